@@ -1,0 +1,30 @@
+/**
+ * @tracershop/core — every domain rule of Tracershop (spec/core-api.md). Pure: no I/O, no
+ * clock reads. One module per concept; this file only re-exports them.
+ */
+export * from './enums';
+export * from './physics';
+export * from './calendar';
+export * from './userInput';
+export * from './validationMessages';
+export * from './danishFormat';
+export * from './calculator';
+export * from './deadlines';
+export * from './schedule';
+export * from './lotNumbers';
+export * from './overhead';
+export * from './slotSummary';
+export * from './runTotals';
+export * from './moves';
+export * from './massOrder';
+export * from './isotopeTotals';
+export * from './valFile';
+export * from './dispenserExport';
+export * from './hl7';
+export * from './accessionNumbers';
+export * from './roles';
+export * from './permissions';
+export * from './releaseRights';
+export * from './publicHolidays';
+export * from './schemas';
+export * from './publicHolidays';

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+
+import { enumValues, UserGroup } from './enums';
+import {
+  homeAppOf,
+  isProductionAdmin,
+  isProductionMember,
+  isShopAdmin,
+  isShopMember,
+  isShopScoped,
+  isSiteAdmin,
+} from './roles';
+
+const { Anon, Admin, ProductionAdmin, ProductionUser, ShopAdmin, ShopUser, ShopExternal } =
+  UserGroup;
+
+/** legacy-business-rules.md §0.3, plus the scoping of DESIGN.md §4.2. */
+const PREDICATES: [string, (g: UserGroup) => boolean, UserGroup[]][] = [
+  ['isSiteAdmin', isSiteAdmin, [Admin]],
+  ['isProductionAdmin', isProductionAdmin, [Admin, ProductionAdmin]],
+  ['isProductionMember', isProductionMember, [Admin, ProductionAdmin, ProductionUser]],
+  ['isShopAdmin', isShopAdmin, [Admin, ShopAdmin]],
+  ['isShopMember', isShopMember, [Admin, ShopAdmin, ShopUser, ShopExternal]],
+  ['isShopScoped', isShopScoped, [ShopAdmin, ShopUser, ShopExternal]],
+];
+
+const CASES = PREDICATES.flatMap(([name, predicate, members]) =>
+  enumValues(UserGroup).map((group) => [name, group, members.includes(group), predicate] as const),
+);
+
+describe('role predicates', () => {
+  it.each(CASES)('%s(%i) is %s', (_name, group, expected, predicate) => {
+    expect(predicate(group)).toBe(expected);
+  });
+
+  it('gives an unknown group no role', () => {
+    for (const [, predicate] of PREDICATES) {
+      expect(predicate(99 as UserGroup)).toBe(false);
+    }
+  });
+});
+
+describe('homeAppOf', () => {
+  it.each([
+    [Anon, null],
+    [Admin, 'production'],
+    [ProductionAdmin, 'production'],
+    [ProductionUser, 'production'],
+    [ShopAdmin, 'shop'],
+    [ShopUser, 'shop'],
+    [ShopExternal, 'shop'],
+  ])('sends group %i to %s', (group, app) => {
+    expect(homeAppOf(group)).toBe(app);
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * Role predicates of the user groups (legacy-business-rules.md §0.3,
+ * legacy-server-auth-services.md §3.1). The site admin is a member of everything.
+ */
+import { UserGroup } from './enums';
+
+/** Which web app a user lands in. */
+export type HomeApp = 'production' | 'shop';
+
+const SITE_ADMINS: ReadonlySet<number> = new Set([UserGroup.Admin]);
+const PRODUCTION_ADMINS: ReadonlySet<number> = new Set([
+  UserGroup.Admin,
+  UserGroup.ProductionAdmin,
+]);
+const PRODUCTION_MEMBERS: ReadonlySet<number> = new Set([
+  UserGroup.Admin,
+  UserGroup.ProductionAdmin,
+  UserGroup.ProductionUser,
+]);
+const SHOP_ADMINS: ReadonlySet<number> = new Set([UserGroup.Admin, UserGroup.ShopAdmin]);
+const SHOP_MEMBERS: ReadonlySet<number> = new Set([
+  UserGroup.Admin,
+  UserGroup.ShopAdmin,
+  UserGroup.ShopUser,
+  UserGroup.ShopExternal,
+]);
+const SHOP_SCOPED: ReadonlySet<number> = new Set([
+  UserGroup.ShopAdmin,
+  UserGroup.ShopUser,
+  UserGroup.ShopExternal,
+]);
+
+/** Site administrator: group 1. */
+export function isSiteAdmin(g: UserGroup): boolean {
+  return SITE_ADMINS.has(g);
+}
+
+/** May administer production (release rights, setup, external users): groups 1, 2. */
+export function isProductionAdmin(g: UserGroup): boolean {
+  return PRODUCTION_ADMINS.has(g);
+}
+
+/** Works in production (sees all orders, accepts, dispenses, releases with a right): 1, 2, 3. */
+export function isProductionMember(g: UserGroup): boolean {
+  return PRODUCTION_MEMBERS.has(g);
+}
+
+/** May administer the shop (locations, procedures, colleagues' access): groups 1, 4. */
+export function isShopAdmin(g: UserGroup): boolean {
+  return SHOP_ADMINS.has(g);
+}
+
+/** Orders in the shop: groups 1, 4, 5, 6. */
+export function isShopMember(g: UserGroup): boolean {
+  return SHOP_MEMBERS.has(g);
+}
+
+/**
+ * Sees and changes only the customers assigned to them (DESIGN.md §4.2): groups 4, 5, 6.
+ * The site admin is a shop member but not scoped.
+ */
+export function isShopScoped(g: UserGroup): boolean {
+  return SHOP_SCOPED.has(g);
+}
+
+/** The app a user starts in: production for 1, 2, 3; shop for 4, 5, 6; `null` when anonymous. */
+export function homeAppOf(g: UserGroup): HomeApp | null {
+  if (isProductionMember(g)) {
+    return 'production';
+  }
+  if (isShopMember(g)) {
+    return 'shop';
+  }
+  return null;
+}

@@ -1,0 +1,254 @@
+/**
+ * The collection of activity orders of one delivery slot on one date, as the production page
+ * shows it: status, ordered and to-deliver activity, delivered (vial) activity, moved-away
+ * and ghost flags, dead orders (spec/core-api.md "Slot collections, ghost and dead orders";
+ * legacy-business-rules.md §1.4, §1.5, §1.7, §3).
+ *
+ * Elapsed time is real seconds on the slot's date (DST-aware), never floored minutes.
+ */
+import {
+  DEFAULT_TIME_ZONE,
+  localDateTimeOf,
+  secondsBetween,
+  secondsBetweenTimes,
+} from './calendar';
+import { OrderStatus } from './enums';
+import { decayedActivity, requiredActivity } from './physics';
+
+/** The fields of an ActivityOrder that slot collections read. */
+export interface SlotOrder {
+  id: number;
+  orderedActivity: number;
+  deliveryDate: string;
+  status: OrderStatus;
+  orderedTimeSlotId: number;
+  movedToTimeSlotId?: number | null;
+}
+
+/** The fields of an ActivityDeliveryTimeSlot that slot collections read. */
+export interface SlotTime {
+  id: number;
+  deliveryTime: string;
+}
+
+/** The fields of a Vial that slot collections read. */
+export interface SlotVial {
+  id: number;
+  fillDate: string;
+  fillTime: string;
+  activity: number;
+  assignedToId?: number | null;
+}
+
+/** Input of `summarizeSlot`. */
+export interface SlotSummaryInput {
+  /** The slot being summarized. */
+  slot: SlotTime;
+  date: string;
+  /** Any orders; only those of `date` ordered or moved to `slot` are relevant. */
+  orders: readonly SlotOrder[];
+  /** At least every slot the relevant orders name. */
+  slots: readonly SlotTime[];
+  halflifeSeconds: number;
+  /** Overhead of (the slot's endpoint, the tracer), default 1 in the catalog. */
+  overheadMultiplier: number;
+  vials: readonly SlotVial[];
+  timeZone?: string;
+}
+
+/** What the production page shows for one (slot, date). */
+export interface SlotSummary {
+  /** Lowest status among relevant orders (Rejected only if all are); null when there are none. */
+  status: OrderStatus | null;
+  /** Σ ordered MBq of relevant non-rejected, non-dead orders ordered to this slot (also when moved away). */
+  orderedActivity: number;
+  /** Σ MBq this slot must carry for the non-rejected, non-dead orders active here, decay-scaled and × overhead. */
+  toDeliverActivity: number;
+  /** Σ vial activity assigned to non-rejected, non-dead orders active here, decayed to the slot's time. */
+  deliveredActivity: number;
+  /** Non-rejected orders are ordered to this slot and every one of them is active elsewhere. */
+  movedAway: boolean;
+  /** No non-rejected order is ordered to this slot, but at least one is moved into it. */
+  isGhost: boolean;
+  /** Ids of relevant dead orders (left out of every total). */
+  deadOrderIds: number[];
+}
+
+/** The slot that delivers an order: the moved-to slot if set, else the ordered slot. */
+export function activeSlotIdOf(
+  order: Pick<SlotOrder, 'orderedTimeSlotId' | 'movedToTimeSlotId'>,
+): number {
+  return order.movedToTimeSlotId ?? order.orderedTimeSlotId;
+}
+
+/**
+ * An order that carries no activity: below 1 MBq ordered and below 1 MBq delivered. Dead
+ * orders are left out of every total, certificate and export.
+ */
+export function isDeadOrder(
+  order: Pick<SlotOrder, 'orderedActivity'>,
+  deliveredActivity = 0,
+): boolean {
+  return order.orderedActivity < 1 && deliveredActivity < 1;
+}
+
+function slotById(slots: readonly SlotTime[], id: number): SlotTime {
+  const slot = slots.find((candidate) => candidate.id === id);
+  if (slot === undefined) {
+    throw new RangeError(`Delivery slot ${id} is not among the slots given`);
+  }
+  return slot;
+}
+
+/** Input of `orderDeliveryActivity`. */
+export interface OrderDeliveryActivityInput {
+  order: Pick<SlotOrder, 'orderedActivity' | 'orderedTimeSlotId' | 'movedToTimeSlotId'>;
+  /** At least the order's ordered slot (and its active slot unless `activeSlot` is given). */
+  slots: readonly SlotTime[];
+  /** The delivering slot; looked up in `slots` by `activeSlotIdOf(order)` when left out. */
+  activeSlot?: SlotTime;
+  halflifeSeconds: number;
+  overheadMultiplier: number;
+  date: string;
+  timeZone?: string;
+}
+
+/** The per-order production figures "Uden overhead" / "Med overhead" (unfloored). */
+export interface OrderDeliveryActivity {
+  withoutOverhead: number;
+  withOverhead: number;
+}
+
+/**
+ * What the delivering slot must carry for one order: its ordered MBq decay-scaled from the
+ * delivering slot's time back from the ordered slot's time, without and with overhead
+ * (legacy §1.4, but in real seconds and unfloored; the display floors).
+ */
+export function orderDeliveryActivity(input: OrderDeliveryActivityInput): OrderDeliveryActivity {
+  const { order, slots, halflifeSeconds, overheadMultiplier, date } = input;
+  const timeZone = input.timeZone ?? DEFAULT_TIME_ZONE;
+  const activeSlot = input.activeSlot ?? slotById(slots, activeSlotIdOf(order));
+  const orderedSlot =
+    activeSlot.id === order.orderedTimeSlotId
+      ? activeSlot
+      : slotById(slots, order.orderedTimeSlotId);
+  const elapsed = secondsBetweenTimes(
+    date,
+    activeSlot.deliveryTime,
+    orderedSlot.deliveryTime,
+    timeZone,
+  );
+  const withoutOverhead = requiredActivity(order.orderedActivity, halflifeSeconds, elapsed);
+  return { withoutOverhead, withOverhead: withoutOverhead * overheadMultiplier };
+}
+
+/**
+ * Σ activity of the vials assigned to `orderId`, each decayed forward from its fill time to
+ * `deliveryLocalDateTime` (never corrected backwards when filled later).
+ */
+function vialActivityAt(
+  vials: readonly SlotVial[],
+  orderId: number,
+  deliveryLocalDateTime: string,
+  halflifeSeconds: number,
+  timeZone: string,
+): number {
+  let total = 0;
+  for (const vial of vials) {
+    if (vial.assignedToId !== orderId) {
+      continue;
+    }
+    const elapsed = secondsBetween(
+      localDateTimeOf(vial.fillDate, vial.fillTime),
+      deliveryLocalDateTime,
+      timeZone,
+    );
+    total += elapsed > 0 ? decayedActivity(vial.activity, halflifeSeconds, elapsed) : vial.activity;
+  }
+  return total;
+}
+
+/**
+ * Summarize one (slot, date) collection of activity orders. Only orders of `date` ordered or
+ * moved to `slot` count, also for the status (legacy "Isolation" quirk fixed). Rejected and
+ * dead orders are left out of every figure; vials count in the slot that delivers their order.
+ */
+export function summarizeSlot(input: SlotSummaryInput): SlotSummary {
+  const { slot, date, orders, slots, halflifeSeconds, overheadMultiplier, vials } = input;
+  const timeZone = input.timeZone ?? DEFAULT_TIME_ZONE;
+
+  const relevant = orders.filter(
+    (order) =>
+      order.deliveryDate === date &&
+      (order.orderedTimeSlotId === slot.id || order.movedToTimeSlotId === slot.id),
+  );
+
+  const knownSlots = slots.concat(slot);
+  let status: OrderStatus | null = null;
+  let orderedActivity = 0;
+  let toDeliverActivity = 0;
+  let deliveredActivity = 0;
+  let orderedHere = 0;
+  let orderedHereActiveElsewhere = 0;
+  let movedIn = 0;
+  const deadOrderIds: number[] = [];
+
+  for (const order of relevant) {
+    if (status === null || order.status < status) {
+      status = order.status;
+    }
+    const activeSlot = slotById(knownSlots, activeSlotIdOf(order));
+    const isActiveHere = activeSlot.id === slot.id;
+    const isOrderedHere = order.orderedTimeSlotId === slot.id;
+    if (order.status !== OrderStatus.Rejected) {
+      if (isOrderedHere) {
+        orderedHere += 1;
+        if (!isActiveHere) {
+          orderedHereActiveElsewhere += 1;
+        }
+      } else {
+        movedIn += 1;
+      }
+    }
+    // An order's vials are delivered by its active slot, so they decay to that slot's time.
+    const delivered = vialActivityAt(
+      vials,
+      order.id,
+      localDateTimeOf(date, activeSlot.deliveryTime),
+      halflifeSeconds,
+      timeZone,
+    );
+    if (isDeadOrder(order, delivered)) {
+      deadOrderIds.push(order.id);
+      continue;
+    }
+    if (order.status === OrderStatus.Rejected) {
+      continue;
+    }
+    if (isOrderedHere) {
+      orderedActivity += order.orderedActivity;
+    }
+    if (isActiveHere) {
+      toDeliverActivity += orderDeliveryActivity({
+        order,
+        slots: knownSlots,
+        activeSlot: slot,
+        halflifeSeconds,
+        overheadMultiplier,
+        date,
+        timeZone,
+      }).withOverhead;
+      deliveredActivity += delivered;
+    }
+  }
+
+  return {
+    status,
+    orderedActivity,
+    toDeliverActivity,
+    deliveredActivity,
+    movedAway: orderedHere > 0 && orderedHereActiveElsewhere === orderedHere,
+    isGhost: orderedHere === 0 && movedIn > 0,
+    deadOrderIds,
+  };
+}

@@ -1,0 +1,3 @@
+import { vitestConfig } from '@tracershop/vitest-config';
+
+export default vitestConfig();
