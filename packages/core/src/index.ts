@@ -5,6 +5,7 @@
 export * from './enums';
 export * from './physics';
 export * from './calendar';
+export * from './fieldFormats';
 export * from './userInput';
 export * from './validationMessages';
 export * from './danishFormat';
@@ -25,6 +26,5 @@ export * from './accessionNumbers';
 export * from './roles';
 export * from './permissions';
 export * from './releaseRights';
-export * from './publicHolidays';
 export * from './schemas';
 export * from './publicHolidays';

@@ -1,0 +1,170 @@
+/**
+ * Every refusal the api can give: a stable machine-readable reason, the tRPC code and a
+ * Danish message the apps show as is. Apps switch on `error.data.reason`, never on text.
+ */
+import { TRPCError } from '@trpc/server';
+import type { TRPC_ERROR_CODE_KEY } from '@trpc/server';
+import { DbConstraintError } from '@tracershop/db';
+
+interface ReasonDefinition {
+  code: TRPC_ERROR_CODE_KEY;
+  da: string;
+}
+
+export const errorReasons = {
+  UNAUTHENTICATED: { code: 'UNAUTHORIZED', da: 'Du er ikke logget ind.' },
+  LOGIN_FAILED: { code: 'UNAUTHORIZED', da: 'Forkert brugernavn eller kodeord.' },
+  LOCKED_OUT: {
+    code: 'TOO_MANY_REQUESTS',
+    da: 'For mange forkerte forsøg. Prøv igen om {minutes} minutter.',
+  },
+  FORBIDDEN_ROLE: { code: 'FORBIDDEN', da: 'Din rolle må ikke udføre denne handling.' },
+  NOT_ASSIGNED: { code: 'FORBIDDEN', da: 'Du er ikke tilknyttet denne kunde.' },
+  ORIGIN_REFUSED: { code: 'FORBIDDEN', da: 'Forespørgslen kommer fra en ukendt side.' },
+  VERSION_MISMATCH: {
+    code: 'PRECONDITION_FAILED',
+    da: 'Der er kommet en ny version af Tracershop. Genindlæs siden.',
+  },
+  INVALID_INPUT: { code: 'BAD_REQUEST', da: 'Indtastningen er ikke gyldig.' },
+  NOT_FOUND: { code: 'NOT_FOUND', da: '{entity} findes ikke.' },
+  ALREADY_EXISTS: {
+    code: 'CONFLICT',
+    da: 'Der findes allerede en tilsvarende {entity}, benyt den i stedet.',
+  },
+  REFERENCED: { code: 'CONFLICT', da: '{entity} er i brug og kan ikke slettes.' },
+  DEADLINE_PASSED: { code: 'FORBIDDEN', da: 'Deadline for bestilling til {date} er udløbet.' },
+  CLOSED_DAY: { code: 'FORBIDDEN', da: 'Der kan ikke bestilles til {date}: lukket dag.' },
+  NOT_DELIVERED: { code: 'BAD_REQUEST', da: 'Der er ingen levering på denne dag.' },
+  NOT_IN_CATALOG: {
+    code: 'FORBIDDEN',
+    da: 'Sporstoffet kan ikke bestilles til dette leveringssted.',
+  },
+  INVALID_STATUS: { code: 'CONFLICT', da: 'Ordren har ikke den rette status til denne handling.' },
+  ORDER_RELEASED: { code: 'CONFLICT', da: 'Ordren er frigivet og kan ikke ændres.' },
+  MOVE_REFUSED: { code: 'BAD_REQUEST', da: 'Ordren kan ikke flyttes: {detail}.' },
+  RELEASE_RIGHT_MISSING: {
+    code: 'FORBIDDEN',
+    da: 'Du har ikke en gyldig frigivelsesrettighed til dette produkt.',
+  },
+  INVALID_SIGNATURE: { code: 'UNAUTHORIZED', da: 'Forkert login.' },
+  NO_VIALS: { code: 'BAD_REQUEST', da: 'Vælg mindst et hætteglas.' },
+  VIAL_UNAVAILABLE: {
+    code: 'CONFLICT',
+    da: 'Et eller flere hætteglas er allerede tildelt eller hører ikke til ordren.',
+  },
+  VIAL_ASSIGNED: { code: 'CONFLICT', da: 'Hætteglasset er tildelt en ordre og kan ikke ændres.' },
+  NOT_RELEASED: { code: 'CONFLICT', da: 'Kun frigivne ordrer kan rettes.' },
+  SELF_GRANT: { code: 'FORBIDDEN', da: 'Du kan ikke give dig selv frigivelsesrettigheder.' },
+  MASS_ORDER_NO_SLOT: {
+    code: 'BAD_REQUEST',
+    da: 'Kunne ikke oprette bookinger, da et eller flere af injektions tidspunktet: {injectionTime} er før tidligste frigivelse tidspunkt kl: {earliestSlotTime}',
+  },
+  MASS_ORDER_NO_ENDPOINT: {
+    code: 'BAD_REQUEST',
+    da: 'Lokationen for booking {accessionNumber} er ikke knyttet til et leveringssted.',
+  },
+  WRONG_PASSWORD: { code: 'BAD_REQUEST', da: 'Det nuværende kodeord er forkert.' },
+  INTERNAL: { code: 'INTERNAL_SERVER_ERROR', da: 'Der skete en fejl på serveren.' },
+} as const satisfies Record<string, ReasonDefinition>;
+
+export type ErrorReason = keyof typeof errorReasons;
+
+/** What travels in `TRPCError.cause` and ends in the response's `data`. */
+export class ReasonedError extends Error {
+  constructor(
+    readonly reason: ErrorReason,
+    readonly params: Record<string, string | number> = {},
+    readonly details: unknown = undefined,
+  ) {
+    super(reason);
+    this.name = 'ReasonedError';
+  }
+}
+
+function fill(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** The Danish text of a reason. */
+export function danishMessage(
+  reason: ErrorReason,
+  params: Record<string, string | number> = {},
+): string {
+  return fill(errorReasons[reason].da, params);
+}
+
+/** A TRPCError for `reason` with the Danish message; throw it. */
+export function apiError(
+  reason: ErrorReason,
+  params: Record<string, string | number> = {},
+  details?: unknown,
+): TRPCError {
+  return new TRPCError({
+    code: errorReasons[reason].code,
+    message: danishMessage(reason, params),
+    cause: new ReasonedError(reason, params, details),
+  });
+}
+
+/** Danish names of entities for constraint messages. */
+const danishEntityNames: Record<string, string> = {
+  Isotope: 'isotop',
+  Tracer: 'sporstof',
+  Customer: 'kunde',
+  DeliveryEndpoint: 'leveringssted',
+  TracerCatalogPage: 'katalogside',
+  ActivityProduction: 'produktion',
+  ActivityDeliveryTimeSlot: 'leveringstid',
+  IsotopeProduction: 'isotopproduktion',
+  IsotopeDelivery: 'isotoplevering',
+  Deadline: 'deadline',
+  ClosedDate: 'lukkedag',
+  ActivityOrder: 'ordre',
+  InjectionOrder: 'injektionsordre',
+  IsotopeOrder: 'isotopordre',
+  Vial: 'hætteglas',
+  IsotopeVial: 'isotophætteglas',
+  ReleaseRight: 'frigivelsesrettighed',
+  Location: 'lokation',
+  ProcedureIdentifier: 'undersøgelseskode',
+  Procedure: 'procedure',
+  Booking: 'booking',
+  User: 'bruger',
+  UserAssignment: 'brugertilknytning',
+  Printer: 'printer',
+  ServiceAddress: 'serviceadresse',
+  CustomerNotice: 'besked',
+};
+
+/** The Danish name of an entity, for messages. */
+export function danishEntityName(entity: string): string {
+  return danishEntityNames[entity] ?? entity;
+}
+
+/** A database refusal as the api's error (unique → ALREADY_EXISTS, foreign key → REFERENCED). */
+export function constraintToApiError(error: DbConstraintError): TRPCError {
+  const entity = danishEntityName(error.entity ?? '');
+  if (error.kind === 'unique') {
+    return apiError('ALREADY_EXISTS', { entity }, { fields: error.fields });
+  }
+  if (error.kind === 'foreign-key') {
+    return error.operation === 'delete'
+      ? apiError('REFERENCED', { entity: capitalize(entity) })
+      : apiError('NOT_FOUND', { entity: 'Det refererede objekt' });
+  }
+  return apiError('INVALID_INPUT', {}, { fields: error.fields });
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Turns database refusals into api errors; everything else passes through unchanged. */
+export function translateError(error: unknown): unknown {
+  if (error instanceof DbConstraintError) {
+    return constraintToApiError(error);
+  }
+  return error;
+}

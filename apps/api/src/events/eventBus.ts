@@ -1,0 +1,150 @@
+/**
+ * The event bus: in-process by default, Redis pub/sub when REDIS_URL is set, so several api
+ * instances and background workers share one stream of change events. Every instance keeps
+ * the latest events in order, so a reconnecting client can catch up from its last event id.
+ */
+import { EventEmitter, on } from 'node:events';
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import type { BusEvent, PublishedChange } from './changeEvents';
+
+const CHANNEL = 'tracershop:events';
+/** How many past events a reconnecting client can catch up on. */
+const HISTORY_SIZE = 2000;
+
+export interface EventBus {
+  /** Sends changes to every subscriber of every instance (call after the commit). */
+  publish(changes: PublishedChange[]): Promise<void>;
+  /** Events from the moment of the call on, until `signal` aborts. */
+  stream(signal: AbortSignal): AsyncIterable<BusEvent>;
+  /** Events after `eventId` still in memory, or null when it is unknown (too old). */
+  since(eventId: string): BusEvent[] | null;
+  close(): Promise<void>;
+}
+
+class EventHistory {
+  private readonly events: BusEvent[] = [];
+  private readonly positions = new Map<string, number>();
+  private offset = 0;
+
+  add(event: BusEvent): void {
+    this.events.push(event);
+    this.positions.set(event.id, this.offset + this.events.length - 1);
+    if (this.events.length > HISTORY_SIZE) {
+      const dropped = this.events.shift() as BusEvent;
+      this.positions.delete(dropped.id);
+      this.offset += 1;
+    }
+  }
+
+  since(eventId: string): BusEvent[] | null {
+    const position = this.positions.get(eventId);
+    return position === undefined ? null : this.events.slice(position - this.offset + 1);
+  }
+}
+
+/** Delivery inside this process; the base of the Redis bus too. */
+export class LocalEventBus implements EventBus {
+  protected readonly emitter = new EventEmitter();
+  private readonly history = new EventHistory();
+  protected readonly instanceId = randomUUID();
+  private sequence = 0;
+
+  constructor() {
+    // One listener per live subscription: hundreds are normal here.
+    this.emitter.setMaxListeners(0);
+  }
+
+  protected nextId(): string {
+    this.sequence += 1;
+    return `${Date.now().toString(36)}-${this.sequence.toString(36)}-${this.instanceId.slice(0, 8)}`;
+  }
+
+  protected deliver(event: BusEvent): void {
+    this.history.add(event);
+    this.emitter.emit('event', event);
+  }
+
+  async publish(changes: PublishedChange[]): Promise<void> {
+    for (const change of changes) {
+      this.deliver({ ...change, id: this.nextId() });
+    }
+  }
+
+  /** Listens from the moment of the call (not from the first read), so nothing is missed. */
+  stream(signal: AbortSignal): AsyncIterable<BusEvent> {
+    const events = on(this.emitter, 'event', { signal });
+    return {
+      async *[Symbol.asyncIterator]() {
+        try {
+          for await (const [event] of events) {
+            yield event as BusEvent;
+          }
+        } catch (error) {
+          if (!signal.aborted) {
+            throw error;
+          }
+        }
+      },
+    };
+  }
+
+  since(eventId: string): BusEvent[] | null {
+    return this.history.since(eventId);
+  }
+
+  async close(): Promise<void> {
+    this.emitter.removeAllListeners();
+  }
+}
+
+interface WireMessage {
+  origin: string;
+  event: BusEvent;
+}
+
+/**
+ * Redis pub/sub: an event published here is delivered locally at once and sent to the
+ * channel; events from other instances arrive through the subscriber connection.
+ */
+export class RedisEventBus extends LocalEventBus {
+  private constructor(
+    private readonly publisher: Redis,
+    private readonly subscriber: Redis,
+  ) {
+    super();
+  }
+
+  /** Connects both Redis clients and subscribes; resolves when events can flow. */
+  static async connect(createClient: () => Redis): Promise<RedisEventBus> {
+    const publisher = createClient();
+    const subscriber = createClient();
+    const bus = new RedisEventBus(publisher, subscriber);
+    subscriber.on('message', (channel: string, text: string) => {
+      if (channel !== CHANNEL) {
+        return;
+      }
+      const message = JSON.parse(text) as WireMessage;
+      if (message.origin !== bus.instanceId) {
+        bus.deliver(message.event);
+      }
+    });
+    await subscriber.subscribe(CHANNEL);
+    return bus;
+  }
+
+  override async publish(changes: PublishedChange[]): Promise<void> {
+    for (const change of changes) {
+      const event: BusEvent = { ...change, id: this.nextId() };
+      this.deliver(event);
+      const message: WireMessage = { origin: this.instanceId, event };
+      await this.publisher.publish(CHANNEL, JSON.stringify(message));
+    }
+  }
+
+  override async close(): Promise<void> {
+    await super.close();
+    this.subscriber.disconnect();
+    this.publisher.disconnect();
+  }
+}

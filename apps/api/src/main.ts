@@ -1,0 +1,60 @@
+/**
+ * `npm start`: migrate both databases, seed the demo site when they are empty, serve on
+ * PORT (8080), and stop gracefully on SIGTERM / SIGINT.
+ */
+import {
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  databaseOptionsFromEnv,
+  migrateUp,
+  openDatabases,
+  seedDemoSite,
+  siteToday,
+} from '@tracershop/db';
+import { apiConfigFromEnv } from './config';
+import { startApiServer } from './server';
+
+async function main(): Promise<void> {
+  const config = apiConfigFromEnv();
+  const db = await openDatabases(databaseOptionsFromEnv());
+  await migrateUp(db);
+  const seeded = await seedDemoSite(db, {
+    today: siteToday(config.timeZone),
+    timeZone: config.timeZone,
+  });
+  const server = await startApiServer({ db });
+  console.log(`\nTracershop is running at ${server.url}/`);
+  console.log(
+    seeded.web === 'seeded'
+      ? `A demo site was created. Demo accounts (password "${DEMO_PASSWORD}"):`
+      : `Demo accounts, where this is the demo site (password "${DEMO_PASSWORD}"):`,
+  );
+  for (const user of DEMO_USERS) {
+    console.log(`  ${user.username.padEnd(12)} ${user.displayName}`);
+  }
+  console.log('');
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) {
+      return;
+    }
+    stopping = true;
+    server.services.log.info({ signal }, 'shutting down');
+    void server
+      .close()
+      .then(() => db.close())
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,102 @@
+/**
+ * Login, logout, who am I, change password. Sessions live in HttpOnly cookies; login runs
+ * over HTTP (a WebSocket cannot set cookies).
+ */
+import { changePasswordInput, loginInput } from '@tracershop/core';
+import { hashPassword } from '@tracershop/db';
+import { clearedSessionCookie, sessionCookie } from '../auth/cookies';
+import type { SessionUser } from '../auth/sessions';
+import { apiError } from '../errors';
+import { authedProcedure, publicProcedure, router } from '../trpc/init';
+
+/** What the apps know about the caller. */
+export function publicUserOf(user: SessionUser) {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    userGroup: user.userGroup,
+    customerIds: user.customerIds,
+  };
+}
+
+export const authRouter = router({
+  login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
+    const { services, remoteAddress } = ctx;
+    const { models } = services.db;
+    const lock = await services.attempts.check(input.username, remoteAddress);
+    if (lock.locked) {
+      await models.LoginEvent.create({
+        at: services.clock.now(),
+        username: input.username,
+        success: false,
+        reason: 'locked',
+        remoteAddress,
+      });
+      throw apiError('LOCKED_OUT', { minutes: Math.ceil(lock.retryAfterSeconds / 60) });
+    }
+    const result = await services.authenticator.authenticate(input.username, input.password);
+    const user = result.ok ? await services.sessions.loadUser(result.userId) : null;
+    if (!result.ok || user === null) {
+      await services.attempts.recordFailure(input.username, remoteAddress);
+      await models.LoginEvent.create({
+        at: services.clock.now(),
+        username: input.username,
+        success: false,
+        reason: result.ok ? 'no-role' : result.reason,
+        remoteAddress,
+      });
+      throw apiError('LOGIN_FAILED');
+    }
+    await services.attempts.recordSuccess(input.username);
+    const session = await services.sessions.create(user.id);
+    ctx.setCookie(
+      sessionCookie(session.token, session.maxAgeSeconds, services.config.secureCookies),
+    );
+    await models.User.update({ lastLoginAt: services.clock.now() }, { where: { id: user.id } });
+    await models.LoginEvent.create({
+      at: services.clock.now(),
+      username: user.username,
+      success: true,
+      reason: null,
+      remoteAddress,
+    });
+    ctx.log.info({ userId: user.id }, 'login');
+    return { user: publicUserOf(user) };
+  }),
+
+  logout: publicProcedure.mutation(async ({ ctx }) => {
+    if (ctx.session !== null) {
+      await ctx.services.sessions.destroy(ctx.session.id);
+    }
+    ctx.setCookie(clearedSessionCookie(ctx.services.config.secureCookies));
+    return { ok: true as const };
+  }),
+
+  whoami: publicProcedure.query(({ ctx }) => ({
+    user: ctx.session === null ? null : publicUserOf(ctx.session.user),
+    version: ctx.services.config.version,
+    timeZone: ctx.services.config.timeZone,
+  })),
+
+  changePassword: authedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
+    const { services } = ctx;
+    const check = await services.authenticator.authenticate(
+      ctx.user.username,
+      input.currentPassword,
+    );
+    if (!check.ok || check.userId !== ctx.user.id) {
+      await services.attempts.recordFailure(ctx.user.username, ctx.remoteAddress);
+      throw apiError('WRONG_PASSWORD');
+    }
+    const user = await services.db.models.User.findByPk(ctx.user.id);
+    if (user === null || user.passwordHash === null) {
+      // Directory accounts change their password in the directory.
+      throw apiError('FORBIDDEN_ROLE');
+    }
+    user.passwordHash = await hashPassword(input.newPassword);
+    await user.save();
+    await services.sessions.destroyAllOf(user.id, ctx.session.id);
+    return { ok: true as const };
+  }),
+});

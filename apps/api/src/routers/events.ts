@@ -1,0 +1,85 @@
+/**
+ * `events.onChange`: the live stream of change events, filtered per subscriber (a shop user
+ * only receives their customers' rows). Events are tracked, so a reconnecting client sends
+ * its last event id and catches up; when that id is too old it receives a `resync` event and
+ * refetches.
+ */
+import { tracked } from '@trpc/server';
+import { z } from 'zod';
+import type { SessionUser } from '../auth/sessions';
+import type { BusEvent, ChangeEvent } from '../events/changeEvents';
+import { mayReceive, toChangeEvent } from '../events/changeEvents';
+import { authedProcedure, router } from '../trpc/init';
+
+/** How often a live subscription re-checks that its session has not ended. */
+const SESSION_RECHECK_MS = 30_000;
+
+export type LiveEvent = ChangeEvent | { id: string; entity: 'resync'; op: 'resync' };
+
+/** Keeps a subscriber's customer list in step with assignment changes. */
+function followAssignments(user: SessionUser, event: BusEvent): SessionUser {
+  if (event.entity !== 'UserAssignment' || event.assignment?.userId !== user.id) {
+    return user;
+  }
+  const { customerId } = event.assignment;
+  const customerIds =
+    event.op === 'delete'
+      ? user.customerIds.filter((id) => id !== customerId)
+      : [...new Set([...user.customerIds, customerId])];
+  return { ...user, customerIds };
+}
+
+export const eventsRouter = router({
+  onChange: authedProcedure
+    .input(z.strictObject({ lastEventId: z.string().max(100).nullish() }).optional())
+    .subscription(async function* ({ ctx, input, signal }) {
+      const { services } = ctx;
+      const abort = new AbortController();
+      signal?.addEventListener('abort', () => abort.abort(), { once: true });
+      const recheck = setInterval(() => {
+        void services.sessions.isLive(ctx.session.id).then((live) => {
+          if (!live) {
+            abort.abort();
+          }
+        });
+      }, SESSION_RECHECK_MS);
+      recheck.unref();
+      let user = ctx.user;
+      try {
+        // Subscribe before replaying, so nothing published meanwhile is lost.
+        const live = services.events.stream(abort.signal)[Symbol.asyncIterator]();
+        const lastEventId = input?.lastEventId ?? null;
+        if (lastEventId !== null) {
+          const missed = services.events.since(lastEventId);
+          if (missed === null) {
+            yield tracked(`resync-${Date.now()}`, {
+              id: `resync-${Date.now()}`,
+              entity: 'resync',
+              op: 'resync',
+            } as LiveEvent);
+          } else {
+            for (const event of missed) {
+              user = followAssignments(user, event);
+              if (mayReceive(user, event.visibility)) {
+                yield tracked(event.id, toChangeEvent(event) as LiveEvent);
+              }
+            }
+          }
+        }
+        for (;;) {
+          const next = await live.next();
+          if (next.done) {
+            return;
+          }
+          const event = next.value;
+          user = followAssignments(user, event);
+          if (mayReceive(user, event.visibility)) {
+            yield tracked(event.id, toChangeEvent(event) as LiveEvent);
+          }
+        }
+      } finally {
+        clearInterval(recheck);
+        abort.abort();
+      }
+    }),
+});

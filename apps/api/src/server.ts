@@ -1,0 +1,273 @@
+/**
+ * The one service: tRPC over HTTP at /trpc and over WebSocket at /trpc on the same port,
+ * /healthz, and the two built web apps under /shop/ and /production/.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { homeAppOf } from '@tracershop/core';
+import { openDatabases } from '@tracershop/db';
+import type { DatabaseOptions, Databases } from '@tracershop/db';
+import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { applyWSSHandler } from '@trpc/server/adapters/ws';
+import { Redis } from 'ioredis';
+import pino from 'pino';
+import type { Logger } from 'pino';
+import { WebSocketServer } from 'ws';
+import { AttemptLimits } from './auth/attemptLimits';
+import { AuthenticatorChain, LocalAuthenticator } from './auth/authenticators';
+import { SESSION_COOKIE, readCookie } from './auth/cookies';
+import { SessionStore } from './auth/sessions';
+import type { Clock } from './clock';
+import { systemClock } from './clock';
+import type { ApiConfig } from './config';
+import { apiConfigFromEnv } from './config';
+import type { EventBus } from './events/eventBus';
+import { LocalEventBus, RedisEventBus } from './events/eventBus';
+import { serveStaticApp } from './http/staticApps';
+import type { StaticApp } from './http/staticApps';
+import { appRouter } from './routers';
+import { TelemetryRecorder } from './telemetry/telemetryRecorder';
+import type { ApiServices } from './trpc/context';
+import { createContext, isOriginAllowed } from './trpc/context';
+
+export interface ApiServerOptions {
+  config?: Partial<ApiConfig>;
+  /** Open databases to use (tests); otherwise opened from `database` or the environment. */
+  db?: Databases;
+  database?: DatabaseOptions;
+  clock?: Clock;
+  logger?: Logger;
+}
+
+export interface ApiServer {
+  services: ApiServices;
+  /** `http://host:port` the server listens on. */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Largest accepted request body: well above any legitimate input. */
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+async function createEventBus(config: ApiConfig, log: Logger): Promise<EventBus> {
+  if (config.redisUrl === null) {
+    return new LocalEventBus();
+  }
+  const url = config.redisUrl;
+  const bus = await RedisEventBus.connect(() => {
+    const client = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: false });
+    client.on('error', (error) => log.warn({ err: error }, 'redis'));
+    return client;
+  });
+  log.info('event bus on redis');
+  return bus;
+}
+
+/** Builds the services the routers use. */
+export async function createServices(options: ApiServerOptions = {}): Promise<ApiServices> {
+  const config = apiConfigFromEnv(process.env, options.config);
+  const log = options.logger ?? pino({ level: config.logLevel, base: { service: 'api' } });
+  const clock = options.clock ?? systemClock;
+  const db = options.db ?? (await openDatabases(options.database));
+  const events = await createEventBus(config, log);
+  const redis =
+    config.redisUrl === null
+      ? null
+      : new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true });
+  const telemetry = new TelemetryRecorder(db, clock, log);
+  return {
+    config,
+    db,
+    events,
+    sessions: new SessionStore(
+      db,
+      { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
+      clock,
+    ),
+    authenticator: new AuthenticatorChain([new LocalAuthenticator(db)]),
+    attempts: new AttemptLimits(
+      { maxFailedAttempts: config.maxFailedAttempts, lockSeconds: config.lockSeconds },
+      redis,
+    ),
+    telemetry,
+    log,
+    clock,
+    redis,
+  };
+}
+
+function json(res: http.ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Cache-Control', 'no-store');
+  res.end(JSON.stringify(body));
+}
+
+async function health(services: ApiServices): Promise<{ ok: boolean; body: unknown }> {
+  const check = async (name: 'record' | 'web') => {
+    const sequelize = services.db[name];
+    try {
+      await sequelize.query('SELECT 1');
+      return { ok: true, dialect: sequelize.getDialect() };
+    } catch (error) {
+      return { ok: false, dialect: sequelize.getDialect(), error: String(error) };
+    }
+  };
+  const [record, web] = await Promise.all([check('record'), check('web')]);
+  const ok = record.ok && web.ok;
+  return {
+    ok,
+    body: { ok, version: services.config.version, databases: { record, web } },
+  };
+}
+
+/** Starts the api on `config.port` (0 = a free port). */
+export async function startApiServer(options: ApiServerOptions = {}): Promise<ApiServer> {
+  const services = await createServices(options);
+  const { config, log } = services;
+  services.telemetry.start();
+
+  const trpcHandler = createHTTPHandler({
+    router: appRouter,
+    basePath: '/trpc/',
+    maxBodySize: MAX_BODY_BYTES,
+    createContext: ({ req, res }) =>
+      createContext(services, {
+        req,
+        transport: 'http',
+        setCookie: (value) => {
+          const existing = res.getHeader('Set-Cookie');
+          const list = Array.isArray(existing) ? existing : existing ? [String(existing)] : [];
+          res.setHeader('Set-Cookie', [...list, value]);
+        },
+      }),
+  });
+
+  const apps: StaticApp[] = [];
+  if (config.customerAppDir !== null) {
+    apps.push({ prefix: '/shop/', directory: config.customerAppDir });
+  }
+  if (config.productionAppDir !== null) {
+    apps.push({ prefix: '/production/', directory: config.productionAppDir });
+  }
+
+  const server = http.createServer((req, res) => {
+    const requestId = randomUUID();
+    const started = performance.now();
+    res.setHeader('X-Request-Id', requestId);
+    req.headers['x-request-id'] ??= requestId;
+    res.on('finish', () => {
+      log.info(
+        {
+          requestId,
+          method: req.method,
+          url: req.url,
+          status: res.statusCode,
+          ms: Math.round(performance.now() - started),
+        },
+        'request',
+      );
+    });
+    void route(req, res).catch((error: unknown) => {
+      log.error({ err: error, requestId }, 'request failed');
+      if (!res.headersSent) {
+        json(res, 500, { error: 'internal' });
+      } else {
+        res.end();
+      }
+    });
+  });
+
+  async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (pathname === '/trpc' || pathname.startsWith('/trpc/')) {
+      trpcHandler(req, res);
+      return;
+    }
+    if (pathname === '/healthz') {
+      const result = await health(services);
+      json(res, result.ok ? 200 : 503, result.body);
+      return;
+    }
+    if (pathname === '/') {
+      const session = await services.sessions.resolve(
+        readCookie(req.headers.cookie, SESSION_COOKIE),
+      );
+      const home = session === null ? null : homeAppOf(session.user.userGroup);
+      res.statusCode = 302;
+      res.setHeader('Cache-Control', 'no-store');
+      res.setHeader(
+        'Location',
+        home === 'production' ? '/production/' : home === 'shop' ? '/shop/' : '/shop/login',
+      );
+      res.end();
+      return;
+    }
+    for (const app of apps) {
+      if (await serveStaticApp(app, req, res, pathname)) {
+        return;
+      }
+    }
+    json(res, 404, { error: 'not found' });
+  }
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY_BYTES });
+  const wsHandler = applyWSSHandler({
+    wss,
+    router: appRouter,
+    createContext: ({ req, info }) =>
+      createContext(services, {
+        req,
+        transport: 'ws',
+        connectionParams: (info.connectionParams ?? null) as Record<string, string> | null,
+      }),
+    keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 5_000 },
+  });
+
+  server.on('upgrade', (req, socket, head) => {
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (pathname !== '/trpc' || !isOriginAllowed(req, config.allowedOrigins)) {
+      socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const url = `http://${shownHost}:${port}`;
+  log.info({ url }, 'listening');
+
+  let closing: Promise<void> | null = null;
+  return {
+    services,
+    url,
+    port,
+    close() {
+      closing ??= (async () => {
+        wsHandler.broadcastReconnectNotification();
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        for (const client of wss.clients) {
+          client.close(1001, 'server shutting down');
+        }
+        wss.close();
+        await closed;
+        await services.telemetry.stop();
+        await services.events.close();
+        services.redis?.disconnect();
+        if (options.db === undefined) {
+          await services.db.close();
+        }
+      })();
+      return closing;
+    },
+  };
+}

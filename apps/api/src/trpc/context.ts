@@ -1,0 +1,117 @@
+/**
+ * What every procedure receives: the services, who is calling (session), from where, and
+ * which app version. Built once per HTTP request and once per WebSocket connection.
+ */
+import type { IncomingMessage } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { Databases } from '@tracershop/db';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { AttemptLimits } from '../auth/attemptLimits';
+import type { AuthenticatorChain } from '../auth/authenticators';
+import { SESSION_COOKIE, readCookie } from '../auth/cookies';
+import type { ActiveSession, SessionStore } from '../auth/sessions';
+import type { Clock } from '../clock';
+import type { ApiConfig } from '../config';
+import type { EventBus } from '../events/eventBus';
+import type { TelemetryRecorder } from '../telemetry/telemetryRecorder';
+
+export interface ApiServices {
+  config: ApiConfig;
+  db: Databases;
+  events: EventBus;
+  sessions: SessionStore;
+  authenticator: AuthenticatorChain;
+  attempts: AttemptLimits;
+  telemetry: TelemetryRecorder;
+  log: Logger;
+  clock: Clock;
+  /** Shared by rate limits when REDIS_URL is set. */
+  redis: Redis | null;
+}
+
+export interface Context {
+  services: ApiServices;
+  transport: 'http' | 'ws';
+  requestId: string;
+  remoteAddress: string;
+  /** False when a browser sent an Origin this server does not serve (mutations are refused). */
+  originAllowed: boolean;
+  clientVersion: string | null;
+  session: ActiveSession | null;
+  /** The session token, to end the session at logout. */
+  sessionToken: string | null;
+  /** Adds a Set-Cookie header to the HTTP response (no-op over WebSocket). */
+  setCookie(value: string): void;
+  log: Logger;
+}
+
+export const VERSION_HEADER = 'x-tracershop-version';
+
+/** The caller's address: the socket's, never a forwarded header (proxies are issue-6 work). */
+export function remoteAddressOf(req: IncomingMessage): string {
+  return req.socket.remoteAddress ?? 'unknown';
+}
+
+/**
+ * A browser's Origin must be this server or a configured one. Requests without Origin come
+ * from non-browser clients (scripts, tests), which cookies with SameSite=Strict already
+ * protect against cross-site use.
+ */
+export function isOriginAllowed(req: IncomingMessage, allowedOrigins: string[]): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) {
+    return true;
+  }
+  if (allowedOrigins.includes(origin)) {
+    return true;
+  }
+  const host = req.headers.host;
+  if (host === undefined) {
+    return false;
+  }
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+function headerText(value: string | string[] | undefined): string | null {
+  const text = Array.isArray(value) ? value[0] : value;
+  return text === undefined || text === '' ? null : text.slice(0, 64);
+}
+
+export interface ContextSource {
+  req: IncomingMessage;
+  transport: 'http' | 'ws';
+  setCookie?: (value: string) => void;
+  /** WebSocket connection parameters sent by the client. */
+  connectionParams?: Record<string, string> | null;
+}
+
+export async function createContext(
+  services: ApiServices,
+  source: ContextSource,
+): Promise<Context> {
+  const requestId = headerText(source.req.headers['x-request-id']) ?? randomUUID();
+  const sessionToken = readCookie(source.req.headers.cookie, SESSION_COOKIE);
+  const session = await services.sessions.resolve(sessionToken);
+  const clientVersion =
+    headerText(source.req.headers[VERSION_HEADER]) ??
+    (source.connectionParams?.version
+      ? String(source.connectionParams.version).slice(0, 64)
+      : null);
+  return {
+    services,
+    transport: source.transport,
+    requestId,
+    remoteAddress: remoteAddressOf(source.req),
+    originAllowed: isOriginAllowed(source.req, services.config.allowedOrigins),
+    clientVersion,
+    session,
+    sessionToken: session === null ? null : sessionToken,
+    setCookie: source.setCookie ?? (() => undefined),
+    log: services.log.child({ requestId, userId: session?.user.id }),
+  };
+}

@@ -1,0 +1,162 @@
+/**
+ * tRPC as this api uses it: every procedure names its `action` of core's role matrix in its
+ * meta, and the middlewares check version, origin, session and role before the procedure
+ * runs. Errors carry a stable `reason` and a Danish message (errors.ts).
+ */
+import { initTRPC } from '@trpc/server';
+import type { Action } from '@tracershop/core';
+import { allowed, messageFor, toValidationIssues } from '@tracershop/core';
+import { DbConstraintError } from '@tracershop/db';
+import { ZodError } from 'zod';
+import type { ErrorReason } from '../errors';
+import { ReasonedError, apiError, constraintToApiError, danishMessage } from '../errors';
+import type { Context } from './context';
+
+export interface Meta {
+  /** The role-matrix action this procedure needs; absent only on public procedures. */
+  action?: Action;
+  /** Public procedures (login, whoami, version) need no session. */
+  public?: true;
+}
+
+const defaultReasons: Partial<Record<string, ErrorReason>> = {
+  UNAUTHORIZED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN_ROLE',
+  NOT_FOUND: 'NOT_FOUND',
+  BAD_REQUEST: 'INVALID_INPUT',
+  PARSE_ERROR: 'INVALID_INPUT',
+  PAYLOAD_TOO_LARGE: 'INVALID_INPUT',
+  INTERNAL_SERVER_ERROR: 'INTERNAL',
+};
+
+export interface InputIssue {
+  path: Array<string | number>;
+  key: string;
+  message: string;
+}
+
+function inputIssuesOf(cause: unknown): InputIssue[] | undefined {
+  if (!(cause instanceof ZodError)) {
+    return undefined;
+  }
+  const issues = toValidationIssues(cause);
+  return cause.issues.map((issue, index) => {
+    const validation = issues[index] ?? { key: 'input.invalid' as const };
+    return {
+      path: issue.path.filter(
+        (part): part is string | number => typeof part === 'string' || typeof part === 'number',
+      ),
+      key: validation.key,
+      message: messageFor(validation),
+    };
+  });
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    errorFormatter({ shape, error }) {
+      const cause = error.cause;
+      const issues = inputIssuesOf(cause);
+      let reason: ErrorReason | undefined;
+      let params: Record<string, string | number> = {};
+      let details: unknown;
+      if (cause instanceof ReasonedError) {
+        reason = cause.reason;
+        params = cause.params;
+        details = cause.details;
+      } else {
+        reason = issues ? 'INVALID_INPUT' : defaultReasons[error.code];
+      }
+      const message =
+        cause instanceof ReasonedError
+          ? error.message
+          : issues
+            ? issues.map((issue) => issue.message).join('; ')
+            : reason === 'INTERNAL'
+              ? danishMessage('INTERNAL')
+              : error.message;
+      return {
+        ...shape,
+        message,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          reason: reason ?? 'INTERNAL',
+          params,
+          details,
+          issues,
+        },
+      };
+    },
+  });
+
+export const router = t.router;
+export const mergeRouters = t.mergeRouters;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Latency of every call, recorded off the request path. */
+const telemetry = t.middleware(async ({ ctx, path, next }) => {
+  const started = performance.now();
+  const result = await next();
+  ctx.services.telemetry.record(path, performance.now() - started, result.ok);
+  if (!result.ok && result.error.code === 'INTERNAL_SERVER_ERROR') {
+    ctx.log.error({ err: result.error.cause ?? result.error, path }, 'procedure failed');
+  }
+  return result;
+});
+
+/** Database refusals become CONFLICT / NOT_FOUND with Danish text; nothing else changes. */
+const databaseErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DbConstraintError) {
+    throw constraintToApiError(result.error.cause);
+  }
+  return result;
+});
+
+/** An app built for another version is told to reload. */
+const versionCheck = t.middleware(({ ctx, next }) => {
+  if (ctx.clientVersion !== null && ctx.clientVersion !== ctx.services.config.version) {
+    throw apiError('VERSION_MISMATCH', {}, { serverVersion: ctx.services.config.version });
+  }
+  return next();
+});
+
+/** Mutations only from this server's own pages (or configured origins). */
+const originCheck = t.middleware(({ ctx, type, next }) => {
+  if (type === 'mutation' && !ctx.originAllowed) {
+    throw apiError('ORIGIN_REFUSED');
+  }
+  return next();
+});
+
+const base = t.procedure.use(telemetry).use(databaseErrors).use(versionCheck).use(originCheck);
+
+/** No session needed (login, whoami). */
+export const publicProcedure = base.meta({ public: true });
+
+/** A logged-in caller allowed `action` by core's role matrix. */
+export function procedure(action: Action) {
+  return base.meta({ action }).use(({ ctx, next }) => {
+    const session = ctx.session;
+    if (session === null) {
+      throw apiError('UNAUTHENTICATED');
+    }
+    if (!allowed(session.user.userGroup, action)) {
+      throw apiError('FORBIDDEN_ROLE');
+    }
+    return next({ ctx: { ...ctx, session, user: session.user } });
+  });
+}
+
+/** A logged-in caller with no further role condition (any group). */
+export const authedProcedure = base.use(({ ctx, next }) => {
+  const session = ctx.session;
+  if (session === null) {
+    throw apiError('UNAUTHENTICATED');
+  }
+  return next({ ctx: { ...ctx, session, user: session.user } });
+});

@@ -1,0 +1,187 @@
+import { TRPCClientError } from '@trpc/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestApi } from './testApi';
+import { DEMO_PASSWORD, TEST_DIALECTS, startTestApi } from './testApi';
+
+/** The `reason` of a refused call. */
+export async function reasonOf(call: Promise<unknown>): Promise<string> {
+  try {
+    await call;
+  } catch (error) {
+    if (error instanceof TRPCClientError) {
+      return String((error.data as { reason?: string } | undefined)?.reason);
+    }
+    throw error;
+  }
+  return 'no error';
+}
+
+describe.each(TEST_DIALECTS)('sessions and login (%s)', (dialect) => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await startTestApi({ dialect, config: { maxFailedAttempts: 10, lockSeconds: 600 } });
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('GET /healthz reports both databases', async () => {
+    const response = await fetch(`${api.server.url}/healthz`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      ok: boolean;
+      databases: { record: { ok: boolean }; web: { ok: boolean } };
+    };
+    expect(body.ok).toBe(true);
+    expect(body.databases.record.ok).toBe(true);
+    expect(body.databases.web.ok).toBe(true);
+  });
+
+  it('auth.login returns the user and sets an HttpOnly, SameSite=Strict session cookie', async () => {
+    const response = await fetch(`${api.server.url}/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'prod-user', password: DEMO_PASSWORD }),
+    });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { result: { data: { user: { username: string } } } };
+    expect(body.result.data.user.username).toBe('prod-user');
+    const [cookie] = response.headers.getSetCookie();
+    expect(cookie).toMatch(/^tracershop_session=[A-Za-z0-9_-]{43};/);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Strict');
+    expect(cookie).not.toContain('Secure');
+  });
+
+  it('whoami knows the logged-in user until logout', async () => {
+    const client = await api.loginAs('shop-user');
+    const me = await client.trpc.auth.whoami.query();
+    expect(me.user?.username).toBe('shop-user');
+    expect(me.user?.customerIds.length).toBe(2);
+    await client.trpc.auth.logout.mutate();
+    expect((await client.trpc.auth.whoami.query()).user).toBeNull();
+  });
+
+  it('stores only the hash of the session token', async () => {
+    const client = await api.loginAs('prod-admin');
+    const token = client.jar.header().split('=')[1] ?? '';
+    const sessions = await api.db.models.Session.findAll();
+    expect(sessions.some((session) => session.id === token)).toBe(false);
+    expect(sessions.every((session) => /^[0-9a-f]{64}$/.test(session.id))).toBe(true);
+  });
+
+  it('refuses a wrong password and records the attempt', async () => {
+    const client = api.client();
+    expect(
+      await reasonOf(client.trpc.auth.login.mutate({ username: 'shop-admin', password: 'nope' })),
+    ).toBe('LOGIN_FAILED');
+    const events = await api.db.models.LoginEvent.findAll({ where: { username: 'shop-admin' } });
+    expect(events.some((event) => !event.success && event.reason === 'wrong-password')).toBe(true);
+    expect((await client.trpc.auth.whoami.query()).user).toBeNull();
+  });
+
+  it('ends an idle session', async () => {
+    const client = await api.loginAs('external');
+    expect((await client.trpc.auth.whoami.query()).user?.username).toBe('external');
+    const before = api.clock.now();
+    api.clock.set(new Date(before.getTime() + 9 * 3_600_000));
+    expect((await client.trpc.auth.whoami.query()).user).toBeNull();
+    api.clock.set(before);
+  });
+
+  it('changing the password needs the current one and ends the other sessions', async () => {
+    const first = await api.loginAs('shop-admin');
+    const second = await api.loginAs('shop-admin');
+    expect(
+      await reasonOf(
+        first.trpc.auth.changePassword.mutate({
+          currentPassword: 'wrong-one',
+          newPassword: 'a-new-password',
+        }),
+      ),
+    ).toBe('WRONG_PASSWORD');
+    await first.trpc.auth.changePassword.mutate({
+      currentPassword: DEMO_PASSWORD,
+      newPassword: 'a-new-password',
+    });
+    expect((await first.trpc.auth.whoami.query()).user?.username).toBe('shop-admin');
+    expect((await second.trpc.auth.whoami.query()).user).toBeNull();
+    await first.trpc.auth.changePassword.mutate({
+      currentPassword: 'a-new-password',
+      newPassword: DEMO_PASSWORD,
+    });
+  });
+
+  it('locks a user name after ten wrong passwords and says so', async () => {
+    const client = api.client();
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      expect(
+        await reasonOf(client.trpc.auth.login.mutate({ username: 'prod-admin', password: 'x' })),
+      ).toBe('LOGIN_FAILED');
+    }
+    expect(
+      await reasonOf(
+        client.trpc.auth.login.mutate({ username: 'prod-admin', password: DEMO_PASSWORD }),
+      ),
+    ).toBe('LOCKED_OUT');
+    const events = await api.db.models.LoginEvent.findAll({ where: { username: 'prod-admin' } });
+    expect(events.some((event) => event.reason === 'locked')).toBe(true);
+  });
+
+  it('tells an app of another version to reload', async () => {
+    const client = api.client({ version: 'old-build' });
+    expect(await reasonOf(client.trpc.auth.whoami.query())).toBe('VERSION_MISMATCH');
+    const current = api.client({ version: 'test' });
+    expect((await current.trpc.auth.whoami.query()).version).toBe('test');
+  });
+
+  it('refuses mutations from a foreign origin', async () => {
+    const client = api.client({ headers: { origin: 'https://evil.example' } });
+    expect(
+      await reasonOf(
+        client.trpc.auth.login.mutate({ username: 'prod-user', password: DEMO_PASSWORD }),
+      ),
+    ).toBe('ORIGIN_REFUSED');
+    const own = api.client({
+      headers: { origin: api.server.url.replace('localhost', '127.0.0.1') },
+    });
+    const result = await own.trpc.auth.login.mutate({
+      username: 'prod-user',
+      password: DEMO_PASSWORD,
+    });
+    expect(result.user.username).toBe('prod-user');
+  });
+
+  it('refuses a WebSocket upgrade from a foreign origin', async () => {
+    const { default: WebSocket } = await import('ws');
+    const url = `${api.server.url.replace(/^http/, 'ws').replace('localhost', '127.0.0.1')}/trpc`;
+    const status = await new Promise<number>((resolve) => {
+      const socket = new WebSocket(url, { headers: { origin: 'https://evil.example' } });
+      socket.on('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
+      socket.on('open', () => {
+        socket.close();
+        resolve(101);
+      });
+      socket.on('error', () => undefined);
+    });
+    expect(status).toBe(403);
+  });
+
+  it('refuses malformed input with a clear error and the field issues', async () => {
+    const client = api.client();
+    const cases: unknown[] = [
+      { username: 12, password: 'x' },
+      { username: 'prod-user', password: 'x', extra: true },
+      { username: 'x'.repeat(1_000_000), password: 'x' },
+      {},
+    ];
+    for (const input of cases) {
+      const reason = await reasonOf(
+        client.trpc.auth.login.mutate(input as { username: string; password: string }),
+      );
+      expect(['INVALID_INPUT']).toContain(reason);
+    }
+  });
+});

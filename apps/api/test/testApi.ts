@@ -1,0 +1,111 @@
+/**
+ * A real api server on a random port over fresh, migrated and seeded databases (SQLite
+ * always; MariaDB when TEST_MYSQL_URL is set), with a controllable clock.
+ */
+import { migrateUp, openDatabases, seedDemoSite } from '@tracershop/db';
+import type { Databases } from '@tracershop/db';
+import { createTestSite } from '@tracershop/db/testing';
+import type { TestDialect } from '@tracershop/db/testing';
+import pino from 'pino';
+import type { Clock } from '../src/clock';
+import type { ApiConfig } from '../src/config';
+import type { ApiServer } from '../src/server';
+import { startApiServer } from '../src/server';
+import type { TestClient, TestClientOptions } from './testClient';
+import { createTestClient } from './testClient';
+
+export { TEST_DIALECTS } from '@tracershop/db/testing';
+export type { TestDialect } from '@tracershop/db/testing';
+
+/** A clock the test sets; starts at `start`. */
+export class TestClock implements Clock {
+  private current: Date;
+
+  constructor(start: Date | string) {
+    this.current = new Date(start);
+  }
+
+  now(): Date {
+    return new Date(this.current);
+  }
+
+  set(instant: Date | string): void {
+    this.current = new Date(instant);
+  }
+}
+
+export interface TestApi {
+  server: ApiServer;
+  db: Databases;
+  clock: TestClock;
+  /** The seed's "today" on the site calendar. */
+  today: string;
+  client(options?: TestClientOptions): TestClient;
+  /** A client logged in as `username` (demo password). */
+  loginAs(username: string, options?: TestClientOptions): Promise<TestClient>;
+  close(): Promise<void>;
+}
+
+export interface TestApiOptions {
+  dialect: TestDialect;
+  /** Site date the demo is seeded around; default 2026-11-23 (a Monday). */
+  today?: string;
+  /** Site clock start; default `today` 06:00 Copenhagen. */
+  now?: string;
+  config?: Partial<ApiConfig>;
+  /** Reuse these databases (a second instance on the same site). */
+  db?: Databases;
+  seed?: boolean;
+}
+
+export const DEMO_PASSWORD = 'tracershop';
+
+export async function startTestApi(options: TestApiOptions): Promise<TestApi> {
+  const today = options.today ?? '2026-11-23';
+  const clock = new TestClock(options.now ?? `${today}T05:00:00Z`);
+  let destroySite: (() => Promise<void>) | null = null;
+  let db = options.db;
+  if (db === undefined) {
+    const site = await createTestSite(options.dialect);
+    destroySite = site.destroy;
+    db = await openDatabases(site.options);
+    await migrateUp(db);
+    if (options.seed !== false) {
+      await seedDemoSite(db, { today });
+    }
+  }
+  const server = await startApiServer({
+    db,
+    clock,
+    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    config: { port: 0, host: '127.0.0.1', version: 'test', ...options.config },
+  });
+  const baseUrl = server.url.replace('localhost', '127.0.0.1');
+  const clients: TestClient[] = [];
+  const databases = db;
+  return {
+    server,
+    db: databases,
+    clock,
+    today,
+    client(clientOptions) {
+      const client = createTestClient(baseUrl, clientOptions);
+      clients.push(client);
+      return client;
+    },
+    async loginAs(username, clientOptions) {
+      const client = createTestClient(baseUrl, clientOptions);
+      clients.push(client);
+      await client.trpc.auth.login.mutate({ username, password: DEMO_PASSWORD });
+      return client;
+    },
+    async close() {
+      await Promise.all(clients.map((client) => client.close()));
+      await server.close();
+      if (destroySite !== null) {
+        await databases.close();
+        await destroySite();
+      }
+    },
+  };
+}

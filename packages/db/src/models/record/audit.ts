@@ -1,0 +1,93 @@
+/**
+ * The audit trail: append-only rows, each hashed together with the previous row's hash
+ * (DESIGN §4.6). The database refuses UPDATE and DELETE on audit_events (triggers); the one
+ * row of audit_chain_head is the lock that serializes appends and names the latest hash.
+ */
+import { DataTypes, Model } from 'sequelize';
+import type {
+  CreationOptional,
+  InferAttributes,
+  InferCreationAttributes,
+  Sequelize,
+} from 'sequelize';
+import { foreignIdColumn, idColumn, instantColumn, stringColumn } from '../columns';
+import { PERSON_NAME_LENGTH } from './orders';
+
+/** The previousHash of the first row. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+export class AuditEvent extends Model<
+  InferAttributes<AuditEvent>,
+  InferCreationAttributes<AuditEvent>
+> {
+  declare id: CreationOptional<number>;
+  declare at: Date;
+  /** Web-database user id; null for the system (services, seeding). */
+  declare actorId: number | null;
+  declare actorName: string | null;
+  /** What happened, `<entity>.<verb>`: 'activityOrder.release'. */
+  declare action: string;
+  /** The entity name of entities.md: 'ActivityOrder'. */
+  declare entity: string;
+  declare entityId: number | null;
+  /** Canonical JSON of the values before the change; null for a creation. */
+  declare before: string | null;
+  /** Canonical JSON of the values after the change; null for a deletion. */
+  declare after: string | null;
+  declare hash: string;
+  declare previousHash: string;
+}
+
+export class AuditChainHead extends Model<
+  InferAttributes<AuditChainHead>,
+  InferCreationAttributes<AuditChainHead>
+> {
+  declare id: number;
+  declare lastHash: string;
+  declare lastEventId: number | null;
+}
+
+export function defineAuditModels(sequelize: Sequelize) {
+  class AuditEventRow extends AuditEvent {}
+  AuditEventRow.init(
+    {
+      id: idColumn(),
+      at: instantColumn(),
+      actorId: foreignIdColumn(),
+      actorName: stringColumn(PERSON_NAME_LENGTH, true),
+      action: stringColumn(64),
+      entity: stringColumn(64),
+      entityId: { type: DataTypes.INTEGER, allowNull: true },
+      before: { type: DataTypes.TEXT('long'), allowNull: true },
+      after: { type: DataTypes.TEXT('long'), allowNull: true },
+      hash: { type: DataTypes.CHAR(64), allowNull: false },
+      previousHash: { type: DataTypes.CHAR(64), allowNull: false },
+    },
+    {
+      sequelize,
+      modelName: 'AuditEvent',
+      tableName: 'audit_events',
+      indexes: [
+        // A second row claiming the same predecessor would fork the chain.
+        { name: 'audit_events_previous_hash_unique', unique: true, fields: ['previous_hash'] },
+        { name: 'audit_events_entity', fields: ['entity', 'entity_id'] },
+        { name: 'audit_events_at', fields: ['at'] },
+      ],
+    },
+  );
+
+  class AuditChainHeadRow extends AuditChainHead {}
+  AuditChainHeadRow.init(
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true, allowNull: false },
+      lastHash: { type: DataTypes.CHAR(64), allowNull: false },
+      lastEventId: { type: DataTypes.INTEGER, allowNull: true },
+    },
+    { sequelize, modelName: 'AuditChainHead', tableName: 'audit_chain_head' },
+  );
+
+  return {
+    AuditEvent: AuditEventRow as typeof AuditEvent,
+    AuditChainHead: AuditChainHeadRow as typeof AuditChainHead,
+  };
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  // cli is its own entry so that `tracershop` (bin) and the root db:* scripts run from dist.
+  entry: ['src/index.ts', 'src/cli.ts', 'src/testing.ts'],
+  format: ['esm'],
+  // tsup's declaration bundler still sets baseUrl, which TypeScript 6 deprecates.
+  dts: { entry: ['src/index.ts', 'src/testing.ts'], compilerOptions: { ignoreDeprecations: '6.0' } },
+  clean: true,
+  sourcemap: true,
+  target: 'node20',
+  platform: 'node',
+});
