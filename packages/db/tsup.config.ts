@@ -5,7 +5,10 @@ export default defineConfig({
   entry: ['src/index.ts', 'src/cli.ts', 'src/testing.ts'],
   format: ['esm'],
   // tsup's declaration bundler still sets baseUrl, which TypeScript 6 deprecates.
-  dts: { entry: ['src/index.ts', 'src/testing.ts'], compilerOptions: { ignoreDeprecations: '6.0' } },
+  dts: {
+    entry: ['src/index.ts', 'src/testing.ts'],
+    compilerOptions: { ignoreDeprecations: '6.0' },
+  },
   clean: true,
   sourcemap: true,
   target: 'node20',

@@ -21,6 +21,8 @@ export interface ApiConfig {
   allowedOrigins: string[];
   /** Redis for the event bus and rate limits shared by several instances. */
   redisUrl: string | null;
+  /** Prefix of every Redis key and channel, so several sites (or test runs) share a Redis. */
+  redisPrefix: string;
   /** Built web apps to serve, or null when not built. */
   customerAppDir: string | null;
   productionAppDir: string | null;
@@ -60,6 +62,7 @@ export function apiConfigFromEnv(
       .map((origin) => origin.trim())
       .filter((origin) => origin !== ''),
     redisUrl: env.REDIS_URL && env.REDIS_URL.trim() !== '' ? env.REDIS_URL : null,
+    redisPrefix: env.TRACERSHOP_REDIS_PREFIX ?? 'tracershop',
     customerAppDir: env.TRACERSHOP_CUSTOMER_APP_DIR ?? null,
     productionAppDir: env.TRACERSHOP_PRODUCTION_APP_DIR ?? null,
     maxFailedAttempts: integer(env.TRACERSHOP_MAX_FAILED_ATTEMPTS, 10),

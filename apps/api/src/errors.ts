@@ -65,6 +65,48 @@ export const errorReasons = {
   },
   WRONG_PASSWORD: { code: 'BAD_REQUEST', da: 'Det nuværende kodeord er forkert.' },
   INTERNAL: { code: 'INTERNAL_SERVER_ERROR', da: 'Der skete en fejl på serveren.' },
+  // -- setup and admin reasons (routers/setup, routers/admin) --
+  TRACER_IN_CATALOG: {
+    code: 'CONFLICT',
+    da: 'Sporstoffet er i et leveringssteds katalog og kan ikke arkiveres.',
+  },
+  TRACER_ARCHIVED: { code: 'CONFLICT', da: 'Sporstoffet er arkiveret.' },
+  NOT_ACTIVITY_TRACER: {
+    code: 'BAD_REQUEST',
+    da: 'Kun aktivitetssporstoffer har produktioner.',
+  },
+  DELIVERY_BEFORE_PRODUCTION: {
+    code: 'BAD_REQUEST',
+    da: 'Der kan ikke laves en levering før den valgte produktion.',
+  },
+  GLOBAL_DEADLINE_LOCKED: {
+    code: 'CONFLICT',
+    da: 'En global deadline kan ikke fjernes. Gør en anden deadline global i stedet.',
+  },
+  GRANTEE_NOT_PRODUCTION: {
+    code: 'BAD_REQUEST',
+    da: 'Frigivelsesrettigheder kan kun gives til produktionens brugere.',
+  },
+  NOT_EXTERNAL_USER: { code: 'BAD_REQUEST', da: 'Brugeren er ikke en ekstern bruger.' },
+  WRONG_USER_GROUP: {
+    code: 'BAD_REQUEST',
+    da: 'Brugeren har ikke korrekte rettigheder til at blive tilknyttet en kunde.',
+  },
+  NOT_LABEL_PRINTER: { code: 'BAD_REQUEST', da: 'Printeren er ikke en etiketprinter.' },
+  OWN_ACCOUNT: {
+    code: 'FORBIDDEN',
+    da: 'Du kan ikke ændre din egen rolle eller deaktivere dig selv.',
+  },
+  // -- orders and bookings reasons (routers/orders, routers/bookings) --
+  MASS_ORDER_NO_DELIVERY: {
+    code: 'BAD_REQUEST',
+    da: 'Kunne ikke oprette bookinger, da der ikke findes nogle levering af {tracer} til denne dato',
+  },
+  // -- release and vials reasons (routers/release, routers/vials) --
+  ORDER_NOT_IN_DELIVERY: {
+    code: 'BAD_REQUEST',
+    da: 'Ordre {orderId} hører ikke til den levering, der frigives.',
+  },
 } as const satisfies Record<string, ReasonDefinition>;
 
 export type ErrorReason = keyof typeof errorReasons;

@@ -8,6 +8,7 @@ import type { AuditEventInput } from '@tracershop/db';
 import type { Sequelize, Transaction } from 'sequelize';
 import type { SessionUser } from './auth/sessions';
 import type { PublishedChange } from './events/changeEvents';
+import { apiError } from './errors';
 import type { ApiServices } from './trpc/context';
 
 /** An audit event without the actor (filled from the caller). */
@@ -74,4 +75,41 @@ export function writeWeb<T>(
   return write(writer.services.db.web, writer, ({ transaction, publish }) =>
     work({ transaction, publish }),
   );
+}
+
+/**
+ * Idempotent creation (DESIGN §4.7): the first call with `clientKey` runs `create` and
+ * stores its result in the same transaction; a retry by the same user returns that stored
+ * result without creating again. Without a key, `create` simply runs.
+ */
+export async function oncePerClientKey<T>(
+  scope: WriteScope,
+  writer: Writer,
+  procedure: string,
+  clientKey: string | undefined,
+  create: () => Promise<T>,
+): Promise<T> {
+  if (clientKey === undefined || writer.user === null) {
+    return create();
+  }
+  const { ClientRequest } = writer.services.db.models;
+  const earlier = await ClientRequest.findByPk(clientKey, { transaction: scope.transaction });
+  if (earlier !== null && earlier.userId === writer.user.id && earlier.procedure === procedure) {
+    return JSON.parse(earlier.result) as T;
+  }
+  if (earlier !== null) {
+    throw apiError('INVALID_INPUT', {}, { clientKey: 'used by another request' });
+  }
+  const result = await create();
+  await ClientRequest.create(
+    {
+      clientKey,
+      userId: writer.user.id,
+      procedure,
+      result: JSON.stringify(result),
+      createdAt: writer.services.clock.now(),
+    },
+    { transaction: scope.transaction },
+  );
+  return result;
 }

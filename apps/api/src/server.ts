@@ -60,7 +60,7 @@ async function createEventBus(config: ApiConfig, log: Logger): Promise<EventBus>
     const client = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: false });
     client.on('error', (error) => log.warn({ err: error }, 'redis'));
     return client;
-  });
+  }, config.redisPrefix);
   log.info('event bus on redis');
   return bus;
 }
@@ -88,7 +88,11 @@ export async function createServices(options: ApiServerOptions = {}): Promise<Ap
     ),
     authenticator: new AuthenticatorChain([new LocalAuthenticator(db)]),
     attempts: new AttemptLimits(
-      { maxFailedAttempts: config.maxFailedAttempts, lockSeconds: config.lockSeconds },
+      {
+        maxFailedAttempts: config.maxFailedAttempts,
+        lockSeconds: config.lockSeconds,
+        keyPrefix: config.redisPrefix,
+      },
       redis,
     ),
     telemetry,

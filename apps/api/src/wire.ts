@@ -2,18 +2,23 @@
  * Rows as they travel to clients: plain objects, instants as ISO-8601 UTC strings, and
  * never a password hash.
  */
-import type { InferAttributes, Model } from 'sequelize';
+import type { CreationOptional, InferAttributes, Model } from 'sequelize';
 
-/** The wire type of an attribute set: Date → string. */
-export type Wire<T> = {
-  [K in keyof T]: T[K] extends Date
-    ? string
-    : T[K] extends Date | null
-      ? string | null
-      : T[K] extends Date | null | undefined
-        ? string | null | undefined
-        : T[K];
-};
+/**
+ * Sequelize marks defaulted fields with a symbol brand it does not export; a router type
+ * carrying it cannot be named in declarations (TS4023), and on the wire every field is plain.
+ */
+type BrandKey = keyof CreationOptional<object>;
+type Unbranded<T> = T extends infer U & { [P in BrandKey]?: true } ? U : T;
+
+/** Distributes over unions: `Date | null` becomes `string | null`. */
+type WireValue<T> = T extends Date ? string : T;
+
+/** The wire type of an attribute set: brands removed, Date → string. */
+export type Wire<T> = { [K in keyof T]: WireValue<Unbranded<T[K]>> };
+
+/** The wire form of a model's rows. */
+export type WireRow<M extends Model> = Wire<InferAttributes<M>>;
 
 /** Fields that never leave the server. */
 const SECRET_FIELDS = new Set(['passwordHash', 'usernameKey']);
@@ -38,11 +43,11 @@ function plain(value: unknown): unknown {
 }
 
 /** One model row in its wire form. */
-export function toWire<M extends Model>(row: M): Wire<InferAttributes<M>> {
-  return plain(row.get({ plain: true })) as Wire<InferAttributes<M>>;
+export function toWire<M extends Model>(row: M): WireRow<M> {
+  return plain(row.get({ plain: true })) as WireRow<M>;
 }
 
 /** Many rows in their wire form. */
-export function toWireList<M extends Model>(rows: readonly M[]): Wire<InferAttributes<M>>[] {
+export function toWireList<M extends Model>(rows: readonly M[]): WireRow<M>[] {
   return rows.map((row) => toWire(row));
 }

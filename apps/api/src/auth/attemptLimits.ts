@@ -11,6 +11,8 @@ import type { Redis } from 'ioredis';
 export interface AttemptLimitPolicy {
   maxFailedAttempts: number;
   lockSeconds: number;
+  /** Prefix of the Redis keys. */
+  keyPrefix: string;
 }
 
 /** `locked` with the seconds until another attempt is allowed. */
@@ -22,11 +24,12 @@ const ADDRESS_FACTOR = 5;
 function createLimiter(
   name: string,
   points: number,
-  lockSeconds: number,
+  policy: AttemptLimitPolicy,
   redis: Redis | null,
 ): RateLimiterAbstract {
+  const lockSeconds = policy.lockSeconds;
   const options = {
-    keyPrefix: `tracershop-failed-${name}`,
+    keyPrefix: `${policy.keyPrefix}:failed-${name}`,
     points,
     duration: lockSeconds,
     blockDuration: lockSeconds,
@@ -41,11 +44,11 @@ export class AttemptLimits {
   private readonly addresses: RateLimiterAbstract;
 
   constructor(policy: AttemptLimitPolicy, redis: Redis | null) {
-    this.users = createLimiter('user', policy.maxFailedAttempts, policy.lockSeconds, redis);
+    this.users = createLimiter('user', policy.maxFailedAttempts, policy, redis);
     this.addresses = createLimiter(
       'address',
       policy.maxFailedAttempts * ADDRESS_FACTOR,
-      policy.lockSeconds,
+      policy,
       redis,
     );
   }

@@ -37,13 +37,16 @@ export type EventEntity =
   | 'CustomerNotice';
 
 /**
- * Who may receive an event: every logged-in user (catalog data), production only, or the
- * users of one customer (plus production).
+ * Who may receive an event: every logged-in user (catalog data), production only, the users
+ * of one customer (plus production), only the shop users of one customer (a customer's view
+ * of a row whose full form production receives separately, e.g. without overhead), or one
+ * user (plus production).
  */
 export type Visibility =
   | { kind: 'everyone' }
   | { kind: 'production' }
   | { kind: 'customer'; customerId: number }
+  | { kind: 'customerOnly'; customerId: number }
   | { kind: 'user'; userId: number };
 
 /** What a subscriber receives. Rows are the entity's public shape (never password hashes). */
@@ -72,6 +75,9 @@ export interface BusEvent extends PublishedChange {
 
 /** Whether `user` may receive an event of `visibility`. */
 export function mayReceive(user: SessionUser, visibility: Visibility): boolean {
+  if (visibility.kind === 'customerOnly') {
+    return isShopScoped(user.userGroup) && user.customerIds.includes(visibility.customerId);
+  }
   if (isProductionMember(user.userGroup)) {
     return true;
   }

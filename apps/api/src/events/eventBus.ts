@@ -8,7 +8,6 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { BusEvent, PublishedChange } from './changeEvents';
 
-const CHANNEL = 'tracershop:events';
 /** How many past events a reconnecting client can catch up on. */
 const HISTORY_SIZE = 2000;
 
@@ -111,17 +110,19 @@ export class RedisEventBus extends LocalEventBus {
   private constructor(
     private readonly publisher: Redis,
     private readonly subscriber: Redis,
+    private readonly channel: string,
   ) {
     super();
   }
 
-  /** Connects both Redis clients and subscribes; resolves when events can flow. */
-  static async connect(createClient: () => Redis): Promise<RedisEventBus> {
+  /** Connects both Redis clients and subscribes to `${prefix}:events`. */
+  static async connect(createClient: () => Redis, prefix: string): Promise<RedisEventBus> {
     const publisher = createClient();
     const subscriber = createClient();
-    const bus = new RedisEventBus(publisher, subscriber);
-    subscriber.on('message', (channel: string, text: string) => {
-      if (channel !== CHANNEL) {
+    const channel = `${prefix}:events`;
+    const bus = new RedisEventBus(publisher, subscriber, channel);
+    subscriber.on('message', (received: string, text: string) => {
+      if (received !== channel) {
         return;
       }
       const message = JSON.parse(text) as WireMessage;
@@ -129,7 +130,7 @@ export class RedisEventBus extends LocalEventBus {
         bus.deliver(message.event);
       }
     });
-    await subscriber.subscribe(CHANNEL);
+    await subscriber.subscribe(channel);
     return bus;
   }
 
@@ -138,7 +139,7 @@ export class RedisEventBus extends LocalEventBus {
       const event: BusEvent = { ...change, id: this.nextId() };
       this.deliver(event);
       const message: WireMessage = { origin: this.instanceId, event };
-      await this.publisher.publish(CHANNEL, JSON.stringify(message));
+      await this.publisher.publish(this.channel, JSON.stringify(message));
     }
   }
 

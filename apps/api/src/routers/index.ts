@@ -3,12 +3,24 @@
  * for end-to-end types.
  */
 import { router } from '../trpc/init';
+import { adminRouter } from './admin';
 import { authRouter } from './auth';
+import { bookingsRouter } from './bookings';
 import { eventsRouter } from './events';
+import { ordersRouter } from './orders';
+import { releaseRouter } from './release';
+import { setupRouter } from './setup';
+import { vialsRouter } from './vials';
 
 export const appRouter = router({
   auth: authRouter,
   events: eventsRouter,
+  setup: setupRouter,
+  orders: ordersRouter,
+  bookings: bookingsRouter,
+  release: releaseRouter,
+  vials: vialsRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;

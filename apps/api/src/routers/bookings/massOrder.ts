@@ -1,0 +1,311 @@
+/**
+ * Mass ordering from bookings ("Bestil" on a tracer card; legacy-business-rules.md §8.3):
+ * core's `planMassOrder` decides what to order from the endpoint's bookings of the date; the
+ * api writes the activity and injection orders (Ordered, ordered by the caller) and the new
+ * booking statuses in one transaction, audits and publishes them. All or nothing: a booking
+ * without an early-enough delivery fails the whole request. A client key makes a retry
+ * return the first result instead of ordering twice; bookings already ordered are skipped.
+ */
+import {
+  BookingStatus,
+  DeadlineScope,
+  OrderStatus,
+  maskAccessionNumber,
+  planMassOrder,
+} from '@tracershop/core';
+import type { MassOrderRequest, MassOrderSlot } from '@tracershop/core';
+import type { ActivityOrder, Booking, InjectionOrder } from '@tracershop/db';
+import type { InferAttributes } from 'sequelize';
+import type { SessionUser } from '../../auth/sessions';
+import { assertActsFor } from '../../customerScope';
+import { apiError } from '../../errors';
+import type { WriteScope } from '../../recordWrites';
+import { oncePerClientKey, writeRecord } from '../../recordWrites';
+import type { ApiServices } from '../../trpc/context';
+import type { Wire } from '../../wire';
+import { toWire } from '../../wire';
+import {
+  assertOrderingOpen,
+  customerOfEndpoint,
+  customerVisibility,
+  personNameOf,
+} from '../orders/orderingRules';
+import type { BookingView, EndpointBookings } from './endpointBookings';
+import {
+  bookingView,
+  decisionKeyOf,
+  loadEndpointBookings,
+  procedureOf,
+  shownAccessionNumber,
+} from './endpointBookings';
+
+export interface MassOrderResult {
+  activityOrders: Wire<InferAttributes<ActivityOrder>>[];
+  injectionOrders: Wire<InferAttributes<InjectionOrder>>[];
+  /** The bookings whose status changed (Ordered or Rejected). */
+  bookings: BookingView[];
+  /** Decided bookings whose study has no procedure here: neither ordered nor rejected. */
+  unconfiguredKeys: string[];
+  /** Decision keys naming no booking of this endpoint and date: ignored. */
+  unknownKeys: string[];
+}
+
+interface Writer {
+  services: ApiServices;
+  user: SessionUser;
+}
+
+/** The bookings named by the decisions: by decision key, or by accession number. */
+function resolveDecisions(loaded: EndpointBookings, decisions: Record<string, boolean>) {
+  const byKey = new Map<string, Booking>();
+  for (const booking of loaded.bookings) {
+    if (booking.accessionNumber !== null) {
+      byKey.set(booking.accessionNumber, booking);
+    }
+  }
+  for (const booking of loaded.bookings) {
+    byKey.set(decisionKeyOf(booking), booking);
+  }
+  const planned: Record<string, boolean> = {};
+  const unknownKeys: string[] = [];
+  for (const [key, decision] of Object.entries(decisions)) {
+    const booking = byKey.get(key);
+    if (booking === undefined) {
+      unknownKeys.push(key);
+    } else {
+      planned[decisionKeyOf(booking)] = decision;
+    }
+  }
+  return { planned, unknownKeys };
+}
+
+/** The endpoint's slots with their production's tracer and weekday. */
+async function slotsForPlan(
+  writer: Writer,
+  endpointId: number,
+  scope: WriteScope,
+): Promise<MassOrderSlot[]> {
+  const slots = await writer.services.db.models.ActivityDeliveryTimeSlot.findAll({
+    where: { endpointId },
+    include: [{ association: 'production' }],
+    transaction: scope.transaction,
+  });
+  const planSlots: MassOrderSlot[] = [];
+  for (const slot of slots) {
+    if (slot.production != null) {
+      planSlots.push({
+        id: slot.id,
+        endpointId: slot.endpointId,
+        tracerId: slot.production.tracerId,
+        weekday: slot.production.weekday,
+        weeklyRepeat: slot.weeklyRepeat,
+        deliveryTime: slot.deliveryTime,
+      });
+    }
+  }
+  return planSlots;
+}
+
+export function massOrder(writer: Writer, input: MassOrderRequest): Promise<MassOrderResult> {
+  const { services, user } = writer;
+  const { models } = services.db;
+  return writeRecord(writer, (scope) =>
+    oncePerClientKey(scope, writer, 'bookings.massOrder', input.clientKey, async () => {
+      const { transaction } = scope;
+      const endpoint = await customerOfEndpoint(models, input.endpointId, transaction);
+      assertActsFor(user, endpoint.customerId);
+      const loaded = await loadEndpointBookings(models, endpoint.id, input.date, transaction);
+      const { planned, unknownKeys } = resolveDecisions(loaded, input.decisions);
+      const bookingByKey = new Map(
+        loaded.bookings.map((booking) => [decisionKeyOf(booking), booking]),
+      );
+      const tracers = [...loaded.tracers.values()];
+
+      // Core plans with the decision keys as "accession numbers": they always exist.
+      const plan = planMassOrder({
+        bookings: loaded.bookings.map((booking) => ({
+          accessionNumber: decisionKeyOf(booking),
+          startDate: booking.startDate,
+          startTime: booking.startTime,
+          locationId: booking.locationId,
+          procedureIdentifierId: booking.procedureIdentifierId,
+          status: booking.status,
+        })),
+        decisions: planned,
+        locations: loaded.locations.map((location) => ({
+          id: location.id,
+          endpointId: location.endpointId,
+        })),
+        procedures: loaded.procedures.map((procedure) => ({
+          procedureIdentifierId: procedure.procedureIdentifierId,
+          endpointId: procedure.endpointId,
+          tracerId: procedure.tracerId,
+          tracerUnits: procedure.tracerUnits,
+          delayMinutes: procedure.delayMinutes,
+        })),
+        tracers: tracers.flatMap((tracer) =>
+          tracer.isotope == null
+            ? []
+            : [
+                {
+                  id: tracer.id,
+                  tracerType: tracer.tracerType,
+                  halflifeSeconds: tracer.isotope.halflifeSeconds,
+                },
+              ],
+        ),
+        slots: await slotsForPlan(writer, endpoint.id, scope),
+        timeZone: services.config.timeZone,
+      });
+
+      if (!plan.ok) {
+        const { error } = plan;
+        const booking = bookingByKey.get(error.accessionNumber);
+        const accessionNumber =
+          shownAccessionNumber(user, booking?.accessionNumber ?? null) ?? error.accessionNumber;
+        if (error.reason === 'no-endpoint') {
+          throw apiError('MASS_ORDER_NO_ENDPOINT', { accessionNumber });
+        }
+        if (error.earliestSlotTime === null) {
+          const procedure = booking === undefined ? undefined : procedureOf(loaded, booking);
+          const tracer =
+            procedure === undefined ? undefined : loaded.tracers.get(procedure.tracerId);
+          throw apiError('MASS_ORDER_NO_DELIVERY', {
+            tracer: tracer?.shortname ?? '',
+            accessionNumber,
+            injectionTime: error.injectionTime,
+          });
+        }
+        throw apiError('MASS_ORDER_NO_SLOT', {
+          injectionTime: error.injectionTime,
+          earliestSlotTime: error.earliestSlotTime,
+          accessionNumber,
+        });
+      }
+
+      // Shop users order before the deadline of each tracer type they order, like by hand.
+      const scopes = new Set([
+        ...(plan.activityOrders.length > 0 ? [DeadlineScope.Activity] : []),
+        ...(plan.injectionOrders.length > 0 ? [DeadlineScope.Injection] : []),
+      ]);
+      for (const deadlineScope of scopes) {
+        await assertOrderingOpen(services, user, deadlineScope, input.date, transaction);
+      }
+
+      const orderedBy = { orderedById: user.id, orderedByName: personNameOf(user) };
+      const released = { freedAt: null, freedById: null, freedByName: null };
+      const visibility = customerVisibility(endpoint.customerId);
+      const activityOrders: MassOrderResult['activityOrders'] = [];
+      for (const order of plan.activityOrders) {
+        const row = await models.ActivityOrder.create(
+          {
+            orderedActivity: order.orderedActivity,
+            deliveryDate: order.deliveryDate,
+            status: OrderStatus.Ordered,
+            comment: null,
+            orderedTimeSlotId: order.slotId,
+            movedToTimeSlotId: null,
+            ...orderedBy,
+            ...released,
+          },
+          { transaction },
+        );
+        const wire = toWire(row);
+        await scope.audit({
+          action: 'activityOrder.create',
+          entity: 'ActivityOrder',
+          entityId: row.id,
+          after: wire,
+        });
+        activityOrders.push(wire);
+      }
+      const injectionOrders: MassOrderResult['injectionOrders'] = [];
+      for (const order of plan.injectionOrders) {
+        const row = await models.InjectionOrder.create(
+          {
+            ...order,
+            status: OrderStatus.Ordered,
+            comment: null,
+            lotNumber: null,
+            maxInjectionVolume: null,
+            ...orderedBy,
+            ...released,
+          },
+          { transaction },
+        );
+        const wire = toWire(row);
+        await scope.audit({
+          action: 'injectionOrder.create',
+          entity: 'InjectionOrder',
+          entityId: row.id,
+          after: wire,
+        });
+        injectionOrders.push(wire);
+      }
+
+      const changedBookings: Booking[] = [];
+      for (const [key, status] of Object.entries(plan.bookingStatuses)) {
+        const booking = bookingByKey.get(key);
+        if (booking === undefined || booking.status === status) {
+          continue;
+        }
+        const before = booking.status;
+        booking.status = status;
+        await booking.save({ transaction });
+        // Only the status: accession numbers are personal data, deleted after 7 days, and
+        // must not outlive them in the append-only audit trail.
+        await scope.audit({
+          action: status === BookingStatus.Rejected ? 'booking.reject' : 'booking.order',
+          entity: 'Booking',
+          entityId: booking.id,
+          before: { status: before },
+          after: { status },
+        });
+        changedBookings.push(booking);
+      }
+
+      if (activityOrders.length > 0) {
+        scope.publish({ entity: 'ActivityOrder', op: 'upsert', rows: activityOrders, visibility });
+      }
+      if (injectionOrders.length > 0) {
+        scope.publish({
+          entity: 'InjectionOrder',
+          op: 'upsert',
+          rows: injectionOrders,
+          visibility,
+        });
+      }
+      if (changedBookings.length > 0) {
+        // Production sees accession numbers; the customer's shop users see them masked.
+        scope.publish(
+          {
+            entity: 'Booking',
+            op: 'upsert',
+            rows: changedBookings.map((booking) => toWire(booking)),
+            visibility: { kind: 'production' },
+          },
+          {
+            entity: 'Booking',
+            op: 'upsert',
+            rows: changedBookings.map((booking) => ({
+              ...toWire(booking),
+              accessionNumber:
+                booking.accessionNumber === null
+                  ? null
+                  : maskAccessionNumber(booking.accessionNumber),
+            })),
+            visibility: { kind: 'customerOnly', customerId: endpoint.customerId },
+          },
+        );
+      }
+
+      return {
+        activityOrders,
+        injectionOrders,
+        bookings: changedBookings.map((booking) => bookingView(user, loaded, booking)),
+        unconfiguredKeys: plan.unconfigured,
+        unknownKeys,
+      };
+    }),
+  );
+}

@@ -1,0 +1,256 @@
+/**
+ * Injection orders (a number of doses of an injection tracer at a time of day). The shop
+ * creates, edits and deletes its customers' Ordered orders before the injection deadline;
+ * production creates for a customer (Ordered, like the legacy), accepts, rejects, un-rejects,
+ * edits and deletes (released ones only the site admin). Releasing is the release router's.
+ */
+import {
+  DeadlineScope,
+  OrderStatus,
+  TracerType,
+  allowed,
+  injectionOrderCreateInput,
+  injectionOrderDeleteInput,
+  injectionOrderEditInput,
+  orderIdsInput,
+} from '@tracershop/core';
+import type { InjectionOrderCreateInput, InjectionOrderEditInput } from '@tracershop/core';
+import type { InjectionOrder } from '@tracershop/db';
+import { assertActsFor } from '../../customerScope';
+import { apiError } from '../../errors';
+import { oncePerClientKey, writeRecord } from '../../recordWrites';
+import { procedure, router } from '../../trpc/init';
+import { toWire } from '../../wire';
+import type { OrderWriter } from './orderChanges';
+import {
+  accept,
+  assertProductionMayEdit,
+  assertShopMayChange,
+  changeOrders,
+  injectionOrderKind,
+  onlyOrder,
+  reject,
+  unreject,
+} from './orderChanges';
+import {
+  assertInCatalog,
+  assertOrderingOpen,
+  customerOfEndpoint,
+  customerVisibility,
+  personNameOf,
+} from './orderingRules';
+
+/**
+ * Creates an injection order (always Ordered, ordered by the caller) after the scope, the
+ * deadline (shop users only) and the catalog are checked; audits and publishes it.
+ */
+function createInjectionOrder(
+  writer: OrderWriter,
+  procedurePath: string,
+  input: InjectionOrderCreateInput,
+) {
+  const { services, user } = writer;
+  const { models } = services.db;
+  return writeRecord(writer, (scope) =>
+    oncePerClientKey(scope, writer, procedurePath, input.clientKey, async () => {
+      const { transaction } = scope;
+      const endpoint = await customerOfEndpoint(models, input.endpointId, transaction);
+      assertActsFor(user, endpoint.customerId);
+      await assertOrderingOpen(
+        services,
+        user,
+        DeadlineScope.Injection,
+        input.deliveryDate,
+        transaction,
+      );
+      await assertInCatalog(models, endpoint.id, input.tracerId, TracerType.Injection, transaction);
+      const row = await models.InjectionOrder.create(
+        {
+          endpointId: endpoint.id,
+          tracerId: input.tracerId,
+          deliveryDate: input.deliveryDate,
+          deliveryTime: input.deliveryTime,
+          injections: input.injections,
+          tracerUsage: input.tracerUsage,
+          status: OrderStatus.Ordered,
+          comment: input.comment || null,
+          lotNumber: null,
+          maxInjectionVolume: null,
+          orderedById: user.id,
+          orderedByName: personNameOf(user),
+          freedAt: null,
+          freedById: null,
+          freedByName: null,
+        },
+        { transaction },
+      );
+      const wire = toWire(row);
+      await scope.audit({
+        action: 'injectionOrder.create',
+        entity: 'InjectionOrder',
+        entityId: row.id,
+        after: wire,
+      });
+      scope.publish({
+        entity: 'InjectionOrder',
+        op: 'upsert',
+        rows: [wire],
+        visibility: customerVisibility(endpoint.customerId),
+      });
+      return wire;
+    }),
+  );
+}
+
+function applyInjectionEdit(row: InjectionOrder, input: InjectionOrderEditInput): void {
+  if (input.deliveryTime !== undefined) {
+    row.deliveryTime = input.deliveryTime;
+  }
+  if (input.injections !== undefined) {
+    row.injections = input.injections;
+  }
+  if (input.tracerUsage !== undefined) {
+    row.tracerUsage = input.tracerUsage;
+  }
+  if (input.comment !== undefined) {
+    row.comment = input.comment || null;
+  }
+}
+
+export const injectionOrdersRouter = router({
+  // --- Shop ---------------------------------------------------------------------------------
+
+  create: procedure('order.shop.write')
+    .input(injectionOrderCreateInput)
+    .mutation(({ ctx, input }) => createInjectionOrder(ctx, 'orders.injection.create', input)),
+
+  /** Time, doses, usage and comment of an Ordered order, before the injection deadline. */
+  edit: procedure('order.shop.write')
+    .input(injectionOrderEditInput)
+    .mutation(async ({ ctx, input }) =>
+      onlyOrder(
+        await changeOrders(ctx, {
+          kind: injectionOrderKind,
+          verb: 'edit',
+          target: [input.id],
+          decide: async (row, customerId, transaction) => {
+            assertActsFor(ctx.user, customerId);
+            assertShopMayChange(row);
+            await assertOrderingOpen(
+              ctx.services,
+              ctx.user,
+              DeadlineScope.Injection,
+              row.deliveryDate,
+              transaction,
+            );
+            applyInjectionEdit(row, input);
+            return 'save';
+          },
+        }),
+      ),
+    ),
+
+  delete: procedure('order.shop.write')
+    .input(injectionOrderDeleteInput)
+    .mutation(async ({ ctx, input }) => {
+      await changeOrders(ctx, {
+        kind: injectionOrderKind,
+        verb: 'delete',
+        target: [input.id],
+        decide: async (row, customerId, transaction) => {
+          assertActsFor(ctx.user, customerId);
+          assertShopMayChange(row);
+          await assertOrderingOpen(
+            ctx.services,
+            ctx.user,
+            DeadlineScope.Injection,
+            row.deliveryDate,
+            transaction,
+          );
+          return 'delete';
+        },
+      });
+      return { id: input.id };
+    }),
+
+  // --- Production ---------------------------------------------------------------------------
+
+  /** An order production enters for a customer: Ordered, also late and on closed days. */
+  createForCustomer: procedure('order.production.manage')
+    .input(injectionOrderCreateInput)
+    .mutation(({ ctx, input }) =>
+      createInjectionOrder(ctx, 'orders.injection.createForCustomer', input),
+    ),
+
+  accept: procedure('order.production.manage')
+    .input(orderIdsInput)
+    .mutation(({ ctx, input }) =>
+      changeOrders(ctx, {
+        kind: injectionOrderKind,
+        verb: 'accept',
+        target: input.orderIds,
+        decide: async (row) => accept(row),
+      }),
+    ),
+
+  reject: procedure('order.production.manage')
+    .input(orderIdsInput)
+    .mutation(({ ctx, input }) =>
+      changeOrders(ctx, {
+        kind: injectionOrderKind,
+        verb: 'reject',
+        target: input.orderIds,
+        decide: async (row) => reject(row),
+      }),
+    ),
+
+  unreject: procedure('order.production.manage')
+    .input(orderIdsInput)
+    .mutation(({ ctx, input }) =>
+      changeOrders(ctx, {
+        kind: injectionOrderKind,
+        verb: 'unreject',
+        target: input.orderIds,
+        decide: async (row) => unreject(row),
+      }),
+    ),
+
+  /** Time, doses, usage and comment of an Ordered or Accepted order; never the status. */
+  productionEdit: procedure('order.production.manage')
+    .input(injectionOrderEditInput)
+    .mutation(async ({ ctx, input }) =>
+      onlyOrder(
+        await changeOrders(ctx, {
+          kind: injectionOrderKind,
+          verb: 'edit',
+          target: [input.id],
+          decide: async (row) => {
+            assertProductionMayEdit(row);
+            applyInjectionEdit(row, input);
+            return 'save';
+          },
+        }),
+      ),
+    ),
+
+  /** Deletes an order; a released one only with 'order.deleteReleased' (site admin). */
+  productionDelete: procedure('order.production.manage')
+    .input(injectionOrderDeleteInput)
+    .mutation(async ({ ctx, input }) => {
+      await changeOrders(ctx, {
+        kind: injectionOrderKind,
+        verb: 'delete',
+        target: [input.id],
+        decide: async (row) => {
+          if (
+            row.status === OrderStatus.Released &&
+            !allowed(ctx.user.userGroup, 'order.deleteReleased')
+          ) {
+            throw apiError('ORDER_RELEASED');
+          }
+          return 'delete';
+        },
+      });
+      return { id: input.id };
+    }),
+});

@@ -1,0 +1,254 @@
+/**
+ * Isotope orders (whole MBq of a pure isotope for an isotope delivery on a date). The shop
+ * creates, edits and deletes its customers' Ordered orders before the activity deadline (the
+ * legacy rule for isotopes); production creates for a customer (Ordered), accepts, rejects,
+ * un-rejects, edits the dose and deletes (released ones only the site admin).
+ */
+import {
+  DeadlineScope,
+  OrderStatus,
+  allowed,
+  isotopeOrderCreateInput,
+  isotopeOrderDeleteInput,
+  isotopeOrderEditInput,
+  orderIdsInput,
+} from '@tracershop/core';
+import type { IsotopeOrderCreateInput, IsotopeOrderEditInput } from '@tracershop/core';
+import type { IsotopeOrder } from '@tracershop/db';
+import { assertActsFor } from '../../customerScope';
+import { apiError } from '../../errors';
+import { oncePerClientKey, writeRecord } from '../../recordWrites';
+import { procedure, router } from '../../trpc/init';
+import { toWire } from '../../wire';
+import type { OrderWriter } from './orderChanges';
+import {
+  accept,
+  assertProductionMayEdit,
+  assertShopMayChange,
+  changeOrders,
+  isotopeOrderKind,
+  onlyOrder,
+  reject,
+  unreject,
+} from './orderChanges';
+import {
+  assertIsotopeDelivers,
+  assertOrderingOpen,
+  customerVisibility,
+  loadIsotopeDeliveryContext,
+  personNameOf,
+} from './orderingRules';
+import { detachVialsOfIsotopeOrder } from './releasedOrderRemoval';
+
+/**
+ * Creates an isotope order (always Ordered, ordered by the caller) for a delivery that runs
+ * on the date, after the scope and the deadline (shop users only); audits and publishes it.
+ */
+function createIsotopeOrder(
+  writer: OrderWriter,
+  procedurePath: string,
+  input: IsotopeOrderCreateInput,
+) {
+  const { services, user } = writer;
+  const { models } = services.db;
+  return writeRecord(writer, (scope) =>
+    oncePerClientKey(scope, writer, procedurePath, input.clientKey, async () => {
+      const { transaction } = scope;
+      const delivery = await loadIsotopeDeliveryContext(
+        models,
+        input.isotopeDeliveryId,
+        transaction,
+      );
+      assertActsFor(user, delivery.endpoint.customerId);
+      await assertOrderingOpen(
+        services,
+        user,
+        DeadlineScope.Activity,
+        input.deliveryDate,
+        transaction,
+      );
+      assertIsotopeDelivers(delivery, input.deliveryDate);
+      const row = await models.IsotopeOrder.create(
+        {
+          isotopeDeliveryId: delivery.delivery.id,
+          deliveryDate: input.deliveryDate,
+          orderedActivity: input.orderedActivity,
+          status: OrderStatus.Ordered,
+          comment: input.comment ?? '',
+          orderedById: user.id,
+          orderedByName: personNameOf(user),
+          freedAt: null,
+          freedById: null,
+          freedByName: null,
+        },
+        { transaction },
+      );
+      const wire = toWire(row);
+      await scope.audit({
+        action: 'isotopeOrder.create',
+        entity: 'IsotopeOrder',
+        entityId: row.id,
+        after: wire,
+      });
+      scope.publish({
+        entity: 'IsotopeOrder',
+        op: 'upsert',
+        rows: [wire],
+        visibility: customerVisibility(delivery.endpoint.customerId),
+      });
+      return wire;
+    }),
+  );
+}
+
+function applyIsotopeEdit(row: IsotopeOrder, input: IsotopeOrderEditInput): void {
+  if (input.orderedActivity !== undefined) {
+    row.orderedActivity = input.orderedActivity;
+  }
+  if (input.comment !== undefined) {
+    row.comment = input.comment ?? '';
+  }
+}
+
+export const isotopeOrdersRouter = router({
+  // --- Shop ---------------------------------------------------------------------------------
+
+  create: procedure('order.shop.write')
+    .input(isotopeOrderCreateInput)
+    .mutation(({ ctx, input }) => createIsotopeOrder(ctx, 'orders.isotope.create', input)),
+
+  /** Dose and comment of an Ordered order, before the activity deadline. */
+  edit: procedure('order.shop.write')
+    .input(isotopeOrderEditInput)
+    .mutation(async ({ ctx, input }) =>
+      onlyOrder(
+        await changeOrders(ctx, {
+          kind: isotopeOrderKind,
+          verb: 'edit',
+          target: [input.id],
+          decide: async (row, customerId, transaction) => {
+            assertActsFor(ctx.user, customerId);
+            assertShopMayChange(row);
+            await assertOrderingOpen(
+              ctx.services,
+              ctx.user,
+              DeadlineScope.Activity,
+              row.deliveryDate,
+              transaction,
+            );
+            applyIsotopeEdit(row, input);
+            return 'save';
+          },
+        }),
+      ),
+    ),
+
+  delete: procedure('order.shop.write')
+    .input(isotopeOrderDeleteInput)
+    .mutation(async ({ ctx, input }) => {
+      await changeOrders(ctx, {
+        kind: isotopeOrderKind,
+        verb: 'delete',
+        target: [input.id],
+        decide: async (row, customerId, transaction) => {
+          assertActsFor(ctx.user, customerId);
+          assertShopMayChange(row);
+          await assertOrderingOpen(
+            ctx.services,
+            ctx.user,
+            DeadlineScope.Activity,
+            row.deliveryDate,
+            transaction,
+          );
+          return 'delete';
+        },
+      });
+      return { id: input.id };
+    }),
+
+  // --- Production ---------------------------------------------------------------------------
+
+  /** An order production enters for a customer: Ordered, also late and on closed days. */
+  createForCustomer: procedure('order.production.manage')
+    .input(isotopeOrderCreateInput)
+    .mutation(({ ctx, input }) =>
+      createIsotopeOrder(ctx, 'orders.isotope.createForCustomer', input),
+    ),
+
+  accept: procedure('order.production.manage')
+    .input(orderIdsInput)
+    .mutation(({ ctx, input }) =>
+      changeOrders(ctx, {
+        kind: isotopeOrderKind,
+        verb: 'accept',
+        target: input.orderIds,
+        decide: async (row) => accept(row),
+      }),
+    ),
+
+  reject: procedure('order.production.manage')
+    .input(orderIdsInput)
+    .mutation(({ ctx, input }) =>
+      changeOrders(ctx, {
+        kind: isotopeOrderKind,
+        verb: 'reject',
+        target: input.orderIds,
+        decide: async (row) => reject(row),
+      }),
+    ),
+
+  unreject: procedure('order.production.manage')
+    .input(orderIdsInput)
+    .mutation(({ ctx, input }) =>
+      changeOrders(ctx, {
+        kind: isotopeOrderKind,
+        verb: 'unreject',
+        target: input.orderIds,
+        decide: async (row) => unreject(row),
+      }),
+    ),
+
+  /** Dose and comment of an Ordered or Accepted order; never the status. */
+  editDose: procedure('order.production.manage')
+    .input(isotopeOrderEditInput)
+    .mutation(async ({ ctx, input }) =>
+      onlyOrder(
+        await changeOrders(ctx, {
+          kind: isotopeOrderKind,
+          verb: 'edit',
+          target: [input.id],
+          decide: async (row) => {
+            assertProductionMayEdit(row);
+            applyIsotopeEdit(row, input);
+            return 'save';
+          },
+        }),
+      ),
+    ),
+
+  /**
+   * Deletes an order; a released one only with 'order.deleteReleased' (site admin), its
+   * isotope vials passing to another released order of the delivery or detached.
+   */
+  productionDelete: procedure('order.production.manage')
+    .input(isotopeOrderDeleteInput)
+    .mutation(async ({ ctx, input }) => {
+      await changeOrders(ctx, {
+        kind: isotopeOrderKind,
+        verb: 'delete',
+        target: [input.id],
+        decide: async (row) => {
+          if (
+            row.status === OrderStatus.Released &&
+            !allowed(ctx.user.userGroup, 'order.deleteReleased')
+          ) {
+            throw apiError('ORDER_RELEASED');
+          }
+          return 'delete';
+        },
+        beforeDelete: (row, customerId, scope) =>
+          detachVialsOfIsotopeOrder(ctx.services, row, customerId, scope),
+      });
+      return { id: input.id };
+    }),
+});

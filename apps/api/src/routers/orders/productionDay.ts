@@ -1,0 +1,434 @@
+/**
+ * The production page of one tracer on one date (legacy-ui-features.md §4.1–4.2, §4.5, §4.9):
+ * the run lines ("Kørsel HH:MM: X MBq / Overhead: Y MBq"), one card per delivery slot that
+ * delivers that day or has orders (ghosts included), with core's slot summary and per-order
+ * figures; the day's injection orders; and the isotope deliveries with their totals. Every
+ * figure comes from core; this file only loads what core needs.
+ */
+import {
+  fieldSchemas,
+  orderDeliveryActivity,
+  activeSlotIdOf,
+  slotDeliversOn,
+  summarizeIsotopeDelivery,
+  summarizeRun,
+  summarizeSlot,
+  weekdayOf,
+} from '@tracershop/core';
+import type {
+  IsotopeTotals,
+  RunSlot,
+  SlotOrder,
+  SlotSummary,
+  SlotTime,
+  SlotVial,
+  TracerType,
+  WeeklyRepeat,
+} from '@tracershop/core';
+import type {
+  ActivityDeliveryTimeSlot,
+  ActivityOrder,
+  InjectionOrder,
+  IsotopeOrder,
+  IsotopeVial,
+  Vial,
+} from '@tracershop/db';
+import type { InferAttributes } from 'sequelize';
+import { z } from 'zod';
+import { apiError } from '../../errors';
+import type { ApiServices } from '../../trpc/context';
+import type { Wire } from '../../wire';
+import { toWire, toWireList } from '../../wire';
+import { slotRepeatOf } from './orderingRules';
+import type { EndpointView, SlotView } from './orderViews';
+import { endpointView, isotopeName, slotView } from './orderViews';
+
+export const productionDayInput = z.strictObject(
+  { date: fieldSchemas.dateText, tracerId: fieldSchemas.id },
+  fieldSchemas.keyed('input.invalid'),
+);
+export type ProductionDayInput = z.infer<typeof productionDayInput>;
+
+export interface RunView {
+  productionId: number;
+  productionTime: string;
+  orderedActivity: number;
+  withOverhead: number;
+}
+
+export interface IsotopeRunView {
+  productionId: number;
+  isotopeId: number;
+  productionTime: string;
+  orderedActivity: number;
+}
+
+/** One order on a production card, with "Uden overhead" / "Med overhead" (unfloored). */
+export interface ProductionOrderLine {
+  order: Wire<InferAttributes<ActivityOrder>>;
+  /** The slot that delivers it (moved-to or ordered). */
+  activeSlotId: number;
+  /** "Rykket til HH:MM:SS" when moved. */
+  movedToTime: string | null;
+  withoutOverhead: number;
+  withOverhead: number;
+  /** Carries no activity; left out of every total. */
+  dead: boolean;
+}
+
+/** One (slot, date) card of the production page. */
+export interface ProductionSlotCard {
+  slot: SlotView;
+  endpoint: EndpointView;
+  /** The slot delivers on the date (a slot shown only for moved-in orders may not). */
+  delivers: boolean;
+  overheadMultiplier: number;
+  /** The endpoint's earliest slot of the day, where the move button sends the orders. */
+  moveTargetSlotId: number | null;
+  summary: SlotSummary;
+  orders: ProductionOrderLine[];
+  /** Vials assigned to the orders this slot delivers. */
+  vials: Wire<InferAttributes<Vial>>[];
+}
+
+export interface IsotopeDeliveryCard {
+  delivery: {
+    id: number;
+    isotopeProductionId: number;
+    endpointId: number;
+    deliveryTime: string;
+    weeklyRepeat: WeeklyRepeat;
+  };
+  production: { id: number; weekday: number; productionTime: string };
+  isotope: { id: number; name: string };
+  endpoint: EndpointView;
+  delivers: boolean;
+  summary: IsotopeTotals;
+  orders: Wire<InferAttributes<IsotopeOrder>>[];
+  vials: Wire<InferAttributes<IsotopeVial>>[];
+}
+
+export interface ProductionDay {
+  date: string;
+  weekday: number;
+  tracer: { id: number; shortname: string; tracerType: TracerType; halflifeSeconds: number };
+  /** Weekdays the tracer is produced on ("… bliver kun produceret: …"). */
+  productionWeekdays: number[];
+  runs: RunView[];
+  slots: ProductionSlotCard[];
+  /** Every injection order of the date (the "Special" table). */
+  injectionOrders: Wire<InferAttributes<InjectionOrder>>[];
+  isotopes: { runs: IsotopeRunView[]; deliveries: IsotopeDeliveryCard[] };
+}
+
+/** Cards in the legacy order: customer, endpoint, delivery time. */
+function compareSlots(
+  a: ActivityDeliveryTimeSlot,
+  b: ActivityDeliveryTimeSlot,
+  customerOf: (endpointId: number) => number,
+): number {
+  return (
+    customerOf(a.endpointId) - customerOf(b.endpointId) ||
+    a.endpointId - b.endpointId ||
+    a.deliveryTime.localeCompare(b.deliveryTime) ||
+    a.id - b.id
+  );
+}
+
+export async function readProductionDay(
+  services: ApiServices,
+  input: ProductionDayInput,
+): Promise<ProductionDay> {
+  const { models } = services.db;
+  const timeZone = services.config.timeZone;
+  const { date, tracerId } = input;
+  const weekday = weekdayOf(date);
+
+  const tracer = await models.Tracer.findByPk(tracerId, { include: [{ association: 'isotope' }] });
+  if (tracer === null || tracer.isotope == null) {
+    throw apiError('NOT_FOUND', { entity: 'Sporstoffet' });
+  }
+  const halflifeSeconds = tracer.isotope.halflifeSeconds;
+
+  const productions = await models.ActivityProduction.findAll({
+    where: { tracerId },
+    order: [
+      ['weekday', 'ASC'],
+      ['productionTime', 'ASC'],
+    ],
+  });
+  const productionById = new Map(productions.map((production) => [production.id, production]));
+  const slots = await models.ActivityDeliveryTimeSlot.findAll({
+    where: { productionId: productions.map((production) => production.id) },
+  });
+  // Moves stay within one tracer, so the ordered slot finds every order of this tracer.
+  const orders = await models.ActivityOrder.findAll({
+    where: { deliveryDate: date, orderedTimeSlotId: slots.map((slot) => slot.id) },
+    order: [['id', 'ASC']],
+  });
+  const vials = await models.Vial.findAll({
+    where: { assignedToId: orders.map((order) => order.id) },
+    order: [['id', 'ASC']],
+  });
+  const endpointIds = [...new Set(slots.map((slot) => slot.endpointId))];
+  const endpoints = await models.DeliveryEndpoint.findAll({
+    where: { id: endpointIds },
+    include: [{ association: 'customer' }],
+  });
+  const endpointById = new Map(endpoints.map((endpoint) => [endpoint.id, endpoint]));
+  const pages = await models.TracerCatalogPage.findAll({
+    where: { tracerId, endpointId: endpointIds },
+  });
+  const overheadByEndpoint: Record<number, number> = {};
+  for (const page of pages) {
+    overheadByEndpoint[page.endpointId] = page.overheadMultiplier;
+  }
+  const overheadOf = (endpointId: number) => overheadByEndpoint[endpointId] ?? 1;
+
+  const slotOrders: SlotOrder[] = orders.map((order) => ({
+    id: order.id,
+    orderedActivity: order.orderedActivity,
+    deliveryDate: order.deliveryDate,
+    status: order.status,
+    orderedTimeSlotId: order.orderedTimeSlotId,
+    movedToTimeSlotId: order.movedToTimeSlotId,
+  }));
+  const slotVials: SlotVial[] = vials.map((vial) => ({
+    id: vial.id,
+    fillDate: vial.fillDate,
+    fillTime: vial.fillTime,
+    activity: vial.activity,
+    assignedToId: vial.assignedToId,
+  }));
+  const slotTimes: SlotTime[] = slots.map((slot) => ({
+    id: slot.id,
+    deliveryTime: slot.deliveryTime,
+  }));
+  const runSlots: RunSlot[] = slots.map((slot) => ({
+    id: slot.id,
+    productionId: slot.productionId,
+    deliveryTime: slot.deliveryTime,
+    endpointId: slot.endpointId,
+  }));
+  const slotById = new Map(slots.map((slot) => [slot.id, slot]));
+
+  const runs = productions
+    .filter((production) => production.weekday === weekday)
+    .map((production): RunView => ({
+      productionId: production.id,
+      productionTime: production.productionTime,
+      ...summarizeRun({
+        production: { id: production.id, productionTime: production.productionTime },
+        date,
+        slots: runSlots,
+        orders: slotOrders,
+        halflifeSeconds,
+        overheadByEndpoint,
+        timeZone,
+      }),
+    }));
+
+  const delivers = (slot: ActivityDeliveryTimeSlot) => {
+    const production = productionById.get(slot.productionId);
+    return production !== undefined && slotDeliversOn(slotRepeatOf(slot, production), date);
+  };
+  const relevantTo = (slot: ActivityDeliveryTimeSlot) =>
+    slotOrders.filter(
+      (order) => order.orderedTimeSlotId === slot.id || order.movedToTimeSlotId === slot.id,
+    );
+  const customerOf = (endpointId: number) => endpointById.get(endpointId)?.customerId ?? 0;
+  const shown = slots
+    .filter((slot) => delivers(slot) || relevantTo(slot).length > 0)
+    .sort((a, b) => compareSlots(a, b, customerOf));
+  // The move button sends a card's orders to its endpoint's earliest slot of the day.
+  const earliestOfEndpoint = new Map<number, ActivityDeliveryTimeSlot>();
+  for (const slot of shown) {
+    const earliest = earliestOfEndpoint.get(slot.endpointId);
+    if (delivers(slot) && (earliest === undefined || slot.deliveryTime < earliest.deliveryTime)) {
+      earliestOfEndpoint.set(slot.endpointId, slot);
+    }
+  }
+  const orderById = new Map(orders.map((order) => [order.id, order]));
+
+  const cards = shown.map((slot): ProductionSlotCard => {
+    const overheadMultiplier = overheadOf(slot.endpointId);
+    const summary = summarizeSlot({
+      slot: { id: slot.id, deliveryTime: slot.deliveryTime },
+      date,
+      orders: slotOrders,
+      slots: slotTimes,
+      halflifeSeconds,
+      overheadMultiplier,
+      vials: slotVials,
+      timeZone,
+    });
+    const relevant = relevantTo(slot);
+    const activeHere = new Set(
+      relevant.filter((order) => activeSlotIdOf(order) === slot.id).map((order) => order.id),
+    );
+    const earliest = earliestOfEndpoint.get(slot.endpointId);
+    return {
+      slot: slotView(slot),
+      endpoint: endpointView(endpointById.get(slot.endpointId)),
+      delivers: delivers(slot),
+      overheadMultiplier,
+      moveTargetSlotId: earliest !== undefined && earliest.id !== slot.id ? earliest.id : null,
+      summary,
+      orders: relevant.map((order): ProductionOrderLine => {
+        const activeSlotId = activeSlotIdOf(order);
+        const activeSlot = slotById.get(activeSlotId);
+        const figures = orderDeliveryActivity({
+          order,
+          slots: slotTimes,
+          halflifeSeconds,
+          overheadMultiplier: overheadOf(activeSlot?.endpointId ?? slot.endpointId),
+          date,
+          timeZone,
+        });
+        const row = orderById.get(order.id);
+        if (row === undefined) {
+          throw new Error(`Order ${order.id} vanished while summarizing`);
+        }
+        return {
+          order: toWire(row),
+          activeSlotId,
+          movedToTime:
+            order.movedToTimeSlotId == null || activeSlot === undefined
+              ? null
+              : activeSlot.deliveryTime,
+          withoutOverhead: figures.withoutOverhead,
+          withOverhead: figures.withOverhead,
+          dead: summary.deadOrderIds.includes(order.id),
+        };
+      }),
+      vials: toWireList(vials.filter((vial) => activeHere.has(vial.assignedToId ?? -1))),
+    };
+  });
+
+  const injectionOrders = await models.InjectionOrder.findAll({
+    where: { deliveryDate: date },
+    order: [
+      ['deliveryTime', 'ASC'],
+      ['id', 'ASC'],
+    ],
+  });
+
+  return {
+    date,
+    weekday,
+    tracer: {
+      id: tracer.id,
+      shortname: tracer.shortname,
+      tracerType: tracer.tracerType,
+      halflifeSeconds,
+    },
+    productionWeekdays: [...new Set(productions.map((production) => production.weekday))],
+    runs,
+    slots: cards,
+    injectionOrders: toWireList(injectionOrders),
+    isotopes: await readIsotopeDeliveries(services, date),
+  };
+}
+
+/** Every isotope delivery running on `date` or with orders for it, with core's totals. */
+async function readIsotopeDeliveries(
+  services: ApiServices,
+  date: string,
+): Promise<ProductionDay['isotopes']> {
+  const { models } = services.db;
+  const timeZone = services.config.timeZone;
+  const weekday = weekdayOf(date);
+  const deliveries = await models.IsotopeDelivery.findAll({
+    include: [
+      { association: 'isotopeProduction', include: [{ association: 'isotope' }] },
+      { association: 'endpoint', include: [{ association: 'customer' }] },
+    ],
+    order: [
+      ['deliveryTime', 'ASC'],
+      ['id', 'ASC'],
+    ],
+  });
+  const orders = await models.IsotopeOrder.findAll({
+    where: { deliveryDate: date },
+    order: [['id', 'ASC']],
+  });
+  const vials = await models.IsotopeVial.findAll({
+    where: { deliveredWithId: orders.map((order) => order.id) },
+    order: [['id', 'ASC']],
+  });
+  const plainOrders = orders.map((order) => ({
+    id: order.id,
+    isotopeDeliveryId: order.isotopeDeliveryId,
+    deliveryDate: order.deliveryDate,
+    orderedActivity: order.orderedActivity,
+    status: order.status,
+  }));
+  const plainVials = vials.map((vial) => ({
+    id: vial.id,
+    calibratedAt: vial.calibratedAt.toISOString(),
+    activity: vial.activity,
+    deliveredWithId: vial.deliveredWithId,
+  }));
+
+  const cards: IsotopeDeliveryCard[] = [];
+  for (const delivery of deliveries) {
+    const production = delivery.isotopeProduction;
+    const isotope = production?.isotope;
+    if (production == null || isotope == null) {
+      continue;
+    }
+    const ordersHere = orders.filter((order) => order.isotopeDeliveryId === delivery.id);
+    const runs = slotDeliversOn(
+      { weekday: production.weekday, weeklyRepeat: delivery.weeklyRepeat },
+      date,
+    );
+    if (!runs && ordersHere.length === 0) {
+      continue;
+    }
+    const orderIds = new Set(ordersHere.map((order) => order.id));
+    cards.push({
+      delivery: {
+        id: delivery.id,
+        isotopeProductionId: delivery.isotopeProductionId,
+        endpointId: delivery.endpointId,
+        deliveryTime: delivery.deliveryTime,
+        weeklyRepeat: delivery.weeklyRepeat,
+      },
+      production: {
+        id: production.id,
+        weekday: production.weekday,
+        productionTime: production.productionTime,
+      },
+      isotope: { id: isotope.id, name: isotopeName(isotope) },
+      endpoint: endpointView(delivery.endpoint),
+      delivers: runs,
+      summary: summarizeIsotopeDelivery({
+        delivery: { id: delivery.id, deliveryTime: delivery.deliveryTime },
+        date,
+        orders: plainOrders,
+        vials: plainVials,
+        halflifeSeconds: isotope.halflifeSeconds,
+        timeZone,
+      }),
+      orders: toWireList(ordersHere),
+      vials: toWireList(vials.filter((vial) => orderIds.has(vial.deliveredWithId ?? -1))),
+    });
+  }
+
+  // "Kørsel: HH:MM - X MBq": the ordered MBq of each isotope production running that day.
+  const isotopeRuns = new Map<number, IsotopeRunView>();
+  for (const card of cards) {
+    if (card.production.weekday !== weekday) {
+      continue;
+    }
+    const run = isotopeRuns.get(card.production.id) ?? {
+      productionId: card.production.id,
+      isotopeId: card.isotope.id,
+      productionTime: card.production.productionTime,
+      orderedActivity: 0,
+    };
+    run.orderedActivity += card.summary.orderedActivity;
+    isotopeRuns.set(card.production.id, run);
+  }
+  return { runs: [...isotopeRuns.values()], deliveries: cards };
+}

@@ -1,0 +1,264 @@
+/**
+ * The shop's "Ordreoversigt" of one endpoint on one date (legacy-ui-features.md §3.2): the
+ * endpoint's delivery slots of that day with the orders ordered to them (an order moved to an
+ * earlier slot shows as moved, with the target time), the released summary ("Udleveret: Σ raw
+ * vial MBq", "Frigivet kl"), the injection orders, the isotope deliveries, and whether the
+ * activity and injection deadlines still allow ordering. Nothing here reveals overhead or
+ * what production must make: those figures stay on the production page.
+ */
+import {
+  DeadlineScope,
+  OrderStatus,
+  activeSlotIdOf,
+  fieldSchemas,
+  slotDeliversOn,
+} from '@tracershop/core';
+import type { WeeklyRepeat } from '@tracershop/core';
+import type { ActivityOrder, InjectionOrder, IsotopeOrder } from '@tracershop/db';
+import type { InferAttributes } from 'sequelize';
+import { z } from 'zod';
+import type { SessionUser } from '../../auth/sessions';
+import { assertActsFor } from '../../customerScope';
+import { apiError } from '../../errors';
+import type { ApiServices } from '../../trpc/context';
+import type { Wire } from '../../wire';
+import { toWire, toWireList } from '../../wire';
+import type { CallerOrdering } from './orderingRules';
+import { callerOrderingOf, slotRepeatOf } from './orderingRules';
+import type { EndpointView, SlotView } from './orderViews';
+import { endpointView, isotopeName, slotView } from './orderViews';
+
+export const shopDayInput = z.strictObject(
+  { endpointId: fieldSchemas.id, date: fieldSchemas.dateText },
+  fieldSchemas.keyed('input.invalid'),
+);
+export type ShopDayInput = z.infer<typeof shopDayInput>;
+
+export interface ShopOrderLine {
+  order: Wire<InferAttributes<ActivityOrder>>;
+  /** "Rykket til HH:MM:SS" when production moved the order. */
+  movedToTime: string | null;
+}
+
+/** "Udleveret: X MBq" (raw vial activity, no decay correction) and "Frigivet kl: HH:MM". */
+export interface ShopReleased {
+  deliveredActivity: number;
+  vialCount: number;
+  freedAt: string | null;
+}
+
+export interface ShopSlotCard {
+  slot: SlotView;
+  tracerId: number;
+  delivers: boolean;
+  /** Lowest status of the orders ordered to this slot; null when there are none. */
+  status: OrderStatus | null;
+  /** Σ MBq of the non-rejected orders ordered to this slot ("Bestilt: X MBq"). */
+  orderedActivity: number;
+  /** Every non-rejected order of this slot was moved to an earlier delivery. */
+  movedAway: boolean;
+  movedToTime: string | null;
+  orders: ShopOrderLine[];
+  released: ShopReleased | null;
+}
+
+export interface ShopIsotopeCard {
+  delivery: { id: number; endpointId: number; deliveryTime: string; weeklyRepeat: WeeklyRepeat };
+  isotope: { id: number; name: string };
+  delivers: boolean;
+  status: OrderStatus | null;
+  orderedActivity: number;
+  orders: Wire<InferAttributes<IsotopeOrder>>[];
+  /** Delivered vials: "Aktivitet: X MBq kalibret til …". */
+  vials: { id: number; batchNumber: string; activity: number; calibratedAt: string }[];
+}
+
+export interface ShopDay {
+  date: string;
+  endpoint: EndpointView;
+  ordering: { activity: CallerOrdering; injection: CallerOrdering };
+  slots: ShopSlotCard[];
+  injectionOrders: Wire<InferAttributes<InjectionOrder>>[];
+  isotopes: ShopIsotopeCard[];
+}
+
+function lowestStatus(statuses: readonly OrderStatus[]): OrderStatus | null {
+  let lowest: OrderStatus | null = null;
+  for (const status of statuses) {
+    if (lowest === null || status < lowest) {
+      lowest = status;
+    }
+  }
+  return lowest;
+}
+
+export async function readShopDay(
+  services: ApiServices,
+  user: SessionUser,
+  input: ShopDayInput,
+): Promise<ShopDay> {
+  const { models } = services.db;
+  const { date } = input;
+  const endpoint = await models.DeliveryEndpoint.findByPk(input.endpointId, {
+    include: [{ association: 'customer' }],
+  });
+  if (endpoint === null) {
+    throw apiError('NOT_FOUND', { entity: 'Leveringsstedet' });
+  }
+  assertActsFor(user, endpoint.customerId);
+
+  const slots = await models.ActivityDeliveryTimeSlot.findAll({
+    where: { endpointId: endpoint.id },
+    include: [{ association: 'production' }],
+    order: [
+      ['deliveryTime', 'ASC'],
+      ['id', 'ASC'],
+    ],
+  });
+  const orders = await models.ActivityOrder.findAll({
+    where: { deliveryDate: date, orderedTimeSlotId: slots.map((slot) => slot.id) },
+    order: [['id', 'ASC']],
+  });
+  const vials = await models.Vial.findAll({
+    where: { assignedToId: orders.map((order) => order.id) },
+    attributes: ['id', 'activity', 'assignedToId'],
+  });
+  const slotTime = new Map(slots.map((slot) => [slot.id, slot.deliveryTime]));
+
+  const cards: ShopSlotCard[] = [];
+  for (const slot of slots) {
+    const production = slot.production;
+    if (production == null) {
+      continue;
+    }
+    const delivers = slotDeliversOn(slotRepeatOf(slot, production), date);
+    const orderedHere = orders.filter((order) => order.orderedTimeSlotId === slot.id);
+    if (!delivers && orderedHere.length === 0) {
+      continue;
+    }
+    const standing = orderedHere.filter((order) => order.status !== OrderStatus.Rejected);
+    const movedAway =
+      standing.length > 0 && standing.every((order) => activeSlotIdOf(order) !== slot.id);
+    const firstMoved = standing.find((order) => order.movedToTimeSlotId != null);
+    // Vials belong to the whole delivery (assigned to one pivot order), so the summary counts
+    // the vials of every order this slot delivers, moved-in ones included.
+    const deliveredHere = orders.filter((order) => activeSlotIdOf(order) === slot.id);
+    const releasedHere = deliveredHere.filter((order) => order.status === OrderStatus.Released);
+    const deliveredIds = new Set(deliveredHere.map((order) => order.id));
+    const vialsHere = vials.filter((vial) => deliveredIds.has(vial.assignedToId ?? -1));
+    const freedTimes = releasedHere
+      .map((order) => order.freedAt?.toISOString() ?? null)
+      .filter((freedAt): freedAt is string => freedAt !== null)
+      .sort();
+    cards.push({
+      slot: slotView(slot),
+      tracerId: production.tracerId,
+      delivers,
+      status: lowestStatus(orderedHere.map((order) => order.status)),
+      orderedActivity: standing.reduce((sum, order) => sum + order.orderedActivity, 0),
+      movedAway,
+      movedToTime:
+        movedAway && firstMoved?.movedToTimeSlotId != null
+          ? (slotTime.get(firstMoved.movedToTimeSlotId) ?? null)
+          : null,
+      orders: orderedHere.map((order) => ({
+        order: toWire(order),
+        movedToTime:
+          order.movedToTimeSlotId == null ? null : (slotTime.get(order.movedToTimeSlotId) ?? null),
+      })),
+      released:
+        orderedHere.length > 0 && releasedHere.length > 0
+          ? {
+              deliveredActivity: vialsHere.reduce((sum, vial) => sum + vial.activity, 0),
+              vialCount: vialsHere.length,
+              freedAt: freedTimes[freedTimes.length - 1] ?? null,
+            }
+          : null,
+    });
+  }
+
+  const injectionOrders = await models.InjectionOrder.findAll({
+    where: { endpointId: endpoint.id, deliveryDate: date },
+    order: [
+      ['deliveryTime', 'ASC'],
+      ['id', 'ASC'],
+    ],
+  });
+
+  return {
+    date,
+    endpoint: endpointView(endpoint),
+    ordering: {
+      activity: await callerOrderingOf(services, user, DeadlineScope.Activity, date),
+      injection: await callerOrderingOf(services, user, DeadlineScope.Injection, date),
+    },
+    slots: cards,
+    injectionOrders: toWireList(injectionOrders),
+    isotopes: await readShopIsotopes(services, endpoint.id, date),
+  };
+}
+
+async function readShopIsotopes(
+  services: ApiServices,
+  endpointId: number,
+  date: string,
+): Promise<ShopIsotopeCard[]> {
+  const { models } = services.db;
+  const deliveries = await models.IsotopeDelivery.findAll({
+    where: { endpointId },
+    include: [{ association: 'isotopeProduction', include: [{ association: 'isotope' }] }],
+    order: [
+      ['deliveryTime', 'ASC'],
+      ['id', 'ASC'],
+    ],
+  });
+  const orders = await models.IsotopeOrder.findAll({
+    where: { deliveryDate: date, isotopeDeliveryId: deliveries.map((delivery) => delivery.id) },
+    order: [['id', 'ASC']],
+  });
+  const vials = await models.IsotopeVial.findAll({
+    where: { deliveredWithId: orders.map((order) => order.id) },
+    order: [['id', 'ASC']],
+  });
+  const cards: ShopIsotopeCard[] = [];
+  for (const delivery of deliveries) {
+    const production = delivery.isotopeProduction;
+    const isotope = production?.isotope;
+    if (production == null || isotope == null) {
+      continue;
+    }
+    const delivers = slotDeliversOn(
+      { weekday: production.weekday, weeklyRepeat: delivery.weeklyRepeat },
+      date,
+    );
+    const ordersHere = orders.filter((order) => order.isotopeDeliveryId === delivery.id);
+    if (!delivers && ordersHere.length === 0) {
+      continue;
+    }
+    const orderIds = new Set(ordersHere.map((order) => order.id));
+    cards.push({
+      delivery: {
+        id: delivery.id,
+        endpointId: delivery.endpointId,
+        deliveryTime: delivery.deliveryTime,
+        weeklyRepeat: delivery.weeklyRepeat,
+      },
+      isotope: { id: isotope.id, name: isotopeName(isotope) },
+      delivers,
+      status: lowestStatus(ordersHere.map((order) => order.status)),
+      orderedActivity: ordersHere
+        .filter((order) => order.status !== OrderStatus.Rejected)
+        .reduce((sum, order) => sum + order.orderedActivity, 0),
+      orders: toWireList(ordersHere),
+      vials: vials
+        .filter((vial) => orderIds.has(vial.deliveredWithId ?? -1))
+        .map((vial) => ({
+          id: vial.id,
+          batchNumber: vial.batchNumber,
+          activity: vial.activity,
+          calibratedAt: vial.calibratedAt.toISOString(),
+        })),
+    });
+  }
+  return cards;
+}

@@ -1,0 +1,261 @@
+/**
+ * Accounts and customer access: external shop users (group 6, local password) managed by
+ * production admins ("Externe Kunder"), and shop admins granting colleagues (groups 4, 5)
+ * access to customers they represent themselves ("Bruger", legacy-server-auth-services.md
+ * §3.7, whose missing check we add). Access changes are audited and followed by live
+ * subscriptions (`assignment` on the event); password hashes never leave the server.
+ */
+import {
+  UserGroup,
+  UserSource,
+  externalUserAssignCustomerInput,
+  externalUserChangePasswordInput,
+  externalUserCreateInput,
+  userAssignmentCreateInput,
+  userAssignmentDeleteInput,
+} from '@tracershop/core';
+import { hashPassword, usernameKeyOf } from '@tracershop/db';
+import type { User, UserAssignment } from '@tracershop/db';
+import type { Transaction } from 'sequelize';
+import { assertActsFor, customerLimitOf } from '../../customerScope';
+import type { PublishedChange } from '../../events/changeEvents';
+import { apiError } from '../../errors';
+import type { ApiServices } from '../../trpc/context';
+import { procedure, router } from '../../trpc/init';
+import type { AccessWriteScope } from './accessWrites';
+import { writeAccess } from './accessWrites';
+import { PRODUCTION, customerAudience } from './audiences';
+import { createRow, findRow, notFound } from './rows';
+import type { WireRow } from '../../wire';
+import { toWire, toWireList } from '../../wire';
+
+/** A user as others see them: never the password hash or the internal username key. */
+export type PublicUser = Omit<WireRow<User>, 'passwordHash' | 'usernameKey'>;
+
+export function publicUser(user: User): PublicUser {
+  const { passwordHash: _hash, usernameKey: _key, ...rest } = toWire(user);
+  return rest;
+}
+
+/** Groups a shop admin may give access to customers (not admins, production or externals). */
+const ASSIGNABLE_GROUPS: ReadonlySet<number> = new Set([UserGroup.ShopAdmin, UserGroup.ShopUser]);
+
+async function assertCustomerExists(services: ApiServices, customerId: number): Promise<void> {
+  await findRow(services.db.models.Customer, customerId, 'Customer');
+}
+
+async function externalUser(services: ApiServices, userId: number, transaction?: Transaction) {
+  const user = await findRow(services.db.models.User, userId, 'User', transaction);
+  if (user.userGroup !== UserGroup.ShopExternal) {
+    throw apiError('NOT_EXTERNAL_USER');
+  }
+  return user;
+}
+
+function assignmentAdded(assignment: WireRow<UserAssignment>): PublishedChange {
+  const { userId, customerId } = assignment;
+  return {
+    entity: 'UserAssignment',
+    op: 'upsert',
+    rows: [assignment],
+    visibility: customerAudience(customerId),
+    assignment: { userId, customerId },
+  };
+}
+
+/**
+ * The delete goes to the customer's users and to the user who lost access (who by then no
+ * longer counts as one of the customer's users).
+ */
+function assignmentRemoved(assignment: WireRow<UserAssignment>): PublishedChange[] {
+  const { id, userId, customerId } = assignment;
+  const base = { entity: 'UserAssignment' as const, op: 'delete' as const, ids: [id] };
+  return [
+    { ...base, visibility: customerAudience(customerId), assignment: { userId, customerId } },
+    { ...base, visibility: { kind: 'user', userId }, assignment: { userId, customerId } },
+  ];
+}
+
+async function addAssignment(
+  services: ApiServices,
+  userId: number,
+  customerId: number,
+  { transaction, audit, publish }: AccessWriteScope,
+): Promise<WireRow<UserAssignment>> {
+  const row = await createRow(
+    services.db.models.UserAssignment,
+    { userId, customerId },
+    transaction,
+  );
+  const after = toWire(row);
+  audit({ action: 'userAssignment.create', entity: 'UserAssignment', entityId: row.id, after });
+  publish(assignmentAdded(after));
+  return after;
+}
+
+async function removeAssignment(
+  assignment: UserAssignment,
+  { transaction, audit, publish }: AccessWriteScope,
+): Promise<void> {
+  const before = toWire(assignment);
+  await assignment.destroy({ transaction });
+  audit({
+    action: 'userAssignment.delete',
+    entity: 'UserAssignment',
+    entityId: assignment.id,
+    before,
+  });
+  publish(...assignmentRemoved(before));
+}
+
+const externalUsersRouter = router({
+  /** A local account of group 6, optionally with its customer. */
+  create: procedure('externalUser.write')
+    .input(externalUserCreateInput)
+    .mutation(async ({ ctx, input }) => {
+      if (input.customerId !== undefined) {
+        await assertCustomerExists(ctx.services, input.customerId);
+      }
+      const passwordHash = await hashPassword(input.password);
+      return writeAccess(ctx, async (scope) => {
+        const user = await createRow(
+          ctx.services.db.models.User,
+          {
+            username: input.username,
+            displayName: input.displayName ?? '',
+            userGroup: UserGroup.ShopExternal,
+            active: true,
+            passwordHash,
+            source: UserSource.Local,
+          },
+          scope.transaction,
+        );
+        const after = publicUser(user);
+        scope.audit({ action: 'user.create', entity: 'User', entityId: user.id, after });
+        scope.publish({ entity: 'User', op: 'upsert', rows: [after], visibility: PRODUCTION });
+        const assignment =
+          input.customerId === undefined
+            ? null
+            : await addAssignment(ctx.services, user.id, input.customerId, scope);
+        return { user: after, assignment };
+      });
+    }),
+
+  /** Sets an external user's password; their sessions end. */
+  changePassword: procedure('externalUser.write')
+    .input(externalUserChangePasswordInput)
+    .mutation(async ({ ctx, input }) => {
+      await externalUser(ctx.services, input.userId);
+      const passwordHash = await hashPassword(input.password);
+      await writeAccess(ctx, async ({ transaction, audit }) => {
+        const user = await externalUser(ctx.services, input.userId, transaction);
+        user.passwordHash = passwordHash;
+        await user.save({ transaction });
+        audit({ action: 'user.changePassword', entity: 'User', entityId: user.id });
+      });
+      // After the commit: a SQLite write outside the transaction would wait for its lock.
+      await ctx.services.sessions.destroyAllOf(input.userId);
+      return { ok: true as const };
+    }),
+
+  /** The external user's one customer: the old assignments go, the new one comes. */
+  assignCustomer: procedure('externalUser.write')
+    .input(externalUserAssignCustomerInput)
+    .mutation(async ({ ctx, input }) => {
+      await assertCustomerExists(ctx.services, input.customerId);
+      return writeAccess(ctx, async (scope) => {
+        const { UserAssignment } = ctx.services.db.models;
+        const user = await externalUser(ctx.services, input.userId, scope.transaction);
+        const existing = await UserAssignment.findAll({
+          where: { userId: user.id },
+          transaction: scope.transaction,
+        });
+        const kept = existing.find((assignment) => assignment.customerId === input.customerId);
+        for (const assignment of existing) {
+          if (assignment !== kept) {
+            await removeAssignment(assignment, scope);
+          }
+        }
+        return kept === undefined
+          ? addAssignment(ctx.services, user.id, input.customerId, scope)
+          : toWire(kept);
+      });
+    }),
+});
+
+const userAssignmentsRouter = router({
+  /** A shop admin gives a colleague (group 4 or 5) access to one of their own customers. */
+  create: procedure('shopAccess.write')
+    .input(userAssignmentCreateInput)
+    .mutation(async ({ ctx, input }) => {
+      assertActsFor(ctx.user, input.customerId);
+      await assertCustomerExists(ctx.services, input.customerId);
+      return writeAccess(ctx, async (scope) => {
+        const user = await ctx.services.db.models.User.findOne({
+          where: { usernameKey: usernameKeyOf(input.username) },
+          transaction: scope.transaction,
+        });
+        if (user === null) {
+          throw notFound('User');
+        }
+        if (!ASSIGNABLE_GROUPS.has(user.userGroup)) {
+          throw apiError('WRONG_USER_GROUP');
+        }
+        return addAssignment(ctx.services, user.id, input.customerId, scope);
+      });
+    }),
+
+  /** Takes a colleague's access to one of the caller's customers away. */
+  delete: procedure('shopAccess.write')
+    .input(userAssignmentDeleteInput)
+    .mutation(({ ctx, input }) =>
+      writeAccess(ctx, async (scope) => {
+        const { User, UserAssignment } = ctx.services.db.models;
+        const assignment = await findRow(
+          UserAssignment,
+          input.id,
+          'UserAssignment',
+          scope.transaction,
+        );
+        assertActsFor(ctx.user, assignment.customerId);
+        const user = await findRow(User, assignment.userId, 'User', scope.transaction);
+        if (!ASSIGNABLE_GROUPS.has(user.userGroup)) {
+          throw apiError('WRONG_USER_GROUP');
+        }
+        await removeAssignment(assignment, scope);
+        return { id: input.id };
+      }),
+    ),
+});
+
+const usersRouter = router({
+  /**
+   * Accounts and their customers: production and site admins see everyone; a shop admin sees
+   * the users of their own customers, and only those customers of them.
+   */
+  list: procedure('user.read').query(async ({ ctx }) => {
+    const { User, UserAssignment } = ctx.services.db.models;
+    const limit = customerLimitOf(ctx.user);
+    const assignments = toWireList(
+      await UserAssignment.findAll({
+        ...(limit === null ? {} : { where: { customerId: limit } }),
+        order: [['id', 'ASC']],
+      }),
+    );
+    const users = await User.findAll({
+      ...(limit === null ? {} : { where: { id: [...new Set(assignments.map((a) => a.userId))] } }),
+      order: [['username', 'ASC']],
+    });
+    return {
+      users: users.map((user) => ({
+        ...publicUser(user),
+        customerIds: assignments
+          .filter((assignment) => assignment.userId === user.id)
+          .map((assignment) => assignment.customerId),
+      })),
+      assignments,
+    };
+  }),
+});
+
+export { externalUsersRouter, userAssignmentsRouter, usersRouter };

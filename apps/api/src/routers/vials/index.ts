@@ -1,0 +1,28 @@
+/**
+ * Vials: production reads and hand-made tracer and isotope vials (immutable once assigned to
+ * a release), and the shop's read of what was delivered.
+ */
+import { router } from '../../trpc/init';
+import {
+  createIsotopeVial,
+  deleteIsotopeVial,
+  editIsotopeVial,
+  listIsotopeVials,
+} from './isotopeVials';
+import { releasedVials } from './releasedVials';
+import { createVial, deleteVial, editVial, listVials, vialsForSlot } from './tracerVials';
+
+export const vialsRouter = router({
+  list: listVials,
+  forSlot: vialsForSlot,
+  create: createVial,
+  edit: editVial,
+  delete: deleteVial,
+  released: releasedVials,
+  isotope: router({
+    list: listIsotopeVials,
+    create: createIsotopeVial,
+    edit: editIsotopeVial,
+    delete: deleteIsotopeVial,
+  }),
+});
