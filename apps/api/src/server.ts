@@ -45,6 +45,8 @@ export interface ApiServer {
   /** `http://host:port` the server listens on. */
   url: string;
   port: number;
+  /** The node HTTP server (for tests and embedding). */
+  http: http.Server;
   close(): Promise<void>;
 }
 
@@ -254,16 +256,21 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     services,
     url,
     port,
+    http: server,
     close() {
       closing ??= (async () => {
         wsHandler.broadcastReconnectNotification();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        // Keep-alive connections go idle as their last requests finish; close each then,
+        // rather than waiting for the keep-alive timeout.
+        const reaper = setInterval(() => server.closeIdleConnections(), 50);
         server.closeIdleConnections();
         for (const client of wss.clients) {
           client.close(1001, 'server shutting down');
         }
         wss.close();
         await closed;
+        clearInterval(reaper);
         await services.telemetry.stop();
         await services.events.close();
         services.redis?.disconnect();

@@ -1,0 +1,77 @@
+/**
+ * The api serves the built apps: files with the right cache headers, client-side routes
+ * falling back to index.html, and `/` sending each user to the app of their role.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestApi } from './testApi';
+import { startTestApi } from './testApi';
+
+describe('serving the web apps (sqlite)', () => {
+  let api: TestApi;
+  let folder: string;
+  let base: string;
+
+  beforeAll(async () => {
+    folder = await mkdtemp(path.join(tmpdir(), 'tracershop-apps-'));
+    for (const app of ['customer', 'production']) {
+      await mkdir(path.join(folder, app, 'assets'), { recursive: true });
+      await writeFile(path.join(folder, app, 'index.html'), `<!doctype html><title>${app}</title>`);
+      await writeFile(path.join(folder, app, 'assets', 'main-abc123.js'), `console.log('${app}');`);
+    }
+    api = await startTestApi({
+      dialect: 'sqlite',
+      config: {
+        customerAppDir: path.join(folder, 'customer'),
+        productionAppDir: path.join(folder, 'production'),
+      },
+    });
+    base = api.server.url.replace('localhost', '127.0.0.1');
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it('serves hashed assets for a year and index.html never from cache', async () => {
+    const asset = await fetch(`${base}/shop/assets/main-abc123.js`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(asset.headers.get('content-type')).toContain('text/javascript');
+    const index = await fetch(`${base}/production/`);
+    expect(await index.text()).toContain('<title>production</title>');
+    expect(index.headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('falls back to index.html for client-side routes, not for missing assets', async () => {
+    const route = await fetch(`${base}/shop/bestillinger/2026-11-23`);
+    expect(route.status).toBe(200);
+    expect(await route.text()).toContain('<title>customer</title>');
+    expect((await fetch(`${base}/shop/assets/missing-000.js`)).status).toBe(404);
+    expect((await fetch(`${base}/shop/../../etc/passwd`)).status).not.toBe(200);
+  });
+
+  it('sends / to the login page, or to the app of the logged-in role', async () => {
+    const anonymous = await fetch(`${base}/`, { redirect: 'manual' });
+    expect(anonymous.status).toBe(302);
+    expect(anonymous.headers.get('location')).toBe('/shop/login');
+    for (const [username, target] of [
+      ['prod-user', '/production/'],
+      ['shop-user', '/shop/'],
+    ] as const) {
+      const client = await api.loginAs(username);
+      const response = await fetch(`${base}/`, {
+        redirect: 'manual',
+        headers: { cookie: client.jar.header() },
+      });
+      expect(response.headers.get('location')).toBe(target);
+    }
+  });
+
+  it('answers 404 for unknown paths', async () => {
+    expect((await fetch(`${base}/nothing-here`)).status).toBe(404);
+  });
+});
