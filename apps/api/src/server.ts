@@ -15,7 +15,7 @@ import pino from 'pino';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { AttemptLimits } from './auth/attemptLimits';
-import { AuthenticatorChain, LocalAuthenticator } from './auth/authenticators';
+import { buildAuthenticator } from './auth/authenticatorSetup';
 import { SESSION_COOKIE, readCookie } from './auth/cookies';
 import { SessionStore } from './auth/sessions';
 import type { Clock } from './clock';
@@ -24,6 +24,8 @@ import type { ApiConfig } from './config';
 import { apiConfigFromEnv } from './config';
 import type { EventBus } from './events/eventBus';
 import { LocalEventBus, RedisEventBus } from './events/eventBus';
+import { startBackgroundServices, stopBackgroundServices } from './background';
+import { serveDocument } from './documents/documentRoutes';
 import { serveStaticApp } from './http/staticApps';
 import type { StaticApp } from './http/staticApps';
 import { appRouter } from './routers';
@@ -38,6 +40,8 @@ export interface ApiServerOptions {
   database?: DatabaseOptions;
   clock?: Clock;
   logger?: Logger;
+  /** Start the background services the environment enables (default true). */
+  backgroundServices?: boolean;
 }
 
 export interface ApiServer {
@@ -88,7 +92,7 @@ export async function createServices(options: ApiServerOptions = {}): Promise<Ap
       { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
       clock,
     ),
-    authenticator: new AuthenticatorChain([new LocalAuthenticator(db)]),
+    authenticator: buildAuthenticator(db, config, log),
     attempts: new AttemptLimits(
       {
         maxFailedAttempts: config.maxFailedAttempts,
@@ -192,6 +196,9 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
       trpcHandler(req, res);
       return;
     }
+    if (pathname.startsWith('/documents/') && (await serveDocument(services, req, res, pathname))) {
+      return;
+    }
     if (pathname === '/healthz') {
       const result = await health(services);
       json(res, result.ok ? 200 : 503, result.body);
@@ -250,6 +257,8 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${shownHost}:${port}`;
   log.info({ url }, 'listening');
+  const background =
+    options.backgroundServices === false ? [] : await startBackgroundServices(services);
 
   let closing: Promise<void> | null = null;
   return {
@@ -259,6 +268,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     http: server,
     close() {
       closing ??= (async () => {
+        await stopBackgroundServices(background);
         wsHandler.broadcastReconnectNotification();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         // Keep-alive connections go idle as their last requests finish; close each then,

@@ -56,6 +56,8 @@ export interface TestApiOptions {
   /** Reuse these databases (a second instance on the same site). */
   db?: Databases;
   seed?: boolean;
+  /** Start the background services the environment enables (default: none in tests). */
+  backgroundServices?: boolean;
 }
 
 export const DEMO_PASSWORD = 'tracershop';
@@ -77,6 +79,7 @@ export async function startTestApi(options: TestApiOptions): Promise<TestApi> {
   const server = await startApiServer({
     db,
     clock,
+    backgroundServices: options.backgroundServices ?? false,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     config: { port: 0, host: '127.0.0.1', version: 'test', ...options.config },
   });

@@ -8,6 +8,7 @@ import { authRouter } from './auth';
 import { bookingsRouter } from './bookings';
 import { eventsRouter } from './events';
 import { ordersRouter } from './orders';
+import { printingRouter } from './printing';
 import { releaseRouter } from './release';
 import { setupRouter } from './setup';
 import { vialsRouter } from './vials';
@@ -21,6 +22,7 @@ export const appRouter = router({
   release: releaseRouter,
   vials: vialsRouter,
   admin: adminRouter,
+  printing: printingRouter,
 });
 
 export type AppRouter = typeof appRouter;

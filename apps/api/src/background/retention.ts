@@ -1,0 +1,3 @@
+import type { BackgroundServiceStarter } from './backgroundService';
+
+export const startRetentionService: BackgroundServiceStarter = async () => null;

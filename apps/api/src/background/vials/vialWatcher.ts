@@ -1,0 +1,3 @@
+import type { BackgroundServiceStarter } from '../backgroundService';
+
+export const startVialWatchService: BackgroundServiceStarter = async () => null;

@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+/**
+ * `tracershop`: the operators' command.
+ *
+ *   tracershop serve                       the api (what `npm start` runs after building)
+ *   tracershop worker hl7|worklist|vials|retention
+ *                                          one background service alone (events via REDIS_URL)
+ *   tracershop legacy-import --from URL    copy an old Tracershop MySQL database
+ *   tracershop db migrate|migrate:down|status|seed|reset|verify-audit
+ *   tracershop audit verify
+ */
+import { databaseOptionsFromEnv, migrateUp, openDatabases, runCommand } from '@tracershop/db';
+import { BACKGROUND_SERVICES } from './background';
+import type { BackgroundServiceName } from './background';
+import { runLegacyImport } from './legacyImport';
+import { createServices } from './server';
+
+const USAGE = `Usage: tracershop <command>
+  serve                                   run the api server
+  worker hl7|worklist|vials|retention     run one background service alone
+  legacy-import --from mysql://…/TracerShop
+  db migrate|migrate:down|status|seed|reset|verify-audit
+  audit verify`;
+
+async function runWorker(name: string | undefined): Promise<number> {
+  if (name === undefined || !(name in BACKGROUND_SERVICES)) {
+    console.error(USAGE);
+    return 2;
+  }
+  const db = await openDatabases(databaseOptionsFromEnv());
+  await migrateUp(db);
+  const services = await createServices({ db });
+  const service = await BACKGROUND_SERVICES[name as BackgroundServiceName](
+    services,
+    process.env,
+    true,
+  );
+  if (service === null) {
+    console.error(`The ${name} service is not configured (see docs/operations.md).`);
+    await db.close();
+    return 1;
+  }
+  services.log.info({ worker: name }, 'worker running');
+  await new Promise<void>((resolve) => {
+    process.once('SIGTERM', () => resolve());
+    process.once('SIGINT', () => resolve());
+  });
+  await service.stop();
+  await services.events.close();
+  services.redis?.disconnect();
+  await db.close();
+  return 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'serve':
+      await import('./main');
+      return new Promise<number>(() => undefined);
+    case 'worker':
+      return runWorker(rest[0]);
+    case 'legacy-import':
+      return runLegacyImport(rest);
+    case 'db':
+    case 'audit':
+      return runCommand(argv);
+    default:
+      console.error(USAGE);
+      return 2;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
