@@ -4,6 +4,7 @@
  * slots a shop user may order for.
  */
 import { OrderStatus, TracerType, addDays, slotDeliversOn } from '@tracershop/core';
+import mysql from 'mysql2/promise';
 import { SESSION_COOKIE } from '../src/auth/cookies';
 import type { TestApi } from '../test/testApi';
 import { startTestApi } from '../test/testApi';
@@ -11,11 +12,29 @@ import type { TestClient } from '../test/testClient';
 
 export type BenchDialect = 'sqlite' | 'mysql';
 
-export const BENCH_MYSQL_URL = process.env.BENCH_MYSQL_URL ?? process.env.TEST_MYSQL_URL;
+/** MariaDB for the benchmarks: BENCH_MYSQL_URL, TEST_MYSQL_URL, or the local server if it answers. */
+export async function benchMysqlUrl(): Promise<string | undefined> {
+  const configured = process.env.BENCH_MYSQL_URL ?? process.env.TEST_MYSQL_URL;
+  if (configured !== undefined && configured !== '') {
+    return configured;
+  }
+  const local = 'mysql://root@127.0.0.1:3306/';
+  try {
+    const connection = await mysql.createConnection({
+      host: '127.0.0.1',
+      port: 3306,
+      user: 'root',
+    });
+    await connection.end();
+    return local;
+  } catch {
+    return undefined;
+  }
+}
 
 export async function startBenchSite(dialect: BenchDialect): Promise<TestApi> {
   if (dialect === 'mysql') {
-    process.env.TEST_MYSQL_URL = BENCH_MYSQL_URL;
+    process.env.TEST_MYSQL_URL = await benchMysqlUrl();
   }
   return startTestApi({ dialect });
 }
@@ -57,9 +76,13 @@ export async function orderableSlots(api: TestApi, count: number): Promise<Order
   const pages = await models.TracerCatalogPage.findAll({
     where: { endpointId: endpoints.map((endpoint) => endpoint.id) },
   });
+  const closed = new Set((await models.ClosedDate.findAll()).map((row) => row.closeDate));
   const result: OrderableSlot[] = [];
-  for (let day = 7; result.length < count && day < 7 + 366; day += 1) {
+  for (let day = 7; result.length < count && day < 7 + 366 * 3; day += 1) {
     const date = addDays(api.today, day);
+    if (closed.has(date)) {
+      continue;
+    }
     for (const slot of slots) {
       const production = productions.find((candidate) => candidate.id === slot.productionId);
       const orderable =

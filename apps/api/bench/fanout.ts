@@ -106,10 +106,17 @@ async function apiFanout(api: TestApi, subscribers: number, mutations: number) {
   await waitUntil(() => ids.every((id) => (seenCount.get(id) ?? 0) >= subscribers), 60_000);
   const latencies = ids.map((id) => (lastSeen.get(id) ?? 0) - (publishedAt.get(id) ?? 0));
   await Promise.all(clients.map((client) => client.close()));
-  return { latencies, payloads: created };
+  const first = Math.min(...ids.map((id) => publishedAt.get(id) ?? 0));
+  // When each payload went out, relative to the first: the bare broadcast replays this pace.
+  const offsets = ids.map((id) => (publishedAt.get(id) ?? first) - first);
+  return { latencies, payloads: created, offsets };
 }
 
-async function bareWsFanout(subscribers: number, payloads: unknown[]): Promise<number[]> {
+async function bareWsFanout(
+  subscribers: number,
+  payloads: unknown[],
+  offsets: number[],
+): Promise<number[]> {
   const server = new WebSocketServer({ port: 0, host: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const port = (server.address() as AddressInfo).port;
@@ -130,12 +137,16 @@ async function bareWsFanout(subscribers: number, payloads: unknown[]): Promise<n
     }),
   );
   const sentAt = new Map<number, number>();
-  payloads.forEach((payload, seq) => {
+  const broadcast = (payload: unknown, seq: number) => {
     sentAt.set(seq, performance.now());
     // Serialized once per socket, as a subscription server sends one message per subscriber.
     for (const client of server.clients) {
       client.send(JSON.stringify({ seq, result: { type: 'data', data: { rows: [payload] } } }));
     }
+  };
+  // The same payloads at the same pace as the api published them.
+  payloads.forEach((payload, seq) => {
+    setTimeout(() => broadcast(payload, seq), offsets[seq] ?? 0);
   });
   await waitUntil(
     () => payloads.every((_payload, seq) => (received.get(seq) ?? 0) >= subscribers),
@@ -156,7 +167,7 @@ export async function runFanout(
   subscribers = 500,
   mutations = 50,
 ): Promise<FanoutResult> {
-  const { latencies, payloads } = await apiFanout(api, subscribers, mutations);
-  const bare = await bareWsFanout(subscribers, payloads);
+  const { latencies, payloads, offsets } = await apiFanout(api, subscribers, mutations);
+  const bare = await bareWsFanout(subscribers, payloads, offsets);
   return { subscribers, mutations, api: summarize(latencies), bareWs: summarize(bare) };
 }
