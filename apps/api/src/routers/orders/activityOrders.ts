@@ -30,6 +30,7 @@ import { oncePerClientKey, writeRecord } from '../../recordWrites';
 import { procedure, router } from '../../trpc/init';
 import { toWire } from '../../wire';
 import type { OrderWriter } from './orderChanges';
+import { shopDeleteProcedure, statusProcedures } from './orderProcedures';
 import {
   accept,
   activityOrderKind,
@@ -37,8 +38,6 @@ import {
   assertShopMayChange,
   changeOrders,
   onlyOrder,
-  reject,
-  unreject,
 } from './orderChanges';
 import type { Models, SlotContext } from './orderingRules';
 import {
@@ -198,31 +197,11 @@ export const activityOrdersRouter = router({
       ),
     ),
 
-  /** Withdraws an Ordered order before the deadline (shop users cannot reject). */
-  delete: procedure('order.shop.write')
-    .input(activityOrderDeleteInput)
-    .mutation(async ({ ctx, input }) => {
-      await changeOrders(ctx, {
-        kind: activityOrderKind,
-        verb: 'delete',
-        target: [input.id],
-        decide: async (row, customerId, transaction) => {
-          assertActsFor(ctx.user, customerId);
-          assertShopMayChange(row);
-          await assertOrderingOpen(
-            ctx.services,
-            ctx.user,
-            DeadlineScope.Activity,
-            row.deliveryDate,
-            transaction,
-          );
-          return 'delete';
-        },
-      });
-      return { id: input.id };
-    }),
+  delete: shopDeleteProcedure(activityOrderKind, DeadlineScope.Activity),
 
   // --- Production ---------------------------------------------------------------------------
+
+  ...statusProcedures(activityOrderKind),
 
   /**
    * An order production enters for a customer (phone orders): Accepted at once, also after
@@ -266,18 +245,6 @@ export const activityOrdersRouter = router({
       ),
     ),
 
-  /** Ordered → Accepted for the given orders (Accepted ones stay). */
-  accept: procedure('order.production.manage')
-    .input(orderIdsInput)
-    .mutation(({ ctx, input }) =>
-      changeOrders(ctx, {
-        kind: activityOrderKind,
-        verb: 'accept',
-        target: input.orderIds,
-        decide: async (row) => accept(row),
-      }),
-    ),
-
   /** Ordered → Accepted for every Ordered order ordered or moved to the slot on the date. */
   acceptSlot: procedure('order.production.manage')
     .input(acceptSlotInput)
@@ -299,30 +266,6 @@ export const activityOrdersRouter = router({
           });
         },
         decide: async (row) => accept(row),
-      }),
-    ),
-
-  /** Ordered/Accepted → Rejected (never a released order). */
-  reject: procedure('order.production.manage')
-    .input(orderIdsInput)
-    .mutation(({ ctx, input }) =>
-      changeOrders(ctx, {
-        kind: activityOrderKind,
-        verb: 'reject',
-        target: input.orderIds,
-        decide: async (row) => reject(row),
-      }),
-    ),
-
-  /** Rejected → Accepted. */
-  unreject: procedure('order.production.manage')
-    .input(orderIdsInput)
-    .mutation(({ ctx, input }) =>
-      changeOrders(ctx, {
-        kind: activityOrderKind,
-        verb: 'unreject',
-        target: input.orderIds,
-        decide: async (row) => unreject(row),
       }),
     ),
 

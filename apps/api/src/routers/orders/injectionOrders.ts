@@ -12,7 +12,6 @@ import {
   injectionOrderCreateInput,
   injectionOrderDeleteInput,
   injectionOrderEditInput,
-  orderIdsInput,
 } from '@tracershop/core';
 import type { InjectionOrderCreateInput, InjectionOrderEditInput } from '@tracershop/core';
 import type { InjectionOrder } from '@tracershop/db';
@@ -22,15 +21,13 @@ import { oncePerClientKey, writeRecord } from '../../recordWrites';
 import { procedure, router } from '../../trpc/init';
 import { toWire } from '../../wire';
 import type { OrderWriter } from './orderChanges';
+import { shopDeleteProcedure, statusProcedures } from './orderProcedures';
 import {
-  accept,
   assertProductionMayEdit,
   assertShopMayChange,
   changeOrders,
   injectionOrderKind,
   onlyOrder,
-  reject,
-  unreject,
 } from './orderChanges';
 import {
   assertInCatalog,
@@ -150,69 +147,17 @@ export const injectionOrdersRouter = router({
       ),
     ),
 
-  delete: procedure('order.shop.write')
-    .input(injectionOrderDeleteInput)
-    .mutation(async ({ ctx, input }) => {
-      await changeOrders(ctx, {
-        kind: injectionOrderKind,
-        verb: 'delete',
-        target: [input.id],
-        decide: async (row, customerId, transaction) => {
-          assertActsFor(ctx.user, customerId);
-          assertShopMayChange(row);
-          await assertOrderingOpen(
-            ctx.services,
-            ctx.user,
-            DeadlineScope.Injection,
-            row.deliveryDate,
-            transaction,
-          );
-          return 'delete';
-        },
-      });
-      return { id: input.id };
-    }),
+  delete: shopDeleteProcedure(injectionOrderKind, DeadlineScope.Injection),
 
   // --- Production ---------------------------------------------------------------------------
+
+  ...statusProcedures(injectionOrderKind),
 
   /** An order production enters for a customer: Ordered, also late and on closed days. */
   createForCustomer: procedure('order.production.manage')
     .input(injectionOrderCreateInput)
     .mutation(({ ctx, input }) =>
       createInjectionOrder(ctx, 'orders.injection.createForCustomer', input),
-    ),
-
-  accept: procedure('order.production.manage')
-    .input(orderIdsInput)
-    .mutation(({ ctx, input }) =>
-      changeOrders(ctx, {
-        kind: injectionOrderKind,
-        verb: 'accept',
-        target: input.orderIds,
-        decide: async (row) => accept(row),
-      }),
-    ),
-
-  reject: procedure('order.production.manage')
-    .input(orderIdsInput)
-    .mutation(({ ctx, input }) =>
-      changeOrders(ctx, {
-        kind: injectionOrderKind,
-        verb: 'reject',
-        target: input.orderIds,
-        decide: async (row) => reject(row),
-      }),
-    ),
-
-  unreject: procedure('order.production.manage')
-    .input(orderIdsInput)
-    .mutation(({ ctx, input }) =>
-      changeOrders(ctx, {
-        kind: injectionOrderKind,
-        verb: 'unreject',
-        target: input.orderIds,
-        decide: async (row) => unreject(row),
-      }),
     ),
 
   /** Time, doses, usage and comment of an Ordered or Accepted order; never the status. */

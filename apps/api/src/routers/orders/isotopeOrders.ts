@@ -11,7 +11,6 @@ import {
   isotopeOrderCreateInput,
   isotopeOrderDeleteInput,
   isotopeOrderEditInput,
-  orderIdsInput,
 } from '@tracershop/core';
 import type { IsotopeOrderCreateInput, IsotopeOrderEditInput } from '@tracershop/core';
 import type { IsotopeOrder } from '@tracershop/db';
@@ -21,15 +20,13 @@ import { oncePerClientKey, writeRecord } from '../../recordWrites';
 import { procedure, router } from '../../trpc/init';
 import { toWire } from '../../wire';
 import type { OrderWriter } from './orderChanges';
+import { shopDeleteProcedure, statusProcedures } from './orderProcedures';
 import {
-  accept,
   assertProductionMayEdit,
   assertShopMayChange,
   changeOrders,
   isotopeOrderKind,
   onlyOrder,
-  reject,
-  unreject,
 } from './orderChanges';
 import {
   assertIsotopeDelivers,
@@ -143,69 +140,17 @@ export const isotopeOrdersRouter = router({
       ),
     ),
 
-  delete: procedure('order.shop.write')
-    .input(isotopeOrderDeleteInput)
-    .mutation(async ({ ctx, input }) => {
-      await changeOrders(ctx, {
-        kind: isotopeOrderKind,
-        verb: 'delete',
-        target: [input.id],
-        decide: async (row, customerId, transaction) => {
-          assertActsFor(ctx.user, customerId);
-          assertShopMayChange(row);
-          await assertOrderingOpen(
-            ctx.services,
-            ctx.user,
-            DeadlineScope.Activity,
-            row.deliveryDate,
-            transaction,
-          );
-          return 'delete';
-        },
-      });
-      return { id: input.id };
-    }),
+  delete: shopDeleteProcedure(isotopeOrderKind, DeadlineScope.Activity),
 
   // --- Production ---------------------------------------------------------------------------
+
+  ...statusProcedures(isotopeOrderKind),
 
   /** An order production enters for a customer: Ordered, also late and on closed days. */
   createForCustomer: procedure('order.production.manage')
     .input(isotopeOrderCreateInput)
     .mutation(({ ctx, input }) =>
       createIsotopeOrder(ctx, 'orders.isotope.createForCustomer', input),
-    ),
-
-  accept: procedure('order.production.manage')
-    .input(orderIdsInput)
-    .mutation(({ ctx, input }) =>
-      changeOrders(ctx, {
-        kind: isotopeOrderKind,
-        verb: 'accept',
-        target: input.orderIds,
-        decide: async (row) => accept(row),
-      }),
-    ),
-
-  reject: procedure('order.production.manage')
-    .input(orderIdsInput)
-    .mutation(({ ctx, input }) =>
-      changeOrders(ctx, {
-        kind: isotopeOrderKind,
-        verb: 'reject',
-        target: input.orderIds,
-        decide: async (row) => reject(row),
-      }),
-    ),
-
-  unreject: procedure('order.production.manage')
-    .input(orderIdsInput)
-    .mutation(({ ctx, input }) =>
-      changeOrders(ctx, {
-        kind: isotopeOrderKind,
-        verb: 'unreject',
-        target: input.orderIds,
-        decide: async (row) => unreject(row),
-      }),
     ),
 
   /** Dose and comment of an Ordered or Accepted order; never the status. */
