@@ -9,9 +9,7 @@ import {
   OrderStatus,
   TracerType,
   activityOrderCreateInput,
-  activityOrderDeleteInput,
   activityOrderEditInput,
-  allowed,
   checkMove,
   checkRestore,
   fieldSchemas,
@@ -30,15 +28,14 @@ import { oncePerClientKey, writeRecord } from '../../recordWrites';
 import { procedure, router } from '../../trpc/init';
 import { toWire } from '../../wire';
 import type { OrderWriter } from './orderChanges';
-import { shopDeleteProcedure, statusProcedures } from './orderProcedures';
 import {
-  accept,
-  activityOrderKind,
-  assertProductionMayEdit,
-  assertShopMayChange,
-  changeOrders,
-  onlyOrder,
-} from './orderChanges';
+  productionDeleteProcedure,
+  productionEditProcedure,
+  shopDeleteProcedure,
+  shopEditProcedure,
+  statusProcedures,
+} from './orderProcedures';
+import { accept, activityOrderKind, changeOrders } from './orderChanges';
 import type { Models, SlotContext } from './orderingRules';
 import {
   assertInCatalog,
@@ -172,30 +169,12 @@ export const activityOrdersRouter = router({
     ),
 
   /** Dose and comment of an Ordered order, before the deadline. */
-  edit: procedure('order.shop.write')
-    .input(activityOrderEditInput)
-    .mutation(async ({ ctx, input }) =>
-      onlyOrder(
-        await changeOrders(ctx, {
-          kind: activityOrderKind,
-          verb: 'edit',
-          target: [input.id],
-          decide: async (row, customerId, transaction) => {
-            assertActsFor(ctx.user, customerId);
-            assertShopMayChange(row);
-            await assertOrderingOpen(
-              ctx.services,
-              ctx.user,
-              DeadlineScope.Activity,
-              row.deliveryDate,
-              transaction,
-            );
-            applyActivityEdit(row, input);
-            return 'save';
-          },
-        }),
-      ),
-    ),
+  edit: shopEditProcedure(
+    activityOrderKind,
+    DeadlineScope.Activity,
+    activityOrderEditInput,
+    applyActivityEdit,
+  ),
 
   delete: shopDeleteProcedure(activityOrderKind, DeadlineScope.Activity),
 
@@ -270,22 +249,7 @@ export const activityOrdersRouter = router({
     ),
 
   /** Dose (and comment) of an Ordered or Accepted order; never the status. */
-  editDose: procedure('order.production.manage')
-    .input(activityOrderEditInput)
-    .mutation(async ({ ctx, input }) =>
-      onlyOrder(
-        await changeOrders(ctx, {
-          kind: activityOrderKind,
-          verb: 'edit',
-          target: [input.id],
-          decide: async (row) => {
-            assertProductionMayEdit(row);
-            applyActivityEdit(row, input);
-            return 'save';
-          },
-        }),
-      ),
-    ),
+  editDose: productionEditProcedure(activityOrderKind, activityOrderEditInput, applyActivityEdit),
 
   /**
    * Moves orders to an earlier-or-equal slot of the same endpoint, weekday and tracer that
@@ -323,27 +287,10 @@ export const activityOrdersRouter = router({
    * Deletes an order. A released order only with 'order.deleteReleased' (the site admin); its
    * vials go to another released order of the same delivery, or are detached.
    */
-  productionDelete: procedure('order.production.manage')
-    .input(activityOrderDeleteInput)
-    .mutation(async ({ ctx, input }) => {
-      await changeOrders(ctx, {
-        kind: activityOrderKind,
-        verb: 'delete',
-        target: [input.id],
-        decide: async (row) => {
-          if (
-            row.status === OrderStatus.Released &&
-            !allowed(ctx.user.userGroup, 'order.deleteReleased')
-          ) {
-            throw apiError('ORDER_RELEASED');
-          }
-          return 'delete';
-        },
-        beforeDelete: (row, _customerId, scope) =>
-          detachVialsOfActivityOrder(ctx.services, row, scope),
-      });
-      return { id: input.id };
-    }),
+  productionDelete: productionDeleteProcedure(
+    activityOrderKind,
+    (services, row, _customerId, scope) => detachVialsOfActivityOrder(services, row, scope),
+  ),
 });
 
 function applyActivityEdit(

@@ -8,27 +8,24 @@ import {
   DeadlineScope,
   OrderStatus,
   TracerType,
-  allowed,
   injectionOrderCreateInput,
-  injectionOrderDeleteInput,
   injectionOrderEditInput,
 } from '@tracershop/core';
 import type { InjectionOrderCreateInput, InjectionOrderEditInput } from '@tracershop/core';
 import type { InjectionOrder } from '@tracershop/db';
 import { assertActsFor } from '../../customerScope';
-import { apiError } from '../../errors';
 import { oncePerClientKey, writeRecord } from '../../recordWrites';
 import { procedure, router } from '../../trpc/init';
 import { toWire } from '../../wire';
 import type { OrderWriter } from './orderChanges';
-import { shopDeleteProcedure, statusProcedures } from './orderProcedures';
 import {
-  assertProductionMayEdit,
-  assertShopMayChange,
-  changeOrders,
-  injectionOrderKind,
-  onlyOrder,
-} from './orderChanges';
+  productionDeleteProcedure,
+  productionEditProcedure,
+  shopDeleteProcedure,
+  shopEditProcedure,
+  statusProcedures,
+} from './orderProcedures';
+import { injectionOrderKind } from './orderChanges';
 import {
   assertInCatalog,
   assertOrderingOpen,
@@ -122,30 +119,12 @@ export const injectionOrdersRouter = router({
     .mutation(({ ctx, input }) => createInjectionOrder(ctx, 'orders.injection.create', input)),
 
   /** Time, doses, usage and comment of an Ordered order, before the injection deadline. */
-  edit: procedure('order.shop.write')
-    .input(injectionOrderEditInput)
-    .mutation(async ({ ctx, input }) =>
-      onlyOrder(
-        await changeOrders(ctx, {
-          kind: injectionOrderKind,
-          verb: 'edit',
-          target: [input.id],
-          decide: async (row, customerId, transaction) => {
-            assertActsFor(ctx.user, customerId);
-            assertShopMayChange(row);
-            await assertOrderingOpen(
-              ctx.services,
-              ctx.user,
-              DeadlineScope.Injection,
-              row.deliveryDate,
-              transaction,
-            );
-            applyInjectionEdit(row, input);
-            return 'save';
-          },
-        }),
-      ),
-    ),
+  edit: shopEditProcedure(
+    injectionOrderKind,
+    DeadlineScope.Injection,
+    injectionOrderEditInput,
+    applyInjectionEdit,
+  ),
 
   delete: shopDeleteProcedure(injectionOrderKind, DeadlineScope.Injection),
 
@@ -161,41 +140,12 @@ export const injectionOrdersRouter = router({
     ),
 
   /** Time, doses, usage and comment of an Ordered or Accepted order; never the status. */
-  productionEdit: procedure('order.production.manage')
-    .input(injectionOrderEditInput)
-    .mutation(async ({ ctx, input }) =>
-      onlyOrder(
-        await changeOrders(ctx, {
-          kind: injectionOrderKind,
-          verb: 'edit',
-          target: [input.id],
-          decide: async (row) => {
-            assertProductionMayEdit(row);
-            applyInjectionEdit(row, input);
-            return 'save';
-          },
-        }),
-      ),
-    ),
+  productionEdit: productionEditProcedure(
+    injectionOrderKind,
+    injectionOrderEditInput,
+    applyInjectionEdit,
+  ),
 
   /** Deletes an order; a released one only with 'order.deleteReleased' (site admin). */
-  productionDelete: procedure('order.production.manage')
-    .input(injectionOrderDeleteInput)
-    .mutation(async ({ ctx, input }) => {
-      await changeOrders(ctx, {
-        kind: injectionOrderKind,
-        verb: 'delete',
-        target: [input.id],
-        decide: async (row) => {
-          if (
-            row.status === OrderStatus.Released &&
-            !allowed(ctx.user.userGroup, 'order.deleteReleased')
-          ) {
-            throw apiError('ORDER_RELEASED');
-          }
-          return 'delete';
-        },
-      });
-      return { id: input.id };
-    }),
+  productionDelete: productionDeleteProcedure(injectionOrderKind),
 });

@@ -7,27 +7,24 @@
 import {
   DeadlineScope,
   OrderStatus,
-  allowed,
   isotopeOrderCreateInput,
-  isotopeOrderDeleteInput,
   isotopeOrderEditInput,
 } from '@tracershop/core';
 import type { IsotopeOrderCreateInput, IsotopeOrderEditInput } from '@tracershop/core';
 import type { IsotopeOrder } from '@tracershop/db';
 import { assertActsFor } from '../../customerScope';
-import { apiError } from '../../errors';
 import { oncePerClientKey, writeRecord } from '../../recordWrites';
 import { procedure, router } from '../../trpc/init';
 import { toWire } from '../../wire';
 import type { OrderWriter } from './orderChanges';
-import { shopDeleteProcedure, statusProcedures } from './orderProcedures';
 import {
-  assertProductionMayEdit,
-  assertShopMayChange,
-  changeOrders,
-  isotopeOrderKind,
-  onlyOrder,
-} from './orderChanges';
+  productionDeleteProcedure,
+  productionEditProcedure,
+  shopDeleteProcedure,
+  shopEditProcedure,
+  statusProcedures,
+} from './orderProcedures';
+import { isotopeOrderKind } from './orderChanges';
 import {
   assertIsotopeDelivers,
   assertOrderingOpen,
@@ -115,30 +112,12 @@ export const isotopeOrdersRouter = router({
     .mutation(({ ctx, input }) => createIsotopeOrder(ctx, 'orders.isotope.create', input)),
 
   /** Dose and comment of an Ordered order, before the activity deadline. */
-  edit: procedure('order.shop.write')
-    .input(isotopeOrderEditInput)
-    .mutation(async ({ ctx, input }) =>
-      onlyOrder(
-        await changeOrders(ctx, {
-          kind: isotopeOrderKind,
-          verb: 'edit',
-          target: [input.id],
-          decide: async (row, customerId, transaction) => {
-            assertActsFor(ctx.user, customerId);
-            assertShopMayChange(row);
-            await assertOrderingOpen(
-              ctx.services,
-              ctx.user,
-              DeadlineScope.Activity,
-              row.deliveryDate,
-              transaction,
-            );
-            applyIsotopeEdit(row, input);
-            return 'save';
-          },
-        }),
-      ),
-    ),
+  edit: shopEditProcedure(
+    isotopeOrderKind,
+    DeadlineScope.Activity,
+    isotopeOrderEditInput,
+    applyIsotopeEdit,
+  ),
 
   delete: shopDeleteProcedure(isotopeOrderKind, DeadlineScope.Activity),
 
@@ -154,46 +133,11 @@ export const isotopeOrdersRouter = router({
     ),
 
   /** Dose and comment of an Ordered or Accepted order; never the status. */
-  editDose: procedure('order.production.manage')
-    .input(isotopeOrderEditInput)
-    .mutation(async ({ ctx, input }) =>
-      onlyOrder(
-        await changeOrders(ctx, {
-          kind: isotopeOrderKind,
-          verb: 'edit',
-          target: [input.id],
-          decide: async (row) => {
-            assertProductionMayEdit(row);
-            applyIsotopeEdit(row, input);
-            return 'save';
-          },
-        }),
-      ),
-    ),
+  editDose: productionEditProcedure(isotopeOrderKind, isotopeOrderEditInput, applyIsotopeEdit),
 
   /**
    * Deletes an order; a released one only with 'order.deleteReleased' (site admin), its
    * isotope vials passing to another released order of the delivery or detached.
    */
-  productionDelete: procedure('order.production.manage')
-    .input(isotopeOrderDeleteInput)
-    .mutation(async ({ ctx, input }) => {
-      await changeOrders(ctx, {
-        kind: isotopeOrderKind,
-        verb: 'delete',
-        target: [input.id],
-        decide: async (row) => {
-          if (
-            row.status === OrderStatus.Released &&
-            !allowed(ctx.user.userGroup, 'order.deleteReleased')
-          ) {
-            throw apiError('ORDER_RELEASED');
-          }
-          return 'delete';
-        },
-        beforeDelete: (row, customerId, scope) =>
-          detachVialsOfIsotopeOrder(ctx.services, row, customerId, scope),
-      });
-      return { id: input.id };
-    }),
+  productionDelete: productionDeleteProcedure(isotopeOrderKind, detachVialsOfIsotopeOrder),
 });

@@ -1,13 +1,26 @@
 /**
  * The order procedures that are the same for activity, injection and isotope orders: the
- * shop's withdrawal of an Ordered order, and production's accept / reject / un-reject.
+ * shop's edit and withdrawal of an Ordered order, production's accept / reject / un-reject,
+ * edit and delete. Each kind supplies only what differs (its fields, its vials).
  */
 import type { DeadlineScope } from '@tracershop/core';
-import { idInput, orderIdsInput } from '@tracershop/core';
+import { OrderStatus, allowed, idInput, orderIdsInput } from '@tracershop/core';
+import type { z } from 'zod';
 import { assertActsFor } from '../../customerScope';
+import { apiError } from '../../errors';
+import type { WriteScope } from '../../recordWrites';
+import type { ApiServices } from '../../trpc/context';
 import { procedure } from '../../trpc/init';
 import type { OrderDecision, OrderKind, OrderRow } from './orderChanges';
-import { accept, assertShopMayChange, changeOrders, reject, unreject } from './orderChanges';
+import {
+  accept,
+  assertProductionMayEdit,
+  assertShopMayChange,
+  changeOrders,
+  onlyOrder,
+  reject,
+  unreject,
+} from './orderChanges';
 import { assertOrderingOpen } from './orderingRules';
 
 /** Withdraws an Ordered order before the deadline (shop users cannot reject). */
@@ -52,4 +65,97 @@ export function statusProcedures<M extends OrderRow>(kind: OrderKind<M>) {
     reject: statusChange(kind, 'reject', reject),
     unreject: statusChange(kind, 'unreject', unreject),
   };
+}
+
+/** An edit input: the order's id and the fields to change. */
+type EditSchema = z.ZodType<{ id: number }>;
+
+/** The shop's edit of an Ordered order of its customer, before the deadline. */
+export function shopEditProcedure<M extends OrderRow, S extends EditSchema>(
+  kind: OrderKind<M>,
+  scope: DeadlineScope,
+  schema: S,
+  apply: (row: M, input: z.output<S>) => void,
+) {
+  return procedure('order.shop.write')
+    .input(schema)
+    .mutation(async ({ ctx, input }) =>
+      onlyOrder(
+        await changeOrders(ctx, {
+          kind,
+          verb: 'edit',
+          target: [input.id],
+          decide: async (row, customerId, transaction) => {
+            assertActsFor(ctx.user, customerId);
+            assertShopMayChange(row);
+            await assertOrderingOpen(ctx.services, ctx.user, scope, row.deliveryDate, transaction);
+            // tRPC's generic parser output is the schema's output; TS cannot see it through S.
+            apply(row, input as z.output<S>);
+            return 'save';
+          },
+        }),
+      ),
+    );
+}
+
+/** Production's edit of an Ordered or Accepted order; never the status. */
+export function productionEditProcedure<M extends OrderRow, S extends EditSchema>(
+  kind: OrderKind<M>,
+  schema: S,
+  apply: (row: M, input: z.output<S>) => void,
+) {
+  return procedure('order.production.manage')
+    .input(schema)
+    .mutation(async ({ ctx, input }) =>
+      onlyOrder(
+        await changeOrders(ctx, {
+          kind,
+          verb: 'edit',
+          target: [input.id],
+          decide: async (row) => {
+            assertProductionMayEdit(row);
+            // tRPC's generic parser output is the schema's output; TS cannot see it through S.
+            apply(row, input as z.output<S>);
+            return 'save';
+          },
+        }),
+      ),
+    );
+}
+
+/**
+ * Production deletes an order; a released one only with 'order.deleteReleased' (site
+ * admin), after `detachVials` passed its vials on or detached them.
+ */
+export function productionDeleteProcedure<M extends OrderRow>(
+  kind: OrderKind<M>,
+  detachVials?: (
+    services: ApiServices,
+    row: M,
+    customerId: number,
+    scope: WriteScope,
+  ) => Promise<void>,
+) {
+  return procedure('order.production.manage')
+    .input(idInput)
+    .mutation(async ({ ctx, input }) => {
+      await changeOrders(ctx, {
+        kind,
+        verb: 'delete',
+        target: [input.id],
+        decide: async (row) => {
+          if (
+            row.status === OrderStatus.Released &&
+            !allowed(ctx.user.userGroup, 'order.deleteReleased')
+          ) {
+            throw apiError('ORDER_RELEASED');
+          }
+          return 'delete';
+        },
+        beforeDelete: async (row, customerId, scope) => {
+          await detachVials?.(ctx.services, row, customerId, scope);
+        },
+      });
+      return { id: input.id };
+    });
 }
