@@ -31,6 +31,10 @@ export interface ApiConfig {
   /** How long a lock lasts, seconds. */
   lockSeconds: number;
   logLevel: string;
+  /** Addresses of the reverse proxy whose X-Tracer-User / X-Tracer-Role headers are honoured. */
+  trustedProxyIps: string[];
+  /** The secret the proxy sends in X-Tracer-Proxy-Secret; null: header sign-on is off. */
+  trustedProxySecret: string | null;
 }
 
 function integer(value: string | undefined, fallback: number): number {
@@ -68,6 +72,12 @@ export function apiConfigFromEnv(
     maxFailedAttempts: integer(env.TRACERSHOP_MAX_FAILED_ATTEMPTS, 10),
     lockSeconds: integer(env.TRACERSHOP_LOCK_SECONDS, 15 * 60),
     logLevel: env.LOG_LEVEL ?? 'info',
+    trustedProxyIps: (env.TRUSTED_PROXY_IPS ?? '')
+      .split(',')
+      .map((address) => address.trim())
+      .filter((address) => address !== ''),
+    trustedProxySecret:
+      env.TRUSTED_PROXY_SECRET && env.TRUSTED_PROXY_SECRET !== '' ? env.TRUSTED_PROXY_SECRET : null,
     ...overrides,
   };
 }

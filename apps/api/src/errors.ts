@@ -107,6 +107,24 @@ export const errorReasons = {
     code: 'BAD_REQUEST',
     da: 'Ordre {orderId} hører ikke til den levering, der frigives.',
   },
+  VIAL_WATCH_OFF: {
+    code: 'PRECONDITION_FAILED',
+    da: 'Mappen med dispenserfiler er ikke sat op eller kan ikke læses.',
+  },
+  // -- printing and directory reasons --
+  PRINTER_UNREACHABLE: {
+    code: 'SERVICE_UNAVAILABLE',
+    da: 'Printeren {printer} svarer ikke. Kontrollér at den er tændt og på netværket.',
+  },
+  PRINT_REFUSED: { code: 'BAD_GATEWAY', da: 'Printeren {printer} afviste udskriften ({detail}).' },
+  PRINT_ABORTED: {
+    code: 'BAD_GATEWAY',
+    da: 'Udskriften på printeren {printer} blev afbrudt ({detail}).',
+  },
+  NO_PRINTER_CHOSEN: {
+    code: 'PRECONDITION_FAILED',
+    da: 'Der er ikke valgt en {kind} under printerindstillingerne.',
+  },
 } as const satisfies Record<string, ReasonDefinition>;
 
 export type ErrorReason = keyof typeof errorReasons;

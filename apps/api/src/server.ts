@@ -42,6 +42,8 @@ export interface ApiServerOptions {
   logger?: Logger;
   /** Start the background services the environment enables (default true). */
   backgroundServices?: boolean;
+  /** Environment of the authenticators (directory login); default process.env. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface ApiServer {
@@ -92,7 +94,7 @@ export async function createServices(options: ApiServerOptions = {}): Promise<Ap
       { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
       clock,
     ),
-    authenticator: buildAuthenticator(db, config, log),
+    authenticator: buildAuthenticator(db, config, log, options.env),
     attempts: new AttemptLimits(
       {
         maxFailedAttempts: config.maxFailedAttempts,

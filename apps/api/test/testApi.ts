@@ -58,6 +58,8 @@ export interface TestApiOptions {
   seed?: boolean;
   /** Start the background services the environment enables (default: none in tests). */
   backgroundServices?: boolean;
+  /** Environment of the authenticators (LDAP_*); default process.env. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export const DEMO_PASSWORD = 'tracershop';
@@ -80,6 +82,7 @@ export async function startTestApi(options: TestApiOptions): Promise<TestApi> {
     db,
     clock,
     backgroundServices: options.backgroundServices ?? false,
+    env: options.env,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     config: { port: 0, host: '127.0.0.1', version: 'test', ...options.config },
   });

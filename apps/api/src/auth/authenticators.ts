@@ -9,7 +9,11 @@ import type { Databases } from '@tracershop/db';
 
 export type AuthenticationResult =
   | { ok: true; userId: number }
-  | { ok: false; reason: 'unknown-user' | 'wrong-password' | 'inactive' | 'unavailable' };
+  | {
+      ok: false;
+      /** 'no-role': the directory knows the user but grants no Tracershop role. */
+      reason: 'unknown-user' | 'wrong-password' | 'inactive' | 'unavailable' | 'no-role';
+    };
 
 export interface Authenticator {
   /** A short name for logs and login events ('local', 'ldap'). */

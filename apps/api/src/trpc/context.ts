@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import type { AttemptLimits } from '../auth/attemptLimits';
 import type { AuthenticatorChain } from '../auth/authenticators';
 import { SESSION_COOKIE, readCookie } from '../auth/cookies';
+import { trustedProxySignOn } from '../auth/trustedProxy';
 import type { ActiveSession, SessionStore } from '../auth/sessions';
 import type { Clock } from '../clock';
 import type { ApiConfig } from '../config';
@@ -95,8 +96,13 @@ export async function createContext(
   source: ContextSource,
 ): Promise<Context> {
   const requestId = headerText(source.req.headers['x-request-id']) ?? randomUUID();
-  const sessionToken = readCookie(source.req.headers.cookie, SESSION_COOKIE);
-  const session = await services.sessions.resolve(sessionToken);
+  const cookieToken = readCookie(source.req.headers.cookie, SESSION_COOKIE);
+  const { session, sessionToken } = await trustedProxySignOn(
+    services,
+    source,
+    { session: await services.sessions.resolve(cookieToken), sessionToken: cookieToken },
+    requestId,
+  );
   const clientVersion =
     headerText(source.req.headers[VERSION_HEADER]) ??
     (source.connectionParams?.version

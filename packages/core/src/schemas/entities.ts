@@ -347,6 +347,9 @@ export const serverSettingsSchema = z.object({
   activePrinterId: id.nullable(),
   activeLabelPrinterId: id.nullable(),
   risAddressId: id.nullable(),
+  /** The producing unit's name and address, printed on release documents. */
+  unitName: stored(schemaLimits.unitName).nullable().optional(),
+  unitAddress: stored(schemaLimits.unitAddress).nullable().optional(),
 });
 export type ServerSettings = z.infer<typeof serverSettingsSchema>;
 

@@ -566,6 +566,8 @@ export const serverSettingsEditInput = strict({
   activePrinterId: id.nullable().optional(),
   activeLabelPrinterId: id.nullable().optional(),
   risAddressId: id.nullable().optional(),
+  unitName: boundedText(schemaLimits.unitName).nullable().optional(),
+  unitAddress: boundedText(schemaLimits.unitAddress).nullable().optional(),
 });
 export type ServerSettingsEditInput = z.infer<typeof serverSettingsEditInput>;
 

@@ -57,6 +57,8 @@ export const schemaLimits = {
   zipCode: 8,
   email: 254,
   adminEmail: 64,
+  unitName: 128,
+  unitAddress: 256,
   username: 150,
   personName: 256,
   password: 1024,

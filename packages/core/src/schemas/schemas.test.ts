@@ -614,6 +614,22 @@ describe('texts with a format', () => {
       messagesOf(inputs.serverSettingsEditInput, { adminEmail: `${'a'.repeat(60)}@b.dk` }),
     ).toEqual(['input.tooLong']);
   });
+
+  it('the unit name and address of the settings: optional, nullable and bounded', () => {
+    expect(
+      accepts(inputs.serverSettingsEditInput, {
+        unitName: 'Cyklotronenheden',
+        unitAddress: 'Blegdamsvej 9, 2100 København Ø',
+      }),
+    ).toBe(true);
+    expect(accepts(inputs.serverSettingsEditInput, { unitName: null })).toBe(true);
+    expect(messagesOf(inputs.serverSettingsEditInput, { unitName: 'x'.repeat(129) })).toEqual([
+      'input.tooLong',
+    ]);
+    expect(messagesOf(inputs.serverSettingsEditInput, { unitAddress: 'x'.repeat(257) })).toEqual([
+      'input.tooLong',
+    ]);
+  });
 });
 
 describe('rules across fields', () => {

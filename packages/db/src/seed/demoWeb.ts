@@ -162,6 +162,9 @@ export async function seedDemoWebSettings(
       activePrinterId: printer.id,
       activeLabelPrinterId: labelPrinter.id,
       risAddressId: ris.id,
+      unitName:
+        'Rigshospitalet, Klinisk Fysiologisk og Nuklearmedicinsk Afdeling, Cyklotronenheden',
+      unitAddress: 'Blegdamsvej 9, 2100 København Ø',
     },
     { where: { id: SERVER_SETTINGS_ID }, transaction },
   );

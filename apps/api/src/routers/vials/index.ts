@@ -1,6 +1,6 @@
 /**
  * Vials: production reads and hand-made tracer and isotope vials (immutable once assigned to
- * a release), and the shop's read of what was delivered.
+ * a release), the shop's read of what was delivered, and the rescan of the dispenser folder.
  */
 import { router } from '../../trpc/init';
 import {
@@ -11,6 +11,7 @@ import {
 } from './isotopeVials';
 import { releasedVials } from './releasedVials';
 import { createVial, deleteVial, editVial, listVials, vialsForSlot } from './tracerVials';
+import { rescanVials } from './vialRescan';
 
 export const vialsRouter = router({
   list: listVials,
@@ -19,6 +20,7 @@ export const vialsRouter = router({
   edit: editVial,
   delete: deleteVial,
   released: releasedVials,
+  rescan: rescanVials,
   isotope: router({
     list: listIsotopeVials,
     create: createIsotopeVial,

@@ -6,8 +6,10 @@ import { defineAuditModels } from './audit';
 import { defineBookingModels } from './bookings';
 import { defineCatalogModels } from './catalog';
 import { defineClientRequestModels } from './clientRequests';
+import { defineLegacyIdModels } from './legacyIds';
 import { defineOrderModels } from './orders';
 import { defineReleaseRightModels } from './releaseRights';
+import { defineServiceRunModels } from './serviceRuns';
 import { defineScheduleModels } from './schedule';
 import { defineVialModels } from './vials';
 
@@ -15,9 +17,11 @@ export * from './audit';
 export * from './bookings';
 export * from './catalog';
 export * from './clientRequests';
+export * from './legacyIds';
 export * from './orders';
 export * from './releaseRights';
 export * from './schedule';
+export * from './serviceRuns';
 export * from './vials';
 
 /**
@@ -35,6 +39,8 @@ export function defineRecordModels(sequelize: Sequelize) {
     ...defineBookingModels(sequelize),
     ...defineAuditModels(sequelize),
     ...defineClientRequestModels(sequelize),
+    ...defineLegacyIdModels(sequelize),
+    ...defineServiceRunModels(sequelize),
   };
   const m = models;
   const c = { constraints: false } as const;

@@ -51,6 +51,10 @@ export class ServerSettings extends Model<
   declare activePrinterId: CreationOptional<number | null>;
   declare activeLabelPrinterId: CreationOptional<number | null>;
   declare risAddressId: CreationOptional<number | null>;
+  /** The producing unit's name, printed on release documents. */
+  declare unitName: CreationOptional<string | null>;
+  /** The producing unit's postal address, printed on release documents. */
+  declare unitAddress: CreationOptional<string | null>;
 
   declare activePrinter?: NonAttribute<Printer | null>;
   declare activeLabelPrinter?: NonAttribute<Printer | null>;
@@ -115,6 +119,8 @@ export function defineSettingsModels(sequelize: Sequelize) {
       activePrinterId: referenceColumn(true),
       activeLabelPrinterId: referenceColumn(true),
       risAddressId: referenceColumn(true),
+      unitName: stringColumn(128, true),
+      unitAddress: stringColumn(256, true),
     },
     { sequelize, modelName: 'ServerSettings', tableName: 'server_settings' },
   );

@@ -1,0 +1,120 @@
+/**
+ * Single sign-on by the trusted reverse proxy: X-Tracer-User / X-Tracer-Role count only from
+ * an address of TRUSTED_PROXY_IPS with the shared secret; otherwise the caller stays whoever
+ * their cookie says (here: anonymous).
+ */
+import { UserGroup, UserSource } from '@tracershop/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { normalizeAddress, secretsMatch } from '../src/auth/trustedProxy';
+import type { TestApi } from './testApi';
+import { startTestApi } from './testApi';
+
+const SECRET = 'a-long-shared-proxy-secret';
+
+function proxyHeaders(user: string, role: string, secret: string | null = SECRET) {
+  return {
+    'x-tracer-user': user,
+    'x-tracer-role': role,
+    ...(secret === null ? {} : { 'x-tracer-proxy-secret': secret }),
+  };
+}
+
+describe('trusted proxy sign-on (sqlite)', () => {
+  let api: TestApi;
+  let untrusted: TestApi;
+
+  beforeAll(async () => {
+    api = await startTestApi({
+      dialect: 'sqlite',
+      // The IPv4-mapped form names the same address as the socket's 127.0.0.1.
+      config: { trustedProxyIps: ['10.1.2.3', '::ffff:127.0.0.1'], trustedProxySecret: SECRET },
+    });
+    untrusted = await startTestApi({
+      dialect: 'sqlite',
+      db: api.db,
+      config: { trustedProxyIps: ['10.1.2.3'], trustedProxySecret: SECRET },
+    });
+  });
+
+  afterAll(async () => {
+    await untrusted?.close();
+    await api?.close();
+  });
+
+  it('normalises addresses and compares secrets', () => {
+    expect(normalizeAddress('::ffff:10.0.0.7')).toBe('10.0.0.7');
+    expect(normalizeAddress('FE80::1')).toBe('fe80::1');
+    expect(normalizeAddress('::ffff:zz')).toBe('::ffff:zz');
+    expect(secretsMatch(SECRET, SECRET)).toBe(true);
+    expect(secretsMatch(`${SECRET}x`, SECRET)).toBe(false);
+    expect(secretsMatch('', SECRET)).toBe(false);
+  });
+
+  it('signs the header user on from the trusted proxy and sets the session cookie', async () => {
+    const client = api.client({ headers: proxyHeaders('kf-nurse', '3') });
+    const me = await client.trpc.auth.whoami.query();
+    expect(me.user).toMatchObject({ username: 'kf-nurse', userGroup: UserGroup.ProductionUser });
+    expect(client.jar.header()).toMatch(/^tracershop_session=/);
+    const row = await api.db.models.User.findOne({ where: { username: 'kf-nurse' } });
+    expect(row?.source).toBe(UserSource.Proxy);
+    expect(row?.passwordHash).toBeNull();
+    const event = await api.db.models.LoginEvent.findOne({
+      where: { username: 'kf-nurse' },
+      order: [['id', 'DESC']],
+    });
+    expect(event).toMatchObject({ success: true, reason: 'proxy' });
+    // The session goes on without the headers.
+    const cookieOnly = api.client();
+    cookieOnly.jar.store([`${client.jar.header()}; Path=/`]);
+    expect((await cookieOnly.trpc.auth.whoami.query()).user?.username).toBe('kf-nurse');
+    // And the user may do what the role allows.
+    expect(await client.trpc.setup.printers.list.query()).toBeInstanceOf(Array);
+  });
+
+  it('takes the role from the header: a changed role applies to the running session', async () => {
+    const client = api.client({ headers: proxyHeaders('kf-lead', '3') });
+    expect((await client.trpc.auth.whoami.query()).user?.userGroup).toBe(UserGroup.ProductionUser);
+    const sessions = await api.db.models.Session.count();
+    const promoted = api.client({ headers: proxyHeaders('kf-lead', '2') });
+    promoted.jar.store([`${client.jar.header()}; Path=/`]);
+    expect((await promoted.trpc.auth.whoami.query()).user?.userGroup).toBe(
+      UserGroup.ProductionAdmin,
+    );
+    expect(await api.db.models.Session.count()).toBe(sessions);
+  });
+
+  it('ignores roles other than 1–5', async () => {
+    for (const role of ['6', '0', '', 'admin', '12', '-1', '2.0']) {
+      const client = api.client({ headers: proxyHeaders('kf-guest', role) });
+      expect((await client.trpc.auth.whoami.query()).user).toBeNull();
+    }
+    expect(await api.db.models.User.findOne({ where: { username: 'kf-guest' } })).toBeNull();
+  });
+
+  it('ignores the headers without the secret or with a wrong one', async () => {
+    for (const secret of [null, 'wrong', `${SECRET}x`, '']) {
+      const client = api.client({ headers: proxyHeaders('kf-intruder', '1', secret) });
+      expect((await client.trpc.auth.whoami.query()).user).toBeNull();
+    }
+    expect(await api.db.models.User.findOne({ where: { username: 'kf-intruder' } })).toBeNull();
+  });
+
+  it('ignores the headers from an untrusted address, secret or not', async () => {
+    const client = untrusted.client({ headers: proxyHeaders('kf-intruder', '1') });
+    expect((await client.trpc.auth.whoami.query()).user).toBeNull();
+    expect(client.jar.header()).toBe('');
+    expect(await api.db.models.User.findOne({ where: { username: 'kf-intruder' } })).toBeNull();
+  });
+
+  it('never signs on or promotes a local account by header', async () => {
+    const client = api.client({ headers: proxyHeaders('external', '1') });
+    expect((await client.trpc.auth.whoami.query()).user).toBeNull();
+    const row = await api.db.models.User.findOne({ where: { username: 'external' } });
+    expect(row?.userGroup).toBe(UserGroup.ShopExternal);
+  });
+
+  it('leaves a password login alone when the proxy sends no headers', async () => {
+    const client = await api.loginAs('prod-admin');
+    expect((await client.trpc.auth.whoami.query()).user?.username).toBe('prod-admin');
+  });
+});
