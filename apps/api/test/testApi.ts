@@ -3,7 +3,7 @@
  * always; MariaDB when TEST_MYSQL_URL is set), with a controllable clock.
  */
 import { migrateUp, openDatabases, seedDemoSite } from '@tracershop/db';
-import type { Databases } from '@tracershop/db';
+import type { DatabaseOptions, Databases } from '@tracershop/db';
 import { createTestSite } from '@tracershop/db/testing';
 import type { TestDialect } from '@tracershop/db/testing';
 import pino from 'pino';
@@ -37,6 +37,8 @@ export class TestClock implements Clock {
 export interface TestApi {
   server: ApiServer;
   db: Databases;
+  /** Where the databases are (for a second process); undefined when `db` was passed in. */
+  databaseOptions: DatabaseOptions | undefined;
   clock: TestClock;
   /** The seed's "today" on the site calendar. */
   today: string;
@@ -68,10 +70,12 @@ export async function startTestApi(options: TestApiOptions): Promise<TestApi> {
   const today = options.today ?? '2026-11-23';
   const clock = new TestClock(options.now ?? `${today}T05:00:00Z`);
   let destroySite: (() => Promise<void>) | null = null;
+  let databaseOptions: DatabaseOptions | undefined;
   let db = options.db;
   if (db === undefined) {
     const site = await createTestSite(options.dialect);
     destroySite = site.destroy;
+    databaseOptions = site.options;
     db = await openDatabases(site.options);
     await migrateUp(db);
     if (options.seed !== false) {
@@ -92,6 +96,7 @@ export async function startTestApi(options: TestApiOptions): Promise<TestApi> {
   return {
     server,
     db: databases,
+    databaseOptions,
     clock,
     today,
     client(clientOptions) {
