@@ -1,0 +1,30 @@
+/**
+ * The shop's routes under /shop/: the login page, and behind it the pages of a logged-in shop
+ * user, each loaded on first visit (route-level code splitting keeps the first load small).
+ */
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes } from 'react-router';
+import { LoginRoute } from './session/LoginRoute';
+import { ShopLayout } from './session/ShopLayout';
+
+const OrdersPage = lazy(() => import('./orders/OrdersPage'));
+
+function Loading() {
+  const { t } = useTranslation();
+  return <p role="status">{t('loading')}</p>;
+}
+
+export function ShopRoutes() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Routes>
+        <Route path="/login" element={<LoginRoute />} />
+        <Route element={<ShopLayout />}>
+          <Route index element={<OrdersPage />} />
+        </Route>
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Routes>
+    </Suspense>
+  );
+}

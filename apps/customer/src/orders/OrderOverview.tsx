@@ -1,0 +1,81 @@
+/**
+ * "Ordreoversigt" of one destination on one day (legacy §3.2): the date, the activity deadline,
+ * the product buttons and the time-slot cards of the chosen product from `orders.shopDay`.
+ */
+import { AlertBox, messageOf } from '@tracershop/ui';
+import { useTranslation } from 'react-i18next';
+import { dottedDate } from '../siteClock';
+import { useActivityOrderWrites, useShopDay } from '../shopApi';
+import { DeadlineNotice } from './DeadlineNotice';
+import { ProductButtons } from './ProductButtons';
+import { TimeSlotCard } from './TimeSlotCard';
+
+export interface OrderOverviewProps {
+  endpointId: number;
+  date: string;
+  tracers: readonly { id: number; shortname: string }[];
+  tracerId: number | null;
+  onTracer(tracerId: number): void;
+  now: string;
+  timeZone: string;
+}
+
+export function OrderOverview({
+  endpointId,
+  date,
+  tracers,
+  tracerId,
+  onTracer,
+  now,
+  timeZone,
+}: OrderOverviewProps) {
+  const { t } = useTranslation('app');
+  const day = useShopDay(endpointId, date);
+  const writes = useActivityOrderWrites();
+  const tracer = tracers.find((row) => row.id === tracerId) ?? null;
+  const ordering = day.data?.ordering.activity;
+  const mayOrder = ordering?.mayOrder ?? false;
+  const cards = day.data?.slots.filter((card) => card.tracerId === tracerId) ?? [];
+  return (
+    <section className="shop-overview" aria-labelledby="overview-title">
+      <h1 id="overview-title">{t('overview.title', { date: dottedDate(date) })}</h1>
+      {ordering?.heldToDeadline ? (
+        <DeadlineNotice
+          kind="activity"
+          deadline={ordering.deadline}
+          now={now}
+          timeZone={timeZone}
+        />
+      ) : null}
+      <ProductButtons tracers={tracers} selected={tracer?.id ?? null} onSelect={onTracer} />
+      {day.isError ? <AlertBox level="error">{messageOf(day.error)}</AlertBox> : null}
+      {tracer === null ? (
+        <AlertBox level="hint">{t('overview.noProduct')}</AlertBox>
+      ) : day.isPending ? (
+        <p role="status">{t('loading', { ns: 'translation' })}</p>
+      ) : cards.length === 0 ? (
+        <AlertBox level="hint">{t('overview.noSlots', { tracer: tracer.shortname })}</AlertBox>
+      ) : (
+        cards.map((card) => (
+          <TimeSlotCard
+            key={card.slot.id}
+            card={card}
+            mayOrder={mayOrder}
+            timeZone={timeZone}
+            onCreate={(slotId, values) =>
+              writes.create.mutateAsync({
+                orderedTimeSlotId: slotId,
+                deliveryDate: date,
+                orderedActivity: values.orderedActivity,
+                comment: values.comment === '' ? null : values.comment,
+                clientKey: crypto.randomUUID(),
+              })
+            }
+            onSave={(values) => writes.edit.mutateAsync(values)}
+            onDelete={(id) => writes.remove.mutateAsync(id)}
+          />
+        ))
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,107 @@
+import { OrderStatus, WeeklyRepeat } from '@tracershop/core';
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { renderWithI18n } from '../testing/renderWithI18n';
+import type { TimeSlotCardProps } from './TimeSlotCard';
+import { TimeSlotCard } from './TimeSlotCard';
+
+const slot = {
+  id: 7,
+  endpointId: 1,
+  productionId: 2,
+  deliveryTime: '08:00:00',
+  weeklyRepeat: WeeklyRepeat.EveryWeek,
+};
+
+function order(id: number, status: OrderStatus, orderedActivity = 300) {
+  return { order: { id, status, orderedActivity, comment: null }, movedToTime: null };
+}
+
+function renderCard(card: Partial<TimeSlotCardProps['card']>, mayOrder = true) {
+  renderWithI18n(
+    <TimeSlotCard
+      card={{
+        slot,
+        status: null,
+        orderedActivity: 0,
+        movedAway: false,
+        released: null,
+        orders: [],
+        ...card,
+      }}
+      mayOrder={mayOrder}
+      timeZone="Europe/Copenhagen"
+      onCreate={vi.fn()}
+      onSave={vi.fn()}
+      onDelete={vi.fn()}
+    />,
+  );
+  return screen.getByRole('region', { name: 'Levering kl. 08:00' });
+}
+
+describe('TimeSlotCard', () => {
+  it('offers a new order while nothing is ordered and ordering is open', () => {
+    const card = renderCard({});
+    expect(within(card).getByText('Der er ikke bestilt sporestof')).toBeTruthy();
+    expect(within(card).getByRole('group', { name: 'Ny ordre' })).toBeTruthy();
+    expect(within(card).queryAllByRole('img')).toHaveLength(0);
+  });
+
+  it('says the deadline has passed and offers no new order after it', () => {
+    const card = renderCard({}, false);
+    expect(
+      within(card).getByText('Der er ikke bestilt sporstof og deadline er overskredet'),
+    ).toBeTruthy();
+    expect(within(card).queryByRole('group', { name: 'Ny ordre' })).toBeNull();
+  });
+
+  it('shows the ordered total and a red icon for Ordered orders', () => {
+    const card = renderCard({
+      status: OrderStatus.Ordered,
+      orderedActivity: 650,
+      orders: [order(11, OrderStatus.Ordered, 300), order(12, OrderStatus.Ordered, 350)],
+    });
+    expect(within(card).getByText('Bestilt: 650 MBq')).toBeTruthy();
+    expect(within(card).getAllByRole('img', { name: 'Bestilt' })).toHaveLength(3);
+    expect(within(card).getByRole('group', { name: 'ID: 11' })).toBeTruthy();
+  });
+
+  it('locks accepted orders', () => {
+    const card = renderCard({
+      status: OrderStatus.Accepted,
+      orderedActivity: 300,
+      orders: [order(11, OrderStatus.Accepted)],
+    });
+    const row = within(card).getByRole('group', { name: 'ID: 11' });
+    expect(within(row).queryByRole('button')).toBeNull();
+    expect(within(row).getByRole('textbox', { name: 'Aktivitet' }).hasAttribute('readonly')).toBe(
+      true,
+    );
+    expect(within(card).getAllByRole('img', { name: 'Accepteret' })).toHaveLength(2);
+  });
+
+  it('shows what was delivered and when it was released', () => {
+    const card = renderCard({
+      status: OrderStatus.Released,
+      orderedActivity: 300,
+      released: { deliveredActivity: 412.7, vialCount: 1, freedAt: '2026-11-24T06:41:00.000Z' },
+      orders: [order(11, OrderStatus.Released)],
+    });
+    expect(within(card).getByText('Udleveret: 412 MBq · Frigivet kl: 07:41')).toBeTruthy();
+  });
+
+  it('says a rejected order was rejected, and a moved one was moved', () => {
+    renderCard({ status: OrderStatus.Rejected, orders: [order(11, OrderStatus.Rejected)] });
+    expect(screen.getByText('Ordren er Afvist')).toBeTruthy();
+  });
+
+  it('says when production moved the orders to an earlier delivery', () => {
+    const card = renderCard({
+      status: OrderStatus.Accepted,
+      movedAway: true,
+      orders: [{ ...order(11, OrderStatus.Accepted), movedToTime: '07:30:00' }],
+    });
+    expect(within(card).getAllByText('Rykket til tidligere levering').length).toBeGreaterThan(0);
+    expect(within(card).getByRole('group', { name: 'Rykket til 07:30:00' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * The frame of a logged-in shop user: the navbar (Bestillinger; Opsætning for shop admins),
+ * the live events that keep every read current, and the page. Anonymous visitors are sent to
+ * the login page.
+ */
+import { isShopAdmin } from '@tracershop/core';
+import { AppShell, useApi, useLiveEvents, useLogout, useSession } from '@tracershop/ui';
+import type { SessionUserInfo } from '@tracershop/ui';
+import { useTranslation } from 'react-i18next';
+import { Navigate, NavLink, Outlet, useNavigate } from 'react-router';
+
+function LiveEvents() {
+  useLiveEvents();
+  return null;
+}
+
+function ShopNavigation({ user }: { user: SessionUserInfo }) {
+  const { t } = useTranslation('app');
+  return (
+    <>
+      <NavLink to="/" end>
+        {t('nav.orders')}
+      </NavLink>
+      {isShopAdmin(user.userGroup) ? <NavLink to="/setup">{t('nav.setup')}</NavLink> : null}
+    </>
+  );
+}
+
+export function ShopLayout() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const { connection } = useApi();
+  if (session.isPending) {
+    return <p role="status">{t('loading')}</p>;
+  }
+  const user = session.data?.user ?? null;
+  if (user === null) {
+    return <Navigate to="/login" replace />;
+  }
+  return (
+    <AppShell
+      navigation={<ShopNavigation user={user} />}
+      userName={user.displayName || user.username}
+      connection={connection}
+      onLogout={() => {
+        logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) });
+      }}
+    >
+      <LiveEvents />
+      <Outlet />
+    </AppShell>
+  );
+}

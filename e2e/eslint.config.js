@@ -1,0 +1,6 @@
+import { tracershop } from '@tracershop/eslint-config';
+
+export default [
+  { ignores: ['artifacts/**'] },
+  ...tracershop({ tsconfigRootDir: import.meta.dirname }),
+];

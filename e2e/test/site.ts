@@ -1,0 +1,60 @@
+/**
+ * The site the browser tests run against: a real api on a fresh, seeded SQLite database that
+ * serves the built shop, its clock at the real time (the browser's clock is real too), the
+ * same version as the build, and sessions long enough for tests that move the clock.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { addDays, danishPublicHolidays, localDateTimeOfInstant, weekdayOf } from '@tracershop/core';
+import type { TestApi } from '../../apps/api/test/testApi';
+import { startTestApi } from '../../apps/api/test/testApi';
+
+export const TIME_ZONE = 'Europe/Copenhagen';
+
+export const customerAppDir = fileURLToPath(new URL('../../apps/customer/dist', import.meta.url));
+
+/** The version the shop was built with (vite.config.ts reads the same). */
+export function appVersion(): string {
+  const apiPackage = JSON.parse(
+    readFileSync(new URL('../../apps/api/package.json', import.meta.url), 'utf8'),
+  ) as { version: string };
+  return process.env.TRACERSHOP_VERSION ?? apiPackage.version;
+}
+
+export function siteToday(): string {
+  return localDateTimeOfInstant(Date.now(), TIME_ZONE).slice(0, 10);
+}
+
+/** The `count`th working day (Monday–Friday, not a public holiday) after `from`. */
+export function workdayAfter(from: string, count: number): string {
+  const year = Number(from.slice(0, 4));
+  const holidays = new Set(
+    [...danishPublicHolidays(year), ...danishPublicHolidays(year + 1)].map((day) => day.date),
+  );
+  let day = from;
+  for (let found = 0; found < count;) {
+    day = addDays(day, 1);
+    if (weekdayOf(day) <= 4 && !holidays.has(day)) {
+      found += 1;
+    }
+  }
+  return day;
+}
+
+export async function startSite(): Promise<TestApi> {
+  if (!existsSync(`${customerAppDir}/index.html`)) {
+    throw new Error('The shop is not built: run `npm run build` (turbo builds it before e2e).');
+  }
+  return startTestApi({
+    dialect: 'sqlite',
+    today: siteToday(),
+    now: new Date().toISOString(),
+    config: {
+      version: appVersion(),
+      customerAppDir,
+      // The tests move the api's clock days ahead (past a deadline); the session must last.
+      sessionIdleMinutes: 60 * 24 * 30,
+      sessionAbsoluteHours: 24 * 30,
+    },
+  });
+}

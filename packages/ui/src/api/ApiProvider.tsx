@@ -1,0 +1,123 @@
+/**
+ * The api for React: one tRPC connection and one TanStack Query cache for the app. A call the
+ * api refuses for VERSION_MISMATCH replaces the app with the "new version, reload" page.
+ * After login and logout the connection is renewed, so the WebSocket carries the new session.
+ */
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+} from 'react';
+import { NewVersionPage } from '../version/NewVersionPage';
+import type { ApiClient } from './apiClient';
+import { connectApi } from './apiClient';
+import type { Connect, ConnectionState } from './connectionStore';
+import { ConnectionStore } from './connectionStore';
+import { isVersionMismatch, reasonOf } from './apiErrors';
+
+export type { ConnectionState } from './connectionStore';
+
+export interface ApiContextValue {
+  client: ApiClient;
+  connection: ConnectionState;
+  /** A new connection (after login / logout: the WebSocket's session is fixed at connect). */
+  reconnect(): void;
+  /** Shows the "new version" page. */
+  reportVersionMismatch(): void;
+}
+
+const ApiContext = createContext<ApiContextValue | null>(null);
+
+export function useApi(): ApiContextValue {
+  const value = useContext(ApiContext);
+  if (value === null) {
+    throw new Error('useApi needs an <ApiProvider> above it');
+  }
+  return value;
+}
+
+export interface ApiProviderProps {
+  version: string;
+  children: ReactNode;
+  /** Tests pass their own connection (e.g. to a test server). */
+  connect?: Connect;
+}
+
+/** Refusals are answers, not failures: only network trouble is retried. */
+function shouldRetry(failureCount: number, error: unknown): boolean {
+  return reasonOf(error) === null && failureCount < 2;
+}
+
+export function ApiProvider({ version, children, connect = connectApi }: ApiProviderProps) {
+  const [versionMismatch, setVersionMismatch] = useState(false);
+  const [queryClient] = useState(() => {
+    const onError = (error: unknown) => {
+      if (isVersionMismatch(error)) {
+        setVersionMismatch(true);
+      }
+    };
+    return new QueryClient({
+      queryCache: new QueryCache({ onError }),
+      mutationCache: new MutationCache({ onError }),
+      defaultOptions: {
+        queries: { retry: shouldRetry, staleTime: 60_000, refetchOnWindowFocus: false },
+        mutations: { retry: false },
+      },
+    });
+  });
+  const [store] = useState(() => new ConnectionStore(connect, version));
+  useEffect(() => {
+    store.start();
+    return () => store.stop();
+  }, [store]);
+  const { connection, state } = useSyncExternalStore(store.subscribe, store.current);
+  const reportVersionMismatch = useCallback(() => setVersionMismatch(true), []);
+  const value = useMemo<ApiContextValue | null>(
+    () =>
+      connection === null
+        ? null
+        : {
+            client: connection.client,
+            connection: state,
+            reconnect: store.renew,
+            reportVersionMismatch,
+          },
+    [connection, state, store, reportVersionMismatch],
+  );
+
+  if (versionMismatch) {
+    return <NewVersionPage />;
+  }
+  if (value === null) {
+    return null;
+  }
+  return (
+    <ApiContext.Provider value={value}>
+      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+    </ApiContext.Provider>
+  );
+}
+
+/** For component tests: a context with a hand-made client. */
+export function ApiTestProvider({
+  value,
+  children,
+}: {
+  value: ApiContextValue;
+  children: ReactNode;
+}) {
+  const [queryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { retry: false } } }),
+  );
+  return (
+    <ApiContext.Provider value={value}>
+      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+    </ApiContext.Provider>
+  );
+}

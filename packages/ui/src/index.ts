@@ -1,0 +1,31 @@
+/**
+ * @tracershop/ui — the React pieces both apps share. Consumed as TypeScript source by the
+ * apps' Vite builds; import `@tracershop/ui/styles.css` once per app.
+ */
+export { connectApi, VERSION_HEADER } from './api/apiClient';
+export type { ApiClient, ApiConnection, ApiConnectionOptions } from './api/apiClient';
+export { ApiProvider, ApiTestProvider, useApi } from './api/ApiProvider';
+export type { ApiContextValue, ConnectionState } from './api/ApiProvider';
+export { isVersionMismatch, messageOf, reasonOf } from './api/apiErrors';
+export { applyLiveEvent, readsOfEntity, useLiveEvents } from './api/liveEvents';
+export { apiQueryKey } from './api/queryKeys';
+export type { ApiPath } from './api/queryKeys';
+export { useLogin, useLogout, useSession } from './session/session';
+export type { SessionInfo, SessionUserInfo } from './session/session';
+export { createI18n, LANGUAGES, localeOf, rememberLanguage } from './i18n/i18n';
+export type { I18nOptions, Language, Messages } from './i18n/i18n';
+export { LoginPage } from './login/LoginPage';
+export { AppShell, ConnectionLostIndicator } from './shell/AppShell';
+export { AlertBox } from './alerts/AlertBox';
+export type { AlertLevel } from './alerts/AlertBox';
+export { StatusIcon, STATUS_COLOURS } from './status/StatusIcon';
+export { TextField } from './inputs/TextField';
+export { DanishNumberInput } from './inputs/DanishNumberInput';
+export { TimeInput } from './inputs/TimeInput';
+export { withAutoColons } from './inputs/timeTyping';
+export { MonthCalendar } from './calendar/MonthCalendar';
+export { DAY_COLOURS, dayColourOf } from './calendar/calendarColours';
+export type { DayColour, DayColours } from './calendar/calendarColours';
+export { firstOfMonth, monthGrid, shiftMonth } from './calendar/monthGrid';
+export { NewVersionPage } from './version/NewVersionPage';
+export { ErrorBoundary } from './version/ErrorBoundary';

@@ -1,0 +1,47 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { renderWithI18n } from '../testing/renderWithI18n';
+import { LoginPage } from './LoginPage';
+
+describe('LoginPage', () => {
+  it('has the Danish fields and button', () => {
+    renderWithI18n(<LoginPage login={vi.fn()} />);
+    expect(screen.getByRole('textbox', { name: 'Bruger navn' })).toBeTruthy();
+    expect(screen.getByLabelText('Kodeord')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Log in' })).toBeTruthy();
+  });
+
+  it('sends nothing without a password', async () => {
+    const login = vi.fn();
+    renderWithI18n(<LoginPage login={login} />);
+    await userEvent.type(screen.getByRole('textbox', { name: 'Bruger navn' }), 'shop-user');
+    await userEvent.click(screen.getByRole('button', { name: 'Log in' }));
+    expect(screen.getByRole('alert').textContent).toBe('Advarsel: Dit kodeord er ikke tastet ind.');
+    expect(login).not.toHaveBeenCalled();
+  });
+
+  it('shows the api’s refusal and logs in once on Enter', async () => {
+    const login = vi.fn().mockRejectedValue(new Error('Forkert brugernavn eller kodeord.'));
+    renderWithI18n(<LoginPage login={login} />);
+    await userEvent.type(screen.getByRole('textbox', { name: 'Bruger navn' }), 'shop-user');
+    await userEvent.type(screen.getByLabelText('Kodeord'), 'wrong{Enter}');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Fejl: Forkert brugernavn eller kodeord.',
+    );
+    expect(login).toHaveBeenCalledExactlyOnceWith({ username: 'shop-user', password: 'wrong' });
+  });
+
+  it('ignores a second click while the first login is under way', async () => {
+    let finish: () => void = () => undefined;
+    const login = vi.fn(() => new Promise<void>((resolve) => (finish = resolve)));
+    renderWithI18n(<LoginPage login={login} />);
+    await userEvent.type(screen.getByRole('textbox', { name: 'Bruger navn' }), 'shop-user');
+    await userEvent.type(screen.getByLabelText('Kodeord'), 'tracershop');
+    const button = screen.getByRole('button', { name: 'Log in' });
+    await userEvent.click(button);
+    await userEvent.click(button);
+    expect(login).toHaveBeenCalledTimes(1);
+    finish();
+  });
+});

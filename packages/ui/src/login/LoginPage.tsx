@@ -1,0 +1,82 @@
+/**
+ * The one login page of both apps (legacy §1.2): "Bruger navn", "Kodeord", "Log in"; empty
+ * fields are refused before anything is sent, and the api's refusal ("Forkert brugernavn eller
+ * kodeord.") is shown as it is. The button is disabled while waiting, so a double click sends
+ * one request.
+ */
+import type { FormEvent } from 'react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LoginInput } from '@tracershop/core';
+import { AlertBox } from '../alerts/AlertBox';
+import { messageOf } from '../api/apiErrors';
+
+export interface LoginPageProps {
+  login(input: LoginInput): Promise<unknown>;
+}
+
+type Problem = { level: 'warning' | 'error'; text: string };
+
+export function LoginPage({ login }: LoginPageProps) {
+  const { t } = useTranslation();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [pending, setPending] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (pending) {
+      return;
+    }
+    if (username.trim() === '') {
+      setProblem({ level: 'warning', text: t('login.usernameMissing') });
+      return;
+    }
+    if (password === '') {
+      setProblem({ level: 'warning', text: t('login.passwordMissing') });
+      return;
+    }
+    setProblem(null);
+    setPending(true);
+    try {
+      await login({ username: username.trim(), password });
+    } catch (error) {
+      setProblem({ level: 'error', text: messageOf(error) });
+      setPending(false);
+    }
+  }
+
+  return (
+    <section className="ts-login">
+      <form className="ts-login__box" onSubmit={(event) => void submit(event)} noValidate>
+        <h1>{t('login.title')}</h1>
+        <label className="ts-login__field">
+          {t('login.username')}
+          <input
+            className="ts-input"
+            name="username"
+            autoComplete="username"
+            value={username}
+            onChange={(event) => setUsername(event.target.value)}
+          />
+        </label>
+        <label className="ts-login__field">
+          {t('login.password')}
+          <input
+            className="ts-input"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+          />
+        </label>
+        <button type="submit" className="ts-button" disabled={pending} aria-busy={pending}>
+          {t('login.submit')}
+        </button>
+        {problem === null ? null : <AlertBox level={problem.level}>{problem.text}</AlertBox>}
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { renderWithI18n } from '../testing/renderWithI18n';
+import { AppShell } from './AppShell';
+
+describe('AppShell', () => {
+  it('shows the user and logs out', async () => {
+    const onLogout = vi.fn();
+    renderWithI18n(
+      <AppShell userName="Shop Bruger" onLogout={onLogout} connection="open">
+        side
+      </AppShell>,
+    );
+    expect(screen.getByText('Shop Bruger')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Log ud' }));
+    expect(onLogout).toHaveBeenCalledOnce();
+    expect(screen.queryByText('Forbindelse tabt')).toBeNull();
+  });
+
+  it('shows a visible mark while the connection is lost', () => {
+    renderWithI18n(
+      <AppShell userName="Shop Bruger" connection="lost">
+        side
+      </AppShell>,
+    );
+    const mark = screen.getByRole('status');
+    expect(mark.textContent).toContain('Forbindelse tabt');
+    expect(mark.getAttribute('title')).toContain('Du har mistet forbindelsen til Tracershop');
+  });
+
+  it('switches to English', async () => {
+    renderWithI18n(
+      <AppShell userName="Shop Bruger" onLogout={() => undefined} connection="open">
+        side
+      </AppShell>,
+    );
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Sprog' }), 'en');
+    expect(screen.getByRole('button', { name: 'Log out' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,11 @@
+import react from '@vitejs/plugin-react';
+import { vitestConfig } from '@tracershop/vitest-config';
+
+export default vitestConfig({
+  plugins: [react()],
+  test: {
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    environment: 'happy-dom',
+    setupFiles: ['./src/testing/setupTests.ts'],
+  },
+});
