@@ -71,6 +71,12 @@ describe('serving the web apps (sqlite)', () => {
     }
   });
 
+  it('redirects /shop to /shop/ keeping the query', async () => {
+    const response = await fetch(`${base}/shop?date=2026-11-23`, { redirect: 'manual' });
+    expect(response.status).toBe(308);
+    expect(response.headers.get('location')).toBe('/shop/?date=2026-11-23');
+  });
+
   it('answers 404 for unknown paths', async () => {
     expect((await fetch(`${base}/nothing-here`)).status).toBe(404);
   });

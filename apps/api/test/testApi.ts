@@ -7,6 +7,7 @@ import type { DatabaseOptions, Databases } from '@tracershop/db';
 import { createTestSite } from '@tracershop/db/testing';
 import type { TestDialect } from '@tracershop/db/testing';
 import pino from 'pino';
+import type { Logger } from 'pino';
 import type { Clock } from '../src/clock';
 import type { ApiConfig } from '../src/config';
 import type { ApiServer } from '../src/server';
@@ -62,6 +63,8 @@ export interface TestApiOptions {
   backgroundServices?: boolean;
   /** Environment of the authenticators (LDAP_*); default process.env. */
   env?: NodeJS.ProcessEnv;
+  /** The server's logger; default a silent one (or TEST_LOG_LEVEL). */
+  logger?: Logger;
 }
 
 export const DEMO_PASSWORD = 'tracershop';
@@ -87,7 +90,7 @@ export async function startTestApi(options: TestApiOptions): Promise<TestApi> {
     clock,
     backgroundServices: options.backgroundServices ?? false,
     env: options.env,
-    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    logger: options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     config: { port: 0, host: '127.0.0.1', version: 'test', ...options.config },
   });
   const baseUrl = server.url.replace('localhost', '127.0.0.1');

@@ -403,7 +403,14 @@ describe.each(TEST_DIALECTS)('dispenser vial watcher (%s)', (dialect) => {
       }
       expect(dropped).toBe(1);
       expect(Date.now() - droppedAt).toBeLessThan(2000);
-      expect(await filesIn(join(dir, 'processed'))).toEqual(['VALdropped', 'VALwaiting']);
+      // The file is moved after the vial's transaction commits: a moment later.
+      const movedBy = Date.now() + 5000;
+      let processed = await filesIn(join(dir, 'processed'));
+      while (processed.length < 2 && Date.now() < movedBy) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        processed = await filesIn(join(dir, 'processed'));
+      }
+      expect(processed).toEqual(['VALdropped', 'VALwaiting']);
     } finally {
       await service?.stop();
     }

@@ -53,8 +53,10 @@ export async function serveStaticApp(
   pathname: string,
 ): Promise<boolean> {
   if (pathname === app.prefix.slice(0, -1)) {
+    // Keep the query: links like /shop?date=… must arrive with their parameters.
+    const search = new URL(req.url ?? '/', 'http://localhost').search;
     res.statusCode = 308;
-    res.setHeader('Location', app.prefix);
+    res.setHeader('Location', `${app.prefix}${search}`);
     res.end();
     return true;
   }

@@ -6,6 +6,7 @@ import { router } from '../trpc/init';
 import { adminRouter } from './admin';
 import { authRouter } from './auth';
 import { bookingsRouter } from './bookings';
+import { clientErrorsRouter } from './clientErrors';
 import { eventsRouter } from './events';
 import { ordersRouter } from './orders';
 import { printingRouter } from './printing';
@@ -23,6 +24,7 @@ export const appRouter = router({
   vials: vialsRouter,
   admin: adminRouter,
   printing: printingRouter,
+  clientErrors: clientErrorsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,37 +2,23 @@
  * The api for React: one tRPC connection and one TanStack Query cache for the app. A call the
  * api refuses for VERSION_MISMATCH replaces the app with the "new version, reload" page.
  * After login and logout the connection is renewed, so the WebSocket carries the new session.
+ * A crash of the app inside is caught by an `ErrorBoundary`, which reports it through this
+ * connection (`clientErrors.report`).
  */
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import {
-  createContext,
-  useCallback,
-  useContext,
-  useEffect,
-  useMemo,
-  useState,
-  useSyncExternalStore,
-} from 'react';
+import { useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { ErrorBoundary } from '../version/ErrorBoundary';
 import { NewVersionPage } from '../version/NewVersionPage';
-import type { ApiClient } from './apiClient';
+import type { ApiContextValue } from './apiContext';
+import { ApiContext } from './apiContext';
 import { connectApi } from './apiClient';
-import type { Connect, ConnectionState } from './connectionStore';
+import type { Connect } from './connectionStore';
 import { ConnectionStore } from './connectionStore';
 import { isVersionMismatch, reasonOf } from './apiErrors';
 
 export type { ConnectionState } from './connectionStore';
-
-export interface ApiContextValue {
-  client: ApiClient;
-  connection: ConnectionState;
-  /** A new connection (after login / logout: the WebSocket's session is fixed at connect). */
-  reconnect(): void;
-  /** Shows the "new version" page. */
-  reportVersionMismatch(): void;
-}
-
-const ApiContext = createContext<ApiContextValue | null>(null);
+export type { ApiContextValue } from './apiContext';
 
 export function useApi(): ApiContextValue {
   const value = useContext(ApiContext);
@@ -99,7 +85,9 @@ export function ApiProvider({ version, children, connect = connectApi }: ApiProv
   }
   return (
     <ApiContext.Provider value={value}>
-      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+      <QueryClientProvider client={queryClient}>
+        <ErrorBoundary appVersion={version}>{children}</ErrorBoundary>
+      </QueryClientProvider>
     </ApiContext.Provider>
   );
 }

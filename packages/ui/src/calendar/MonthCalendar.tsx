@@ -1,12 +1,15 @@
 /**
  * The month calendar (legacy §2.1, §8): Monday first, Danish month and day names, each day a
  * circle whose fill and ring show the orders of the day. Clicking a day selects it; ‹ and ›
- * select the 1st of the previous or next month. Days are buttons, so the keyboard works.
+ * select the 1st of the previous or next month; clicking the title opens the month picker,
+ * whose choice selects the 1st of that month. Days are buttons, so the keyboard works.
  */
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DayColours } from './calendarColours';
 import { DAY_COLOURS } from './calendarColours';
 import { monthGrid, shiftMonth } from './monthGrid';
+import { MonthPicker } from './MonthPicker';
 
 export interface MonthCalendarProps {
   /** The selected date `'YYYY-MM-DD'`; its month is shown. */
@@ -29,6 +32,13 @@ export function MonthCalendar({
   coloursOf = defaultColours,
 }: MonthCalendarProps) {
   const { t } = useTranslation();
+  const [picking, setPicking] = useState(false);
+  const pickerId = useId();
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const closePicker = () => {
+    setPicking(false);
+    toggleRef.current?.focus();
+  };
   const month = Number(activeDate.slice(5, 7));
   const year = activeDate.slice(0, 4);
   const monthName = t(`calendar.months.${month}`);
@@ -46,7 +56,18 @@ export function MonthCalendar({
           ‹
         </button>
         <h2 className="ts-calendar__title" aria-live="polite">
-          {Number(activeDate.slice(8, 10))}. {monthName} {year}
+          <button
+            ref={toggleRef}
+            type="button"
+            className="ts-calendar__toggle"
+            data-testid="toggle-picker"
+            aria-expanded={picking}
+            aria-controls={picking ? pickerId : undefined}
+            title={t('calendar.monthPicker')}
+            onClick={() => setPicking((open) => !open)}
+          >
+            {Number(activeDate.slice(8, 10))}. {monthName} {year}
+          </button>
         </h2>
         <button
           type="button"
@@ -57,57 +78,69 @@ export function MonthCalendar({
           ›
         </button>
       </header>
-      <table className="ts-calendar__grid" role="grid">
-        <thead>
-          <tr>
-            {WEEKDAYS.map((weekday) => (
-              <th key={weekday} scope="col">
-                {t(`calendar.weekdays.${weekday}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {monthGrid(activeDate).map((week) => (
-            <tr key={week[0]}>
-              {week.map((date) => {
-                const colours = coloursOf(date);
-                const active = date === activeDate;
-                const outside = Number(date.slice(5, 7)) !== month;
-                return (
-                  <td key={date}>
-                    <button
-                      type="button"
-                      className={[
-                        'ts-calendar__day',
-                        active ? 'ts-calendar__day--active' : '',
-                        outside ? 'ts-calendar__day--outside' : '',
-                      ].join(' ')}
-                      aria-pressed={active}
-                      aria-label={t('calendar.dayLabel', {
-                        date: dateLabel(date),
-                        fill: t(`calendar.colours.${colours.fill}`),
-                        ring: t(`calendar.colours.${colours.ring}`),
-                      })}
-                      data-date={date}
-                      data-fill={colours.fill}
-                      data-ring={colours.ring}
-                      style={{
-                        backgroundColor: DAY_COLOURS[colours.fill],
-                        boxShadow: `0 0 0 4px ${DAY_COLOURS[colours.ring]}`,
-                        color: DARK.has(colours.fill) ? '#fff' : '#000',
-                      }}
-                      onClick={() => onSelectDate(date)}
-                    >
-                      {Number(date.slice(8, 10))}
-                    </button>
-                  </td>
-                );
-              })}
+      {picking ? (
+        <MonthPicker
+          id={pickerId}
+          activeDate={activeDate}
+          onClose={closePicker}
+          onSelectMonth={(date) => {
+            closePicker();
+            onSelectDate(date);
+          }}
+        />
+      ) : (
+        <table className="ts-calendar__grid" role="grid">
+          <thead>
+            <tr>
+              {WEEKDAYS.map((weekday) => (
+                <th key={weekday} scope="col">
+                  {t(`calendar.weekdays.${weekday}`)}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {monthGrid(activeDate).map((week) => (
+              <tr key={week[0]}>
+                {week.map((date) => {
+                  const colours = coloursOf(date);
+                  const active = date === activeDate;
+                  const outside = Number(date.slice(5, 7)) !== month;
+                  return (
+                    <td key={date}>
+                      <button
+                        type="button"
+                        className={[
+                          'ts-calendar__day',
+                          active ? 'ts-calendar__day--active' : '',
+                          outside ? 'ts-calendar__day--outside' : '',
+                        ].join(' ')}
+                        aria-pressed={active}
+                        aria-label={t('calendar.dayLabel', {
+                          date: dateLabel(date),
+                          fill: t(`calendar.colours.${colours.fill}`),
+                          ring: t(`calendar.colours.${colours.ring}`),
+                        })}
+                        data-date={date}
+                        data-fill={colours.fill}
+                        data-ring={colours.ring}
+                        style={{
+                          backgroundColor: DAY_COLOURS[colours.fill],
+                          boxShadow: `0 0 0 4px ${DAY_COLOURS[colours.ring]}`,
+                          color: DARK.has(colours.fill) ? '#fff' : '#000',
+                        }}
+                        onClick={() => onSelectDate(date)}
+                      >
+                        {Number(date.slice(8, 10))}
+                      </button>
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </section>
   );
 }

@@ -2,7 +2,7 @@
  * A labelled text input whose error (a validation message from core) turns it red and is
  * shown as its tooltip and read out as its description (legacy §2.4).
  */
-import type { InputHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, Ref } from 'react';
 import { useId } from 'react';
 
 export interface TextFieldProps extends Omit<
@@ -15,6 +15,8 @@ export interface TextFieldProps extends Omit<
   error?: string | null;
   /** Hide the label visually (tables with a column header); it stays the accessible name. */
   hideLabel?: boolean;
+  /** The input element (to focus it). */
+  ref?: Ref<HTMLInputElement>;
 }
 
 export function TextField({
