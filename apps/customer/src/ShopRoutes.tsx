@@ -9,6 +9,7 @@ import { LoginRoute } from './session/LoginRoute';
 import { ShopLayout } from './session/ShopLayout';
 
 const OrdersPage = lazy(() => import('./orders/OrdersPage'));
+const SetupPage = lazy(() => import('./setup/SetupPage'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -22,6 +23,7 @@ export function ShopRoutes() {
         <Route path="/login" element={<LoginRoute />} />
         <Route element={<ShopLayout />}>
           <Route index element={<OrdersPage />} />
+          <Route path="/setup" element={<SetupPage />} />
         </Route>
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>

@@ -15,7 +15,7 @@ import {
 } from '@tracershop/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ActivityDraft } from './activityOrderDraft';
+import type { ActivityDraft, DraftRules } from './activityOrderDraft';
 import { checkActivityDraft, draftChanged, draftOf } from './activityOrderDraft';
 
 export interface StoredActivityOrder {
@@ -41,6 +41,10 @@ export interface ActivityOrderRowProps {
     comment: string | null;
   }) => Promise<unknown>;
   onDelete?: (id: number) => Promise<unknown>;
+  /** Validation of the row (isotope orders: whole MBq, shorter comments). */
+  rules?: DraftRules;
+  /** Accessible name of the row instead of "ID: n" / "Ny ordre". */
+  label?: string;
 }
 
 const EMPTY: ActivityDraft = { activity: '', comment: '' };
@@ -53,6 +57,8 @@ export function ActivityOrderRow({
   onCreate,
   onSave,
   onDelete,
+  rules,
+  label: labelOverride,
 }: ActivityOrderRowProps) {
   const { t, i18n } = useTranslation('app');
   const stored = order === undefined ? EMPTY : draftOf(order);
@@ -69,11 +75,12 @@ export function ActivityOrderRow({
   const editable = mayOrder && (order === undefined || order.status === OrderStatus.Ordered);
   const changed = order !== undefined && draftChanged(draft, stored);
   const label =
-    order === undefined
+    labelOverride ??
+    (order === undefined
       ? t('order.new')
       : movedToTime !== null
         ? t('order.movedTo', { time: movedToTime })
-        : t('order.id', { id: order.id });
+        : t('order.id', { id: order.id }));
 
   async function run(action: () => Promise<unknown>, after?: () => void) {
     if (pending) {
@@ -96,7 +103,7 @@ export function ActivityOrderRow({
       void run(() => onDelete?.(order.id) ?? Promise.resolve());
       return;
     }
-    const check = checkActivityDraft(draft, localeOf(i18n.language));
+    const check = checkActivityDraft(draft, localeOf(i18n.language), rules);
     if (!check.ok) {
       setErrors({ activity: check.activityError, comment: check.commentError });
       return;

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { danishDate } from '../siteClock';
 
 export interface DeadlineNoticeProps {
-  kind: 'activity';
+  kind: 'activity' | 'injection';
   /** The deadline `'YYYY-MM-DD HH:MM:SS'` (site clock), or null when none is configured. */
   deadline: string | null;
   /** The site's wall clock now. */

@@ -1,19 +1,25 @@
 /**
- * "Ordreoversigt" of one destination on one day (legacy §3.2): the date, the activity deadline,
- * the product buttons and the time-slot cards of the chosen product from `orders.shopDay`.
+ * "Ordreoversigt" of one destination on one day (legacy §3.2): the date, the deadlines, the
+ * product buttons and the time-slot cards of the chosen product, the isotope deliveries and
+ * the injection orders ("Injektionordre"), all from `orders.shopDay`.
  */
 import { AlertBox, messageOf } from '@tracershop/ui';
 import { useTranslation } from 'react-i18next';
 import { dottedDate } from '../siteClock';
 import { useActivityOrderWrites, useShopDay } from '../shopApi';
 import { DeadlineNotice } from './DeadlineNotice';
+import { activityCertificateUrl } from './documentLinks';
+import { InjectionOrders } from './InjectionOrders';
+import { IsotopeCards } from './IsotopeCards';
 import { ProductButtons } from './ProductButtons';
 import { TimeSlotCard } from './TimeSlotCard';
 
 export interface OrderOverviewProps {
   endpointId: number;
   date: string;
-  tracers: readonly { id: number; shortname: string }[];
+  tracers: readonly { id: number; shortname: string; halflifeSeconds: number | null }[];
+  /** The injection tracers of the destination's catalogue. */
+  injectionTracers: readonly { id: number; shortname: string }[];
   tracerId: number | null;
   onTracer(tracerId: number): void;
   now: string;
@@ -24,6 +30,7 @@ export function OrderOverview({
   endpointId,
   date,
   tracers,
+  injectionTracers,
   tracerId,
   onTracer,
   now,
@@ -47,6 +54,14 @@ export function OrderOverview({
           timeZone={timeZone}
         />
       ) : null}
+      {day.data?.ordering.injection.heldToDeadline ? (
+        <DeadlineNotice
+          kind="injection"
+          deadline={day.data.ordering.injection.deadline}
+          now={now}
+          timeZone={timeZone}
+        />
+      ) : null}
       <ProductButtons tracers={tracers} selected={tracer?.id ?? null} onSelect={onTracer} />
       {day.isError ? <AlertBox level="error">{messageOf(day.error)}</AlertBox> : null}
       {tracer === null ? (
@@ -62,6 +77,16 @@ export function OrderOverview({
             card={card}
             mayOrder={mayOrder}
             timeZone={timeZone}
+            certificateHref={activityCertificateUrl(card.slot.id, date)}
+            {...(tracer.halflifeSeconds === null
+              ? {}
+              : {
+                  calculator: {
+                    date,
+                    halflifeSeconds: tracer.halflifeSeconds,
+                    tracerName: tracer.shortname,
+                  },
+                })}
             onCreate={(slotId, values) =>
               writes.create.mutateAsync({
                 orderedTimeSlotId: slotId,
@@ -75,6 +100,24 @@ export function OrderOverview({
             onDelete={(id) => writes.remove.mutateAsync(id)}
           />
         ))
+      )}
+      {day.data === undefined ? null : (
+        <>
+          <IsotopeCards
+            cards={day.data.isotopes}
+            date={date}
+            mayOrder={mayOrder}
+            timeZone={timeZone}
+          />
+          <InjectionOrders
+            endpointId={endpointId}
+            date={date}
+            orders={day.data.injectionOrders}
+            tracers={injectionTracers}
+            mayOrder={day.data.ordering.injection.mayOrder}
+            timeZone={timeZone}
+          />
+        </>
       )}
     </section>
   );

@@ -6,29 +6,42 @@
 import { DEFAULT_TIME_ZONE, TracerType, UserGroup, normalizeDate } from '@tracershop/core';
 import type { DeadlineRule } from '@tracershop/core';
 import { MonthCalendar, useSession } from '@tracershop/ui';
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { EndpointSelection } from '../selection/EndpointSelection';
 import { endpointChoiceOf } from '../selection/endpointChoice';
 import { NoCustomerPage } from '../selection/NoCustomerPage';
 import { useRememberedChoice } from '../selection/rememberedChoice';
+import type { ShopView } from '../selection/shopView';
+import { SHOP_VIEWS, useShopView } from '../selection/shopView';
 import type { Catalog } from '../shopApi';
 import { useCatalog, useOrdersWindow } from '../shopApi';
 import { siteToday, useSiteNow } from '../siteClock';
 import { OrderOverview } from './OrderOverview';
 import { shopCalendarColours } from './shopCalendar';
 
-/** The activity tracers of a destination's catalogue. */
-function activityTracersOf(catalog: Catalog, endpointId: number | null) {
+// The booking views load on first use: most visits only order by hand.
+const BookingsView = lazy(() => import('../bookings/BookingsView'));
+const BookingOverviewView = lazy(() => import('../bookings/BookingOverviewView'));
+
+/** The tracers of one type in a destination's catalogue. */
+function tracersOf(catalog: Catalog, endpointId: number | null, tracerType: TracerType) {
   const inCatalog = new Set(
     catalog.catalogPages
       .filter((page) => page.endpointId === endpointId)
       .map((page) => page.tracerId),
   );
-  return catalog.tracers.filter(
-    (tracer) => inCatalog.has(tracer.id) && tracer.tracerType === TracerType.Activity,
+  const halflives = new Map(
+    catalog.isotopes.map((isotope) => [isotope.id, isotope.halflifeSeconds]),
   );
+  return catalog.tracers
+    .filter((tracer) => inCatalog.has(tracer.id) && tracer.tracerType === tracerType)
+    .map((tracer) => ({
+      id: tracer.id,
+      shortname: tracer.shortname,
+      halflifeSeconds: halflives.get(tracer.isotopeId) ?? null,
+    }));
 }
 
 /** The destination's delivery slots of a tracer, with their production weekday. */
@@ -72,7 +85,14 @@ export default function OrdersPage() {
   const [tracerId, setTracer] = useRememberedChoice('tracer');
   const choice = catalog.data ? endpointChoiceOf(catalog.data, customerId, endpointId) : null;
   const window = useOrdersWindow(choice?.endpointId ?? null, date);
-  const tracers = catalog.data ? activityTracersOf(catalog.data, choice?.endpointId ?? null) : [];
+  const tracers = catalog.data
+    ? tracersOf(catalog.data, choice?.endpointId ?? null, TracerType.Activity)
+    : [];
+  const injectionTracers = catalog.data
+    ? tracersOf(catalog.data, choice?.endpointId ?? null, TracerType.Injection)
+    : [];
+  const external = session.data?.user?.userGroup === UserGroup.ShopExternal;
+  const [view, setView] = useShopView(external);
   const chosenTracer =
     tracers.find((tracer) => tracer.id === tracerId)?.id ?? tracers[0]?.id ?? null;
   const today = now.slice(0, 10);
@@ -100,17 +120,25 @@ export default function OrdersPage() {
     return <p role="status">{t('loading', { ns: 'translation' })}</p>;
   }
   if (catalog.data === undefined || choice === null) {
-    const external = session.data?.user?.userGroup === UserGroup.ShopExternal;
     return <NoCustomerPage external={external} />;
   }
   return (
     <div className="shop-orders" data-today={today}>
       <div className="shop-orders__main">
-        {choice.endpointId === null ? null : (
+        {choice.endpointId === null ? null : view === 'bookings' ? (
+          <Suspense fallback={<p role="status">{t('loading', { ns: 'translation' })}</p>}>
+            <BookingsView endpointId={choice.endpointId} date={date} />
+          </Suspense>
+        ) : view === 'bookingOverview' ? (
+          <Suspense fallback={<p role="status">{t('loading', { ns: 'translation' })}</p>}>
+            <BookingOverviewView endpointId={choice.endpointId} date={date} />
+          </Suspense>
+        ) : (
           <OrderOverview
             endpointId={choice.endpointId}
             date={date}
             tracers={tracers}
+            injectionTracers={injectionTracers}
             tracerId={chosenTracer}
             onTracer={setTracer}
             now={now}
@@ -125,6 +153,18 @@ export default function OrdersPage() {
           onCustomer={setCustomer}
           onEndpoint={setEndpoint}
         />
+        {external ? null : (
+          <label className="shop-selection shop-view-choice">
+            {t('selection.view')}
+            <select value={view} onChange={(event) => setView(event.target.value as ShopView)}>
+              {SHOP_VIEWS.map((option) => (
+                <option key={option} value={option}>
+                  {t(`selection.views.${option}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <MonthCalendar activeDate={date} onSelectDate={setDate} coloursOf={coloursOf} />
       </aside>
     </div>

@@ -1,5 +1,6 @@
 import { OrderStatus, WeeklyRepeat } from '@tracershop/core';
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { renderWithI18n } from '../testing/renderWithI18n';
 import type { TimeSlotCardProps } from './TimeSlotCard';
@@ -17,7 +18,12 @@ function order(id: number, status: OrderStatus, orderedActivity = 300) {
   return { order: { id, status, orderedActivity, comment: null }, movedToTime: null };
 }
 
-function renderCard(card: Partial<TimeSlotCardProps['card']>, mayOrder = true) {
+function renderCard(
+  card: Partial<TimeSlotCardProps['card']>,
+  mayOrder = true,
+  certificateHref?: string,
+  calculator?: TimeSlotCardProps['calculator'],
+) {
   renderWithI18n(
     <TimeSlotCard
       card={{
@@ -31,6 +37,8 @@ function renderCard(card: Partial<TimeSlotCardProps['card']>, mayOrder = true) {
       }}
       mayOrder={mayOrder}
       timeZone="Europe/Copenhagen"
+      {...(certificateHref === undefined ? {} : { certificateHref })}
+      {...(calculator === undefined ? {} : { calculator })}
       onCreate={vi.fn()}
       onSave={vi.fn()}
       onDelete={vi.fn()}
@@ -103,5 +111,60 @@ describe('TimeSlotCard', () => {
     });
     expect(within(card).getAllByText('Rykket til tidligere levering').length).toBeGreaterThan(0);
     expect(within(card).getByRole('group', { name: 'Rykket til 07:30:00' })).toBeTruthy();
+  });
+
+  it('links the release certificate of a released delivery, and only then', () => {
+    const href = '/documents/activity-certificate/7/2026-11-24.pdf';
+    const card = renderCard(
+      {
+        status: OrderStatus.Released,
+        orderedActivity: 300,
+        released: { deliveredActivity: 412.7, vialCount: 1, freedAt: '2026-11-24T06:41:00.000Z' },
+        orders: [order(11, OrderStatus.Released)],
+      },
+      true,
+      href,
+    );
+    const link = within(card).getByRole('link', { name: 'Frigivelsescertifikat' });
+    expect(link.getAttribute('href')).toBe(href);
+  });
+
+  it('has no certificate link before the release', () => {
+    const card = renderCard(
+      { status: OrderStatus.Accepted, orders: [order(11, OrderStatus.Accepted)] },
+      true,
+      '/documents/activity-certificate/7/2026-11-24.pdf',
+    );
+    expect(within(card).queryByRole('link')).toBeNull();
+  });
+
+  it('fills the new order with the dose calculator’s result (legacy scenario 22)', async () => {
+    const user = userEvent.setup();
+    const card = renderCard({}, true, undefined, {
+      date: '2026-11-24',
+      halflifeSeconds: 6586.2,
+      tracerName: 'FDG',
+    });
+    await user.click(within(card).getByRole('button', { name: 'Dosislommeregner kl. 08:00' }));
+    const calculator = within(card).getByRole('region', { name: 'Dosislommeregner' });
+    await user.type(within(calculator).getByRole('textbox', { name: 'Tidspunkt' }), '0800');
+    const activity = within(calculator).getByRole('textbox', { name: 'Aktivitet (MBq)' });
+    await user.clear(activity);
+    await user.type(activity, '5000');
+    await user.click(within(calculator).getByRole('button', { name: 'Tilføj' }));
+    await user.click(within(calculator).getByRole('button', { name: 'Udregn' }));
+    expect(within(card).queryByRole('region', { name: 'Dosislommeregner' })).toBeNull();
+    const row = within(card).getByRole('group', { name: 'Ny ordre' });
+    expect(within(row).getByRole('textbox', { name: 'Aktivitet' })).toHaveProperty('value', '5000');
+  });
+
+  it('offers no calculator once production accepted the slot', () => {
+    const card = renderCard(
+      { status: OrderStatus.Accepted, orders: [order(11, OrderStatus.Accepted)] },
+      true,
+      undefined,
+      { date: '2026-11-24', halflifeSeconds: 6586.2, tracerName: 'FDG' },
+    );
+    expect(within(card).queryByRole('button', { name: /^Dosislommeregner/ })).toBeNull();
   });
 });

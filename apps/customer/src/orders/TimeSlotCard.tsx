@@ -5,10 +5,12 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { StatusIcon } from '@tracershop/ui';
+import { OrderStatus } from '@tracershop/core';
+import { DoseCalculator, StatusIcon } from '@tracershop/ui';
 import type { ShopSlotCard } from '../shopApi';
 import type { ActivityOrderRowProps } from './ActivityOrderRow';
 import { ActivityOrderRow } from './ActivityOrderRow';
+import { ReleaseDocumentLink } from './documentLinks';
 import { slotHeadlineOf } from './slotHeadline';
 
 export interface TimeSlotCardProps {
@@ -20,6 +22,10 @@ export interface TimeSlotCardProps {
   };
   mayOrder: boolean;
   timeZone: string;
+  /** The release certificate of this slot and day, linked once something was released. */
+  certificateHref?: string;
+  /** The dose calculator's reference (the slot's delivery on the chosen day); none: no button. */
+  calculator?: { date: string; halflifeSeconds: number; tracerName: string };
   onCreate(slotId: number, values: { orderedActivity: number; comment: string }): Promise<unknown>;
   onSave: NonNullable<ActivityOrderRowProps['onSave']>;
   onDelete: NonNullable<ActivityOrderRowProps['onDelete']>;
@@ -29,12 +35,25 @@ export function TimeSlotCard({
   card,
   mayOrder,
   timeZone,
+  certificateHref,
+  calculator,
   onCreate,
   onSave,
   onDelete,
 }: TimeSlotCardProps) {
   const { t } = useTranslation('app');
   const [expanded, setExpanded] = useState(true);
+  const [calculating, setCalculating] = useState(false);
+  // The calculator's result goes into a fresh blank row (its draft starts from it).
+  const [calculated, setCalculated] = useState<{ activity: string; round: number }>({
+    activity: '',
+    round: 0,
+  });
+  // Legacy §3.2: the calculator is offered while nothing or only Ordered orders are in the slot.
+  const offerCalculator =
+    calculator !== undefined &&
+    mayOrder &&
+    (card.status === null || card.status === OrderStatus.Ordered);
   const time = card.slot.deliveryTime.slice(0, 5);
   const headline = slotHeadlineOf(card, mayOrder, timeZone);
   const bodyId = `slot-${card.slot.id}-orders`;
@@ -49,6 +68,22 @@ export function TimeSlotCard({
             <> · {t(headline.extra.key, headline.extra.params)}</>
           )}
         </span>
+        {offerCalculator ? (
+          <button
+            type="button"
+            className="ts-button ts-button--light"
+            aria-expanded={calculating}
+            onClick={() => {
+              setCalculating(!calculating);
+              setExpanded(true);
+            }}
+          >
+            {t('slot.calculator', { time })}
+          </button>
+        ) : null}
+        {card.released !== null && certificateHref !== undefined ? (
+          <ReleaseDocumentLink href={certificateHref} />
+        ) : null}
         <button
           type="button"
           className="ts-button ts-button--light"
@@ -61,6 +96,22 @@ export function TimeSlotCard({
       </header>
       {expanded ? (
         <div id={bodyId} className="shop-slot-card__body">
+          {calculating && calculator !== undefined ? (
+            <DoseCalculator
+              referenceTime={`${calculator.date} ${card.slot.deliveryTime}`}
+              halflifeSeconds={calculator.halflifeSeconds}
+              tracerName={calculator.tracerName}
+              timeZone={timeZone}
+              onCommit={(total) => {
+                setCalculated((current) => ({
+                  activity: String(Math.max(0, Math.floor(total))),
+                  round: current.round + 1,
+                }));
+                setCalculating(false);
+              }}
+              onCancel={() => setCalculating(false)}
+            />
+          ) : null}
           {card.orders.map(({ order, movedToTime }) => (
             <ActivityOrderRow
               key={`${order.id}/${order.status}/${order.orderedActivity}/${order.comment ?? ''}`}
@@ -72,7 +123,12 @@ export function TimeSlotCard({
             />
           ))}
           {mayOrder ? (
-            <ActivityOrderRow mayOrder onCreate={(values) => onCreate(card.slot.id, values)} />
+            <ActivityOrderRow
+              key={`new/${calculated.round}`}
+              mayOrder
+              initialActivity={calculated.activity}
+              onCreate={(values) => onCreate(card.slot.id, values)}
+            />
           ) : null}
         </div>
       ) : null}

@@ -7,6 +7,7 @@ import {
   schemaLimits,
   validateMaxLength,
   validatePositiveNumber,
+  validateWholePositiveNumber,
 } from '@tracershop/core';
 import type { Locale } from '@tracershop/core';
 
@@ -19,9 +20,25 @@ export type DraftCheck =
   | { ok: true; orderedActivity: number; comment: string }
   | { ok: false; activityError: string | null; commentError: string | null };
 
-export function checkActivityDraft(draft: ActivityDraft, locale: Locale): DraftCheck {
-  const activity = validatePositiveNumber(draft.activity, 'activity');
-  const comment = validateMaxLength(draft.comment, schemaLimits.comment, 'comment');
+/** Isotope orders take whole MBq and a comment of at most 500 characters. */
+export interface DraftRules {
+  wholeActivity?: boolean;
+  commentMax?: number;
+}
+
+export function checkActivityDraft(
+  draft: ActivityDraft,
+  locale: Locale,
+  rules: DraftRules = {},
+): DraftCheck {
+  const activity = rules.wholeActivity
+    ? validateWholePositiveNumber(draft.activity, 'activity')
+    : validatePositiveNumber(draft.activity, 'activity');
+  const comment = validateMaxLength(
+    draft.comment,
+    rules.commentMax ?? schemaLimits.comment,
+    'comment',
+  );
   if (activity.ok && comment.ok) {
     return { ok: true, orderedActivity: activity.value, comment: comment.value };
   }
