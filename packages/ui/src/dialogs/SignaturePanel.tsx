@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import type { LoginInput } from '@tracershop/core';
 import { AlertBox } from '../alerts/AlertBox';
 import { messageOf } from '../api/apiErrors';
+import { CredentialFields } from '../login/CredentialFields';
 
 export interface SignaturePanelProps {
   /** E.g. "Frigiv ordre - 12, 13"; default "Underskriv med dit eget login". */
@@ -79,27 +80,14 @@ export function SignaturePanel({
       <h2 id={titleId} className="ts-signature__title">
         {title ?? t('signature.title')}
       </h2>
-      <label className="ts-login__field">
-        {t('signature.username')}
-        <input
-          className="ts-input"
-          name="username"
-          autoComplete="username"
-          value={username}
-          onChange={(event) => setUsername(event.target.value)}
-        />
-      </label>
-      <label className="ts-login__field">
-        {t('signature.password')}
-        <input
-          className="ts-input"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-        />
-      </label>
+      <CredentialFields
+        usernameLabel={t('signature.username')}
+        passwordLabel={t('signature.password')}
+        username={username}
+        password={password}
+        onUsernameChange={setUsername}
+        onPasswordChange={setPassword}
+      />
       <div className="ts-signature__buttons">
         {onCancel === undefined ? null : (
           <button type="button" className="ts-button ts-button--light" onClick={onCancel}>

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { LoginInput } from '@tracershop/core';
 import { AlertBox } from '../alerts/AlertBox';
 import { messageOf } from '../api/apiErrors';
+import { CredentialFields } from './CredentialFields';
 
 export interface LoginPageProps {
   login(input: LoginInput): Promise<unknown>;
@@ -51,27 +52,14 @@ export function LoginPage({ login }: LoginPageProps) {
     <section className="ts-login">
       <form className="ts-login__box" onSubmit={(event) => void submit(event)} noValidate>
         <h1>{t('login.title')}</h1>
-        <label className="ts-login__field">
-          {t('login.username')}
-          <input
-            className="ts-input"
-            name="username"
-            autoComplete="username"
-            value={username}
-            onChange={(event) => setUsername(event.target.value)}
-          />
-        </label>
-        <label className="ts-login__field">
-          {t('login.password')}
-          <input
-            className="ts-input"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-          />
-        </label>
+        <CredentialFields
+          usernameLabel={t('login.username')}
+          passwordLabel={t('login.password')}
+          username={username}
+          password={password}
+          onUsernameChange={setUsername}
+          onPasswordChange={setPassword}
+        />
         <button type="submit" className="ts-button" disabled={pending} aria-busy={pending}>
           {t('login.submit')}
         </button>
