@@ -7,6 +7,8 @@ export type { ApiClient, ApiConnection, ApiConnectionOptions } from './api/apiCl
 export { ApiProvider, ApiTestProvider, useApi } from './api/ApiProvider';
 export type { ApiContextValue, ConnectionState } from './api/ApiProvider';
 export { isVersionMismatch, messageOf, reasonOf } from './api/apiErrors';
+export { usePendingAction } from './api/pendingAction';
+export type { PendingAction } from './api/pendingAction';
 export { applyLiveEvent, readsOfEntity, useLiveEvents } from './api/liveEvents';
 export { apiQueryKey } from './api/queryKeys';
 export type { ApiPath } from './api/queryKeys';

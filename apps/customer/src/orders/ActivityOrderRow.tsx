@@ -8,10 +8,10 @@ import { OrderStatus } from '@tracershop/core';
 import {
   AlertBox,
   DanishNumberInput,
+  localeOf,
   StatusIcon,
   TextField,
-  localeOf,
-  messageOf,
+  usePendingAction,
 } from '@tracershop/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -69,8 +69,7 @@ export function ActivityOrderRow({
     activity: null,
     comment: null,
   });
-  const [failure, setFailure] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { pending, failure, run } = usePendingAction();
 
   const editable = mayOrder && (order === undefined || order.status === OrderStatus.Ordered);
   const changed = order !== undefined && draftChanged(draft, stored);
@@ -81,22 +80,6 @@ export function ActivityOrderRow({
       : movedToTime !== null
         ? t('order.movedTo', { time: movedToTime })
         : t('order.id', { id: order.id }));
-
-  async function run(action: () => Promise<unknown>, after?: () => void) {
-    if (pending) {
-      return;
-    }
-    setPending(true);
-    setFailure(null);
-    try {
-      await action();
-      after?.();
-    } catch (error) {
-      setFailure(messageOf(error));
-    } finally {
-      setPending(false);
-    }
-  }
 
   function submit() {
     if (order !== undefined && !changed) {

@@ -5,7 +5,14 @@
  * is Ordered and the injection deadline has not passed; the tracer is fixed once ordered.
  */
 import { OrderStatus, localDateTimeOfInstant } from '@tracershop/core';
-import { AlertBox, StatusIcon, TextField, TimeInput, localeOf, messageOf } from '@tracershop/ui';
+import {
+  AlertBox,
+  localeOf,
+  StatusIcon,
+  TextField,
+  TimeInput,
+  usePendingAction,
+} from '@tracershop/ui';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ReleaseDocumentLink, injectionReleaseUrl } from './documentLinks';
@@ -65,8 +72,7 @@ export function InjectionOrderCard({
   const stored = order === undefined ? blank : injectionDraftOf(order);
   const [draft, setDraft] = useState<InjectionDraft>(stored);
   const [errors, setErrors] = useState<InjectionErrors>(NO_INJECTION_ERRORS);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { pending, failure, run } = usePendingAction();
   const tracerFieldId = useId();
   const usageFieldId = useId();
 
@@ -74,22 +80,6 @@ export function InjectionOrderCard({
   const changed = order !== undefined && injectionDraftChanged(draft, stored);
   const released = order?.status === OrderStatus.Released;
   const label = order === undefined ? t('injection.new') : t('injection.id', { id: order.id });
-
-  async function run(action: () => Promise<unknown>, after?: () => void) {
-    if (pending) {
-      return;
-    }
-    setPending(true);
-    setFailure(null);
-    try {
-      await action();
-      after?.();
-    } catch (error) {
-      setFailure(messageOf(error));
-    } finally {
-      setPending(false);
-    }
-  }
 
   function submit() {
     if (order !== undefined && !changed) {

@@ -5,7 +5,7 @@
  */
 import type { Locale } from '@tracershop/core';
 import { messageFor, validateNonNegativeNumber, validatePositiveNumber } from '@tracershop/core';
-import { AlertBox, TextField, localeOf, messageOf } from '@tracershop/ui';
+import { AlertBox, localeOf, TextField, usePendingAction } from '@tracershop/ui';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Catalog } from '../shopApi';
@@ -77,8 +77,7 @@ function ProcedureRow({ endpointId, procedure, studies, tracers }: RowProps) {
         };
   const [draft, setDraft] = useState(stored);
   const [errors, setErrors] = useState<ProcedureErrors>(NO_ERRORS);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { pending, failure, run } = usePendingAction();
   const studyField = useId();
   const tracerField = useId();
   const studyName =
@@ -90,19 +89,6 @@ function ProcedureRow({ endpointId, procedure, studies, tracers }: RowProps) {
     draft.tracerId !== stored.tracerId ||
     draft.delay.trim() !== stored.delay ||
     draft.units.trim() !== stored.units;
-
-  async function run(action: () => Promise<unknown>, after?: () => void) {
-    setPending(true);
-    setFailure(null);
-    try {
-      await action();
-      after?.();
-    } catch (error) {
-      setFailure(messageOf(error));
-    } finally {
-      setPending(false);
-    }
-  }
 
   function save() {
     const check = checkDraft(draft, localeOf(i18n.language), {

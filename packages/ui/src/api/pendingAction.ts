@@ -1,0 +1,39 @@
+/**
+ * One user action against the api at a time: `pending` while it runs (a second press is
+ * ignored), and the server's Danish message as `failure` when it is refused.
+ */
+import { useRef, useState } from 'react';
+import { messageOf } from './apiErrors';
+
+export interface PendingAction {
+  pending: boolean;
+  failure: string | null;
+  /** Runs `action`, then `after` when it succeeded; refusals end up in `failure`. */
+  run(action: () => Promise<unknown>, after?: () => void): Promise<void>;
+}
+
+export function usePendingAction(): PendingAction {
+  const [pending, setPending] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const running = useRef(false);
+
+  async function run(action: () => Promise<unknown>, after?: () => void): Promise<void> {
+    if (running.current) {
+      return;
+    }
+    running.current = true;
+    setPending(true);
+    setFailure(null);
+    try {
+      await action();
+      after?.();
+    } catch (error) {
+      setFailure(messageOf(error));
+    } finally {
+      running.current = false;
+      setPending(false);
+    }
+  }
+
+  return { pending, failure, run };
+}
