@@ -1,0 +1,108 @@
+import { OrderStatus } from '@tracershop/core';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { orderLine, slotCard } from '../testing/fixtures';
+import { renderWithI18n } from '../testing/renderWithI18n';
+import type { SlotCardActions } from './SlotCard';
+import { SlotCard } from './SlotCard';
+
+function actions(): SlotCardActions {
+  return {
+    onOpen: vi.fn(),
+    onAccept: vi.fn(),
+    onReject: vi.fn(),
+    onUnreject: vi.fn(),
+    onMove: vi.fn(),
+    onRestore: vi.fn(),
+  };
+}
+
+const region = () => screen.getByRole('region', { name: 'RH - PET1 kl. 09:30' });
+const buttonNames = () =>
+  within(region())
+    .queryAllByRole('button')
+    .map((button) => button.textContent);
+
+describe('SlotCard', () => {
+  it('shows an ordered card with floored figures, accepts and moves to the earliest slot', async () => {
+    const handlers = actions();
+    const card = slotCard([orderLine({ id: 7 })], {}, { moveTargetSlotId: 2 });
+    renderWithI18n(<SlotCard card={card} moveTargetTime="08:00" {...handlers} />);
+    expect(region().dataset.state).toBe(String(OrderStatus.Ordered));
+    expect(within(region()).getByRole('img', { name: 'Bestilt' })).toBeTruthy();
+    expect(within(region()).getByText('Bestilt: 300 MBq')).toBeTruthy();
+    expect(within(region()).getByText('Til udlevering: 455 MBq')).toBeTruthy();
+    expect(within(region()).getByText('Udleveret: 0 MBq')).toBeTruthy();
+    expect(buttonNames()).toEqual(['Åbn ordre kl. 09:30', 'Accepter', 'Afvis', 'Ryk til 08:00']);
+    await userEvent.click(screen.getByRole('button', { name: 'Accepter' }));
+    expect(handlers.onAccept).toHaveBeenCalledOnce();
+    await userEvent.click(screen.getByRole('button', { name: 'Ryk til 08:00' }));
+    expect(handlers.onMove).toHaveBeenCalledWith([7], 2);
+  });
+
+  it('rejects an accepted card only after the confirmation', async () => {
+    const handlers = actions();
+    const card = slotCard([orderLine({ id: 7, status: OrderStatus.Accepted })], {
+      status: OrderStatus.Accepted,
+    });
+    renderWithI18n(<SlotCard card={card} moveTargetTime={null} {...handlers} />);
+    expect(within(region()).getByRole('img', { name: 'Accepteret' })).toBeTruthy();
+    expect(buttonNames()).toEqual(['Åbn ordre kl. 09:30', 'Afvis']);
+    await userEvent.click(screen.getByRole('button', { name: 'Afvis' }));
+    expect(handlers.onReject).not.toHaveBeenCalled();
+    await userEvent.click(screen.getByRole('button', { name: 'Bekræft' }));
+    expect(handlers.onReject).toHaveBeenCalledWith([7]);
+  });
+
+  it('shows a released card green with no status actions', () => {
+    const card = slotCard([orderLine({ id: 7, status: OrderStatus.Released })], {
+      status: OrderStatus.Released,
+      deliveredActivity: 512.9,
+    });
+    renderWithI18n(<SlotCard card={card} moveTargetTime={null} {...actions()} />);
+    expect(region().dataset.status).toBe(String(OrderStatus.Released));
+    expect(region().style.borderLeftColor).not.toBe('');
+    expect(within(region()).getByRole('img', { name: 'Frigivet' })).toBeTruthy();
+    expect(within(region()).getByText('Udleveret: 512 MBq')).toBeTruthy();
+    expect(buttonNames()).toEqual(['Åbn ordre kl. 09:30']);
+  });
+
+  it('marks a moved-away card and offers to move it back', async () => {
+    const handlers = actions();
+    const card = slotCard(
+      [orderLine({ id: 7, movedToTimeSlotId: 2 }, { movedToTime: '08:00:00' })],
+      { movedAway: true, toDeliverActivity: 0 },
+      { moveTargetSlotId: 2 },
+    );
+    renderWithI18n(<SlotCard card={card} moveTargetTime="08:00" {...handlers} />);
+    expect(region().dataset.state).toBe('moved');
+    expect(within(region()).getByText('Rykket til tidligere levering')).toBeTruthy();
+    expect(buttonNames()).toEqual(['Ryk tilbage']);
+    await userEvent.click(screen.getByRole('button', { name: 'Ryk tilbage' }));
+    expect(handlers.onRestore).toHaveBeenCalledWith([7]);
+  });
+
+  it('marks a ghost card that only carries orders moved in', () => {
+    const card = slotCard(
+      [orderLine({ id: 8, orderedTimeSlotId: 3, movedToTimeSlotId: 1 }, { activeSlotId: 1 })],
+      { isGhost: true, orderedActivity: 0 },
+      { delivers: true },
+    );
+    renderWithI18n(<SlotCard card={card} moveTargetTime={null} {...actions()} />);
+    expect(region().dataset.state).toBe('ghost');
+    expect(within(region()).getByText('Ordrer rykket hertil fra en senere levering')).toBeTruthy();
+    expect(buttonNames()).toEqual(['Åbn ordre kl. 09:30', 'Accepter', 'Afvis']);
+  });
+
+  it('offers to undo a rejection', async () => {
+    const handlers = actions();
+    const card = slotCard([orderLine({ id: 7, status: OrderStatus.Rejected })], {
+      status: OrderStatus.Rejected,
+    });
+    renderWithI18n(<SlotCard card={card} moveTargetTime={null} {...handlers} />);
+    expect(within(region()).getByRole('img', { name: 'Afvist' })).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Fortryd afvisning' }));
+    expect(handlers.onUnreject).toHaveBeenCalledWith([7]);
+  });
+});

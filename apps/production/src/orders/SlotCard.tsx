@@ -1,0 +1,132 @@
+/**
+ * One delivery (slot, date) card of the "Ordre" page (legacy §4.2): customer and endpoint,
+ * status icon and colour, ordered / to deliver / delivered (floored), moved and ghost cards
+ * marked, and the actions: accept, reject (confirmed), un-reject, move to the earliest slot,
+ * restore, and open the activity order modal.
+ */
+import { formatMBq, OrderStatus } from '@tracershop/core';
+import { ConfirmDialog, StatusIcon, STATUS_COLOURS } from '@tracershop/ui';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ProductionSlotCard } from '../productionApi';
+import { slotActionIds } from './slotActions';
+
+export interface SlotCardActions {
+  onOpen(): void;
+  onAccept(): void;
+  onReject(orderIds: number[]): void;
+  onUnreject(orderIds: number[]): void;
+  onMove(orderIds: number[], toSlotId: number): void;
+  onRestore(orderIds: number[]): void;
+}
+
+export interface SlotCardProps extends SlotCardActions {
+  card: ProductionSlotCard;
+  /** `'HH:MM'` of the move target, when it is among the day's cards. */
+  moveTargetTime: string | null;
+  pending?: boolean;
+}
+
+/** `'08:00:00'` → `'08:00'`. */
+export function shortTime(time: string): string {
+  return time.slice(0, 5);
+}
+
+export function SlotCard({ card, moveTargetTime, pending = false, ...actions }: SlotCardProps) {
+  const { t } = useTranslation('app');
+  const [confirmReject, setConfirmReject] = useState(false);
+  const { summary } = card;
+  const time = shortTime(card.slot.deliveryTime);
+  const endpoint = card.endpoint.name ?? '';
+  const ids = slotActionIds(card);
+  const colour =
+    summary.movedAway || summary.status === null ? '#cccccc' : STATUS_COLOURS[summary.status];
+  const state = summary.movedAway
+    ? 'moved'
+    : summary.isGhost
+      ? 'ghost'
+      : summary.status === null
+        ? 'empty'
+        : String(summary.status);
+  const label = t('slot.card', { customer: card.endpoint.customerShortName ?? '', endpoint, time });
+  const openable = !summary.movedAway && summary.status !== null;
+  return (
+    <section
+      className={`production-slot production-slot--${state}`}
+      aria-label={label}
+      data-state={state}
+      data-status={summary.status ?? ''}
+      style={{ borderLeftColor: colour }}
+    >
+      <header className="production-slot__head">
+        <StatusIcon status={summary.status} moved={summary.movedAway} />
+        <h3>{label}</h3>
+      </header>
+      {summary.movedAway ? <p className="production-slot__note">{t('slot.movedAway')}</p> : null}
+      {summary.isGhost ? <p className="production-slot__note">{t('slot.ghost')}</p> : null}
+      {summary.status === null ? (
+        <p>{t('slot.noOrders')}</p>
+      ) : (
+        <ul className="production-slot__figures">
+          <li>{t('slot.ordered', { activity: formatMBq(summary.orderedActivity) })}</li>
+          <li>{t('slot.toDeliver', { activity: formatMBq(summary.toDeliverActivity) })}</li>
+          <li>{t('slot.delivered', { activity: formatMBq(summary.deliveredActivity) })}</li>
+        </ul>
+      )}
+      <div className="production-slot__actions">
+        {openable ? (
+          <button type="button" onClick={actions.onOpen}>
+            {t('slot.open', { time })}
+          </button>
+        ) : null}
+        {ids.acceptable.length > 0 ? (
+          <button type="button" disabled={pending} onClick={actions.onAccept}>
+            {t('slot.accept')}
+          </button>
+        ) : null}
+        {ids.rejectable.length > 0 ? (
+          <button type="button" disabled={pending} onClick={() => setConfirmReject(true)}>
+            {t('slot.reject')}
+          </button>
+        ) : null}
+        {summary.status === OrderStatus.Rejected && ids.rejected.length > 0 ? (
+          <button type="button" disabled={pending} onClick={() => actions.onUnreject(ids.rejected)}>
+            {t('slot.unreject')}
+          </button>
+        ) : null}
+        {ids.movable.length > 0 && card.moveTargetSlotId !== null ? (
+          <button
+            type="button"
+            disabled={pending}
+            onClick={() => actions.onMove(ids.movable, card.moveTargetSlotId as number)}
+          >
+            {moveTargetTime === null
+              ? t('slot.moveEarliest')
+              : t('slot.move', { time: moveTargetTime })}
+          </button>
+        ) : null}
+        {ids.restorable.length > 0 ? (
+          <button
+            type="button"
+            disabled={pending}
+            onClick={() => actions.onRestore(ids.restorable)}
+          >
+            {t('slot.restore')}
+          </button>
+        ) : null}
+      </div>
+      <ConfirmDialog
+        open={confirmReject}
+        title={t('slot.rejectTitle')}
+        pending={pending}
+        onCancel={() => setConfirmReject(false)}
+        onConfirm={() => {
+          setConfirmReject(false);
+          actions.onReject(ids.rejectable);
+        }}
+      >
+        {t('slot.rejectQuestion', { endpoint, time })}
+      </ConfirmDialog>
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * The frame of a logged-in production user: the navbar (Ordre), the live events that keep
+ * every read current, and the page. Anonymous visitors are sent to the login page, shop users
+ * to the shop.
+ */
+import { isProductionMember } from '@tracershop/core';
+import { AppShell, useApi, useLiveEvents, useLogout, useSession } from '@tracershop/ui';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, NavLink, Outlet, useNavigate } from 'react-router';
+import { SHOP_APP_PATH } from './LoginRoute';
+
+function LiveEvents() {
+  useLiveEvents();
+  return null;
+}
+
+function ProductionNavigation() {
+  const { t } = useTranslation('app');
+  return (
+    <NavLink to="/" end>
+      {t('nav.orders')}
+    </NavLink>
+  );
+}
+
+export function ProductionLayout() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const { connection } = useApi();
+  const user = session.data?.user ?? null;
+  const shop = user !== null && !isProductionMember(user.userGroup);
+  useEffect(() => {
+    if (shop) {
+      globalThis.location.assign(SHOP_APP_PATH);
+    }
+  }, [shop]);
+  if (session.isPending || shop) {
+    return <p role="status">{t('loading')}</p>;
+  }
+  if (user === null) {
+    return <Navigate to="/login" replace />;
+  }
+  return (
+    <AppShell
+      navigation={<ProductionNavigation />}
+      userName={user.displayName || user.username}
+      connection={connection}
+      onLogout={() => {
+        logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) });
+      }}
+    >
+      <LiveEvents />
+      <Outlet />
+    </AppShell>
+  );
+}
