@@ -203,6 +203,15 @@ export function danishEntityName(entity: string): string {
   return danishEntityNames[entity] ?? entity;
 }
 
+/** NOT_FOUND for `entity` by its Danish name ('Isotope' → "Isotop findes ikke."), with the missing ids. */
+export function notFound(entity: string, ids: readonly number[] = []): TRPCError {
+  return apiError(
+    'NOT_FOUND',
+    { entity: capitalize(danishEntityName(entity)) },
+    { entity, ids: [...ids] },
+  );
+}
+
 /** A database refusal as the api's error (unique → ALREADY_EXISTS, foreign key → REFERENCED). */
 export function constraintToApiError(error: DbConstraintError): TRPCError {
   const entity = danishEntityName(error.entity ?? '');

@@ -10,12 +10,12 @@
  */
 import { OrderStatus, activityReleaseInput, fieldSchemas } from '@tracershop/core';
 import { verifySignature } from '../../auth/signature';
-import { apiError } from '../../errors';
+import { apiError, notFound } from '../../errors';
 import { writeRecord } from '../../recordWrites';
 import { procedure } from '../../trpc/init';
 import { toWire } from '../../wire';
 import { upsertsByCustomer } from './audiences';
-import { lockRows, notFound, uniqueIds } from './lockedRows';
+import { lockRows, uniqueIds } from './lockedRows';
 import { assertReleaseRights } from './releaseRightCheck';
 import { freedFieldsOf, signatureHead } from './signatureManifest';
 import type { ActivityReleaseManifest } from './signatureManifest';

@@ -7,12 +7,12 @@
  */
 import { OrderStatus, isotopeReleaseInput } from '@tracershop/core';
 import { verifySignature } from '../../auth/signature';
-import { apiError } from '../../errors';
+import { apiError, notFound } from '../../errors';
 import { writeRecord } from '../../recordWrites';
 import { procedure } from '../../trpc/init';
 import { toWire } from '../../wire';
 import { customersOfEndpoints, upsertsByCustomer } from './audiences';
-import { lockRows, notFound, uniqueIds } from './lockedRows';
+import { lockRows, uniqueIds } from './lockedRows';
 import { assertReleaseRights } from './releaseRightCheck';
 import { freedFieldsOf, signatureHead } from './signatureManifest';
 import type { IsotopeReleaseManifest } from './signatureManifest';

@@ -5,21 +5,11 @@
  */
 import { Op } from 'sequelize';
 import type { Attributes, Model, ModelStatic, Transaction, WhereOptions } from 'sequelize';
-import { apiError, danishEntityName } from '../../errors';
+import { notFound } from '../../errors';
 
 /** Ids once each, in first-named order (the first is the pivot of a release). */
 export function uniqueIds(ids: readonly number[]): number[] {
   return [...new Set(ids)];
-}
-
-/** NOT_FOUND with the entity's Danish name and the missing ids. */
-export function notFound(entity: string, ids: readonly number[] = []) {
-  const name = danishEntityName(entity);
-  return apiError(
-    'NOT_FOUND',
-    { entity: name.charAt(0).toUpperCase() + name.slice(1) },
-    { entity, ids: [...ids] },
-  );
 }
 
 /** The rows of `ids` in that order, locked; NOT_FOUND naming the missing ids otherwise. */

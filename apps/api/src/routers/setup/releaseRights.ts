@@ -12,12 +12,12 @@ import {
   releaseRightEditInput,
 } from '@tracershop/core';
 import type { SessionUser } from '../../auth/sessions';
-import { apiError } from '../../errors';
+import { apiError, notFound } from '../../errors';
 import { writeRecord } from '../../recordWrites';
 import type { ApiServices } from '../../trpc/context';
 import { procedure, router } from '../../trpc/init';
 import { PRODUCTION } from './audiences';
-import { createRow, findRow, notFound } from './rows';
+import { createRow, findRow } from './rows';
 import { toWire, toWireList } from '../../wire';
 
 /** Refuses unless `granter` may grant `granteeId` a right; returns the grantee's name. */

@@ -3,15 +3,8 @@
  * with the Danish entity name, an edit changes only the fields it names, and the audit sees
  * the row before and after in its wire form.
  */
-import type { TRPCError } from '@trpc/server';
 import type { CreationAttributes, Model, ModelStatic, Transaction } from 'sequelize';
-import { apiError, danishEntityName } from '../../errors';
-
-/** NOT_FOUND for `entity` ('Isotope' → "Isotop findes ikke."). */
-export function notFound(entity: string): TRPCError {
-  const name = danishEntityName(entity);
-  return apiError('NOT_FOUND', { entity: name.charAt(0).toUpperCase() + name.slice(1) });
-}
+import { notFound } from '../../errors';
 
 /**
  * The row `id` of `model`, or NOT_FOUND. Inside a transaction the row is locked for update

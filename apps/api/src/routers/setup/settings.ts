@@ -25,13 +25,13 @@ import type { SessionUser } from '../../auth/sessions';
 import { siteToday } from '../../clock';
 import { customerLimitOf } from '../../customerScope';
 import type { PublishedChange } from '../../events/changeEvents';
-import { apiError } from '../../errors';
+import { apiError, notFound } from '../../errors';
 import type { Writer } from '../../recordWrites';
 import { writeWeb } from '../../recordWrites';
 import type { ApiServices } from '../../trpc/context';
 import { procedure, router } from '../../trpc/init';
 import { PRODUCTION } from './audiences';
-import { changesOf, createRow, findRow, notFound, saveChanges } from './rows';
+import { changesOf, createRow, findRow, saveChanges } from './rows';
 import type { WireRow } from '../../wire';
 import { toWire, toWireList } from '../../wire';
 

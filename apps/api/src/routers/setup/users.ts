@@ -19,13 +19,13 @@ import type { User, UserAssignment } from '@tracershop/db';
 import type { Transaction } from 'sequelize';
 import { assertActsFor, customerLimitOf } from '../../customerScope';
 import type { PublishedChange } from '../../events/changeEvents';
-import { apiError } from '../../errors';
+import { apiError, notFound } from '../../errors';
 import type { ApiServices } from '../../trpc/context';
 import { procedure, router } from '../../trpc/init';
 import type { AccessWriteScope } from './accessWrites';
 import { writeAccess } from './accessWrites';
 import { PRODUCTION, customerAudience } from './audiences';
-import { createRow, findRow, notFound } from './rows';
+import { createRow, findRow } from './rows';
 import type { WireRow } from '../../wire';
 import { toWire, toWireList } from '../../wire';
 

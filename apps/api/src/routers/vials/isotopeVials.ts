@@ -14,12 +14,12 @@ import {
 import type { IsotopeVial } from '@tracershop/db';
 import { Op } from 'sequelize';
 import type { Transaction, WhereOptions } from 'sequelize';
-import { apiError } from '../../errors';
+import { apiError, notFound } from '../../errors';
 import type { PublishedChange } from '../../events/changeEvents';
 import { writeRecord } from '../../recordWrites';
 import type { ApiServices } from '../../trpc/context';
 import { procedure } from '../../trpc/init';
-import { lockRows, notFound } from '../release/lockedRows';
+import { lockRows } from '../release/lockedRows';
 import { toWire, toWireList } from '../../wire';
 import {
   dateRangeOf,

@@ -7,7 +7,7 @@ import { OrderStatus } from '@tracershop/core';
 import { Op } from 'sequelize';
 import { assertActsFor } from '../../customerScope';
 import { procedure } from '../../trpc/init';
-import { notFound } from '../release/lockedRows';
+import { notFound } from '../../errors';
 import { toWireList } from '../../wire';
 import { releasedVialsInput } from './vialFilters';
 

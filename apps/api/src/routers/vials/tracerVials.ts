@@ -8,13 +8,13 @@ import { idInput, lotTagOf, vialCreateInput, vialEditInput } from '@tracershop/c
 import type { Vial } from '@tracershop/db';
 import { Op } from 'sequelize';
 import type { Transaction, WhereOptions } from 'sequelize';
-import { apiError } from '../../errors';
+import { apiError, notFound } from '../../errors';
 import { writeRecord } from '../../recordWrites';
 import { procedure } from '../../trpc/init';
 import type { ApiServices } from '../../trpc/context';
 import { toWire, toWireList } from '../../wire';
 import { withdrawnFromCustomer } from '../release/audiences';
-import { lockRows, notFound } from '../release/lockedRows';
+import { lockRows } from '../release/lockedRows';
 import { vialVisibility, vialUpsert } from './vialAudience';
 import { dateRangeOf, pageOf, vialListInput, vialsForSlotInput } from './vialFilters';
 
