@@ -1,27 +1,53 @@
 /**
  * The production app's routes under /production/: the login page, and behind it the pages of a
- * logged-in production user, each loaded on first visit (route-level code splitting).
+ * logged-in production user, each loaded on first visit (route-level code splitting). Set-up
+ * and admin have their own sub-routes (`setup/SetupPage`, `admin/AdminPage`).
  */
 import { lazy, Suspense } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
+import { PageLoading } from './session/PageLoading';
 import { LoginRoute } from './session/LoginRoute';
 import { ProductionLayout } from './session/ProductionLayout';
+import { RequireAction } from './session/RequireAction';
 
 const OrdersPage = lazy(() => import('./orders/OrdersPage'));
-
-function Loading() {
-  const { t } = useTranslation();
-  return <p role="status">{t('loading')}</p>;
-}
+const VialsPage = lazy(() => import('./vials/VialsPage'));
+const MonitoringPage = lazy(() => import('./monitoring/MonitoringPage'));
+const SetupPage = lazy(() => import('./setup/SetupPage'));
+const AdminPage = lazy(() => import('./admin/AdminPage'));
 
 export function ProductionRoutes() {
   return (
-    <Suspense fallback={<Loading />}>
+    <Suspense fallback={<PageLoading />}>
       <Routes>
         <Route path="/login" element={<LoginRoute />} />
         <Route element={<ProductionLayout />}>
           <Route index element={<OrdersPage />} />
+          <Route path="vials" element={<VialsPage />} />
+          <Route
+            path="monitoring"
+            element={
+              <RequireAction action="monitoring.read">
+                <MonitoringPage />
+              </RequireAction>
+            }
+          />
+          <Route
+            path="setup/*"
+            element={
+              <RequireAction action="productionSetup.write">
+                <SetupPage />
+              </RequireAction>
+            }
+          />
+          <Route
+            path="admin/*"
+            element={
+              <RequireAction action="admin.audit.read">
+                <AdminPage />
+              </RequireAction>
+            }
+          />
         </Route>
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>

@@ -6,12 +6,11 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
 import { APP_VERSION } from './appVersion';
-import da from './i18n/da.json';
-import en from './i18n/en.json';
+import { messages } from './i18n/messages';
 import { ProductionRoutes } from './ProductionRoutes';
 import './production.css';
 
-const i18n = createI18n({ messages: { da, en } });
+const i18n = createI18n({ messages });
 const root = document.getElementById('root');
 if (root === null) {
   throw new Error('index.html has no #root');

@@ -1,9 +1,11 @@
 /**
- * The frame of a logged-in production user: the navbar (Ordre), the live events that keep
- * every read current, and the page. Anonymous visitors are sent to the login page, shop users
- * to the shop.
+ * The frame of a logged-in production user: the navbar (Ordre, Hætteglas, and by role
+ * Monitorering, Opsætning, Admin and the switch to the shop), the live events that keep every
+ * read current, and the page. Anonymous visitors are sent to the login page, shop users to the
+ * shop. The api decides every permission again; the links only hide what would be refused.
  */
-import { isProductionMember } from '@tracershop/core';
+import { allowed, isProductionMember } from '@tracershop/core';
+import type { UserGroup } from '@tracershop/core';
 import { AppShell, useApi, useLiveEvents, useLogout, useSession } from '@tracershop/ui';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,12 +17,27 @@ function LiveEvents() {
   return null;
 }
 
-function ProductionNavigation() {
+function ProductionNavigation({ userGroup }: { userGroup: UserGroup }) {
   const { t } = useTranslation('app');
   return (
-    <NavLink to="/" end>
-      {t('nav.orders')}
-    </NavLink>
+    <>
+      <NavLink to="/" end>
+        {t('nav.orders')}
+      </NavLink>
+      <NavLink to="/vials">{t('nav.vials')}</NavLink>
+      {allowed(userGroup, 'monitoring.read') ? (
+        <NavLink to="/monitoring">{t('nav.monitoring')}</NavLink>
+      ) : null}
+      {allowed(userGroup, 'productionSetup.write') ? (
+        <NavLink to="/setup">{t('nav.setup')}</NavLink>
+      ) : null}
+      {allowed(userGroup, 'admin.audit.read') ? (
+        <NavLink to="/admin">{t('nav.admin')}</NavLink>
+      ) : null}
+      {allowed(userGroup, 'order.shop.read') ? (
+        <a href={SHOP_APP_PATH}>{t('nav.shopApp')}</a>
+      ) : null}
+    </>
   );
 }
 
@@ -45,7 +62,7 @@ export function ProductionLayout() {
   }
   return (
     <AppShell
-      navigation={<ProductionNavigation />}
+      navigation={<ProductionNavigation userGroup={user.userGroup} />}
       userName={user.displayName || user.username}
       connection={connection}
       onLogout={() => {

@@ -6,11 +6,10 @@ import { createI18n } from '@tracershop/ui';
 import { render } from '@testing-library/react';
 import type { ReactElement, ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import da from '../i18n/da.json';
-import en from '../i18n/en.json';
+import { messages } from '../i18n/messages';
 
 export function renderWithI18n(element: ReactElement) {
-  const i18n = createI18n({ language: 'da', messages: { da, en } });
+  const i18n = createI18n({ language: 'da', messages });
   return render(element, {
     wrapper: ({ children }: { children: ReactNode }) => (
       <I18nextProvider i18n={i18n}>{children}</I18nextProvider>

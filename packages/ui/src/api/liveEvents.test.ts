@@ -26,6 +26,14 @@ describe('applyLiveEvent', () => {
     expect(stale(queryClient)).toEqual(['orders.shopDay']);
   });
 
+  it('refreshes every read under a scope, and only those', async () => {
+    const queryClient = cacheWithReads();
+    queryClient.setQueryData(apiQueryKey('vials.forSlot', { slotId: 1, date: '2026-11-24' }), 1);
+    queryClient.setQueryData(apiQueryKey('vialsExtra.list'), 1);
+    await applyLiveEvent(queryClient, { id: '3', entity: 'Vial', op: 'upsert', rows: [] });
+    expect(stale(queryClient).sort()).toEqual(['orders.shopDay', 'vials.forSlot']);
+  });
+
   it('refreshes the catalog and the order reads when a closed date changes', async () => {
     const queryClient = cacheWithReads();
     await applyLiveEvent(queryClient, { id: '2', entity: 'ClosedDate', op: 'delete', ids: [3] });

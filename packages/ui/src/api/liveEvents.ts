@@ -10,47 +10,43 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useApi } from './ApiProvider';
 import { isVersionMismatch } from './apiErrors';
-import type { ApiPath } from './queryKeys';
-import { apiQueryKey } from './queryKeys';
+import type { ApiScope } from './queryKeys';
+import { inScope } from './queryKeys';
 
-const ORDER_READS: readonly ApiPath[] = [
-  'orders.shopDay',
-  'orders.window',
-  'orders.productionDay',
-  'orders.productionWindow',
-];
-const BOOKING_READS: readonly ApiPath[] = ['bookings.byEndpointDate', 'bookings.overview'];
-const SETUP_READS: readonly ApiPath[] = ['setup.catalog', ...ORDER_READS];
+const SETUP: readonly ApiScope[] = ['setup', 'orders'];
+const ORDERS: readonly ApiScope[] = ['orders', 'bookings', 'vials', 'monitoring'];
+const VIALS: readonly ApiScope[] = ['orders', 'vials'];
+const RIS: readonly ApiScope[] = ['setup', 'bookings'];
 
-/** Which reads show rows of each entity. */
-export const readsOfEntity: Record<EventEntity, readonly ApiPath[]> = {
-  Isotope: SETUP_READS,
-  Tracer: SETUP_READS,
-  Customer: SETUP_READS,
-  DeliveryEndpoint: SETUP_READS,
-  TracerCatalogPage: SETUP_READS,
-  ActivityProduction: SETUP_READS,
-  ActivityDeliveryTimeSlot: SETUP_READS,
-  IsotopeProduction: SETUP_READS,
-  IsotopeDelivery: SETUP_READS,
-  Deadline: SETUP_READS,
-  ClosedDate: SETUP_READS,
-  ActivityOrder: [...ORDER_READS, ...BOOKING_READS],
-  InjectionOrder: [...ORDER_READS, ...BOOKING_READS],
-  IsotopeOrder: ORDER_READS,
-  Vial: ORDER_READS,
-  IsotopeVial: ORDER_READS,
-  ReleaseRight: [],
-  Location: ['setup.catalog', ...BOOKING_READS],
-  ProcedureIdentifier: ['setup.catalog', ...BOOKING_READS],
-  Procedure: ['setup.catalog', ...BOOKING_READS],
-  Booking: BOOKING_READS,
-  User: ['auth.whoami'],
-  UserAssignment: ['auth.whoami', ...SETUP_READS],
-  ServerSettings: SETUP_READS,
-  Printer: [],
-  ServiceAddress: [],
-  CustomerNotice: [],
+/** Which reads (scopes of procedure paths) show rows of each entity. */
+export const readsOfEntity: Record<EventEntity, readonly ApiScope[]> = {
+  Isotope: SETUP,
+  Tracer: SETUP,
+  Customer: SETUP,
+  DeliveryEndpoint: SETUP,
+  TracerCatalogPage: SETUP,
+  ActivityProduction: SETUP,
+  ActivityDeliveryTimeSlot: SETUP,
+  IsotopeProduction: SETUP,
+  IsotopeDelivery: SETUP,
+  Deadline: SETUP,
+  ClosedDate: SETUP,
+  ServerSettings: SETUP,
+  ActivityOrder: ORDERS,
+  InjectionOrder: ORDERS,
+  IsotopeOrder: ORDERS,
+  Vial: VIALS,
+  IsotopeVial: VIALS,
+  ReleaseRight: ['setup.releaseRights', 'release'],
+  Location: RIS,
+  ProcedureIdentifier: RIS,
+  Procedure: RIS,
+  Booking: ['bookings'],
+  User: ['auth.whoami', 'setup.users', 'setup.externalUsers', 'setup.releaseRights', 'admin'],
+  UserAssignment: ['auth.whoami', 'setup', 'orders', 'bookings'],
+  Printer: ['setup.printers'],
+  ServiceAddress: ['setup.serviceAddresses'],
+  CustomerNotice: ['setup.notices'],
 };
 
 /** Refreshes the cached reads an event touches. */
@@ -59,11 +55,10 @@ export async function applyLiveEvent(queryClient: QueryClient, event: LiveEvent)
     await queryClient.invalidateQueries();
     return;
   }
-  await Promise.all(
-    readsOfEntity[event.entity].map((path) =>
-      queryClient.invalidateQueries({ queryKey: apiQueryKey(path) }),
-    ),
-  );
+  const scopes = readsOfEntity[event.entity];
+  await queryClient.invalidateQueries({
+    predicate: (query) => scopes.some((scope) => inScope(query.queryKey, scope)),
+  });
 }
 
 /** Subscribes to `events.onChange` while mounted (a logged-in part of the app). */

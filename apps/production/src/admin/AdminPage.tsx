@@ -1,0 +1,4 @@
+/** Admin — being built. */
+export default function AdminPage() {
+  return <h2>Admin</h2>;
+}

@@ -1,0 +1,51 @@
+/**
+ * The app's texts (namespace `app`), one file per area and language so each area's words sit
+ * beside nothing else; the top-level keys of the files are disjoint (`orders`, `special`, …).
+ */
+import daAdmin from './da/admin.json';
+import daIsotopes from './da/isotopes.json';
+import daMonitoring from './da/monitoring.json';
+import daNavigation from './da/navigation.json';
+import daOrders from './da/orders.json';
+import daSetup from './da/setup.json';
+import daSetupCatalog from './da/setupCatalog.json';
+import daSetupDeliveries from './da/setupDeliveries.json';
+import daSpecial from './da/special.json';
+import daVials from './da/vials.json';
+import enAdmin from './en/admin.json';
+import enIsotopes from './en/isotopes.json';
+import enMonitoring from './en/monitoring.json';
+import enNavigation from './en/navigation.json';
+import enOrders from './en/orders.json';
+import enSetup from './en/setup.json';
+import enSetupCatalog from './en/setupCatalog.json';
+import enSetupDeliveries from './en/setupDeliveries.json';
+import enSpecial from './en/special.json';
+import enVials from './en/vials.json';
+
+export const messages = {
+  da: {
+    ...daNavigation,
+    ...daOrders,
+    ...daSpecial,
+    ...daIsotopes,
+    ...daVials,
+    ...daMonitoring,
+    ...daSetup,
+    ...daSetupDeliveries,
+    ...daSetupCatalog,
+    ...daAdmin,
+  },
+  en: {
+    ...enNavigation,
+    ...enOrders,
+    ...enSpecial,
+    ...enIsotopes,
+    ...enVials,
+    ...enMonitoring,
+    ...enSetup,
+    ...enSetupDeliveries,
+    ...enSetupCatalog,
+    ...enAdmin,
+  },
+};

@@ -1,0 +1,4 @@
+/** Lukke dage — being built. */
+export default function ClosedDaysPage() {
+  return <h2>Lukke dage</h2>;
+}

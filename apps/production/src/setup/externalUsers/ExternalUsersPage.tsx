@@ -1,0 +1,4 @@
+/** Externe Kunder — being built. */
+export default function ExternalUsersPage() {
+  return <h2>Externe Kunder</h2>;
+}

@@ -1,0 +1,4 @@
+/** Printer — being built. */
+export default function PrintersPage() {
+  return <h2>Printer</h2>;
+}

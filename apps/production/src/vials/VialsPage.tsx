@@ -1,0 +1,4 @@
+/** Hætteglas — being built. */
+export default function VialsPage() {
+  return <h2>Hætteglas</h2>;
+}
