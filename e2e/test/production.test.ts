@@ -105,11 +105,12 @@ describe.skipIf(!chromiumAvailable)('production release in Chromium', () => {
     await card().getByRole('button', { name: 'Åbn ordre kl. 08:00' }).click();
     await dialog().waitFor();
     expect(await dialog().getByRole('button', { name: 'Frigiv' }).isDisabled()).toBe(true);
+    await dialog().getByRole('button', { name: 'Tilføj hætteglas' }).click();
     const lot = await dialog().getByLabel('Lot nummer').inputValue();
     expect(lot).toMatch(/^FDG-\d{6}-1$/);
     await dialog().getByLabel('Tappetid (TT:MM)').fill('07:30');
     await dialog().getByLabel('Aktivitet (MBq)').fill('20000');
-    await dialog().getByLabel('Volume (ml)').fill('10');
+    await dialog().getByLabel('Volumen (ml)').fill('10');
     await dialog().getByRole('button', { name: 'Tilføj' }).click();
     const checkbox = dialog().getByRole('checkbox', { name: `Vælg hætteglas ${lot}` });
     await checkbox.waitFor();

@@ -42,7 +42,7 @@ export interface ApiServerOptions {
   logger?: Logger;
   /** Start the background services the environment enables (default true). */
   backgroundServices?: boolean;
-  /** Environment of the authenticators (directory login); default process.env. */
+  /** Environment of the authenticators (directory login) and background services; default process.env. */
   env?: NodeJS.ProcessEnv;
 }
 
@@ -260,7 +260,9 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
   const url = `http://${shownHost}:${port}`;
   log.info({ url }, 'listening');
   const background =
-    options.backgroundServices === false ? [] : await startBackgroundServices(services);
+    options.backgroundServices === false
+      ? []
+      : await startBackgroundServices(services, options.env);
 
   let closing: Promise<void> | null = null;
   return {

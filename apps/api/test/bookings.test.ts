@@ -144,6 +144,33 @@ describe.each(TEST_DIALECTS)('bookings (%s)', (dialect) => {
     ).toBe('INVALID_INPUT');
   });
 
+  it('shows production what the not yet ordered bookings of a tracer would need, per slot', async () => {
+    const production = await api.loginAs('prod-user');
+    const input = { endpointId: ids.endpoint('PET1'), tracerId: ids.tracer('FDG'), date: TUESDAY };
+    const preview = await production.trpc.bookings.productionPreview.query(input);
+    const day = await siteAdmin.trpc.bookings.byEndpointDate.query({
+      endpointId: input.endpointId,
+      date: TUESDAY,
+    });
+    const waiting = (
+      day.tracers.find((group) => group.tracer.shortname === 'FDG')?.bookings ?? []
+    ).filter((booking) => booking.status === BookingStatus.Initial);
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(preview.bookings).toBe(waiting.length);
+    const placed = preview.slots.reduce((sum, slot) => sum + slot.bookings, 0);
+    expect(placed + preview.unplaced).toBe(preview.bookings);
+    // The two body scans (08:30, 09:15 + 30 min delay) come from the 09:30 slot, as mass ordering does.
+    const slot0930 = preview.slots.find(
+      (slot) => slot.slotId === ids.slot('PET1', 'FDG', 1, '09:30:00'),
+    );
+    expect(slot0930?.activity).toBeGreaterThanOrEqual(
+      Math.floor(300 + requiredActivity(300, F18_HALFLIFE, 45 * 60)),
+    );
+    expect(await reasonOf(shop.trpc.bookings.productionPreview.query(input))).toBe(
+      'FORBIDDEN_ROLE',
+    );
+  });
+
   it('mass orders once per client key, skips ordered bookings, publishes masked', async () => {
     const first = await bookingAt(TUESDAY, 'PET/CT FDG helkrop', '08:30:00');
     const second = await bookingAt(TUESDAY, 'PET/CT FDG helkrop', '09:15:00');

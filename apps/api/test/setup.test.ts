@@ -623,8 +623,15 @@ describe.each(TEST_DIALECTS)('set-up (%s)', (dialect) => {
         userId: created.user.id,
         customerId: glostrup,
       });
-      expect(moved.customerId).toBe(glostrup);
+      expect(moved?.customerId).toBe(glostrup);
       expect((await second.trpc.auth.whoami.query()).user?.customerIds).toEqual([glostrup]);
+
+      const cleared = await prodAdmin.trpc.setup.externalUsers.assignCustomer.mutate({
+        userId: created.user.id,
+        customerId: null,
+      });
+      expect(cleared).toBeNull();
+      expect((await second.trpc.auth.whoami.query()).user?.customerIds).toEqual([]);
       expect(await auditActions('User', created.user.id)).toEqual([
         'user.create',
         'user.changePassword',

@@ -61,7 +61,7 @@ export interface TestApiOptions {
   seed?: boolean;
   /** Start the background services the environment enables (default: none in tests). */
   backgroundServices?: boolean;
-  /** Environment of the authenticators (LDAP_*); default process.env. */
+  /** Environment of the authenticators (LDAP_*) and background services; default process.env. */
   env?: NodeJS.ProcessEnv;
   /** The server's logger; default a silent one (or TEST_LOG_LEVEL). */
   logger?: Logger;

@@ -17,10 +17,14 @@ export type ProductionOrderLine = ProductionSlotCard['orders'][number];
 export type SlotVials = Outputs['vials']['forSlot'];
 export type SlotVial = SlotVials['available'][number];
 export type VialCreate = Inputs['vials']['create'];
+export type VialEdit = Inputs['vials']['edit'];
 export type ActivityRelease = Inputs['release']['activity'];
-
-/** `vials.forSlot` is not among `@tracershop/ui`'s live reads; the writes here refresh it. */
-const VIALS_FOR_SLOT = 'vials.forSlot';
+export type Correction = Inputs['release']['correct'];
+export type ActivityOrderCreate = Inputs['orders']['activity']['createForCustomer'];
+export type ActivityDoseEdit = Inputs['orders']['activity']['editDose'];
+export type ProductionWindow = Outputs['orders']['productionWindow'];
+export type ReleaseRights = Outputs['setup']['releaseRights']['list'];
+export type BookingPreview = Outputs['bookings']['productionPreview'];
 
 export function useCatalog() {
   const { client } = useApi();
@@ -40,21 +44,53 @@ export function useProductionDay(date: string, tracerId: number | null) {
   });
 }
 
+/** Every customer's activity, injection and isotope orders around `date` (colours, week plan). */
+export function useProductionWindow(date: string) {
+  const { client } = useApi();
+  const input = { centralDate: date };
+  return useQuery({
+    queryKey: apiQueryKey('orders.productionWindow', input),
+    queryFn: () => client.orders.productionWindow.query(input),
+    placeholderData: (previous) => previous,
+  });
+}
+
+/** What an endpoint's not yet ordered bookings of a tracer would need per slot. */
+export function useBookingPreview(endpointId: number, tracerId: number, date: string) {
+  const { client } = useApi();
+  const input = { endpointId, tracerId, date };
+  return useQuery({
+    queryKey: apiQueryKey('bookings.productionPreview', input),
+    queryFn: () => client.bookings.productionPreview.query(input),
+  });
+}
+
+/** The release rights ("Frigiv" is offered only with a valid one). */
+export function useReleaseRights() {
+  const { client } = useApi();
+  return useQuery({
+    queryKey: apiQueryKey('setup.releaseRights.list'),
+    queryFn: () => client.setup.releaseRights.list.query(),
+  });
+}
+
 export function useVialsForSlot(slotId: number, date: string) {
   const { client } = useApi();
   const input = { slotId, date };
   return useQuery({
-    queryKey: [VIALS_FOR_SLOT, input],
+    queryKey: apiQueryKey('vials.forSlot', input),
     queryFn: () => client.vials.forSlot.query(input),
   });
 }
 
+/** After a write: the order reads (cards, colours, week plan) and the vial reads. */
 function useRefresh() {
   const queryClient = useQueryClient();
   return async () => {
     await Promise.all([
       queryClient.invalidateQueries({ queryKey: apiQueryKey('orders.productionDay') }),
-      queryClient.invalidateQueries({ queryKey: [VIALS_FOR_SLOT] }),
+      queryClient.invalidateQueries({ queryKey: apiQueryKey('orders.productionWindow') }),
+      queryClient.invalidateQueries({ queryKey: apiQueryKey('vials.forSlot') }),
     ]);
   };
 }
@@ -85,10 +121,25 @@ export function useSlotActions() {
     mutationFn: (orderIds: number[]) => client.orders.activity.restore.mutate({ orderIds }),
     onSuccess,
   });
-  return { acceptSlot, reject, unreject, move, restore };
+  const editDose = useMutation({
+    mutationFn: (input: ActivityDoseEdit) => client.orders.activity.editDose.mutate(input),
+    onSuccess,
+  });
+  return { acceptSlot, reject, unreject, move, restore, editDose };
 }
 
-/** A vial by hand and the signed release of a delivery. */
+/** "Opret ny ordre": an order production enters for a customer (created Accepted). */
+export function useCreateActivityOrder() {
+  const { client } = useApi();
+  const onSuccess = useRefresh();
+  return useMutation({
+    mutationFn: (input: ActivityOrderCreate) =>
+      client.orders.activity.createForCustomer.mutate(input),
+    onSuccess,
+  });
+}
+
+/** A vial by hand or corrected, the signed release of a delivery and its correction. */
 export function useReleaseWrites() {
   const { client } = useApi();
   const onSuccess = useRefresh();
@@ -100,5 +151,13 @@ export function useReleaseWrites() {
     mutationFn: (input: ActivityRelease) => client.release.activity.mutate(input),
     onSuccess,
   });
-  return { createVial, release };
+  const editVial = useMutation({
+    mutationFn: (input: VialEdit) => client.vials.edit.mutate(input),
+    onSuccess,
+  });
+  const correct = useMutation({
+    mutationFn: (input: Correction) => client.release.correct.mutate(input),
+    onSuccess,
+  });
+  return { createVial, editVial, release, correct };
 }

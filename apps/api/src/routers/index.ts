@@ -8,6 +8,7 @@ import { authRouter } from './auth';
 import { bookingsRouter } from './bookings';
 import { clientErrorsRouter } from './clientErrors';
 import { eventsRouter } from './events';
+import { monitoringRouter } from './monitoring';
 import { ordersRouter } from './orders';
 import { printingRouter } from './printing';
 import { releaseRouter } from './release';
@@ -24,6 +25,7 @@ export const appRouter = router({
   vials: vialsRouter,
   admin: adminRouter,
   printing: printingRouter,
+  monitoring: monitoringRouter,
   clientErrors: clientErrorsRouter,
 });
 

@@ -1,13 +1,17 @@
 /**
- * The frame of a logged-in shop user: the navbar (Bestillinger; Opsætning for shop admins),
- * the live events that keep every read current, and the page. Anonymous visitors are sent to
- * the login page.
+ * The frame of a logged-in shop user: the navbar (Bestillinger; Opsætning for shop admins;
+ * "Produktion", the switch to the production app, for users who may read production orders,
+ * i.e. the site admin), the live events that keep every read current, and the page.
+ * Anonymous visitors are sent to the login page.
  */
-import { isShopAdmin } from '@tracershop/core';
+import { allowed, isShopAdmin } from '@tracershop/core';
 import { AppShell, useApi, useLiveEvents, useLogout, useSession } from '@tracershop/ui';
 import type { SessionUserInfo } from '@tracershop/ui';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Outlet, useNavigate } from 'react-router';
+
+/** The production app, a separate page load (it shares the session). */
+export const PRODUCTION_APP_PATH = '/production/';
 
 function LiveEvents() {
   useLiveEvents();
@@ -22,6 +26,9 @@ function ShopNavigation({ user }: { user: SessionUserInfo }) {
         {t('nav.orders')}
       </NavLink>
       {isShopAdmin(user.userGroup) ? <NavLink to="/setup">{t('nav.setup')}</NavLink> : null}
+      {allowed(user.userGroup, 'order.production.read') ? (
+        <a href={PRODUCTION_APP_PATH}>{t('nav.productionApp')}</a>
+      ) : null}
     </>
   );
 }

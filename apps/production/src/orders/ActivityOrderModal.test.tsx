@@ -1,95 +1,294 @@
-import { OrderStatus } from '@tracershop/core';
-import { screen, waitFor } from '@testing-library/react';
+import { OrderStatus, UserGroup } from '@tracershop/core';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { orderLine, slotCard, slotVials, vial } from '../testing/fixtures';
+import {
+  assignedVial,
+  orderLine,
+  releaseRight,
+  slotCard,
+  slotVials,
+  vial,
+} from '../testing/fixtures';
 import { renderWithI18n } from '../testing/renderWithI18n';
-import type { ActivityOrderModalProps } from './ActivityOrderModal';
+import type { ActivityOrderActions, ActivityOrderModalProps } from './ActivityOrderModal';
 import { ActivityOrderModal } from './ActivityOrderModal';
 
-function props(status: OrderStatus, overrides: Partial<ActivityOrderModalProps> = {}) {
+const USER_ID = 3;
+
+function actions(overrides: Partial<ActivityOrderActions> = {}): ActivityOrderActions {
+  return {
+    accept: vi.fn(() => Promise.resolve({})),
+    reject: vi.fn(() => Promise.resolve({})),
+    unreject: vi.fn(() => Promise.resolve({})),
+    editDose: vi.fn(() => Promise.resolve({})),
+    createVial: vi.fn(() => Promise.resolve({ id: 32 })),
+    editVial: vi.fn(() => Promise.resolve({})),
+    release: vi.fn(() => Promise.resolve({})),
+    correct: vi.fn(() => Promise.resolve({})),
+    ...overrides,
+  };
+}
+
+function props(
+  status: OrderStatus,
+  overrides: Partial<ActivityOrderModalProps> = {},
+): ActivityOrderModalProps {
   return {
     card: slotCard([orderLine({ id: 7, status })], { status }),
     date: '2026-12-02',
-    tracerId: 1,
-    vialTag: 'FDG',
+    today: '2026-12-02',
+    timeZone: 'Europe/Copenhagen',
+    tracer: { id: 1, vialTag: 'FDG' },
+    customerName: 'Rigshospitalet',
     vials: slotVials([vial(31, 'FDG-261202-1')]),
-    username: 'prod-user',
+    signer: { id: USER_ID, userGroup: UserGroup.ProductionUser, username: 'prod-user' },
+    rights: [releaseRight({ userId: USER_ID })],
     onClose: vi.fn(),
-    createVial: vi.fn(() => Promise.resolve({ id: 32 })),
-    release: vi.fn(() => Promise.resolve({})),
+    actions: actions(),
     ...overrides,
-  } satisfies ActivityOrderModalProps;
+  };
 }
 
-const releaseButton = () => screen.getByRole('button', { name: 'Frigiv' }) as HTMLButtonElement;
+const button = (name: string) => screen.getByRole('button', { name }) as HTMLButtonElement;
+const releaseButton = () => button('Frigiv');
+const useVial = () => screen.getByRole('checkbox', { name: 'Vælg hætteglas FDG-261202-1' });
 
 describe('ActivityOrderModal', () => {
-  it('lists the orders with floored figures and the vials', () => {
+  it('shows the information rows and the vials, floored', async () => {
     renderWithI18n(<ActivityOrderModal {...props(OrderStatus.Accepted)} />);
-    expect(screen.getByRole('dialog', { name: 'Ordre kl. 09:30 - PET1' })).toBeTruthy();
-    expect(screen.getByRole('cell', { name: '310 MBq' })).toBeTruthy();
-    expect(screen.getByRole('cell', { name: '388 MBq' })).toBeTruthy();
+    expect(screen.getByRole('dialog', { name: 'Ordre - 02/12/2026 - 09:30' })).toBeTruthy();
+    expect(screen.getByText('Rigshospitalet - PET1')).toBeTruthy();
+    expect(screen.getByText(/ID:7 - 300 MBq/)).toBeTruthy();
+    expect(screen.getByText('455 MBq')).toBeTruthy();
     expect(screen.getByRole('cell', { name: '1234 MBq' })).toBeTruthy();
-    expect((screen.getByLabelText('Lot nummer') as HTMLInputElement).value).toBe('FDG-261202-1');
+    expect(screen.getByRole('cell', { name: '8,50 ml' })).toBeTruthy();
+    await userEvent.click(useVial());
+    // Allokeret aktivitet: the chosen vial's activity.
+    expect(screen.getByText('Allokeret aktivitet:').nextElementSibling?.textContent).toBe(
+      '1234 MBq',
+    );
   });
 
-  it('keeps "Frigiv" disabled until a vial is chosen, then signs with the password', async () => {
+  it('offers "Frigiv" once a vial is chosen and signs with the password', async () => {
     const given = props(OrderStatus.Accepted);
     renderWithI18n(<ActivityOrderModal {...given} />);
     expect(releaseButton().disabled).toBe(true);
     expect(screen.getByText('Vælg mindst et hætteglas.')).toBeTruthy();
-    await userEvent.click(screen.getByRole('checkbox', { name: 'Vælg hætteglas FDG-261202-1' }));
+    await userEvent.click(useVial());
     expect(releaseButton().disabled).toBe(false);
     await userEvent.click(releaseButton());
+    expect(screen.queryByText(/ikke til i dag/)).toBeNull();
     await userEvent.type(screen.getByLabelText('Kodeord'), 'tracershop');
-    await userEvent.click(screen.getByRole('button', { name: 'Frigiv' }));
-    expect(given.release).toHaveBeenCalledWith({
+    await userEvent.click(releaseButton());
+    expect(given.actions.release).toHaveBeenCalledWith({
       orderIds: [7],
       vialIds: [31],
       password: 'tracershop',
     });
   });
 
-  it("shows the api's Danish refusal of a wrong password", async () => {
+  it('warns when the order being released is not for today', async () => {
+    renderWithI18n(
+      <ActivityOrderModal {...props(OrderStatus.Accepted, { today: '2026-12-01' })} />,
+    );
+    await userEvent.click(useVial());
+    await userEvent.click(releaseButton());
+    expect(
+      screen.getByText('Ordren som er i gang med at blive frigivet er ikke til i dag!'),
+    ).toBeTruthy();
+  });
+
+  it("shows the api's refusal of a wrong password", async () => {
     const given = props(OrderStatus.Accepted, {
-      release: vi.fn(() => Promise.reject(new Error('Forkert login.'))),
+      actions: actions({ release: vi.fn(() => Promise.reject(new Error('Forkert login.'))) }),
     });
     renderWithI18n(<ActivityOrderModal {...given} />);
-    await userEvent.click(screen.getByRole('checkbox', { name: 'Vælg hætteglas FDG-261202-1' }));
+    await userEvent.click(useVial());
     await userEvent.click(releaseButton());
     await userEvent.type(screen.getByLabelText('Kodeord'), 'forkert');
-    await userEvent.click(screen.getByRole('button', { name: 'Frigiv' }));
+    await userEvent.click(releaseButton());
     expect(await screen.findByText(/Forkert login/)).toBeTruthy();
   });
 
-  it('keeps "Frigiv" disabled while the orders are not accepted', () => {
+  it('keeps "Frigiv" disabled while the orders are not accepted, without "Brug"', () => {
     renderWithI18n(<ActivityOrderModal {...props(OrderStatus.Ordered)} />);
     expect(releaseButton().disabled).toBe(true);
     expect(screen.getByText('Ordrerne skal være accepteret før de kan frigives.')).toBeTruthy();
-    expect(
-      (screen.getByRole('checkbox', { name: 'Vælg hætteglas FDG-261202-1' }) as HTMLInputElement)
-        .disabled,
-    ).toBe(true);
+    expect(screen.queryByRole('checkbox')).toBeNull();
   });
 
-  it('adds a vial by hand and chooses it', async () => {
+  describe('the release right', () => {
+    it('disables "Frigiv" without a right for the tracer', async () => {
+      renderWithI18n(
+        <ActivityOrderModal
+          {...props(OrderStatus.Accepted, {
+            rights: [releaseRight({ userId: USER_ID, tracerId: 2 })],
+          })}
+        />,
+      );
+      await userEvent.click(useVial());
+      expect(releaseButton().disabled).toBe(true);
+      expect(
+        screen.getByText('Du har ingen gyldig frigivelsesrettighed til denne tracer.'),
+      ).toBeTruthy();
+    });
+
+    it('disables "Frigiv" with an expired right', async () => {
+      renderWithI18n(
+        <ActivityOrderModal
+          {...props(OrderStatus.Accepted, {
+            rights: [releaseRight({ userId: USER_ID, expiryDate: '2026-12-02' })],
+          })}
+        />,
+      );
+      await userEvent.click(useVial());
+      expect(releaseButton().disabled).toBe(true);
+    });
+
+    it('lets a site admin release without a right', async () => {
+      renderWithI18n(
+        <ActivityOrderModal
+          {...props(OrderStatus.Accepted, {
+            rights: [],
+            signer: { id: 1, userGroup: UserGroup.Admin, username: 'admin' },
+          })}
+        />,
+      );
+      await userEvent.click(useVial());
+      expect(releaseButton().disabled).toBe(false);
+    });
+  });
+
+  it('adds a vial by hand, checking each field, and chooses it', async () => {
     const given = props(OrderStatus.Accepted, { vials: slotVials([]) });
     const view = renderWithI18n(<ActivityOrderModal {...given} />);
-    await userEvent.type(screen.getByLabelText('Tappetid (TT:MM)'), '07:50');
-    await userEvent.type(screen.getByLabelText('Aktivitet (MBq)'), '1500,5');
-    await userEvent.type(screen.getByLabelText('Volume (ml)'), '9');
-    await userEvent.click(screen.getByRole('button', { name: 'Tilføj' }));
-    expect(given.createVial).toHaveBeenCalledWith({
+    await userEvent.click(button('Tilføj hætteglas'));
+    expect(releaseButton().disabled).toBe(true);
+    expect(screen.getByText('Gem eller luk hætteglas-formularen først.')).toBeTruthy();
+    const form = within(screen.getByRole('form', { name: 'Nyt hætteglas' }));
+    expect((form.getByLabelText('Lot nummer') as HTMLInputElement).value).toBe('FDG-261202-1');
+    await userEvent.type(form.getByLabelText('Tappetid (TT:MM)'), 'x');
+    await userEvent.type(form.getByLabelText('Volumen (ml)'), '-2');
+    await userEvent.type(form.getByLabelText('Aktivitet (MBq)'), 'abc');
+    await userEvent.click(form.getByRole('button', { name: 'Tilføj' }));
+    expect(form.getByText('Tidspunkt er ikke formateret som et tidspunkt')).toBeTruthy();
+    expect(form.getByText('Volumen kan ikke være negativ')).toBeTruthy();
+    expect(form.getByText('Aktivitet er ikke et tal')).toBeTruthy();
+    expect(given.actions.createVial).not.toHaveBeenCalled();
+
+    await userEvent.clear(form.getByLabelText('Tappetid (TT:MM)'));
+    await userEvent.type(form.getByLabelText('Tappetid (TT:MM)'), '11:33:44');
+    await userEvent.clear(form.getByLabelText('Volumen (ml)'));
+    await userEvent.type(form.getByLabelText('Volumen (ml)'), '13,44');
+    await userEvent.clear(form.getByLabelText('Aktivitet (MBq)'));
+    await userEvent.type(form.getByLabelText('Aktivitet (MBq)'), '13665');
+    await userEvent.click(form.getByRole('button', { name: 'Tilføj' }));
+    expect(given.actions.createVial).toHaveBeenCalledWith({
       lotNumber: 'FDG-261202-1',
-      fillTime: '07:50:00',
-      activity: 1500.5,
-      volume: 9,
+      fillTime: '11:33:44',
+      volume: 13.44,
+      activity: 13665,
       tracerId: 1,
       customerId: 5,
       fillDate: '2026-12-02',
     });
     view.rerender(<ActivityOrderModal {...given} vials={slotVials([vial(32, 'FDG-261202-1')])} />);
     await waitFor(() => expect(releaseButton().disabled).toBe(false));
+  });
+
+  it('corrects a free vial in place', async () => {
+    const given = props(OrderStatus.Accepted);
+    renderWithI18n(<ActivityOrderModal {...given} />);
+    await userEvent.click(button('Ret hætteglas FDG-261202-1'));
+    const form = within(screen.getByRole('form', { name: 'Ret hætteglas FDG-261202-1' }));
+    expect((form.getByLabelText('Volumen (ml)') as HTMLInputElement).value).toBe('8,5');
+    await userEvent.clear(form.getByLabelText('Volumen (ml)'));
+    await userEvent.type(form.getByLabelText('Volumen (ml)'), '9');
+    await userEvent.click(form.getByRole('button', { name: 'Gem' }));
+    expect(given.actions.editVial).toHaveBeenCalledWith({
+      id: 31,
+      lotNumber: 'FDG-261202-1',
+      fillTime: '07:45:00',
+      volume: 9,
+      activity: 1234.6,
+    });
+    await waitFor(() => expect(screen.queryByRole('form')).toBeNull());
+  });
+
+  it('corrects a dose, refusing text, and blocks "Accepter" meanwhile', async () => {
+    const given = props(OrderStatus.Ordered);
+    renderWithI18n(<ActivityOrderModal {...given} />);
+    await userEvent.click(button('Ret dosis for ordre 7'));
+    expect(button('Accepter').disabled).toBe(true);
+    expect(screen.getByText('Du kan ikke accepter ordre imens du redigerer dem.')).toBeTruthy();
+    const input = screen.getByLabelText('Dosis for ordre 7 (MBq)');
+    await userEvent.clear(input);
+    await userEvent.type(input, 'a59420');
+    await userEvent.click(button('Gem dosis'));
+    expect(screen.getByText('Aktivitet er ikke et tal')).toBeTruthy();
+    expect(given.actions.editDose).not.toHaveBeenCalled();
+    await userEvent.clear(input);
+    await userEvent.type(input, '59420{Enter}');
+    expect(given.actions.editDose).toHaveBeenCalledWith(7, 59420);
+    await waitFor(() => expect(button('Accepter').disabled).toBe(false));
+    await userEvent.click(button('Accepter'));
+    expect(given.actions.accept).toHaveBeenCalled();
+  });
+
+  it('asks "Vil du afvise?" before rejecting', async () => {
+    const given = props(OrderStatus.Accepted);
+    renderWithI18n(<ActivityOrderModal {...given} />);
+    await userEvent.click(button('Afvis'));
+    const question = screen.getByRole('dialog', { name: 'Vil du afvise?' });
+    await userEvent.click(within(question).getByRole('button', { name: 'Tilbage' }));
+    expect(given.actions.reject).not.toHaveBeenCalled();
+    await userEvent.click(button('Afvis'));
+    await userEvent.click(
+      within(screen.getByRole('dialog', { name: 'Vil du afvise?' })).getByRole('button', {
+        name: 'Afvis',
+      }),
+    );
+    expect(given.actions.reject).toHaveBeenCalledWith([7]);
+  });
+
+  it('un-rejects a rejected delivery', async () => {
+    const given = props(OrderStatus.Rejected);
+    renderWithI18n(<ActivityOrderModal {...given} />);
+    expect(screen.queryByRole('button', { name: 'Frigiv' })).toBeNull();
+    await userEvent.click(button('Uafvis'));
+    expect(given.actions.unreject).toHaveBeenCalledWith([7]);
+  });
+
+  it('offers the certificate and "Ret ordre" for a released delivery', async () => {
+    const given = props(OrderStatus.Released, {
+      card: slotCard(
+        [
+          orderLine({
+            id: 7,
+            status: OrderStatus.Released,
+            freedAt: '2026-12-02T08:15:00.000Z',
+            freedByName: 'prod-user',
+          }),
+        ],
+        { status: OrderStatus.Released, deliveredActivity: 480.2 },
+      ),
+      vials: { ...slotVials([]), assigned: [assignedVial(31, 'FDG-261202-1', 7)] },
+    });
+    renderWithI18n(<ActivityOrderModal {...given} />);
+    expect(screen.getByRole('status').textContent).toBe('Ordrerne er frigivet.');
+    expect(screen.getByText('PROD-USER')).toBeTruthy();
+    expect(screen.getByText('2026-12-02 09:15')).toBeTruthy();
+    expect(screen.getByText('480 MBq')).toBeTruthy();
+    const link = screen.getByRole('link', { name: 'Frigivelsecertifikat' });
+    expect(link.getAttribute('href')).toBe('/documents/activity-certificate/1/2026-12-02.pdf');
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(screen.queryByRole('button', { name: 'Frigiv' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Tilføj hætteglas' })).toBeNull();
+    await userEvent.click(button('Ret ordre'));
+    expect(screen.getAllByRole('button', { name: 'Ret ordre' })).toHaveLength(1);
+    await userEvent.type(screen.getByLabelText('Kodeord'), 'tracershop');
+    await userEvent.click(button('Ret ordre'));
+    expect(given.actions.correct).toHaveBeenCalledWith({ orderIds: [7], password: 'tracershop' });
   });
 });

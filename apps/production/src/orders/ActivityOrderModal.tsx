@@ -1,182 +1,107 @@
 /**
- * The activity order modal (legacy §4.4), opened from a card: the delivery's order lines with
- * their figures, the vials of the delivery (vials.forSlot) to choose from, a vial by hand
- * (vials.create, lot suggested from the tracer's vial tag), and "Frigiv": the signed release
- * (release.activity) of the Accepted orders with the chosen vials.
+ * The activity order modal (legacy §4.4), opened from a card: the delivery's information rows
+ * (dose correction while Ordered or Accepted), the vial table (choose, add, correct), and the
+ * footer: "Afvis" (confirmed) / "Uafvis" / "Ret ordre" (signed correction of a release) on the
+ * left, "Accepter", "Frigiv" (signed release, only with a vial, no open vial form and a valid
+ * release right) and "Frigivelsecertifikat" on the right.
  */
-import { formatMBq, OrderStatus, suggestLotNumber } from '@tracershop/core';
-import { AlertBox, messageOf, SignaturePanel, StatusIcon } from '@tracershop/ui';
-import type { FormEvent } from 'react';
-import { useEffect, useId, useRef, useState } from 'react';
+import type { UserGroup } from '@tracershop/core';
+import { OrderStatus } from '@tracershop/core';
+import { AlertBox, ConfirmDialog, messageOf, SignaturePanel } from '@tracershop/ui';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProductionSlotCard, SlotVial, SlotVials, VialCreate } from '../productionApi';
+import { ModalFrame } from '../dialogs/ModalFrame';
+import type { ProductionSlotCard, SlotVials, VialCreate, VialEdit } from '../productionApi';
+import { OrderInfo } from './OrderInfo';
+import type { ReleaseRightRow } from './releaseGate';
+import { mayReleaseTracer, releaseBlockOf } from './releaseGate';
 import { shortTime } from './SlotCard';
 import { slotActionIds } from './slotActions';
+import type { VialFormState } from './VialTable';
+import { VialTable } from './VialTable';
+import './orders.css';
+
+export interface ActivityOrderActions {
+  /** "Accepter": every Ordered order of the delivery. */
+  accept(): Promise<unknown>;
+  reject(orderIds: number[]): Promise<unknown>;
+  unreject(orderIds: number[]): Promise<unknown>;
+  editDose(orderId: number, orderedActivity: number): Promise<unknown>;
+  createVial(input: VialCreate): Promise<{ id: number }>;
+  editVial(input: VialEdit): Promise<unknown>;
+  release(input: { orderIds: number[]; vialIds: number[]; password: string }): Promise<unknown>;
+  correct(input: { orderIds: number[]; password: string }): Promise<unknown>;
+}
 
 export interface ActivityOrderModalProps {
   card: ProductionSlotCard;
+  /** The active date `'YYYY-MM-DD'`. */
   date: string;
-  tracerId: number;
-  /** The tracer's vial tag, for the suggested lot number. */
-  vialTag: string | null;
+  /** The site's today `'YYYY-MM-DD'` (release rights, the "not today" hint). */
+  today: string;
+  timeZone: string;
+  tracer: { id: number; vialTag: string | null };
+  customerName: string;
   vials: SlotVials | undefined;
-  username: string;
+  /** The logged-in user, who signs. */
+  signer: { id: number; userGroup: UserGroup; username: string } | null;
+  rights: readonly ReleaseRightRow[];
   onClose(): void;
-  createVial(input: VialCreate): Promise<{ id: number }>;
-  release(input: { orderIds: number[]; vialIds: number[]; password: string }): Promise<unknown>;
+  actions: ActivityOrderActions;
 }
 
-/** `'8,5'` / `'8.5'` → 8.5; null unless a positive number. */
-function positiveNumber(text: string): number | null {
-  const value = Number(text.trim().replace(',', '.'));
-  return text.trim() !== '' && Number.isFinite(value) && value > 0 ? value : null;
+type Signing = null | 'release' | 'correct';
+
+/** `'2026-12-02'` → `'02/12/2026'`. */
+function slashedDate(date: string): string {
+  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
 }
 
-function VialRow({
-  vial,
-  checked,
-  disabled,
-  onToggle,
-}: {
-  vial: SlotVial;
-  checked: boolean;
-  disabled: boolean;
-  onToggle?: () => void;
-}) {
+export function ActivityOrderModal(props: ActivityOrderModalProps) {
+  const { card, date, actions } = props;
   const { t } = useTranslation('app');
-  return (
-    <tr>
-      <td>
-        <input
-          type="checkbox"
-          aria-label={t('modal.selectVial', { lot: vial.lotNumber })}
-          checked={checked}
-          disabled={disabled}
-          onChange={onToggle}
-        />
-      </td>
-      <td>{vial.lotNumber}</td>
-      <td>{shortTime(vial.fillTime)}</td>
-      <td>{formatMBq(vial.activity)}</td>
-      <td>{vial.volume} ml</td>
-    </tr>
-  );
-}
-
-function AddVialForm({
-  suggestedLot,
-  onAdd,
-}: {
-  suggestedLot: string;
-  onAdd(input: {
-    lotNumber: string;
-    fillTime: string;
-    activity: number;
-    volume: number;
-  }): Promise<void>;
-}) {
-  const { t } = useTranslation('app');
-  const [lotNumber, setLotNumber] = useState(suggestedLot);
-  const [fillTime, setFillTime] = useState('');
-  const [activity, setActivity] = useState('');
-  const [volume, setVolume] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const [vialForm, setVialForm] = useState<VialFormState>(null);
+  const [editingOrderId, setEditingOrderId] = useState<number | null>(null);
+  const [signing, setSigning] = useState<Signing>(null);
+  const [confirmReject, setConfirmReject] = useState(false);
   const [pending, setPending] = useState(false);
-  const titleId = useId();
+  const [problem, setProblem] = useState<string | null>(null);
+  const blockId = useId();
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const time = /^([01]\d|2[0-3]):[0-5]\d$/.test(fillTime.trim()) ? `${fillTime.trim()}:00` : null;
-    const mbq = positiveNumber(activity);
-    const ml = positiveNumber(volume);
-    if (time === null) {
-      setProblem(t('modal.invalidTime'));
+  const ids = slotActionIds(card);
+  const status = card.summary.status;
+  const released = status === OrderStatus.Released;
+  const accepted = status === OrderStatus.Accepted && ids.releasable.length > 0;
+  const releasedHere = card.orders
+    .filter(
+      (line) => line.activeSlotId === card.slot.id && line.order.status === OrderStatus.Released,
+    )
+    .map((line) => line.order.id);
+  const available = props.vials?.available ?? [];
+  const chosen = available.filter((vial) => selected.has(vial.id));
+  const mayRelease = mayReleaseTracer(props.signer, props.rights, props.tracer.id, props.today);
+  const block = releaseBlockOf({
+    accepted,
+    selectedVials: chosen.length,
+    vialFormOpen: vialForm !== null,
+    mayRelease,
+  });
+
+  const run = async (action: () => Promise<unknown>) => {
+    if (pending) {
       return;
     }
-    if (mbq === null || ml === null) {
-      setProblem(t('modal.invalidNumber'));
-      return;
-    }
+    setProblem(null);
     setPending(true);
     try {
-      await onAdd({ lotNumber: lotNumber.trim(), fillTime: time, activity: mbq, volume: ml });
-      setProblem(null);
-      setFillTime('');
-      setActivity('');
-      setVolume('');
+      await action();
     } catch (error) {
       setProblem(messageOf(error));
     } finally {
       setPending(false);
     }
-  }
-
-  return (
-    <form
-      className="production-vial-form"
-      aria-labelledby={titleId}
-      onSubmit={(event) => void submit(event)}
-    >
-      <h4 id={titleId}>{t('modal.addVial')}</h4>
-      <label>
-        {t('modal.lotNumber')}
-        <input value={lotNumber} onChange={(event) => setLotNumber(event.target.value)} />
-      </label>
-      <label>
-        {t('modal.fillTimeInput')}
-        <input value={fillTime} onChange={(event) => setFillTime(event.target.value)} />
-      </label>
-      <label>
-        {t('modal.activityInput')}
-        <input
-          inputMode="decimal"
-          value={activity}
-          onChange={(event) => setActivity(event.target.value)}
-        />
-      </label>
-      <label>
-        {t('modal.volumeInput')}
-        <input
-          inputMode="decimal"
-          value={volume}
-          onChange={(event) => setVolume(event.target.value)}
-        />
-      </label>
-      <button type="submit" disabled={pending}>
-        {t('modal.add')}
-      </button>
-      {problem === null ? null : <AlertBox level="error">{problem}</AlertBox>}
-    </form>
-  );
-}
-
-export function ActivityOrderModal({
-  card,
-  date,
-  tracerId,
-  vialTag,
-  vials,
-  username,
-  onClose,
-  createVial,
-  release,
-}: ActivityOrderModalProps) {
-  const { t } = useTranslation('app');
-  const titleId = useId();
-  const dialogRef = useRef<HTMLDivElement>(null);
-  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
-  const [signing, setSigning] = useState(false);
-  const time = shortTime(card.slot.deliveryTime);
-  const ids = slotActionIds(card);
-  const accepted = card.summary.status === OrderStatus.Accepted && ids.releasable.length > 0;
-  const available = vials?.available ?? [];
-  const selectedIds = available.filter((vial) => selected.has(vial.id)).map((vial) => vial.id);
-  const canRelease = accepted && selectedIds.length > 0;
-
-  useEffect(() => {
-    dialogRef.current?.focus();
-  }, []);
-
+  };
   const toggle = (id: number) =>
     setSelected((current) => {
       const next = new Set(current);
@@ -188,130 +113,172 @@ export function ActivityOrderModal({
       return next;
     });
 
-  const suggestedLot = (vialTag === null ? null : suggestLotNumber(vialTag, date)) ?? '';
+  const left = (
+    <div className="production-modal__foot-left">
+      {ids.rejectable.length > 0 && !released ? (
+        <button type="button" disabled={pending} onClick={() => setConfirmReject(true)}>
+          {t('modal.reject')}
+        </button>
+      ) : null}
+      {status === OrderStatus.Rejected && ids.rejected.length > 0 ? (
+        <button
+          type="button"
+          disabled={pending}
+          onClick={() => void run(() => actions.unreject(ids.rejected))}
+        >
+          {t('modal.unreject')}
+        </button>
+      ) : null}
+      {released && releasedHere.length > 0 && signing !== 'correct' ? (
+        <button type="button" disabled={signing !== null} onClick={() => setSigning('correct')}>
+          {t('modal.correct')}
+        </button>
+      ) : null}
+    </div>
+  );
+  const right = (
+    <div className="production-modal__foot-right">
+      {ids.acceptable.length > 0 ? (
+        <>
+          <button
+            type="button"
+            disabled={pending || editingOrderId !== null}
+            title={editingOrderId === null ? undefined : t('modal.acceptWhileEditing')}
+            onClick={() => void run(actions.accept)}
+          >
+            {t('modal.accept')}
+          </button>
+          {editingOrderId === null ? null : (
+            <span className="production-modal__reason">{t('modal.acceptWhileEditing')}</span>
+          )}
+        </>
+      ) : null}
+      {!released && status !== OrderStatus.Rejected && signing !== 'release' ? (
+        <>
+          <button
+            type="button"
+            disabled={block !== null}
+            aria-describedby={block === null ? undefined : blockId}
+            onClick={() => setSigning('release')}
+          >
+            {t('modal.release')}
+          </button>
+          {block === null ? null : (
+            <span id={blockId} className="production-modal__reason">
+              {t(`modal.block.${block}`)}
+            </span>
+          )}
+        </>
+      ) : null}
+      {released ? (
+        <a
+          className="ts-button"
+          href={`/documents/activity-certificate/${card.slot.id}/${date}.pdf`}
+          target="_blank"
+          rel="noreferrer"
+        >
+          {t('modal.certificate')}
+        </a>
+      ) : null}
+    </div>
+  );
 
   return (
-    <div className="production-modal__backdrop">
-      <div
-        ref={dialogRef}
-        className="production-modal"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        tabIndex={-1}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') {
-            event.stopPropagation();
-            onClose();
+    <ModalFrame
+      wide
+      title={t('modal.title', { date: slashedDate(date), time: shortTime(card.slot.deliveryTime) })}
+      onClose={props.onClose}
+      footer={
+        <>
+          {left}
+          {right}
+        </>
+      }
+    >
+      <OrderInfo
+        card={card}
+        customerName={props.customerName}
+        timeZone={props.timeZone}
+        allocatedActivity={accepted ? chosen.reduce((sum, vial) => sum + vial.activity, 0) : null}
+        editingOrderId={editingOrderId}
+        onEditing={setEditingOrderId}
+        editDose={actions.editDose}
+      />
+      <VialTable
+        vials={props.vials}
+        selected={selected}
+        choosable={accepted && signing === null}
+        editable={!released && signing === null}
+        form={vialForm}
+        onForm={setVialForm}
+        onToggle={toggle}
+        date={date}
+        vialTag={props.tracer.vialTag}
+        onCreate={async (fields) => {
+          const vial = await actions.createVial({
+            ...fields,
+            tracerId: props.tracer.id,
+            customerId: card.endpoint.customerId,
+            fillDate: date,
+          });
+          setVialForm(null);
+          if (accepted) {
+            setSelected((current) => new Set([...current, vial.id]));
           }
         }}
-      >
-        <header className="production-modal__head">
-          <h2 id={titleId}>{t('modal.title', { time, endpoint: card.endpoint.name ?? '' })}</h2>
-          <button type="button" onClick={onClose}>
-            {t('modal.close')}
-          </button>
-        </header>
-        <h3>{t('modal.orders')}</h3>
-        <table className="production-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('modal.id')}</th>
-              <th scope="col">{t('modal.status')}</th>
-              <th scope="col">{t('modal.orderedActivity')}</th>
-              <th scope="col">{t('modal.withoutOverhead')}</th>
-              <th scope="col">{t('modal.withOverhead')}</th>
-              <th scope="col">{t('modal.comment')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {card.orders.map((line) => (
-              <tr key={line.order.id}>
-                <td>{line.order.id}</td>
-                <td>
-                  <StatusIcon status={line.order.status} moved={line.movedToTime !== null} />
-                  {line.movedToTime === null ? null : (
-                    <span> {t('modal.movedTo', { time: shortTime(line.movedToTime) })}</span>
-                  )}
-                </td>
-                <td>{formatMBq(line.order.orderedActivity)}</td>
-                <td>{formatMBq(line.withoutOverhead)}</td>
-                <td>{formatMBq(line.withOverhead)}</td>
-                <td>{line.order.comment ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <h3>{t('modal.vials')}</h3>
-        {available.length + (vials?.assigned.length ?? 0) === 0 ? (
-          <p>{t('modal.noVials')}</p>
-        ) : (
-          <table className="production-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('modal.select')}</th>
-                <th scope="col">{t('modal.lot')}</th>
-                <th scope="col">{t('modal.fillTime')}</th>
-                <th scope="col">{t('modal.activity')}</th>
-                <th scope="col">{t('modal.volume')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {vials?.assigned.map((vial) => (
-                <VialRow key={vial.id} vial={vial} checked disabled />
-              ))}
-              {available.map((vial) => (
-                <VialRow
-                  key={vial.id}
-                  vial={vial}
-                  checked={selected.has(vial.id)}
-                  disabled={!accepted}
-                  onToggle={() => toggle(vial.id)}
-                />
-              ))}
-            </tbody>
-          </table>
-        )}
-        {card.summary.status === OrderStatus.Released ? null : (
-          <AddVialForm
-            suggestedLot={suggestedLot}
-            onAdd={async (input) => {
-              const vial = await createVial({
-                ...input,
-                tracerId,
-                customerId: card.endpoint.customerId,
-                fillDate: date,
+        onEdit={async (id, fields) => {
+          await actions.editVial({ id, ...fields });
+          setVialForm(null);
+        }}
+      />
+      {released ? <p role="status">{t('modal.released')}</p> : null}
+      {problem === null ? null : <AlertBox level="error">{problem}</AlertBox>}
+      {signing === 'release' && block === null ? (
+        <div className="production-modal__signature">
+          {date === props.today ? null : <AlertBox level="warning">{t('modal.notToday')}</AlertBox>}
+          <SignaturePanel
+            title={t('modal.releaseOrders', { ids: ids.releasable.join(', ') })}
+            submitLabel={t('modal.release')}
+            initialUsername={props.signer?.username ?? ''}
+            onCancel={() => setSigning(null)}
+            onSubmit={async ({ password }) => {
+              await actions.release({
+                orderIds: ids.releasable,
+                vialIds: chosen.map((vial) => vial.id),
+                password,
               });
-              setSelected((current) => new Set([...current, vial.id]));
+              setSigning(null);
+              setSelected(new Set());
             }}
           />
-        )}
-        {card.summary.status === OrderStatus.Released ? (
-          <p role="status">{t('modal.released')}</p>
-        ) : (
-          <div className="production-modal__release">
-            {accepted ? null : <p>{t('modal.notAccepted')}</p>}
-            {accepted && selectedIds.length === 0 ? <p>{t('modal.noVialSelected')}</p> : null}
-            {signing && canRelease ? (
-              <SignaturePanel
-                title={t('modal.releaseOrders', { ids: ids.releasable.join(', ') })}
-                submitLabel={t('modal.release')}
-                initialUsername={username}
-                onCancel={() => setSigning(false)}
-                onSubmit={async ({ password }) => {
-                  await release({ orderIds: ids.releasable, vialIds: selectedIds, password });
-                  setSigning(false);
-                  setSelected(new Set());
-                }}
-              />
-            ) : (
-              <button type="button" disabled={!canRelease} onClick={() => setSigning(true)}>
-                {t('modal.release')}
-              </button>
-            )}
-          </div>
-        )}
-      </div>
-    </div>
+        </div>
+      ) : null}
+      {signing === 'correct' ? (
+        <div className="production-modal__signature">
+          <SignaturePanel
+            title={t('modal.correct')}
+            submitLabel={t('modal.correct')}
+            initialUsername={props.signer?.username ?? ''}
+            onCancel={() => setSigning(null)}
+            onSubmit={async ({ password }) => {
+              await actions.correct({ orderIds: releasedHere, password });
+              setSigning(null);
+            }}
+          />
+        </div>
+      ) : null}
+      <ConfirmDialog
+        open={confirmReject}
+        title={t('modal.rejectQuestion')}
+        confirmLabel={t('modal.reject')}
+        cancelLabel={t('modal.back')}
+        pending={pending}
+        onCancel={() => setConfirmReject(false)}
+        onConfirm={() => {
+          setConfirmReject(false);
+          void run(() => actions.reject(ids.rejectable));
+        }}
+      />
+    </ModalFrame>
   );
 }

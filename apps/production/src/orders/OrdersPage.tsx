@@ -1,23 +1,28 @@
 /**
- * "Ordre" (legacy §4.1): the activity tracers with productions as product buttons, the
- * production calendar with the chosen day in the address, the run totals, and one card per
- * delivery slot of `orders.productionDay`; a card opens the activity order modal.
+ * "Ordre" (legacy §4.1): the product buttons (activity tracers with productions, producible
+ * isotopes, "Special", "Uge plan"), the chosen sub-page, and the production calendar. The
+ * date and the sub-page are in the address (`?date=2026-12-02&view=tracer-3`); the sub-page is
+ * remembered for the next visit.
  */
-import { DEFAULT_TIME_ZONE, formatMBq, normalizeDate, TracerType } from '@tracershop/core';
-import { AlertBox, messageOf, MonthCalendar, siteNow, useSession } from '@tracershop/ui';
-import { useState } from 'react';
+import type { DeadlineRule } from '@tracershop/core';
+import { DEFAULT_TIME_ZONE, normalizeDate, TracerType } from '@tracershop/core';
+import { MonthCalendar, useSession, useSiteNow } from '@tracershop/ui';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type { Catalog, ProductionDay } from '../productionApi';
-import {
-  useCatalog,
-  useProductionDay,
-  useReleaseWrites,
-  useSlotActions,
-  useVialsForSlot,
-} from '../productionApi';
-import { ActivityOrderModal } from './ActivityOrderModal';
-import { shortTime, SlotCard } from './SlotCard';
+import { IsotopeView } from '../isotopes/IsotopeView';
+import type { Catalog } from '../productionApi';
+import { useCatalog, useProductionWindow } from '../productionApi';
+import { SpecialView } from '../special/SpecialView';
+import { ActivityView } from './ActivityView';
+import type { ProductButton } from './ProductButtons';
+import { ProductButtons } from './ProductButtons';
+import { productionCalendarColours } from './productionCalendar';
+import type { OrdersView } from './ordersView';
+import { chosenOrdersView, rememberOrdersView } from './ordersView';
+import { productStatuses } from './productStatus';
+import { WeekPlanView } from './WeekPlanView';
+import './orders.css';
 
 /** A `YYYY-MM-DD` date from the address, or null. */
 function dateParamOf(text: string | null): string | null {
@@ -28,8 +33,31 @@ function dateParamOf(text: string | null): string | null {
 export function productionTracersOf(catalog: Catalog) {
   const produced = new Set(catalog.productions.map((production) => production.tracerId));
   return catalog.tracers
-    .filter((tracer) => tracer.tracerType === TracerType.Activity && produced.has(tracer.id))
+    .filter(
+      (tracer) =>
+        tracer.tracerType === TracerType.Activity && produced.has(tracer.id) && !tracer.archived,
+    )
     .sort((a, b) => a.shortname.localeCompare(b.shortname));
+}
+
+/** Isotopes with isotope productions, by name ("Ga-68"). */
+export function producibleIsotopesOf(catalog: Catalog) {
+  const produced = new Set(catalog.isotopeProductions.map((production) => production.isotopeId));
+  return catalog.isotopes
+    .filter((isotope) => produced.has(isotope.id))
+    .map((isotope) => ({
+      id: isotope.id,
+      name: `${isotope.atomicLetter}-${isotope.atomicMass}${isotope.metastable ? 'm' : ''}`,
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function deadlineOf(catalog: Catalog, id: number | null): DeadlineRule | null {
+  const row = catalog.deadlines.find((deadline) => deadline.id === id);
+  if (row === undefined || row.deadlineTime === null) {
+    return null;
+  }
+  return { deadlineType: row.deadlineType, deadlineTime: row.deadlineTime, weekday: row.weekday };
 }
 
 /** `'2026-11-24'` → `'24.11.2026'`. */
@@ -37,163 +65,127 @@ function dottedDate(date: string): string {
   return `${Number(date.slice(8, 10))}.${Number(date.slice(5, 7))}.${date.slice(0, 4)}`;
 }
 
-function RunTotals({ day }: { day: ProductionDay }) {
-  const { t } = useTranslation('app');
-  if (day.runs.length === 0) {
-    return null;
-  }
-  return (
-    <ul className="production-runs" aria-label={t('orders.runs')}>
-      {day.runs.map((run) => (
-        <li key={run.productionId}>
-          {t('orders.run', {
-            time: shortTime(run.productionTime),
-            activity: formatMBq(run.orderedActivity),
-            overhead: formatMBq(run.withOverhead),
-          })}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function OpenModal({
-  day,
-  slotId,
-  date,
-  vialTag,
-  username,
-  onClose,
-}: {
-  day: ProductionDay;
-  slotId: number;
-  date: string;
-  vialTag: string | null;
-  username: string;
-  onClose(): void;
-}) {
-  const vials = useVialsForSlot(slotId, date);
-  const { createVial, release } = useReleaseWrites();
-  const card = day.slots.find((slot) => slot.slot.id === slotId);
-  if (card === undefined) {
-    return null;
-  }
-  return (
-    <ActivityOrderModal
-      card={card}
-      date={date}
-      tracerId={day.tracer.id}
-      vialTag={vialTag}
-      vials={vials.data}
-      username={username}
-      onClose={onClose}
-      createVial={(input) => createVial.mutateAsync(input)}
-      release={(input) => release.mutateAsync({ ...input, slotId, deliveryDate: date })}
-    />
-  );
-}
-
 export default function OrdersPage() {
   const { t } = useTranslation('app');
   const session = useSession();
   const timeZone = session.data?.timeZone ?? DEFAULT_TIME_ZONE;
+  // Calendar colours change at most at a deadline: a minute's resolution is enough.
+  const now = useSiteNow(timeZone, 60_000);
+  const today = now.slice(0, 10);
   const [searchParams, setSearchParams] = useSearchParams();
-  const date = dateParamOf(searchParams.get('date')) ?? siteNow(timeZone).slice(0, 10);
+  const date = dateParamOf(searchParams.get('date')) ?? today;
   const catalog = useCatalog();
-  const tracers = catalog.data ? productionTracersOf(catalog.data) : [];
-  const tracerParam = Number(searchParams.get('tracer'));
-  const tracer = tracers.find((candidate) => candidate.id === tracerParam) ?? tracers[0] ?? null;
-  const day = useProductionDay(date, tracer?.id ?? null);
-  const actions = useSlotActions();
-  const [openSlotId, setOpenSlotId] = useState<number | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const pending = Object.values(actions).some((action) => action.isPending);
+  const orderWindow = useProductionWindow(date);
 
-  const setParams = (next: { date?: string; tracer?: number }) => {
+  const tracers = useMemo(
+    () => (catalog.data ? productionTracersOf(catalog.data) : []),
+    [catalog.data],
+  );
+  const isotopes = useMemo(
+    () => (catalog.data ? producibleIsotopesOf(catalog.data) : []),
+    [catalog.data],
+  );
+  const buttons: ProductButton[] = [
+    ...tracers.map((tracer) => ({ view: `tracer-${tracer.id}` as const, label: tracer.shortname })),
+    ...isotopes.map((isotope) => ({ view: `isotope-${isotope.id}` as const, label: isotope.name })),
+    { view: 'special', label: t('orders.special') },
+    { view: 'week', label: t('orders.weekPlan') },
+  ];
+  const view = catalog.data
+    ? chosenOrdersView(
+        searchParams.get('view'),
+        buttons.map((button) => button.view),
+      )
+    : null;
+
+  const statuses = useMemo(
+    () =>
+      catalog.data && orderWindow.data
+        ? productStatuses(catalog.data, orderWindow.data, date)
+        : new Map<never, never>(),
+    [catalog.data, orderWindow.data, date],
+  );
+  const minute = `${now.slice(0, 16)}:00`;
+  const coloursOf = useMemo(() => {
+    if (!catalog.data) {
+      return undefined;
+    }
+    const activityTracers = new Set(
+      catalog.data.tracers
+        .filter((tracer) => tracer.tracerType === TracerType.Activity)
+        .map((tracer) => tracer.id),
+    );
+    return productionCalendarColours({
+      productionWeekdays: catalog.data.productions
+        .filter((production) => activityTracers.has(production.tracerId))
+        .map((production) => production.weekday),
+      activityOrders: orderWindow.data?.activityOrders ?? [],
+      injectionOrders: orderWindow.data?.injectionOrders ?? [],
+      activityDeadline: deadlineOf(catalog.data, catalog.data.globalDeadlines.activity),
+      injectionDeadline: deadlineOf(catalog.data, catalog.data.globalDeadlines.injection),
+      closedDates: catalog.data.closedDates.map((row) => row.closeDate),
+      now: minute,
+      timeZone,
+    });
+  }, [catalog.data, orderWindow.data, minute, timeZone]);
+
+  const setParams = (next: { date?: string; view?: OrdersView }) => {
     const params: Record<string, string> = { date: next.date ?? date };
-    const tracerId = next.tracer ?? tracer?.id;
-    if (tracerId !== undefined) {
-      params.tracer = String(tracerId);
+    const chosen = next.view ?? view;
+    if (chosen !== null) {
+      params.view = chosen;
+    }
+    if (next.view !== undefined) {
+      rememberOrdersView(next.view);
     }
     setSearchParams(params);
   };
-  const run = (promise: Promise<unknown>) => {
-    setProblem(null);
-    promise.catch((error: unknown) => setProblem(messageOf(error)));
-  };
-  const timeOfSlot = (slotId: number | null) => {
-    const found = day.data?.slots.find((card) => card.slot.id === slotId);
-    return found === undefined ? null : shortTime(found.slot.deliveryTime);
+
+  const body = () => {
+    if (catalog.data === undefined || view === null) {
+      return catalog.isPending ? <p role="status">{t('loading', { ns: 'translation' })}</p> : null;
+    }
+    if (view === 'special') {
+      return <SpecialView date={date} />;
+    }
+    if (view === 'week') {
+      return <WeekPlanView catalog={catalog.data} orders={orderWindow.data} date={date} />;
+    }
+    const [kind, id] = view.split('-');
+    if (kind === 'isotope') {
+      return <IsotopeView date={date} isotopeId={Number(id)} />;
+    }
+    return (
+      <ActivityView
+        key={view}
+        catalog={catalog.data}
+        tracerId={Number(id)}
+        date={date}
+        today={today}
+        timeZone={timeZone}
+      />
+    );
   };
 
   return (
     <div className="production-orders">
       <div className="production-orders__main">
         <h1>{t('orders.title', { date: dottedDate(date) })}</h1>
-        <div className="production-products" role="group" aria-label={t('orders.products')}>
-          {tracers.map((candidate) => (
-            <button
-              key={candidate.id}
-              type="button"
-              aria-pressed={candidate.id === tracer?.id}
-              onClick={() => setParams({ tracer: candidate.id })}
-            >
-              {candidate.shortname}
-            </button>
-          ))}
-        </div>
+        <ProductButtons
+          buttons={buttons}
+          statuses={statuses}
+          chosen={view}
+          onChoose={(next) => setParams({ view: next })}
+        />
         {catalog.data && tracers.length === 0 ? <p>{t('orders.noTracers')}</p> : null}
-        {problem === null ? null : <AlertBox level="error">{problem}</AlertBox>}
-        {day.error ? (
-          <AlertBox level="error">{t('orders.failed', { message: messageOf(day.error) })}</AlertBox>
-        ) : null}
-        {day.data ? (
-          <>
-            <RunTotals day={day.data} />
-            {day.data.slots.length === 0 ? (
-              <p>{t('orders.noSlots', { tracer: day.data.tracer.shortname })}</p>
-            ) : (
-              <div className="production-slots">
-                {day.data.slots.map((card) => (
-                  <SlotCard
-                    key={card.slot.id}
-                    card={card}
-                    moveTargetTime={timeOfSlot(card.moveTargetSlotId)}
-                    pending={pending}
-                    onOpen={() => setOpenSlotId(card.slot.id)}
-                    onAccept={() =>
-                      run(
-                        actions.acceptSlot.mutateAsync({
-                          slotId: card.slot.id,
-                          deliveryDate: date,
-                        }),
-                      )
-                    }
-                    onReject={(orderIds) => run(actions.reject.mutateAsync(orderIds))}
-                    onUnreject={(orderIds) => run(actions.unreject.mutateAsync(orderIds))}
-                    onMove={(orderIds, toSlotId) =>
-                      run(actions.move.mutateAsync({ orderIds, toSlotId }))
-                    }
-                    onRestore={(orderIds) => run(actions.restore.mutateAsync(orderIds))}
-                  />
-                ))}
-              </div>
-            )}
-            {openSlotId === null ? null : (
-              <OpenModal
-                day={day.data}
-                slotId={openSlotId}
-                date={date}
-                vialTag={tracer?.vialTag ?? null}
-                username={session.data?.user?.username ?? ''}
-                onClose={() => setOpenSlotId(null)}
-              />
-            )}
-          </>
-        ) : null}
+        {body()}
       </div>
       <aside className="production-orders__side">
-        <MonthCalendar activeDate={date} onSelectDate={(next) => setParams({ date: next })} />
+        <MonthCalendar
+          activeDate={date}
+          onSelectDate={(next) => setParams({ date: next })}
+          coloursOf={coloursOf}
+        />
       </aside>
     </div>
   );

@@ -68,6 +68,28 @@ describe('SlotCard', () => {
     expect(buttonNames()).toEqual(['Åbn ordre kl. 09:30']);
   });
 
+  it('shows when a released card was released and links its certificate', () => {
+    const card = slotCard(
+      [orderLine({ id: 7, status: OrderStatus.Released, freedAt: '2026-12-02T07:05:00.000Z' })],
+      { status: OrderStatus.Released },
+    );
+    renderWithI18n(
+      <SlotCard
+        card={card}
+        moveTargetTime={null}
+        timeZone="Europe/Copenhagen"
+        date="2026-12-02"
+        {...actions()}
+      />,
+    );
+    expect(within(region()).getByText('Frigivet kl: 08:05')).toBeTruthy();
+    expect(
+      within(region())
+        .getByRole('link', { name: 'Frigivelsecertifikat kl. 09:30' })
+        .getAttribute('href'),
+    ).toBe('/documents/activity-certificate/1/2026-12-02.pdf');
+  });
+
   it('marks a moved-away card and offers to move it back', async () => {
     const handlers = actions();
     const card = slotCard(

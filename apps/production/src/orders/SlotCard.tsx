@@ -4,7 +4,12 @@
  * marked, and the actions: accept, reject (confirmed), un-reject, move to the earliest slot,
  * restore, and open the activity order modal.
  */
-import { formatMBq, OrderStatus } from '@tracershop/core';
+import {
+  DEFAULT_TIME_ZONE,
+  formatMBq,
+  localDateTimeOfInstant,
+  OrderStatus,
+} from '@tracershop/core';
 import { ConfirmDialog, StatusIcon, STATUS_COLOURS } from '@tracershop/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,6 +30,10 @@ export interface SlotCardProps extends SlotCardActions {
   /** `'HH:MM'` of the move target, when it is among the day's cards. */
   moveTargetTime: string | null;
   pending?: boolean;
+  /** The site's time zone, for the release time. */
+  timeZone?: string;
+  /** The delivery date, for the release certificate's address. */
+  date?: string;
 }
 
 /** `'08:00:00'` → `'08:00'`. */
@@ -32,7 +41,24 @@ export function shortTime(time: string): string {
   return time.slice(0, 5);
 }
 
-export function SlotCard({ card, moveTargetTime, pending = false, ...actions }: SlotCardProps) {
+/** When the delivery's orders were released, `'HH:MM'` on the site's clock, or null. */
+function releaseTimeOf(card: ProductionSlotCard, timeZone: string): string | null {
+  const freedAt = card.orders.find(
+    (line) => line.activeSlotId === card.slot.id && line.order.freedAt !== null,
+  )?.order.freedAt;
+  return freedAt == null
+    ? null
+    : localDateTimeOfInstant(Date.parse(freedAt), timeZone).slice(11, 16);
+}
+
+export function SlotCard({
+  card,
+  moveTargetTime,
+  pending = false,
+  timeZone = DEFAULT_TIME_ZONE,
+  date,
+  ...actions
+}: SlotCardProps) {
   const { t } = useTranslation('app');
   const [confirmReject, setConfirmReject] = useState(false);
   const { summary } = card;
@@ -50,6 +76,8 @@ export function SlotCard({ card, moveTargetTime, pending = false, ...actions }: 
         : String(summary.status);
   const label = t('slot.card', { customer: card.endpoint.customerShortName ?? '', endpoint, time });
   const openable = !summary.movedAway && summary.status !== null;
+  const released = summary.status === OrderStatus.Released && !summary.movedAway;
+  const releaseTime = released ? releaseTimeOf(card, timeZone) : null;
   return (
     <section
       className={`production-slot production-slot--${state}`}
@@ -71,6 +99,9 @@ export function SlotCard({ card, moveTargetTime, pending = false, ...actions }: 
           <li>{t('slot.ordered', { activity: formatMBq(summary.orderedActivity) })}</li>
           <li>{t('slot.toDeliver', { activity: formatMBq(summary.toDeliverActivity) })}</li>
           <li>{t('slot.delivered', { activity: formatMBq(summary.deliveredActivity) })}</li>
+          {released && releaseTime !== null ? (
+            <li>{t('slot.releasedAt', { time: releaseTime })}</li>
+          ) : null}
         </ul>
       )}
       <div className="production-slot__actions">
@@ -78,6 +109,15 @@ export function SlotCard({ card, moveTargetTime, pending = false, ...actions }: 
           <button type="button" onClick={actions.onOpen}>
             {t('slot.open', { time })}
           </button>
+        ) : null}
+        {released && date !== undefined ? (
+          <a
+            href={`/documents/activity-certificate/${card.slot.id}/${date}.pdf`}
+            target="_blank"
+            rel="noreferrer"
+          >
+            {t('slot.certificate', { time })}
+          </a>
         ) : null}
         {ids.acceptable.length > 0 ? (
           <button type="button" disabled={pending} onClick={actions.onAccept}>

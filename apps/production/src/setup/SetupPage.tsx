@@ -3,12 +3,11 @@
  * first visit. Production admins and site admins only (the route checks the role; the api
  * checks it again on every write).
  */
-import { lazy, Suspense } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Navigate, NavLink, Route, Routes } from 'react-router';
-import { PageLoading } from '../session/PageLoading';
+import { lazy } from 'react';
+import type { SubPage } from '../session/SubPages';
+import { SubPages } from '../session/SubPages';
 
-const SETUP_PAGES = [
+const SETUP_PAGES: readonly SubPage[] = [
   {
     path: 'customers',
     label: 'setup.customers',
@@ -55,29 +54,16 @@ const SETUP_PAGES = [
     label: 'setup.settings',
     Page: lazy(() => import('./settings/ServerSettingsPage')),
   },
-] as const;
+];
 
 export default function SetupPage() {
-  const { t } = useTranslation('app');
   return (
-    <div className="production-setup">
-      <h1 className="ts-visually-hidden">{t('setup.title')}</h1>
-      <nav className="production-subnav" aria-label={t('setup.pages')}>
-        {SETUP_PAGES.map((page) => (
-          <NavLink key={page.path} to={page.path}>
-            {t(page.label)}
-          </NavLink>
-        ))}
-      </nav>
-      <Suspense fallback={<PageLoading />}>
-        <Routes>
-          <Route index element={<Navigate to="customers" replace />} />
-          {SETUP_PAGES.map(({ path, Page }) => (
-            <Route key={path} path={path} element={<Page />} />
-          ))}
-          <Route path="*" element={<Navigate to="customers" replace />} />
-        </Routes>
-      </Suspense>
-    </div>
+    <SubPages
+      basePath="/setup"
+      title="setup.title"
+      navigationLabel="setup.pages"
+      pages={SETUP_PAGES}
+      className="production-setup"
+    />
   );
 }

@@ -1,4 +1,222 @@
-/** Hætteglas — being built. */
+/**
+ * "Hætteglas" (legacy §4.13): every vial filled within the window around the chosen date,
+ * filtered by a lot pattern (a regular expression) and an owner, sorted by any column. "Søg"
+ * moves the date (kept in the address, `?date=2026-11-04`) and loads the vials around it;
+ * "Hent manglende glas" imports the dispenser files the watcher missed. Each row opens its
+ * label as PDF or prints it on the label printer.
+ */
+import { DEFAULT_TIME_ZONE, normalizeDate } from '@tracershop/core';
+import { AlertBox, DateInput, messageOf, TextField, useSession, useSiteNow } from '@tracershop/ui';
+import type { FormEvent } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { useCatalog } from '../productionApi';
+import type { VialColumn, VialSort } from './vialTable';
+import { filterVials, lotPatternOf, NEWEST_FIRST, nextSort, sortVials } from './vialTable';
+import type { RescanCounts, VialRow } from './vialsApi';
+import { usePrintVialLabel, useRescanVials, useVialsAround, vialWindowOf } from './vialsApi';
+import { VialTable } from './VialTable';
+import './vials.css';
+
+/** `'2026-11-04'` → `'04/11/2026'`. */
+function danishDate(date: string): string {
+  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+}
+
+/** A `YYYY-MM-DD` date from the address, or null. */
+function dateParamOf(text: string | null): string | null {
+  return text !== null && normalizeDate(text) === text ? text : null;
+}
+
+type PrintFeedback = { vialId: number; ok: true } | { vialId: number; ok: false; message: string };
+
 export default function VialsPage() {
-  return <h2>Hætteglas</h2>;
+  const { t } = useTranslation('app');
+  const session = useSession();
+  const timeZone = session.data?.timeZone ?? DEFAULT_TIME_ZONE;
+  const today = useSiteNow(timeZone, 60_000).slice(0, 10);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const date = dateParamOf(searchParams.get('date')) ?? today;
+
+  const catalog = useCatalog();
+  const vials = useVialsAround(date);
+  const rescan = useRescanVials();
+  const print = usePrintVialLabel();
+
+  const [lotText, setLotText] = useState('');
+  const [customerText, setCustomerText] = useState('');
+  const [dateText, setDateText] = useState(() => danishDate(date));
+  const [dateError, setDateError] = useState<string | null>(null);
+  // The date may change from outside the form (back button, a link): show it.
+  const [formDate, setFormDate] = useState(date);
+  if (formDate !== date) {
+    setFormDate(date);
+    setDateText(danishDate(date));
+    setDateError(null);
+  }
+  const [sort, setSort] = useState<VialSort>(NEWEST_FIRST);
+  const [printFeedback, setPrintFeedback] = useState<PrintFeedback | null>(null);
+  const [rescanResult, setRescanResult] = useState<RescanCounts | null>(null);
+  const customerSelectId = useId();
+
+  const ownerNames = useMemo(
+    () => new Map((catalog.data?.customers ?? []).map((c) => [c.id, c.shortName])),
+    [catalog.data],
+  );
+  const customers = useMemo(
+    () =>
+      [...(catalog.data?.customers ?? [])].sort((a, b) => a.shortName.localeCompare(b.shortName)),
+    [catalog.data],
+  );
+  const ownerOf = useMemo(
+    () => (vial: VialRow) =>
+      vial.customerId === null ? null : (ownerNames.get(vial.customerId) ?? null),
+    [ownerNames],
+  );
+
+  const lot = useMemo(() => lotPatternOf(lotText), [lotText]);
+  const lotError = 'error' in lot ? t('vials.badLotPattern') : null;
+  const shown = useMemo(() => {
+    const filtered = filterVials(vials.data ?? [], {
+      lotPattern: 'pattern' in lot ? lot.pattern : null,
+      customerId: customerText === '' ? null : Number(customerText),
+    });
+    return sortVials(filtered, sort, ownerOf);
+  }, [vials.data, lot, customerText, sort, ownerOf]);
+
+  const search = (event: FormEvent) => {
+    event.preventDefault();
+    const next = normalizeDate(dateText);
+    if (next === null) {
+      setDateError(t('vials.badDate'));
+      return;
+    }
+    setDateError(null);
+    setDateText(danishDate(next));
+    setSearchParams({ date: next });
+  };
+
+  const onRescan = () => {
+    setRescanResult(null);
+    rescan.mutate(undefined, { onSuccess: (counts) => setRescanResult(counts) });
+  };
+
+  const onPrint = (vialId: number) => {
+    setPrintFeedback(null);
+    print.mutate(vialId, {
+      onSuccess: () => setPrintFeedback({ vialId, ok: true }),
+      onError: (error) => setPrintFeedback({ vialId, ok: false, message: messageOf(error) }),
+    });
+  };
+
+  const loadedWindow = vialWindowOf(date);
+
+  return (
+    <div className="vials-page">
+      <h1>{t('vials.title')}</h1>
+      <form className="vials-page__filters" onSubmit={search} noValidate>
+        <span className="vials-page__filter">
+          <TextField
+            label={t('vials.lotFilter')}
+            value={lotText}
+            onChange={setLotText}
+            error={lotError}
+            autoComplete="off"
+            spellCheck={false}
+          />
+          {lotError === null ? null : (
+            <span className="vials-page__field-error" aria-hidden="true">
+              {lotError}
+            </span>
+          )}
+        </span>
+        <span className="ts-field">
+          <label htmlFor={customerSelectId} className="ts-field__label">
+            {t('vials.customerFilter')}
+          </label>
+          <select
+            id={customerSelectId}
+            className="ts-input"
+            value={customerText}
+            onChange={(event) => setCustomerText(event.target.value)}
+          >
+            <option value="">{t('vials.allCustomers')}</option>
+            {customers.map((customer) => (
+              <option key={customer.id} value={String(customer.id)}>
+                {customer.shortName}
+              </option>
+            ))}
+          </select>
+        </span>
+        <span className="vials-page__filter">
+          <DateInput
+            label={t('vials.date')}
+            value={dateText}
+            onChange={(text) => {
+              setDateText(text);
+              setDateError(null);
+            }}
+            error={dateError}
+          />
+          {dateError === null ? null : (
+            <span className="vials-page__field-error" aria-hidden="true">
+              {dateError}
+            </span>
+          )}
+        </span>
+        <button type="submit" className="ts-button">
+          {t('vials.search')}
+        </button>
+        <button
+          type="button"
+          className="ts-button ts-button--light"
+          disabled={rescan.isPending}
+          aria-busy={rescan.isPending}
+          onClick={onRescan}
+        >
+          {rescan.isPending ? t('vials.rescanning') : t('vials.rescan')}
+        </button>
+      </form>
+
+      {rescan.isError ? <AlertBox level="error">{messageOf(rescan.error)}</AlertBox> : null}
+      {rescanResult === null ? null : (
+        <AlertBox level="hint">
+          {t('vials.rescanDone', {
+            created: rescanResult.created,
+            files: rescanResult.files,
+            duplicates: rescanResult.duplicates,
+            rejected: rescanResult.rejected,
+          })}
+        </AlertBox>
+      )}
+      {printFeedback === null ? null : printFeedback.ok ? (
+        <AlertBox level="hint">{t('vials.printed', { id: printFeedback.vialId })}</AlertBox>
+      ) : (
+        <AlertBox level="error">
+          {t('vials.printFailed', { id: printFeedback.vialId, message: printFeedback.message })}
+        </AlertBox>
+      )}
+      {vials.isError ? <AlertBox level="error">{messageOf(vials.error)}</AlertBox> : null}
+
+      <p className="vials-page__summary" role="status">
+        {vials.isPending || vials.isPlaceholderData
+          ? t('loading', { ns: 'translation' })
+          : t('vials.summary', {
+              shown: shown.length,
+              total: vials.data?.length ?? 0,
+              from: danishDate(loadedWindow.from),
+              to: danishDate(loadedWindow.to),
+            })}
+      </p>
+      <VialTable
+        vials={shown}
+        sort={sort}
+        onSort={(column: VialColumn) => setSort((current) => nextSort(current, column))}
+        ownerOf={ownerOf}
+        onPrint={onPrint}
+        printingVialId={print.isPending ? (print.variables ?? null) : null}
+      />
+    </div>
+  );
 }

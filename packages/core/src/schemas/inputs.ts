@@ -173,6 +173,14 @@ export const bookingsByEndpointDateInput = strict({
 });
 export type BookingsByEndpointDateInput = z.infer<typeof bookingsByEndpointDateInput>;
 
+/** Production's preview of an endpoint's not yet ordered bookings of one tracer. */
+export const bookingPreviewInput = strict({
+  endpointId: id,
+  tracerId: id,
+  date: dateText,
+});
+export type BookingPreviewRequest = z.infer<typeof bookingPreviewInput>;
+
 // ---------------------------------------------------------------------------------------------
 // Production actions
 
@@ -294,9 +302,10 @@ export const externalUserChangePasswordInput = strict({
 });
 export type ExternalUserChangePasswordInput = z.infer<typeof externalUserChangePasswordInput>;
 
+/** `customerId: null` takes the external user's customer away (the user can then see nothing). */
 export const externalUserAssignCustomerInput = strict({
   userId: id,
-  customerId: id,
+  customerId: id.nullable(),
 });
 export type ExternalUserAssignCustomerInput = z.infer<typeof externalUserAssignCustomerInput>;
 

@@ -124,6 +124,7 @@ const fieldOfProperty: Readonly<Record<string, FieldName>> = {
   closeDate: 'date',
   expiryDate: 'date',
   expirationDate: 'date',
+  month: 'month',
   volume: 'volume',
   lotNumber: 'lotNumber',
   batchNumber: 'batchNumber',

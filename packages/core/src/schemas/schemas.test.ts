@@ -82,6 +82,7 @@ const examples = {
   ordersWindowInput: { centralDate: '2024-12-02', endpointIds: [1, 2] },
   stateReadInput: { date: '2024-12-02' },
   bookingsByEndpointDateInput: { endpointId: 1, date: '2024-12-02' },
+  bookingPreviewInput: { endpointId: 1, tracerId: 2, date: '2024-12-02' },
   orderIdsInput: { orderIds: [1, 2, 3] },
   moveOrdersInput: { orderIds: [1], toSlotId: 2 },
   activityReleaseInput: {

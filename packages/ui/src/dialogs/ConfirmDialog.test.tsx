@@ -83,6 +83,19 @@ describe('ConfirmDialog', () => {
     expect(onConfirm).not.toHaveBeenCalled();
   });
 
+  it('keeps Escape to itself: a modal the question was asked over stays open', async () => {
+    const onOuterKey = vi.fn();
+    renderWithI18n(
+      <div onKeyDown={(event) => onOuterKey(event.key)}>
+        <RejectButton onConfirm={() => undefined} />
+      </div>,
+    );
+    await openDialog();
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(onOuterKey).not.toHaveBeenCalledWith('Escape');
+  });
+
   it('keeps Tab inside the dialog', async () => {
     renderWithI18n(<RejectButton onConfirm={() => undefined} />);
     await openDialog();

@@ -74,6 +74,10 @@ export function ConfirmDialog({
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDialogElement>) {
+    // The question's keys are its own: Escape must not also close a modal it was asked over.
+    if (event.key === 'Escape' || event.key === 'Enter') {
+      event.stopPropagation();
+    }
     if (event.key === 'Escape') {
       event.preventDefault();
       onCancel();

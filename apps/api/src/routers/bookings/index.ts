@@ -1,10 +1,20 @@
 /**
  * RIS bookings in the shop: the day's bookings of an endpoint per tracer, the rooms × hours
- * overview, and mass ordering from them. Not for external users (role matrix).
+ * overview, and mass ordering from them. Not for external users (role matrix). Production
+ * sees only the counts and MBq of not yet ordered bookings (`productionPreview`), never the
+ * bookings themselves.
  */
-import { bookingsByEndpointDateInput, massOrderInput } from '@tracershop/core';
+import {
+  bookingPreviewInput,
+  bookingsByEndpointDateInput,
+  massOrderInput,
+  previewBookingNeeds,
+} from '@tracershop/core';
 import { procedure, router } from '../../trpc/init';
+import { customerOfEndpoint } from '../orders/orderingRules';
+import { planInputOf } from './bookingPlanInput';
 import { bookingOverviewInput, readBookingOverview, readEndpointBookings } from './bookingLists';
+import { loadEndpointBookings } from './endpointBookings';
 import { massOrder } from './massOrder';
 
 export const bookingsRouter = router({
@@ -22,4 +32,18 @@ export const bookingsRouter = router({
   massOrder: procedure('booking.massOrder')
     .input(massOrderInput)
     .mutation(({ ctx, input }) => massOrder(ctx, input)),
+
+  /**
+   * "Der er N ubestilte bookinger" when production orders for a customer: per slot, how many
+   * of the endpoint's not yet ordered bookings of the tracer it would deliver and their MBq.
+   */
+  productionPreview: procedure('order.production.read')
+    .input(bookingPreviewInput)
+    .query(async ({ ctx, input }) => {
+      const { services } = ctx;
+      const endpoint = await customerOfEndpoint(services.db.models, input.endpointId);
+      const loaded = await loadEndpointBookings(services.db.models, endpoint.id, input.date);
+      const planInput = await planInputOf(services, loaded, endpoint.id);
+      return previewBookingNeeds({ ...planInput, tracerId: input.tracerId });
+    }),
 });

@@ -13,13 +13,12 @@ import {
   maskAccessionNumber,
   planMassOrder,
 } from '@tracershop/core';
-import type { MassOrderRequest, MassOrderSlot } from '@tracershop/core';
+import type { MassOrderRequest } from '@tracershop/core';
 import type { ActivityOrder, Booking, InjectionOrder } from '@tracershop/db';
 import type { InferAttributes } from 'sequelize';
 import type { SessionUser } from '../../auth/sessions';
 import { assertActsFor } from '../../customerScope';
 import { apiError } from '../../errors';
-import type { WriteScope } from '../../recordWrites';
 import { oncePerClientKey, writeRecord } from '../../recordWrites';
 import type { ApiServices } from '../../trpc/context';
 import type { Wire } from '../../wire';
@@ -30,6 +29,7 @@ import {
   customerVisibility,
   personNameOf,
 } from '../orders/orderingRules';
+import { planInputOf } from './bookingPlanInput';
 import type { BookingView, EndpointBookings } from './endpointBookings';
 import {
   bookingView,
@@ -79,33 +79,6 @@ function resolveDecisions(loaded: EndpointBookings, decisions: Record<string, bo
   return { planned, unknownKeys };
 }
 
-/** The endpoint's slots with their production's tracer and weekday. */
-async function slotsForPlan(
-  writer: Writer,
-  endpointId: number,
-  scope: WriteScope,
-): Promise<MassOrderSlot[]> {
-  const slots = await writer.services.db.models.ActivityDeliveryTimeSlot.findAll({
-    where: { endpointId },
-    include: [{ association: 'production' }],
-    transaction: scope.transaction,
-  });
-  const planSlots: MassOrderSlot[] = [];
-  for (const slot of slots) {
-    if (slot.production != null) {
-      planSlots.push({
-        id: slot.id,
-        endpointId: slot.endpointId,
-        tracerId: slot.production.tracerId,
-        weekday: slot.production.weekday,
-        weeklyRepeat: slot.weeklyRepeat,
-        deliveryTime: slot.deliveryTime,
-      });
-    }
-  }
-  return planSlots;
-}
-
 export function massOrder(writer: Writer, input: MassOrderRequest): Promise<MassOrderResult> {
   const { services, user } = writer;
   const { models } = services.db;
@@ -119,43 +92,10 @@ export function massOrder(writer: Writer, input: MassOrderRequest): Promise<Mass
       const bookingByKey = new Map(
         loaded.bookings.map((booking) => [decisionKeyOf(booking), booking]),
       );
-      const tracers = [...loaded.tracers.values()];
 
-      // Core plans with the decision keys as "accession numbers": they always exist.
       const plan = planMassOrder({
-        bookings: loaded.bookings.map((booking) => ({
-          accessionNumber: decisionKeyOf(booking),
-          startDate: booking.startDate,
-          startTime: booking.startTime,
-          locationId: booking.locationId,
-          procedureIdentifierId: booking.procedureIdentifierId,
-          status: booking.status,
-        })),
+        ...(await planInputOf(services, loaded, endpoint.id, transaction)),
         decisions: planned,
-        locations: loaded.locations.map((location) => ({
-          id: location.id,
-          endpointId: location.endpointId,
-        })),
-        procedures: loaded.procedures.map((procedure) => ({
-          procedureIdentifierId: procedure.procedureIdentifierId,
-          endpointId: procedure.endpointId,
-          tracerId: procedure.tracerId,
-          tracerUnits: procedure.tracerUnits,
-          delayMinutes: procedure.delayMinutes,
-        })),
-        tracers: tracers.flatMap((tracer) =>
-          tracer.isotope == null
-            ? []
-            : [
-                {
-                  id: tracer.id,
-                  tracerType: tracer.tracerType,
-                  halflifeSeconds: tracer.isotope.halflifeSeconds,
-                },
-              ],
-        ),
-        slots: await slotsForPlan(writer, endpoint.id, scope),
-        timeZone: services.config.timeZone,
       });
 
       if (!plan.ok) {

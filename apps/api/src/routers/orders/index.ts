@@ -7,6 +7,7 @@ import { ordersWindowInput } from '@tracershop/core';
 import { procedure, router } from '../../trpc/init';
 import { activityOrdersRouter } from './activityOrders';
 import { injectionOrdersRouter } from './injectionOrders';
+import { isotopeDayInput, readIsotopeDay } from './isotopeDay';
 import { isotopeOrdersRouter } from './isotopeOrders';
 import { readOrdersWindow } from './orderWindow';
 import { productionDayInput, readProductionDay } from './productionDay';
@@ -32,6 +33,11 @@ export const ordersRouter = router({
   productionDay: procedure('order.production.read')
     .input(productionDayInput)
     .query(({ ctx, input }) => readProductionDay(ctx.services, input)),
+
+  /** One isotope's runs and delivery cards on one date, with core's figures. */
+  isotopeDay: procedure('order.production.read')
+    .input(isotopeDayInput)
+    .query(({ ctx, input }) => readIsotopeDay(ctx.services, input)),
 
   activity: activityOrdersRouter,
   injection: injectionOrdersRouter,

@@ -10,29 +10,19 @@ import {
   orderDeliveryActivity,
   activeSlotIdOf,
   slotDeliversOn,
-  summarizeIsotopeDelivery,
   summarizeRun,
   summarizeSlot,
   weekdayOf,
 } from '@tracershop/core';
 import type {
-  IsotopeTotals,
   RunSlot,
   SlotOrder,
   SlotSummary,
   SlotTime,
   SlotVial,
   TracerType,
-  WeeklyRepeat,
 } from '@tracershop/core';
-import type {
-  ActivityDeliveryTimeSlot,
-  ActivityOrder,
-  InjectionOrder,
-  IsotopeOrder,
-  IsotopeVial,
-  Vial,
-} from '@tracershop/db';
+import type { ActivityDeliveryTimeSlot, ActivityOrder, InjectionOrder, Vial } from '@tracershop/db';
 import type { InferAttributes } from 'sequelize';
 import { z } from 'zod';
 import { apiError } from '../../errors';
@@ -41,7 +31,9 @@ import type { Wire } from '../../wire';
 import { toWire, toWireList } from '../../wire';
 import { slotRepeatOf } from './orderingRules';
 import type { EndpointView, SlotView } from './orderViews';
-import { endpointView, isotopeName, slotView } from './orderViews';
+import { endpointView, slotView } from './orderViews';
+import type { IsotopeDeliveries } from './isotopeDay';
+import { readIsotopeDeliveries } from './isotopeDay';
 
 export const productionDayInput = z.strictObject(
   { date: fieldSchemas.dateText, tracerId: fieldSchemas.id },
@@ -54,13 +46,6 @@ export interface RunView {
   productionTime: string;
   orderedActivity: number;
   withOverhead: number;
-}
-
-export interface IsotopeRunView {
-  productionId: number;
-  isotopeId: number;
-  productionTime: string;
-  orderedActivity: number;
 }
 
 /** One order on a production card, with "Uden overhead" / "Med overhead" (unfloored). */
@@ -91,23 +76,6 @@ export interface ProductionSlotCard {
   vials: Wire<InferAttributes<Vial>>[];
 }
 
-export interface IsotopeDeliveryCard {
-  delivery: {
-    id: number;
-    isotopeProductionId: number;
-    endpointId: number;
-    deliveryTime: string;
-    weeklyRepeat: WeeklyRepeat;
-  };
-  production: { id: number; weekday: number; productionTime: string };
-  isotope: { id: number; name: string };
-  endpoint: EndpointView;
-  delivers: boolean;
-  summary: IsotopeTotals;
-  orders: Wire<InferAttributes<IsotopeOrder>>[];
-  vials: Wire<InferAttributes<IsotopeVial>>[];
-}
-
 export interface ProductionDay {
   date: string;
   weekday: number;
@@ -118,7 +86,7 @@ export interface ProductionDay {
   slots: ProductionSlotCard[];
   /** Every injection order of the date (the "Special" table). */
   injectionOrders: Wire<InferAttributes<InjectionOrder>>[];
-  isotopes: { runs: IsotopeRunView[]; deliveries: IsotopeDeliveryCard[] };
+  isotopes: IsotopeDeliveries;
 }
 
 /** Cards in the legacy order: customer, endpoint, delivery time. */
@@ -328,107 +296,4 @@ export async function readProductionDay(
     injectionOrders: toWireList(injectionOrders),
     isotopes: await readIsotopeDeliveries(services, date),
   };
-}
-
-/** Every isotope delivery running on `date` or with orders for it, with core's totals. */
-async function readIsotopeDeliveries(
-  services: ApiServices,
-  date: string,
-): Promise<ProductionDay['isotopes']> {
-  const { models } = services.db;
-  const timeZone = services.config.timeZone;
-  const weekday = weekdayOf(date);
-  const deliveries = await models.IsotopeDelivery.findAll({
-    include: [
-      { association: 'isotopeProduction', include: [{ association: 'isotope' }] },
-      { association: 'endpoint', include: [{ association: 'customer' }] },
-    ],
-    order: [
-      ['deliveryTime', 'ASC'],
-      ['id', 'ASC'],
-    ],
-  });
-  const orders = await models.IsotopeOrder.findAll({
-    where: { deliveryDate: date },
-    order: [['id', 'ASC']],
-  });
-  const vials = await models.IsotopeVial.findAll({
-    where: { deliveredWithId: orders.map((order) => order.id) },
-    order: [['id', 'ASC']],
-  });
-  const plainOrders = orders.map((order) => ({
-    id: order.id,
-    isotopeDeliveryId: order.isotopeDeliveryId,
-    deliveryDate: order.deliveryDate,
-    orderedActivity: order.orderedActivity,
-    status: order.status,
-  }));
-  const plainVials = vials.map((vial) => ({
-    id: vial.id,
-    calibratedAt: vial.calibratedAt.toISOString(),
-    activity: vial.activity,
-    deliveredWithId: vial.deliveredWithId,
-  }));
-
-  const cards: IsotopeDeliveryCard[] = [];
-  for (const delivery of deliveries) {
-    const production = delivery.isotopeProduction;
-    const isotope = production?.isotope;
-    if (production == null || isotope == null) {
-      continue;
-    }
-    const ordersHere = orders.filter((order) => order.isotopeDeliveryId === delivery.id);
-    const runs = slotDeliversOn(
-      { weekday: production.weekday, weeklyRepeat: delivery.weeklyRepeat },
-      date,
-    );
-    if (!runs && ordersHere.length === 0) {
-      continue;
-    }
-    const orderIds = new Set(ordersHere.map((order) => order.id));
-    cards.push({
-      delivery: {
-        id: delivery.id,
-        isotopeProductionId: delivery.isotopeProductionId,
-        endpointId: delivery.endpointId,
-        deliveryTime: delivery.deliveryTime,
-        weeklyRepeat: delivery.weeklyRepeat,
-      },
-      production: {
-        id: production.id,
-        weekday: production.weekday,
-        productionTime: production.productionTime,
-      },
-      isotope: { id: isotope.id, name: isotopeName(isotope) },
-      endpoint: endpointView(delivery.endpoint),
-      delivers: runs,
-      summary: summarizeIsotopeDelivery({
-        delivery: { id: delivery.id, deliveryTime: delivery.deliveryTime },
-        date,
-        orders: plainOrders,
-        vials: plainVials,
-        halflifeSeconds: isotope.halflifeSeconds,
-        timeZone,
-      }),
-      orders: toWireList(ordersHere),
-      vials: toWireList(vials.filter((vial) => orderIds.has(vial.deliveredWithId ?? -1))),
-    });
-  }
-
-  // "Kørsel: HH:MM - X MBq": the ordered MBq of each isotope production running that day.
-  const isotopeRuns = new Map<number, IsotopeRunView>();
-  for (const card of cards) {
-    if (card.production.weekday !== weekday) {
-      continue;
-    }
-    const run = isotopeRuns.get(card.production.id) ?? {
-      productionId: card.production.id,
-      isotopeId: card.isotope.id,
-      productionTime: card.production.productionTime,
-      orderedActivity: 0,
-    };
-    run.orderedActivity += card.summary.orderedActivity;
-    isotopeRuns.set(card.production.id, run);
-  }
-  return { runs: [...isotopeRuns.values()], deliveries: cards };
 }

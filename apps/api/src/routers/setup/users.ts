@@ -158,11 +158,16 @@ const externalUsersRouter = router({
       return { ok: true as const };
     }),
 
-  /** The external user's one customer: the old assignments go, the new one comes. */
+  /**
+   * The external user's one customer: the old assignments go, the new one comes (none when
+   * `customerId` is null; the answer is then null).
+   */
   assignCustomer: procedure('externalUser.write')
     .input(externalUserAssignCustomerInput)
     .mutation(async ({ ctx, input }) => {
-      await assertCustomerExists(ctx.services, input.customerId);
+      if (input.customerId !== null) {
+        await assertCustomerExists(ctx.services, input.customerId);
+      }
       return writeAccess(ctx, async (scope) => {
         const { UserAssignment } = ctx.services.db.models;
         const user = await externalUser(ctx.services, input.userId, scope.transaction);
@@ -175,6 +180,9 @@ const externalUsersRouter = router({
           if (assignment !== kept) {
             await removeAssignment(assignment, scope);
           }
+        }
+        if (input.customerId === null) {
+          return null;
         }
         return kept === undefined
           ? addAssignment(ctx.services, user.id, input.customerId, scope)

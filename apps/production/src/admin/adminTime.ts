@@ -1,0 +1,33 @@
+/**
+ * Dates the site admin types ("Fra", "Til", whole days on the site's clock) as the api's
+ * instant window, and instants shown on the site's clock as the legacy showed dates
+ * (`DD/MM/YYYY HH:MM:SS`).
+ */
+import { addDays, instantTextOfLocalDateTime, localDateTimeOfInstant } from '@tracershop/core';
+
+/**
+ * `from` = the start of the first day, `to` = the start of the day after the last (the api's
+ * window is half open), each as an ISO-8601 instant; a missing day leaves its end open.
+ */
+export function instantWindowOf(
+  fromDate: string | null,
+  toDate: string | null,
+  timeZone: string,
+): { from?: string; to?: string } {
+  return {
+    ...(fromDate === null
+      ? {}
+      : { from: instantTextOfLocalDateTime(`${fromDate} 00:00:00`, timeZone) }),
+    ...(toDate === null
+      ? {}
+      : { to: instantTextOfLocalDateTime(`${addDays(toDate, 1)} 00:00:00`, timeZone) }),
+  };
+}
+
+/** `DD/MM/YYYY HH:MM:SS` on the site's clock. */
+export function formatInstant(instant: string, timeZone: string): string {
+  const local = localDateTimeOfInstant(instant, timeZone);
+  const [date = '', time = ''] = local.split(' ');
+  const [year, month, day] = date.split('-');
+  return `${day}/${month}/${year} ${time}`;
+}

@@ -1,0 +1,189 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import type { AuditChainReport, AuditRow } from '../adminApi';
+import { renderWithApi } from '../renderWithApi';
+import AuditTrailPage from './AuditTrailPage';
+
+function auditRow(overrides: Partial<AuditRow>): AuditRow {
+  return {
+    id: 1,
+    at: '2026-12-02T07:05:00.000Z',
+    actorId: 4,
+    actorName: 'Demo Prod User',
+    action: 'activityOrder.release',
+    entity: 'ActivityOrder',
+    entityId: 12,
+    before: null,
+    after: null,
+    hash: 'b'.repeat(64),
+    previousHash: 'a'.repeat(64),
+    ...overrides,
+  };
+}
+
+const ROWS = [
+  auditRow({
+    id: 2,
+    before: { id: 12, status: 2, freedByName: null, comment: 'E2E' },
+    after: { id: 12, status: 3, freedByName: 'Demo Prod User', comment: 'E2E' },
+  }),
+  auditRow({
+    id: 1,
+    at: '2026-12-01T13:00:00.000Z',
+    actorId: 5,
+    actorName: 'Demo Shop User',
+    action: 'activityOrder.create',
+    after: { id: 12, orderedActivity: 300 },
+  }),
+];
+
+function fakeApi(options: { total?: number; report?: AuditChainReport; rows?: AuditRow[] } = {}) {
+  const auditTrail = vi.fn((input?: { page?: number; pageSize?: number }) =>
+    Promise.resolve({
+      rows: options.rows ?? ROWS,
+      total: options.total ?? 2,
+      page: input?.page ?? 1,
+      pageSize: input?.pageSize ?? 50,
+    }),
+  );
+  const verifyAuditChain = vi.fn(() =>
+    Promise.resolve(
+      options.report ?? { ok: true, checked: 5, lastHash: 'c'.repeat(64), firstBroken: null },
+    ),
+  );
+  renderWithApi(<AuditTrailPage />, {
+    admin: { auditTrail: { query: auditTrail }, verifyAuditChain: { query: verifyAuditChain } },
+    setup: {
+      users: {
+        list: {
+          query: () =>
+            Promise.resolve({
+              users: [
+                { id: 4, username: 'prod-user', displayName: 'Demo Prod User' },
+                { id: 5, username: 'shop-user', displayName: 'Demo Shop User' },
+              ],
+              assignments: [],
+            }),
+        },
+      },
+    },
+  });
+  return { auditTrail, verifyAuditChain };
+}
+
+const rowOf = async (id: number) => {
+  const table = await screen.findByRole('table', { name: 'Revisionsspor' });
+  const row = table.querySelector(`tr[data-audit-id="${id}"]`);
+  if (row === null) {
+    throw new Error(`no row ${id}`);
+  }
+  return row as HTMLElement;
+};
+
+describe('AuditTrailPage', () => {
+  it('shows time, user, action, entity and the changed fields as old → new', async () => {
+    fakeApi();
+    const release = await rowOf(2);
+    expect(within(release).getByText('02/12/2026 08:05:00')).toBeTruthy();
+    expect(within(release).getByRole('cell', { name: 'Demo Prod User' })).toBeTruthy();
+    expect(within(release).getByText('activityOrder.release')).toBeTruthy();
+    expect(within(release).getByRole('button', { name: 'ActivityOrder 12' })).toBeTruthy();
+    const items = within(release).getAllByRole('listitem');
+    // Only the fields that changed: status and freedByName, not id or comment.
+    expect(items.map((item) => item.textContent)).toEqual([
+      'status:2→3',
+      'freedByName:–→Demo Prod User',
+    ]);
+    expect(items[0]?.querySelector('del')?.textContent).toBe('2');
+    expect(items[0]?.querySelector('ins')?.textContent).toBe('3');
+    const creation = await rowOf(1);
+    expect(within(creation).getByText('Oprettet')).toBeTruthy();
+    expect(within(creation).getByText('300')).toBeTruthy();
+  });
+
+  it('sends the filters: days on the site clock, user, entity, id and action', async () => {
+    const { auditTrail } = fakeApi();
+    await rowOf(2);
+    expect(auditTrail).toHaveBeenLastCalledWith({ page: 1, pageSize: 50 });
+    await userEvent.type(screen.getByLabelText('Fra'), '01122026');
+    await userEvent.type(screen.getByLabelText('Til'), '02122026');
+    await screen.findByRole('option', { name: 'Demo Prod User (prod-user)' });
+    await userEvent.selectOptions(screen.getByLabelText('Bruger'), 'Demo Prod User (prod-user)');
+    await userEvent.type(screen.getByLabelText('Entitet'), 'ActivityOrder');
+    await userEvent.type(screen.getByLabelText('Id'), '12');
+    await userEvent.type(screen.getByLabelText('Handling'), 'activityOrder.release{Enter}');
+    await waitFor(() =>
+      expect(auditTrail).toHaveBeenLastCalledWith({
+        from: '2026-11-30T23:00:00Z',
+        to: '2026-12-02T23:00:00Z',
+        actorId: 4,
+        entity: 'ActivityOrder',
+        entityId: 12,
+        action: 'activityOrder.release',
+        page: 1,
+        pageSize: 50,
+      }),
+    );
+  });
+
+  it('refuses an id that is not a whole number without asking the api', async () => {
+    const { auditTrail } = fakeApi();
+    await rowOf(2);
+    await userEvent.type(screen.getByLabelText('Id'), '1,5');
+    await userEvent.click(screen.getByRole('button', { name: 'Søg' }));
+    expect(screen.getByLabelText('Id').getAttribute('title')).toBe('Id skal være et helt tal.');
+    expect(auditTrail).toHaveBeenCalledTimes(1);
+  });
+
+  it('filters on a row’s entity when it is clicked', async () => {
+    const { auditTrail } = fakeApi();
+    const release = await rowOf(2);
+    await userEvent.click(within(release).getByRole('button', { name: 'ActivityOrder 12' }));
+    await waitFor(() =>
+      expect(auditTrail).toHaveBeenLastCalledWith({
+        entity: 'ActivityOrder',
+        entityId: 12,
+        page: 1,
+        pageSize: 50,
+      }),
+    );
+    expect((screen.getByLabelText('Entitet') as HTMLInputElement).value).toBe('ActivityOrder');
+  });
+
+  it('pages through a long trail', async () => {
+    const { auditTrail } = fakeApi({ total: 120 });
+    await rowOf(2);
+    expect(screen.getByText('Side 1 af 3 (120 rækker)')).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Forrige' }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Næste' }));
+    await waitFor(() => expect(auditTrail).toHaveBeenLastCalledWith({ page: 2, pageSize: 50 }));
+    expect(await screen.findByText('Side 2 af 3 (120 rækker)')).toBeTruthy();
+  });
+
+  it('reports an intact chain with the number of events checked', async () => {
+    const { verifyAuditChain } = fakeApi();
+    await userEvent.click(screen.getByRole('button', { name: 'Verificer kæden' }));
+    expect(verifyAuditChain).toHaveBeenCalledTimes(1);
+    expect((await screen.findByRole('status')).textContent).toBe(
+      'Hint: Kæden er intakt: 5 hændelser kontrolleret.',
+    );
+  });
+
+  it('reports where a broken chain breaks', async () => {
+    fakeApi({
+      report: {
+        ok: false,
+        checked: 17,
+        lastHash: 'c'.repeat(64),
+        firstBroken: { id: 17, reason: 'hash' },
+      },
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Verificer kæden' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Fejl: Kæden er brudt ved hændelse 17: hændelsen er ændret efter den blev skrevet (17 hændelser kontrolleret).',
+    );
+  });
+});

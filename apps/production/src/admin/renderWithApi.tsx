@@ -1,0 +1,33 @@
+/**
+ * Component tests of the admin pages: the page with the app's texts and a hand-made api
+ * client that has only the procedures the page calls, logged in as the site admin (id 1).
+ */
+import type { ApiClient } from '@tracershop/ui';
+import { ApiTestProvider } from '@tracershop/ui';
+import type { ReactElement } from 'react';
+import { vi } from 'vitest';
+import { renderWithI18n } from '../testing/renderWithI18n';
+
+export const SITE_ADMIN_SESSION = {
+  user: { id: 1, username: 'site-admin', displayName: 'Demo Site Admin', userGroup: 1 },
+  timeZone: 'Europe/Copenhagen',
+};
+
+export function renderWithApi(element: ReactElement, procedures: Record<string, unknown>) {
+  const client = {
+    auth: { whoami: { query: () => Promise.resolve(SITE_ADMIN_SESSION) } },
+    ...procedures,
+  };
+  return renderWithI18n(
+    <ApiTestProvider
+      value={{
+        client: client as unknown as ApiClient,
+        connection: 'open',
+        reconnect: vi.fn(),
+        reportVersionMismatch: vi.fn(),
+      }}
+    >
+      {element}
+    </ApiTestProvider>,
+  );
+}

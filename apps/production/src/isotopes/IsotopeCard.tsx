@@ -1,0 +1,250 @@
+/**
+ * One isotope delivery on the chosen day (legacy §4.9): the lowest status (its icon opens the
+ * isotope order modal), destination and time, "Bestilt" and "Udleveret" (core's totals,
+ * floored), accept while something is Ordered, the release document once released; per order
+ * its status, MBq, comment, a dose edit (whole MBq, core's validator) and a confirmed reject
+ * while Ordered or Accepted.
+ */
+import { formatMBq, messageFor, OrderStatus, validateWholePositiveNumber } from '@tracershop/core';
+import {
+  AlertBox,
+  ConfirmDialog,
+  localeOf,
+  StatusIcon,
+  STATUS_COLOURS,
+  TextField,
+  usePendingAction,
+} from '@tracershop/ui';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  CommentIcon,
+  isotopeReleaseUrl,
+  ReleaseDocumentIcon,
+  ThumbsUpIcon,
+} from '../special/icons';
+import type { IsotopeCardData } from './isotopeApi';
+import { destinationOf, orderIdsOf } from './isotopeCards';
+
+type IsotopeOrder = IsotopeCardData['orders'][number];
+
+export interface IsotopeCardProps {
+  card: IsotopeCardData;
+  date: string;
+  onOpen(): void;
+  onAccept(orderIds: number[]): Promise<unknown>;
+  onReject(orderIds: number[]): Promise<unknown>;
+  onEditDose(orderId: number, orderedActivity: number): Promise<unknown>;
+}
+
+function OrderLine({
+  order,
+  pending,
+  onReject,
+  onEditDose,
+}: {
+  order: IsotopeOrder;
+  pending: boolean;
+  onReject(): void;
+  onEditDose(orderedActivity: number): Promise<unknown>;
+}) {
+  const { t, i18n } = useTranslation('app');
+  const [editing, setEditing] = useState(false);
+  const [dose, setDose] = useState(String(order.orderedActivity));
+  const [problem, setProblem] = useState<string | null>(null);
+  const save = usePendingAction();
+  const changeable = order.status === OrderStatus.Ordered || order.status === OrderStatus.Accepted;
+
+  function submit() {
+    const check = validateWholePositiveNumber(dose, 'activity');
+    if (!check.ok) {
+      setProblem(messageFor(check.issue, localeOf(i18n.language)));
+      return;
+    }
+    setProblem(null);
+    void save.run(
+      () => onEditDose(check.value),
+      () => setEditing(false),
+    );
+  }
+
+  return (
+    <li className="isotope-order">
+      <StatusIcon status={order.status} />
+      <span>{t('isotopes.card.orderId', { id: order.id })}</span>
+      {editing ? (
+        <form
+          className="isotope-order__edit"
+          onSubmit={(event) => {
+            event.preventDefault();
+            submit();
+          }}
+        >
+          <TextField
+            label={t('isotopes.card.dose', { id: order.id })}
+            hideLabel
+            value={dose}
+            onChange={setDose}
+            error={problem}
+            inputMode="numeric"
+            autoComplete="off"
+            size={7}
+          />
+          <span>MBq</span>
+          <button type="submit" className="ts-button" disabled={save.pending}>
+            {t('isotopes.card.save')}
+          </button>
+          <button
+            type="button"
+            className="ts-button ts-button--light"
+            onClick={() => {
+              setEditing(false);
+              setProblem(null);
+              setDose(String(order.orderedActivity));
+            }}
+          >
+            {t('isotopes.card.cancel')}
+          </button>
+        </form>
+      ) : (
+        <span>{formatMBq(order.orderedActivity)}</span>
+      )}
+      {order.comment ? <CommentIcon text={order.comment} /> : null}
+      {changeable && !editing ? (
+        <>
+          <button
+            type="button"
+            className="ts-button ts-button--light"
+            onClick={() => {
+              setDose(String(order.orderedActivity));
+              setEditing(true);
+            }}
+          >
+            {t('isotopes.card.editDose', { id: order.id })}
+          </button>
+          <button
+            type="button"
+            className="ts-button ts-button--light"
+            disabled={pending}
+            onClick={onReject}
+          >
+            {t('isotopes.card.reject', { id: order.id })}
+          </button>
+        </>
+      ) : null}
+      {problem === null ? null : <AlertBox level="error">{problem}</AlertBox>}
+      {save.failure === null ? null : <AlertBox level="error">{save.failure}</AlertBox>}
+    </li>
+  );
+}
+
+export function IsotopeCard({
+  card,
+  date,
+  onOpen,
+  onAccept,
+  onReject,
+  onEditDose,
+}: IsotopeCardProps) {
+  const { t } = useTranslation('app');
+  const action = usePendingAction();
+  const [rejecting, setRejecting] = useState<number | null>(null);
+  const time = card.delivery.deliveryTime.slice(0, 5);
+  const destination = destinationOf(card);
+  const { status } = card.summary;
+  const label = t('isotopes.card.label', { destination, time });
+  const ordered = orderIdsOf(card, OrderStatus.Ordered);
+  const released = orderIdsOf(card, OrderStatus.Released).length > 0;
+  return (
+    <section
+      className="production-slot isotope-card"
+      aria-label={label}
+      data-status={status ?? ''}
+      style={{ borderLeftColor: status === null ? '#cccccc' : STATUS_COLOURS[status] }}
+    >
+      <header className="production-slot__head">
+        {status === null ? (
+          <StatusIcon status={null} />
+        ) : (
+          <button
+            type="button"
+            className="special-icon-button"
+            aria-label={t('isotopes.card.open', { destination, time })}
+            onClick={onOpen}
+          >
+            <StatusIcon status={status} />
+          </button>
+        )}
+        <h3>{label}</h3>
+        {ordered.length > 0 ? (
+          <button
+            type="button"
+            className="special-icon-button"
+            aria-label={t('isotopes.card.accept', { destination, time })}
+            title={t('isotopes.card.accept', { destination, time })}
+            disabled={action.pending}
+            onClick={() => void action.run(() => onAccept(ordered))}
+          >
+            <ThumbsUpIcon />
+          </button>
+        ) : null}
+        {released ? (
+          <a
+            href={isotopeReleaseUrl(card.delivery.id, date)}
+            target="_blank"
+            rel="noopener"
+            aria-label={t('isotopes.card.document', { destination, time })}
+            title={t('isotopes.card.document', { destination, time })}
+          >
+            <ReleaseDocumentIcon />
+          </a>
+        ) : null}
+      </header>
+      {status === null ? (
+        <p>{t('isotopes.card.noOrders')}</p>
+      ) : (
+        <>
+          <ul className="production-slot__figures">
+            <li>
+              {t('isotopes.card.ordered', { activity: formatMBq(card.summary.orderedActivity) })}
+            </li>
+            <li>
+              {t('isotopes.card.delivered', {
+                activity: formatMBq(card.summary.deliveredActivity),
+              })}
+            </li>
+          </ul>
+          <ul className="isotope-orders">
+            {card.orders.map((order) => (
+              <OrderLine
+                key={`${order.id}/${order.orderedActivity}/${order.status}`}
+                order={order}
+                pending={action.pending}
+                onReject={() => setRejecting(order.id)}
+                onEditDose={(orderedActivity) => onEditDose(order.id, orderedActivity)}
+              />
+            ))}
+          </ul>
+        </>
+      )}
+      {action.failure === null ? null : <AlertBox level="error">{action.failure}</AlertBox>}
+      <ConfirmDialog
+        open={rejecting !== null}
+        title={t('isotopes.rejectQuestion')}
+        confirmLabel={t('isotopes.modal.reject')}
+        cancelLabel={t('isotopes.back')}
+        pending={action.pending}
+        onCancel={() => setRejecting(null)}
+        onConfirm={() => {
+          const orderId = rejecting;
+          setRejecting(null);
+          if (orderId !== null) {
+            void action.run(() => onReject([orderId]));
+          }
+        }}
+      >
+        {t('isotopes.rejectOrder', { id: rejecting ?? '' })}
+      </ConfirmDialog>
+    </section>
+  );
+}

@@ -1,0 +1,139 @@
+import { OrderStatus } from '@tracershop/core';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { isotopeOrder } from '../special/specialFixtures';
+import { renderWithI18n } from '../testing/renderWithI18n';
+import type { IsotopeVial } from './isotopeApi';
+import { isotopeCard, isotopeVial } from './isotopeFixtures';
+import type { IsotopeOrderModalProps } from './IsotopeOrderModal';
+import { IsotopeOrderModal } from './IsotopeOrderModal';
+
+function props(
+  status: OrderStatus,
+  vials: IsotopeVial[] = [isotopeVial({ id: 7 }), isotopeVial({ id: 8 })],
+  overrides: Partial<IsotopeOrderModalProps> = {},
+): IsotopeOrderModalProps {
+  return {
+    card: isotopeCard(
+      [isotopeOrder({ id: 1, status }), isotopeOrder({ id: 2, status, orderedActivity: 250 })],
+      vials,
+    ),
+    isotopeName: 'Ga-68',
+    date: '2026-12-02',
+    today: '2026-12-02',
+    timeZone: 'Europe/Copenhagen',
+    vials,
+    mayRelease: true,
+    username: 'prod-user',
+    onClose: vi.fn(),
+    onAccept: vi.fn(() => Promise.resolve()),
+    onReject: vi.fn(() => Promise.resolve()),
+    onUnreject: vi.fn(() => Promise.resolve()),
+    onRelease: vi.fn(() => Promise.resolve()),
+    onCorrect: vi.fn(() => Promise.resolve()),
+    onCreateVial: vi.fn(() => Promise.resolve({ id: 9 })),
+    onEditVial: vi.fn(() => Promise.resolve()),
+    ...overrides,
+  };
+}
+
+const button = (name: string) => screen.queryByRole('button', { name }) as HTMLButtonElement | null;
+const footerButtons = () =>
+  within(screen.getByRole('dialog', { name: 'Isotop ordre til: RH - PET1 - 02/12/2026' }))
+    .getAllByRole('button')
+    .map((element) => element.textContent);
+
+describe('IsotopeOrderModal', () => {
+  it('shows the delivery and accepts ordered orders', async () => {
+    const given = props(OrderStatus.Ordered);
+    renderWithI18n(<IsotopeOrderModal {...given} />);
+    expect(screen.getByText('750 MBq')).toBeTruthy();
+    expect(button('Frigiv')).toBeNull();
+    expect(
+      (screen.getByRole('checkbox', { name: 'Vælg hætteglas GA-261202-7' }) as HTMLInputElement)
+        .disabled,
+    ).toBe(true);
+    await userEvent.click(button('Accepter')!);
+    expect(given.onAccept).toHaveBeenCalledWith([1, 2]);
+  });
+
+  it('releases the accepted orders with the chosen vials after signing', async () => {
+    const given = props(OrderStatus.Accepted);
+    renderWithI18n(<IsotopeOrderModal {...given} />);
+    expect(button('Frigiv')!.disabled).toBe(true);
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Vælg hætteglas GA-261202-8' }));
+    expect(button('Frigiv')!.disabled).toBe(false);
+    await userEvent.click(button('Frigiv')!);
+    expect(screen.getByText('Frigiv ordre - 1, 2')).toBeTruthy();
+    await userEvent.type(screen.getByLabelText('Kodeord'), 'hemmelig');
+    await userEvent.click(screen.getByRole('button', { name: 'Frigiv' }));
+    expect(given.onRelease).toHaveBeenCalledWith({
+      orderIds: [1, 2],
+      isotopeVialIds: [8],
+      password: 'hemmelig',
+    });
+  });
+
+  it('keeps "Frigiv" disabled without a release right', async () => {
+    renderWithI18n(
+      <IsotopeOrderModal {...props(OrderStatus.Accepted, undefined, { mayRelease: false })} />,
+    );
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Vælg hætteglas GA-261202-8' }));
+    expect(button('Frigiv')!.disabled).toBe(true);
+  });
+
+  it('adds a vial by hand on the delivery day', async () => {
+    const given = props(OrderStatus.Accepted, []);
+    renderWithI18n(<IsotopeOrderModal {...given} />);
+    expect(screen.getByText('Der er ingen hætteglas af isotopen denne dag.')).toBeTruthy();
+    await userEvent.click(button('Nyt hætteglas')!);
+    await userEvent.type(screen.getByLabelText('Batch nr'), 'ga-261202-3');
+    await userEvent.type(screen.getByLabelText('Dispenseret kl:'), '08:15');
+    await userEvent.type(screen.getByLabelText('Volume (ml)'), '2,5');
+    await userEvent.type(screen.getByLabelText('Aktivitet (MBq)'), '900');
+    await userEvent.click(button('Gem hætteglas')!);
+    expect(given.onCreateVial).toHaveBeenCalledWith({
+      batchNumber: 'ga-261202-3',
+      calibratedAt: '2026-12-02T07:15:00Z',
+      volume: 2.5,
+      activity: 900,
+    });
+  });
+
+  it('refuses a vial with a bad batch number', async () => {
+    const given = props(OrderStatus.Accepted, []);
+    renderWithI18n(<IsotopeOrderModal {...given} />);
+    await userEvent.click(button('Nyt hætteglas')!);
+    await userEvent.type(screen.getByLabelText('Batch nr'), 'ga');
+    await userEvent.type(screen.getByLabelText('Dispenseret kl:'), '08:15');
+    await userEvent.type(screen.getByLabelText('Volume (ml)'), '2,5');
+    await userEvent.type(screen.getByLabelText('Aktivitet (MBq)'), '900');
+    await userEvent.click(button('Gem hætteglas')!);
+    expect(screen.getAllByText('Batch nummer er ikke formateret korrekt').length).toBeGreaterThan(
+      0,
+    );
+    expect(given.onCreateVial).not.toHaveBeenCalled();
+  });
+
+  it('offers "Ret ordre" and the certificate for released orders', async () => {
+    const vials = [isotopeVial({ id: 7, deliveredWithId: 1 })];
+    const given = props(OrderStatus.Released, vials);
+    renderWithI18n(<IsotopeOrderModal {...given} />);
+    expect(footerButtons()).toEqual(['Luk', 'Ret ordre']);
+    expect(screen.getByRole('link', { name: 'Frigivelsecertifikat' }).getAttribute('href')).toBe(
+      '/documents/isotope-release/40/2026-12-02.pdf',
+    );
+    await userEvent.click(button('Ret ordre')!);
+    await userEvent.type(screen.getByLabelText('Kodeord'), 'hemmelig');
+    await userEvent.click(screen.getByRole('button', { name: 'Ret ordre' }));
+    expect(given.onCorrect).toHaveBeenCalledWith({ orderIds: [1, 2], password: 'hemmelig' });
+  });
+
+  it('un-rejects rejected orders', async () => {
+    const given = props(OrderStatus.Rejected);
+    renderWithI18n(<IsotopeOrderModal {...given} />);
+    await userEvent.click(button('Uafvis')!);
+    expect(given.onUnreject).toHaveBeenCalledWith([1, 2]);
+  });
+});

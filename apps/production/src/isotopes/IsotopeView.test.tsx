@@ -1,0 +1,122 @@
+import { OrderStatus, UserGroup } from '@tracershop/core';
+import type { ApiClient } from '@tracershop/ui';
+import { ApiTestProvider } from '@tracershop/ui';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { catalogFixture, isotopeOrder } from '../special/specialFixtures';
+import { renderWithI18n } from '../testing/renderWithI18n';
+import { isotopeCard, isotopeDayFixture, isotopeVial } from './isotopeFixtures';
+import { IsotopeView } from './IsotopeView';
+
+function renderView(
+  cards = () => {
+    const orders = [
+      isotopeOrder({ id: 1, status: OrderStatus.Accepted, orderedActivity: 500 }),
+      isotopeOrder({ id: 2, isotopeDeliveryId: 41, orderedActivity: 120 }),
+    ];
+    return [isotopeCard(orders), isotopeCard(orders, [], 41)];
+  },
+) {
+  const release = vi.fn(() => Promise.resolve({}));
+  const vialList = vi.fn(() =>
+    Promise.resolve({ isotopeVials: [isotopeVial({ id: 7 })], total: 1, nextOffset: null }),
+  );
+  const isotopeDay = vi.fn(() => Promise.resolve(isotopeDayFixture(cards())));
+  const client = {
+    auth: {
+      whoami: {
+        query: () =>
+          Promise.resolve({
+            user: {
+              id: 3,
+              username: 'prod-user',
+              displayName: '',
+              userGroup: UserGroup.Admin,
+              customerIds: [],
+            },
+            timeZone: 'Europe/Copenhagen',
+          }),
+      },
+    },
+    setup: {
+      catalog: { query: () => Promise.resolve(catalogFixture()) },
+      releaseRights: { list: { query: () => Promise.resolve([]) } },
+    },
+    orders: { isotopeDay: { query: isotopeDay } },
+    vials: { isotope: { list: { query: vialList } } },
+    release: { isotope: { mutate: release } },
+  };
+  renderWithI18n(
+    <ApiTestProvider
+      value={{
+        // A hand-made client: only the procedures the view calls.
+        client: client as unknown as ApiClient,
+        connection: 'open',
+        reconnect: vi.fn(),
+        reportVersionMismatch: vi.fn(),
+      }}
+    >
+      <IsotopeView date="2026-12-02" isotopeId={2} />
+    </ApiTestProvider>,
+  );
+  return { release, vialList, isotopeDay };
+}
+
+describe('IsotopeView', () => {
+  it('shows the runs and a card per delivery', async () => {
+    const api = renderView();
+    expect(
+      await screen.findByRole('heading', { name: 'Produktion - Ga-68 - 02/12/2026' }),
+    ).toBeTruthy();
+    expect(screen.getByText('Kørsel: 07:00 - 620 MBq')).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'RH - PET1 kl. 09:00' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Herlev kl. 10:00' })).toBeTruthy();
+    expect(api.isotopeDay).toHaveBeenCalledWith({ date: '2026-12-02', isotopeId: 2 });
+    expect(api.vialList).toHaveBeenCalledWith({ isotopeId: 2, date: '2026-12-02', limit: 1000 });
+  });
+
+  it('releases an accepted delivery with a vial from the modal', async () => {
+    const api = renderView();
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Åbn isotopordren til RH - PET1 kl. 09:00' }),
+    );
+    const dialog = screen.getByRole('dialog', { name: 'Isotop ordre til: RH - PET1 - 02/12/2026' });
+    await userEvent.click(
+      within(dialog).getByRole('checkbox', { name: 'Vælg hætteglas GA-261202-7' }),
+    );
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Frigiv' }));
+    await userEvent.type(within(dialog).getByLabelText('Kodeord'), 'hemmelig');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Frigiv' }));
+    expect(api.release).toHaveBeenCalledWith({
+      orderIds: [1],
+      isotopeVialIds: [7],
+      password: 'hemmelig',
+    });
+  });
+
+  it('shows the vials delivered with the orders, even when calibrated the day before', async () => {
+    renderView(() => [
+      isotopeCard(
+        [isotopeOrder({ id: 1, status: OrderStatus.Released, orderedActivity: 500 })],
+        [
+          isotopeVial({
+            id: 5,
+            batchNumber: 'GA-261201-5',
+            calibratedAt: '2026-12-01T22:30:00.000Z',
+            deliveredWithId: 1,
+          }),
+        ],
+      ),
+    ]);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Åbn isotopordren til RH - PET1 kl. 09:00' }),
+    );
+    const dialog = screen.getByRole('dialog', { name: 'Isotop ordre til: RH - PET1 - 02/12/2026' });
+    const delivered = within(dialog).getByRole('checkbox', {
+      name: 'Vælg hætteglas GA-261201-5',
+    }) as HTMLInputElement;
+    expect(delivered.checked).toBe(true);
+    expect(screen.getByText(/Udleveret: [1-9]/)).toBeTruthy();
+  });
+});

@@ -1,0 +1,14 @@
+/** What the isotope view reads off a delivery card of `orders.isotopeDay`. */
+import type { OrderStatus } from '@tracershop/core';
+import { destinationName } from '../special/injectionRows';
+import type { IsotopeCardData } from './isotopeApi';
+
+/** "`<customer> - <endpoint>`" of the card's delivery (legacy §0). */
+export function destinationOf(card: IsotopeCardData): string {
+  return destinationName(card.endpoint.customerShortName, card.endpoint.name);
+}
+
+/** The ids of a card's orders in some statuses. */
+export function orderIdsOf(card: IsotopeCardData, ...statuses: OrderStatus[]): number[] {
+  return card.orders.filter((order) => statuses.includes(order.status)).map((order) => order.id);
+}

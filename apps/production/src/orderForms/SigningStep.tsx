@@ -1,0 +1,42 @@
+/**
+ * The signed step of an order modal (release, correction): an optional hint above
+ * (e.g. "not the delivery day") and the signature with the user's own password. "Tilbage"
+ * and a successful signature both end the step; a refusal stays, with its message.
+ */
+import { AlertBox, SignaturePanel } from '@tracershop/ui';
+
+export interface SigningStepProps {
+  title: string;
+  submitLabel: string;
+  /** The logged-in user's name, prefilled. */
+  username: string;
+  hint?: string | null;
+  onSign(password: string): Promise<unknown>;
+  /** Back to the modal's own state (after "Tilbage" or a signature). */
+  onDone(): void;
+}
+
+export function SigningStep({
+  title,
+  submitLabel,
+  username,
+  hint = null,
+  onSign,
+  onDone,
+}: SigningStepProps) {
+  return (
+    <>
+      {hint === null ? null : <AlertBox level="hint">{hint}</AlertBox>}
+      <SignaturePanel
+        title={title}
+        submitLabel={submitLabel}
+        initialUsername={username}
+        onCancel={onDone}
+        onSubmit={async ({ password }) => {
+          await onSign(password);
+          onDone();
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+/**
+ * The activity order modal of one card, wired to the api: the live vials of the delivery
+ * (`vials.forSlot`), the release rights, and the writes.
+ */
+import { useSession } from '@tracershop/ui';
+import type { Catalog, ProductionSlotCard } from '../productionApi';
+import {
+  useReleaseRights,
+  useReleaseWrites,
+  useSlotActions,
+  useVialsForSlot,
+} from '../productionApi';
+import { ActivityOrderModal } from './ActivityOrderModal';
+
+export interface OpenActivityOrderProps {
+  card: ProductionSlotCard;
+  catalog: Catalog;
+  tracerId: number;
+  date: string;
+  today: string;
+  timeZone: string;
+  onClose(): void;
+}
+
+export function OpenActivityOrder(props: OpenActivityOrderProps) {
+  const { card, catalog, date } = props;
+  const session = useSession();
+  const vials = useVialsForSlot(card.slot.id, date);
+  const rights = useReleaseRights();
+  const slotActions = useSlotActions();
+  const writes = useReleaseWrites();
+  const tracer = catalog.tracers.find((candidate) => candidate.id === props.tracerId);
+  const customer = catalog.customers.find((candidate) => candidate.id === card.endpoint.customerId);
+  const user = session.data?.user ?? null;
+  return (
+    <ActivityOrderModal
+      card={card}
+      date={date}
+      today={props.today}
+      timeZone={props.timeZone}
+      tracer={{ id: props.tracerId, vialTag: tracer?.vialTag ?? null }}
+      customerName={
+        customer?.longName || customer?.shortName || card.endpoint.customerShortName || ''
+      }
+      vials={vials.data}
+      signer={
+        user === null ? null : { id: user.id, userGroup: user.userGroup, username: user.username }
+      }
+      rights={rights.data ?? []}
+      onClose={props.onClose}
+      actions={{
+        accept: () =>
+          slotActions.acceptSlot.mutateAsync({ slotId: card.slot.id, deliveryDate: date }),
+        reject: (orderIds) => slotActions.reject.mutateAsync(orderIds),
+        unreject: (orderIds) => slotActions.unreject.mutateAsync(orderIds),
+        editDose: (id, orderedActivity) =>
+          slotActions.editDose.mutateAsync({ id, orderedActivity }),
+        createVial: (input) => writes.createVial.mutateAsync(input),
+        editVial: (input) => writes.editVial.mutateAsync(input),
+        release: (input) =>
+          writes.release.mutateAsync({ ...input, slotId: card.slot.id, deliveryDate: date }),
+        correct: ({ orderIds, password }) =>
+          writes.correct.mutateAsync({ activityOrderIds: orderIds, password }),
+      }}
+    />
+  );
+}

@@ -1,0 +1,189 @@
+/**
+ * The information rows of the activity order modal (legacy §4.4): destination, delivery time,
+ * each order with its MBq (the dose can be corrected while Ordered or Accepted), the total to
+ * deliver, the allocated vial activity while Accepted, and who released what and when.
+ */
+import type { Locale } from '@tracershop/core';
+import {
+  formatMBq,
+  localDateTimeOfInstant,
+  messageFor,
+  OrderStatus,
+  validatePositiveNumber,
+} from '@tracershop/core';
+import { localeOf, messageOf, StatusIcon } from '@tracershop/ui';
+import type { FormEvent } from 'react';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ProductionOrderLine, ProductionSlotCard } from '../productionApi';
+import { shortTime } from './SlotCard';
+
+export interface OrderInfoProps {
+  card: ProductionSlotCard;
+  /** The customer's long name (short name when it has none). */
+  customerName: string;
+  timeZone: string;
+  /** The sum of the chosen vials, shown while the collection is Accepted. */
+  allocatedActivity: number | null;
+  /** The order whose dose is being corrected. */
+  editingOrderId: number | null;
+  onEditing(orderId: number | null): void;
+  editDose(orderId: number, orderedActivity: number): Promise<unknown>;
+}
+
+function DoseForm({
+  line,
+  locale,
+  onDone,
+  editDose,
+}: {
+  line: ProductionOrderLine;
+  locale: Locale;
+  onDone(): void;
+  editDose(orderId: number, orderedActivity: number): Promise<unknown>;
+}) {
+  const { t } = useTranslation('app');
+  const [text, setText] = useState(String(line.order.orderedActivity).replace('.', ','));
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const errorId = useId();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (pending) {
+      return;
+    }
+    const result = validatePositiveNumber(text, 'activity');
+    if (!result.ok) {
+      setError(messageFor(result.issue, locale));
+      return;
+    }
+    setError(null);
+    setPending(true);
+    try {
+      await editDose(line.order.id, result.value);
+      onDone();
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <form className="production-dose-form" onSubmit={(event) => void submit(event)}>
+      <label>
+        {t('orders.info.doseInput', { id: line.order.id })}
+        <input
+          className="ts-input"
+          inputMode="decimal"
+          autoFocus
+          value={text}
+          aria-invalid={error === null ? undefined : true}
+          aria-describedby={error === null ? undefined : errorId}
+          onChange={(event) => setText(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') {
+              event.stopPropagation();
+              onDone();
+            }
+          }}
+        />
+      </label>
+      <button type="submit" disabled={pending}>
+        {t('orders.info.saveDose')}
+      </button>
+      <button type="button" onClick={onDone}>
+        {t('orders.info.cancelDose')}
+      </button>
+      {error === null ? null : (
+        <span id={errorId} className="production-field-error" role="alert">
+          {error}
+        </span>
+      )}
+    </form>
+  );
+}
+
+export function OrderInfo(props: OrderInfoProps) {
+  const { t, i18n } = useTranslation('app');
+  const { card } = props;
+  const released = card.orders.filter((line) => line.order.status === OrderStatus.Released);
+  const freedAt = released.find((line) => line.order.freedAt !== null)?.order.freedAt ?? null;
+  const freedBy = released.find((line) => line.order.freedByName !== null)?.order.freedByName;
+  const editable = (line: ProductionOrderLine) =>
+    line.activeSlotId === card.slot.id &&
+    !line.dead &&
+    (line.order.status === OrderStatus.Ordered || line.order.status === OrderStatus.Accepted);
+
+  return (
+    <dl className="production-order-info">
+      <dt>{t('orders.info.destination')}</dt>
+      <dd>
+        {props.customerName} - {card.endpoint.name ?? ''}
+      </dd>
+      <dt>{t('orders.info.deliveryTime')}</dt>
+      <dd>{shortTime(card.slot.deliveryTime)}</dd>
+      <dt>{t('orders.info.orders')}</dt>
+      <dd>
+        <ul className="production-order-info__orders">
+          {card.orders.map((line) => (
+            <li key={line.order.id}>
+              <StatusIcon status={line.order.status} moved={line.movedToTime !== null} />{' '}
+              {props.editingOrderId === line.order.id ? (
+                <DoseForm
+                  line={line}
+                  locale={localeOf(i18n.language)}
+                  onDone={() => props.onEditing(null)}
+                  editDose={props.editDose}
+                />
+              ) : (
+                <>
+                  {t('orders.info.order', {
+                    id: line.order.id,
+                    activity: formatMBq(line.order.orderedActivity),
+                  })}
+                  {line.movedToTime === null
+                    ? null
+                    : ` ${t('modal.movedTo', { time: shortTime(line.movedToTime) })}`}
+                  {line.order.comment ? ` (${line.order.comment})` : null}{' '}
+                  {editable(line) ? (
+                    <button
+                      type="button"
+                      disabled={props.editingOrderId !== null}
+                      onClick={() => props.onEditing(line.order.id)}
+                    >
+                      {t('orders.info.editDose', { id: line.order.id })}
+                    </button>
+                  ) : null}
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      </dd>
+      <dt>{t('orders.info.total')}</dt>
+      <dd>{formatMBq(card.summary.toDeliverActivity)}</dd>
+      {props.allocatedActivity === null ? null : (
+        <>
+          <dt>{t('orders.info.allocated')}</dt>
+          <dd>{formatMBq(props.allocatedActivity)}</dd>
+        </>
+      )}
+      {card.summary.status === OrderStatus.Released ? (
+        <>
+          <dt>{t('orders.info.releasedActivity')}</dt>
+          <dd>{formatMBq(card.summary.deliveredActivity)}</dd>
+          <dt>{t('orders.info.releasedAt')}</dt>
+          <dd>
+            {freedAt === null
+              ? ''
+              : localDateTimeOfInstant(Date.parse(freedAt), props.timeZone).slice(0, 16)}
+          </dd>
+          <dt>{t('orders.info.releasedBy')}</dt>
+          <dd>{(freedBy ?? '').toUpperCase()}</dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}

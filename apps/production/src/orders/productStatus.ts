@@ -1,0 +1,93 @@
+/**
+ * The colours of the product buttons (legacy §4.1, §8.4): each product (activity tracer,
+ * producible isotope, "Special") is coloured by the least progressed status of its orders on
+ * the active date; rejected orders do not count. Orders are attributed through the catalog:
+ * an activity order by its slot's production's tracer, an isotope order by its delivery's
+ * production's isotope; every injection order is "Special".
+ */
+import { OrderStatus } from '@tracershop/core';
+
+/** The button state: no orders (default blue), something Ordered, all Accepted+, all Released. */
+export type ProductStatus = 'none' | 'ordered' | 'accepted' | 'released';
+
+/** A product's key, also its `?view=` value. */
+export type ProductKey = `tracer-${number}` | `isotope-${number}` | 'special';
+
+export function productStatusOf(statuses: readonly OrderStatus[]): ProductStatus {
+  const counted = statuses.filter((status) => status !== OrderStatus.Rejected);
+  if (counted.length === 0) {
+    return 'none';
+  }
+  const least = Math.min(...counted);
+  if (least === OrderStatus.Ordered) {
+    return 'ordered';
+  }
+  return least === OrderStatus.Accepted ? 'accepted' : 'released';
+}
+
+export interface ProductCatalog {
+  productions: readonly { id: number; tracerId: number }[];
+  deliverySlots: readonly { id: number; productionId: number }[];
+  isotopeProductions: readonly { id: number; isotopeId: number }[];
+  isotopeDeliveries: readonly { id: number; isotopeProductionId: number }[];
+}
+
+export interface ProductOrders {
+  activityOrders: readonly {
+    deliveryDate: string;
+    status: OrderStatus;
+    orderedTimeSlotId: number;
+    movedToTimeSlotId?: number | null;
+  }[];
+  injectionOrders: readonly { deliveryDate: string; status: OrderStatus }[];
+  isotopeOrders: readonly {
+    deliveryDate: string;
+    status: OrderStatus;
+    isotopeDeliveryId: number;
+  }[];
+}
+
+/** The status of every product with orders on `date` (products without orders are 'none'). */
+export function productStatuses(
+  catalog: ProductCatalog,
+  orders: ProductOrders,
+  date: string,
+): Map<ProductKey, ProductStatus> {
+  const tracerOfProduction = new Map(catalog.productions.map((row) => [row.id, row.tracerId]));
+  const tracerOfSlot = new Map(
+    catalog.deliverySlots.map((slot) => [slot.id, tracerOfProduction.get(slot.productionId)]),
+  );
+  const isotopeOfProduction = new Map(
+    catalog.isotopeProductions.map((row) => [row.id, row.isotopeId]),
+  );
+  const isotopeOfDelivery = new Map(
+    catalog.isotopeDeliveries.map((row) => [
+      row.id,
+      isotopeOfProduction.get(row.isotopeProductionId),
+    ]),
+  );
+  const statuses = new Map<ProductKey, OrderStatus[]>();
+  const add = (key: ProductKey, status: OrderStatus) => {
+    const list = statuses.get(key) ?? [];
+    list.push(status);
+    statuses.set(key, list);
+  };
+  for (const order of orders.activityOrders) {
+    const tracerId = tracerOfSlot.get(order.movedToTimeSlotId ?? order.orderedTimeSlotId);
+    if (order.deliveryDate === date && tracerId !== undefined) {
+      add(`tracer-${tracerId}`, order.status);
+    }
+  }
+  for (const order of orders.isotopeOrders) {
+    const isotopeId = isotopeOfDelivery.get(order.isotopeDeliveryId);
+    if (order.deliveryDate === date && isotopeId !== undefined) {
+      add(`isotope-${isotopeId}`, order.status);
+    }
+  }
+  for (const order of orders.injectionOrders) {
+    if (order.deliveryDate === date) {
+      add('special', order.status);
+    }
+  }
+  return new Map([...statuses].map(([key, list]) => [key, productStatusOf(list)]));
+}

@@ -1,0 +1,55 @@
+/**
+ * The fields the schedule set-up forms share (productions, delivery slots, deadlines): the
+ * product select, the weekday options and the label of a run ("Mandag - 08:00").
+ */
+import { useTranslation } from 'react-i18next';
+import type { ScheduleProduct, ScheduleRun } from './scheduleProducts';
+import { WEEKDAYS, shortTime } from './scheduleProducts';
+
+export interface ProductSelectProps {
+  id: string;
+  label: string;
+  products: readonly ScheduleProduct[];
+  /** The chosen product's key, '' for none. */
+  value: string;
+  onChange: (key: string) => void;
+}
+
+export function ProductSelect({ id, label, products, value, onChange }: ProductSelectProps) {
+  return (
+    <span className="ts-field">
+      <label htmlFor={id} className="ts-field__label">
+        {label}
+      </label>
+      <select
+        id={id}
+        className="ts-input"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      >
+        {products.map((option) => (
+          <option key={option.key} value={option.key}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </span>
+  );
+}
+
+/** "Mandag" … "Søndag" as the options of a select (value 0 … 6). */
+export function WeekdayOptions() {
+  const { t } = useTranslation('app');
+  return WEEKDAYS.map((weekday) => (
+    <option key={weekday} value={weekday}>
+      {t(`setupDeliveries.weekdays.${weekday}`)}
+    </option>
+  ));
+}
+
+/** The label of a run: "Mandag - 08:00". */
+export function useRunLabel(): (run: Pick<ScheduleRun, 'weekday' | 'productionTime'>) => string {
+  const { t } = useTranslation('app');
+  return (run) =>
+    `${t(`setupDeliveries.weekdays.${run.weekday}`)} - ${shortTime(run.productionTime)}`;
+}

@@ -1,0 +1,85 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { isotope } from '../testing/catalogRows';
+import { renderWithApi } from '../testing/renderWithApi';
+import { IsotopesView } from './IsotopesPage';
+
+const isotopes = [
+  isotope({ id: 1 }),
+  isotope({ id: 2, atomicLetter: 'Ga', atomicMass: 68, atomicNumber: 31 }),
+];
+
+function fakeClient() {
+  return {
+    setup: {
+      isotopes: {
+        create: { mutate: vi.fn((input: unknown) => Promise.resolve(input)) },
+        edit: { mutate: vi.fn((input: unknown) => Promise.resolve(input)) },
+      },
+    },
+  };
+}
+
+describe('IsotopesView (Isotoper)', () => {
+  it('shows every isotope as an editable row plus a blank row', () => {
+    renderWithApi(<IsotopesView isotopes={isotopes} />, fakeClient());
+    expect(screen.getByLabelText<HTMLInputElement>('Atom for F-18').value).toBe('F');
+    expect(screen.getByLabelText<HTMLInputElement>('Halveringstid for F-18').value).toBe('6586,2');
+    expect(screen.getByLabelText<HTMLInputElement>('AtomNummer for Ga-68').value).toBe('31');
+    expect(screen.getByLabelText<HTMLInputElement>('Atom for ny isotop').value).toBe('');
+    expect(screen.queryByRole('button', { name: 'Gem F-18' })).toBeNull();
+  });
+
+  it('creates O-15 (metastable) from the blank row', async () => {
+    const client = fakeClient();
+    renderWithApi(<IsotopesView isotopes={isotopes} />, client);
+    await userEvent.type(screen.getByLabelText('Atom for ny isotop'), 'O');
+    await userEvent.type(screen.getByLabelText('AtomNummer for ny isotop'), '15');
+    await userEvent.type(screen.getByLabelText('AtomMasse for ny isotop'), '10');
+    await userEvent.type(screen.getByLabelText('Halveringstid for ny isotop'), '150');
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Metastabil for ny isotop' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Opret isotop' }));
+    expect(client.setup.isotopes.create.mutate).toHaveBeenCalledWith({
+      atomicLetter: 'O',
+      atomicNumber: 15,
+      atomicMass: 10,
+      halflifeSeconds: 150,
+      metastable: true,
+    });
+  });
+
+  it('marks each non-numeric field and saves nothing', async () => {
+    const client = fakeClient();
+    renderWithApi(<IsotopesView isotopes={isotopes} />, client);
+    await userEvent.type(screen.getByLabelText('Atom for ny isotop'), 'O');
+    await userEvent.type(screen.getByLabelText('AtomNummer for ny isotop'), 'a');
+    await userEvent.type(screen.getByLabelText('AtomMasse for ny isotop'), '1,5');
+    await userEvent.type(screen.getByLabelText('Halveringstid for ny isotop'), '-3');
+    await userEvent.click(screen.getByRole('button', { name: 'Opret isotop' }));
+    const errors = screen.getByRole('list', { name: 'Fejl i indtastningen' });
+    expect(within(errors).getByText('AtomNummer er ikke et tal')).toBeTruthy();
+    expect(within(errors).getByText('AtomMasse er ikke et helt tal')).toBeTruthy();
+    expect(within(errors).getByText('Halveringstid kan ikke være negativ')).toBeTruthy();
+    expect(screen.getByLabelText('AtomNummer for ny isotop').getAttribute('aria-invalid')).toBe(
+      'true',
+    );
+    expect(client.setup.isotopes.create.mutate).not.toHaveBeenCalled();
+  });
+
+  it('saves a changed half-life (Danish decimal) as an edit, with Enter', async () => {
+    const client = fakeClient();
+    renderWithApi(<IsotopesView isotopes={isotopes} />, client);
+    const field = screen.getByLabelText('Halveringstid for Ga-68');
+    await userEvent.clear(field);
+    await userEvent.type(field, '4062,6{Enter}');
+    expect(client.setup.isotopes.edit.mutate).toHaveBeenCalledWith({
+      id: 2,
+      atomicLetter: 'Ga',
+      atomicNumber: 31,
+      atomicMass: 68,
+      halflifeSeconds: 4062.6,
+      metastable: false,
+    });
+  });
+});

@@ -1,0 +1,148 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { renderWithApi } from '../testing/renderWithApi';
+import type { ServerSettings } from '../settings/settingsApi';
+import type { Printer } from './printersApi';
+import { PrintersView } from './PrintersPage';
+
+const printers: Printer[] = [
+  { id: 1, name: 'Etiket-1', host: '10.0.0.5', port: 631, uri: null, labelPrinter: true },
+  { id: 2, name: 'Kontor', host: '10.0.0.6', port: 631, uri: null, labelPrinter: false },
+  { id: 3, name: 'Reserve', host: '10.0.0.7', port: 9100, uri: null, labelPrinter: false },
+];
+
+const settings = {
+  dateRangeDays: 64,
+  adminPhone: '',
+  adminEmail: '',
+  activePrinterId: 2,
+  activeLabelPrinterId: null,
+} as ServerSettings;
+
+function fakeClient() {
+  const resolved = () => vi.fn((input: unknown) => Promise.resolve(input));
+  return {
+    setup: {
+      printers: {
+        create: { mutate: resolved() },
+        edit: { mutate: resolved() },
+        delete: { mutate: resolved() },
+        choose: { mutate: resolved() },
+      },
+    },
+    printing: {
+      testPrint: {
+        mutate: vi.fn(() =>
+          Promise.resolve({
+            printerId: 3,
+            printerName: 'Reserve',
+            jobId: 17,
+            state: 'completed',
+            completed: true,
+          }),
+        ),
+      },
+    },
+  };
+}
+
+function render(client = fakeClient()) {
+  renderWithApi(<PrintersView printers={printers} settings={settings} />, client);
+  return client;
+}
+
+describe('PrintersView (Printer)', () => {
+  it('offers label printers as the active label printer and chooses at once', async () => {
+    const client = render();
+    const labelSelect = screen.getByLabelText<HTMLSelectElement>('Aktiv label printer');
+    expect(labelSelect.value).toBe('');
+    expect(
+      within(labelSelect)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['Ingen valgt', 'Etiket-1']);
+    expect(screen.getByLabelText<HTMLSelectElement>('Føgleseddel printer').value).toBe('2');
+    await userEvent.selectOptions(labelSelect, 'Etiket-1');
+    expect(client.setup.printers.choose.mutate).toHaveBeenCalledWith({ activeLabelPrinterId: 1 });
+    await userEvent.selectOptions(screen.getByLabelText('Føgleseddel printer'), 'Ingen valgt');
+    expect(client.setup.printers.choose.mutate).toHaveBeenLastCalledWith({ activePrinterId: null });
+  });
+
+  it('sends a test print for the printer and shows the result', async () => {
+    const client = render();
+    await userEvent.click(screen.getByRole('button', { name: 'Testudskrift på Reserve' }));
+    expect(client.printing.testPrint.mutate).toHaveBeenCalledWith({ printerId: 3 });
+    expect(
+      await screen.findByText('Testudskriften er udskrevet på Reserve (job 17).'),
+    ).toBeTruthy();
+  });
+
+  it('is busy while the test print runs, and shows why it failed', async () => {
+    const client = fakeClient();
+    let fail: (error: Error) => void = () => undefined;
+    client.printing.testPrint.mutate = vi.fn(
+      () =>
+        new Promise((_resolve, reject) => {
+          fail = reject;
+        }),
+    );
+    render(client);
+    await userEvent.click(screen.getByRole('button', { name: 'Testudskrift på Kontor' }));
+    const button = screen.getByRole<HTMLButtonElement>('button', {
+      name: 'Testudskrift på Kontor',
+    });
+    expect(button.disabled).toBe(true);
+    expect(button.textContent).toBe('Udskriver…');
+    fail(new Error('Printeren Kontor kan ikke nås (ECONNREFUSED).'));
+    expect(await screen.findByText(/Printeren Kontor kan ikke nås/)).toBeTruthy();
+    await waitFor(() => expect(button.disabled).toBe(false));
+  });
+
+  it('does not delete an active printer; deletes another after confirming', async () => {
+    const client = render();
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Slet Kontor' }).disabled).toBe(
+      true,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Slet Reserve' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Bekræft' }));
+    await waitFor(() =>
+      expect(client.setup.printers.delete.mutate).toHaveBeenCalledWith({ id: 3 }),
+    );
+  });
+
+  it('adds a printer from the blank row once name, address and port are filled', async () => {
+    const client = render();
+    expect(screen.queryByRole('button', { name: 'Opret printer' })).toBeNull();
+    await userEvent.type(screen.getByLabelText('Navn for ny printer'), 'Lab-2');
+    await userEvent.type(screen.getByLabelText('Ip addresse for ny printer'), '10.0.0.9');
+    await userEvent.type(screen.getByLabelText('Port for ny printer'), '631');
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Label printer for ny printer' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Opret printer' }));
+    expect(client.setup.printers.create.mutate).toHaveBeenCalledWith({
+      name: 'Lab-2',
+      host: '10.0.0.9',
+      port: 631,
+      labelPrinter: true,
+    });
+  });
+
+  it('refuses a taken name, a bad name and a dynamic port', async () => {
+    const client = render();
+    await userEvent.type(screen.getByLabelText('Navn for ny printer'), 'kontor');
+    await userEvent.type(screen.getByLabelText('Ip addresse for ny printer'), '10.0.0.9');
+    await userEvent.type(screen.getByLabelText('Port for ny printer'), '50000');
+    await userEvent.click(screen.getByRole('button', { name: 'Opret printer' }));
+    let errors = screen.getByRole('list', { name: 'Fejl i indtastningen' });
+    expect(within(errors).getByText('Der findes allerede en printer med det navn')).toBeTruthy();
+    expect(within(errors).getByText('Port må ikke være en dynamisk port')).toBeTruthy();
+    await userEvent.clear(screen.getByLabelText('Navn for ny printer'));
+    await userEvent.type(screen.getByLabelText('Navn for ny printer'), 'Lab 2!');
+    await userEvent.click(screen.getByRole('button', { name: 'Opret printer' }));
+    errors = screen.getByRole('list', { name: 'Fejl i indtastningen' });
+    expect(
+      within(errors).getByText('Navn må kun indeholde bogstaver, tal og bindestreg'),
+    ).toBeTruthy();
+    expect(client.setup.printers.create.mutate).not.toHaveBeenCalled();
+  });
+});

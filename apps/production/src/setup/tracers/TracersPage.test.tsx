@@ -1,0 +1,185 @@
+import { TracerType } from '@tracershop/core';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  catalogOf,
+  catalogPage,
+  customer,
+  endpoint,
+  isotope,
+  tracer,
+} from '../testing/catalogRows';
+import { renderWithApi } from '../testing/renderWithApi';
+import { TracersView } from './TracersPage';
+
+const catalog = catalogOf({
+  isotopes: [isotope({ id: 1 }), isotope({ id: 2, atomicLetter: 'Ga', atomicMass: 68 })],
+  tracers: [
+    tracer({ id: 1 }),
+    tracer({
+      id: 2,
+      shortname: 'Ga-DOTA',
+      clinicalName: 'Gallium dotatate',
+      isotopeId: 2,
+      tracerType: TracerType.Injection,
+      vialTag: 'GA',
+      marketed: false,
+    }),
+    tracer({ id: 3, shortname: 'Old', clinicalName: 'Gammel', vialTag: 'OLD', archived: true }),
+  ],
+  customers: [customer(5, 'RH'), customer(6, 'Herlev')],
+  endpoints: [endpoint(10, 5, 'PET1'), endpoint(11, 6, 'PET')],
+  catalogPages: [catalogPage(40, 10, 2)],
+});
+
+function fakeClient() {
+  const resolved = () => vi.fn((input: unknown) => Promise.resolve(input));
+  return {
+    setup: {
+      tracers: {
+        create: { mutate: resolved() },
+        edit: { mutate: resolved() },
+        archive: { mutate: resolved() },
+      },
+      catalogPages: { create: { mutate: resolved() }, delete: { mutate: resolved() } },
+    },
+  };
+}
+
+describe('TracersView (Tracer set-up)', () => {
+  it('shows the non-archived tracers as editable rows; only injection tracers have a catalogue', () => {
+    renderWithApi(<TracersView catalog={catalog} />, fakeClient());
+    expect(screen.getByLabelText<HTMLInputElement>('Klinisk Navn for FDG').value).toBe(
+      'Fluorodeoxyglucose',
+    );
+    expect(screen.getByLabelText('Klinisk Navn for Ga-DOTA')).toBeTruthy();
+    expect(screen.queryByLabelText('Klinisk Navn for Old')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Katalog for Ga-DOTA' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Katalog for FDG' })).toBeNull();
+  });
+
+  it('saves a changed clinical name as an edit of that tracer', async () => {
+    const client = fakeClient();
+    renderWithApi(<TracersView catalog={catalog} />, client);
+    expect(screen.queryByRole('button', { name: 'Gem FDG' })).toBeNull();
+    const field = screen.getByLabelText('Klinisk Navn for FDG');
+    await userEvent.clear(field);
+    await userEvent.type(field, 'FDG glukose');
+    await userEvent.click(screen.getByRole('button', { name: 'Gem FDG' }));
+    expect(client.setup.tracers.edit.mutate).toHaveBeenCalledWith({
+      id: 1,
+      clinicalName: 'FDG glukose',
+      isotopeId: 1,
+      tracerType: TracerType.Activity,
+      vialTag: 'FDG',
+      marketed: true,
+    });
+  });
+
+  it('shows the save button when "Markedsført" is toggled', async () => {
+    renderWithApi(<TracersView catalog={catalog} />, fakeClient());
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Markedsført for Ga-DOTA' }));
+    expect(screen.getByRole('button', { name: 'Gem Ga-DOTA' })).toBeTruthy();
+  });
+
+  it('creates a tracer from the blank row (Enter submits)', async () => {
+    const client = fakeClient();
+    renderWithApi(<TracersView catalog={catalog} />, client);
+    await userEvent.type(screen.getByLabelText('Tracer for ny tracer'), 'new_tracer');
+    await userEvent.type(screen.getByLabelText('Klinisk Navn for ny tracer'), 'new_clinical');
+    await userEvent.type(screen.getByLabelText('Hætte glas tag for ny tracer'), 'tag');
+    await userEvent.selectOptions(screen.getByLabelText('Isotop for ny tracer'), 'F-18');
+    await userEvent.type(screen.getByLabelText('Hætte glas tag for ny tracer'), '{Enter}');
+    expect(client.setup.tracers.create.mutate).toHaveBeenCalledWith({
+      shortname: 'new_tracer',
+      clinicalName: 'new_clinical',
+      vialTag: 'tag',
+      isotopeId: 1,
+      tracerType: TracerType.Activity,
+      marketed: false,
+    });
+  });
+
+  it('refuses a blank row without isotope and a vial tag another tracer has, sending nothing', async () => {
+    const client = fakeClient();
+    renderWithApi(<TracersView catalog={catalog} />, client);
+    await userEvent.type(screen.getByLabelText('Tracer for ny tracer'), 'X');
+    await userEvent.type(screen.getByLabelText('Klinisk Navn for ny tracer'), 'x');
+    await userEvent.type(screen.getByLabelText('Hætte glas tag for ny tracer'), 'fdg');
+    await userEvent.click(screen.getByRole('button', { name: 'Opret tracer' }));
+    const errors = screen.getByRole('list', { name: 'Fejl i indtastningen' });
+    expect(within(errors).getByText('Isotop er ikke tastet ind')).toBeTruthy();
+    expect(within(errors).getByText(/Hætte glas tagget fdg bruges allerede/)).toBeTruthy();
+    expect(screen.getByLabelText('Isotop for ny tracer').getAttribute('aria-invalid')).toBe('true');
+    expect(client.setup.tracers.create.mutate).not.toHaveBeenCalled();
+  });
+
+  it('archives a tracer no catalogue lists, not one an endpoint may order', async () => {
+    const client = fakeClient();
+    renderWithApi(<TracersView catalog={catalog} />, client);
+    expect(
+      screen.getByRole<HTMLButtonElement>('button', { name: 'Arkiver Ga-DOTA' }).disabled,
+    ).toBe(true);
+    await userEvent.click(screen.getByRole('button', { name: 'Arkiver FDG' }));
+    expect(client.setup.tracers.archive.mutate).toHaveBeenCalledWith({ id: 1, archived: true });
+  });
+
+  it('restores a tracer from "Tracer arkiv"', async () => {
+    const client = fakeClient();
+    renderWithApi(<TracersView catalog={catalog} />, client);
+    await userEvent.click(screen.getByText('Tracer arkiv'));
+    await userEvent.click(screen.getByRole('button', { name: 'Genskab Old' }));
+    expect(client.setup.tracers.archive.mutate).toHaveBeenCalledWith({ id: 3, archived: false });
+  });
+
+  it('hides the tracers the name filter does not match', async () => {
+    renderWithApi(<TracersView catalog={catalog} />, fakeClient());
+    await userEvent.type(screen.getByLabelText('Tracer Navn Filter'), 'ga');
+    expect(screen.queryByLabelText('Klinisk Navn for FDG')).toBeNull();
+    expect(screen.getByLabelText('Klinisk Navn for Ga-DOTA')).toBeTruthy();
+  });
+
+  it('shows the api refusal and keeps the typed text', async () => {
+    const client = fakeClient();
+    client.setup.tracers.edit.mutate = vi.fn(() =>
+      Promise.reject(new Error('Der findes allerede en tilsvarende sporstof, benyt den i stedet.')),
+    );
+    renderWithApi(<TracersView catalog={catalog} />, client);
+    const field = screen.getByLabelText<HTMLInputElement>('Klinisk Navn for FDG');
+    await userEvent.type(field, ' 2');
+    await userEvent.click(screen.getByRole('button', { name: 'Gem FDG' }));
+    expect(await screen.findByText(/findes allerede en tilsvarende/)).toBeTruthy();
+    expect(field.value).toBe('Fluorodeoxyglucose 2');
+  });
+});
+
+describe('TracerCatalogModal ("Tracer Catalog for X")', () => {
+  it('grants by ticking, revokes by unticking, and closes with "Luk"', async () => {
+    const client = fakeClient();
+    renderWithApi(<TracersView catalog={catalog} />, client);
+    await userEvent.click(screen.getByRole('button', { name: 'Katalog for Ga-DOTA' }));
+    const dialog = screen.getByRole('dialog', { name: 'Tracer Catalog for Ga-DOTA' });
+    const rh = within(dialog).getByRole<HTMLInputElement>('checkbox', {
+      name: 'RH - PET1 kan bestille',
+    });
+    const herlev = within(dialog).getByRole<HTMLInputElement>('checkbox', {
+      name: 'Herlev - PET kan bestille',
+    });
+    expect(rh.checked).toBe(true);
+    expect(herlev.checked).toBe(false);
+    await userEvent.click(herlev);
+    expect(client.setup.catalogPages.create.mutate).toHaveBeenCalledWith({
+      endpointId: 11,
+      tracerId: 2,
+    });
+    await userEvent.click(rh);
+    await waitFor(() =>
+      expect(client.setup.catalogPages.delete.mutate).toHaveBeenCalledWith({ id: 40 }),
+    );
+    await userEvent.type(within(dialog).getByLabelText('Filter'), 'herl');
+    expect(within(dialog).queryByRole('checkbox', { name: 'RH - PET1 kan bestille' })).toBeNull();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Luk' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});

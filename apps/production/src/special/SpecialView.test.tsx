@@ -1,0 +1,135 @@
+import { OrderStatus, UserGroup } from '@tracershop/core';
+import type { ApiClient } from '@tracershop/ui';
+import { ApiTestProvider } from '@tracershop/ui';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { renderWithI18n } from '../testing/renderWithI18n';
+import type { InjectionOrder } from './specialApi';
+import { catalogFixture, injectionOrder } from './specialFixtures';
+import { SpecialView } from './SpecialView';
+
+function renderView(
+  injectionOrders: InjectionOrder[],
+  userGroup: UserGroup = UserGroup.ProductionUser,
+) {
+  const mutations = {
+    accept: vi.fn(() => Promise.resolve([])),
+    releaseMany: vi.fn(() => Promise.resolve({})),
+  };
+  const productionWindow = vi.fn(() =>
+    Promise.resolve({
+      fromDate: '2026-09-29',
+      toDate: '2027-02-04',
+      activityOrders: [],
+      injectionOrders,
+      isotopeOrders: [],
+    }),
+  );
+  const client = {
+    auth: {
+      whoami: {
+        query: () =>
+          Promise.resolve({
+            user: { id: 3, username: 'prod-user', displayName: '', userGroup, customerIds: [] },
+            timeZone: 'Europe/Copenhagen',
+          }),
+      },
+    },
+    setup: {
+      catalog: { query: () => Promise.resolve(catalogFixture()) },
+      releaseRights: {
+        list: {
+          query: () =>
+            Promise.resolve([{ id: 1, userId: 3, tracerId: 4, isotopeId: null, expiryDate: null }]),
+        },
+      },
+    },
+    orders: {
+      productionWindow: { query: productionWindow },
+      injection: { accept: { mutate: mutations.accept } },
+    },
+    release: { injectionMany: { mutate: mutations.releaseMany } },
+  };
+  renderWithI18n(
+    <ApiTestProvider
+      value={{
+        // A hand-made client: only the procedures the view calls.
+        client: client as unknown as ApiClient,
+        connection: 'open',
+        reconnect: vi.fn(),
+        reportVersionMismatch: vi.fn(),
+      }}
+    >
+      <SpecialView date="2026-12-02" />
+    </ApiTestProvider>,
+  );
+  return { ...mutations, productionWindow };
+}
+
+describe('SpecialView', () => {
+  it("shows only the day's orders and accepts one", async () => {
+    const api = renderView([
+      injectionOrder({ id: 1 }),
+      injectionOrder({ id: 2, deliveryDate: '2026-12-03' }),
+    ]);
+    expect(await screen.findByRole('heading', { name: 'Produktion - 02/12/2026' })).toBeTruthy();
+    await userEvent.click(await screen.findByRole('button', { name: 'Accepter ordre 1' }));
+    expect(api.accept).toHaveBeenCalledWith({ orderIds: [1] });
+    expect(screen.queryByRole('button', { name: 'Accepter ordre 2' })).toBeNull();
+    expect(api.productionWindow).toHaveBeenCalledWith({ centralDate: '2026-12-02' });
+  });
+
+  it('says when there are no orders', async () => {
+    renderView([]);
+    expect(
+      await screen.findByText('Der er ingen Special ordre at vise til 02/12/2026'),
+    ).toBeTruthy();
+  });
+
+  it('releases the ticked orders together', async () => {
+    const api = renderView([
+      injectionOrder({ id: 1, status: OrderStatus.Accepted }),
+      injectionOrder({ id: 2, status: OrderStatus.Accepted }),
+      injectionOrder({ id: 3, status: OrderStatus.Accepted, tracerId: 5 }),
+    ]);
+    expect(screen.queryByRole('button', { name: 'Frigiv flere ordre' })).toBeNull();
+    await userEvent.click(
+      await screen.findByRole('checkbox', { name: 'Vælg ordre 1 til frigivelse' }),
+    );
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Vælg ordre 2 til frigivelse' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Frigiv flere ordre' }));
+    const dialog = screen.getByRole('dialog', { name: 'Frigiv flere ordre' });
+    await userEvent.type(within(dialog).getByLabelText('Kodeord'), 'hemmelig');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Frigiv ordre' }));
+    expect(api.releaseMany).toHaveBeenCalledWith({
+      orderIds: [1, 2],
+      lotNumber: 'PSMA-261202-1',
+      maxInjectionVolume: 10,
+      password: 'hemmelig',
+    });
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(
+      (screen.getByRole('checkbox', { name: 'Vælg ordre 1 til frigivelse' }) as HTMLInputElement)
+        .checked,
+    ).toBe(false);
+  });
+
+  it('lets a user with a right for the tracer release from the modal, not others', async () => {
+    renderView([
+      injectionOrder({ id: 1, status: OrderStatus.Accepted }),
+      injectionOrder({ id: 3, status: OrderStatus.Accepted, tracerId: 5 }),
+    ]);
+    await userEvent.click(await screen.findByRole('button', { name: 'Åbn ordre 1' }));
+    await waitFor(() =>
+      expect(
+        (screen.getByRole('button', { name: 'Frigiv ordre' }) as HTMLButtonElement).disabled,
+      ).toBe(false),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Luk' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Åbn ordre 3' }));
+    expect(
+      (screen.getByRole('button', { name: 'Frigiv ordre' }) as HTMLButtonElement).disabled,
+    ).toBe(true);
+  });
+});

@@ -1,0 +1,232 @@
+import type { ApiClient } from '@tracershop/ui';
+import { ApiTestProvider } from '@tracershop/ui';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router';
+import { describe, expect, it, vi } from 'vitest';
+import { renderWithI18n } from '../testing/renderWithI18n';
+import type { RescanCounts, VialRow } from './vialsApi';
+import VialsPage from './VialsPage';
+
+function vialRow(fields: Partial<VialRow> & { id: number }): VialRow {
+  return {
+    tracerId: 1,
+    customerId: 5,
+    lotNumber: `FDG-261123-${fields.id}`,
+    fillDate: '2026-11-23',
+    fillTime: '07:10:00',
+    activity: 9000,
+    volume: 12.5,
+    assignedToId: null,
+    ...fields,
+  };
+}
+
+const VIALS = [
+  vialRow({ id: 1, lotNumber: 'FDG-261120-1', fillDate: '2026-11-20' }),
+  vialRow({ id: 2, lotNumber: 'FDG-261123-1', customerId: 6 }),
+  vialRow({ id: 3, lotNumber: 'NAF-261123-1', customerId: 99 }),
+];
+
+interface FakeOptions {
+  /** The list, by the window's centre date; a first page of 2 then the rest. */
+  vials?: VialRow[];
+  rescan?: () => Promise<RescanCounts>;
+  print?: () => Promise<unknown>;
+}
+
+function renderPage(options: FakeOptions = {}, path = '/vials?date=2026-11-23') {
+  const all = options.vials ?? VIALS;
+  const list = vi.fn((input: { limit: number; offset: number }) => {
+    const offset = input.offset;
+    const size = offset === 0 ? 2 : input.limit;
+    const page = all.slice(offset, offset + size);
+    const next = offset + page.length;
+    return Promise.resolve({
+      vials: page,
+      total: all.length,
+      nextOffset: next < all.length ? next : null,
+    });
+  });
+  const rescan = vi.fn(
+    options.rescan ?? (() => Promise.resolve({ files: 2, created: 5, duplicates: 1, rejected: 0 })),
+  );
+  const vialLabel = vi.fn(options.print ?? (() => Promise.resolve({ jobId: 1 })));
+  const client = {
+    auth: {
+      whoami: {
+        query: () =>
+          Promise.resolve({
+            user: { id: 4, username: 'prod-user', displayName: '', userGroup: 3 },
+            timeZone: 'Europe/Copenhagen',
+          }),
+      },
+    },
+    setup: {
+      catalog: {
+        query: () =>
+          Promise.resolve({
+            customers: [
+              { id: 5, shortName: 'RH' },
+              { id: 6, shortName: 'Herlev' },
+            ],
+          }),
+      },
+    },
+    vials: { list: { query: list }, rescan: { mutate: rescan } },
+    printing: { vialLabel: { mutate: vialLabel } },
+  };
+  renderWithI18n(
+    <ApiTestProvider
+      value={{
+        // A hand-made client: only the procedures the page calls.
+        client: client as unknown as ApiClient,
+        connection: 'open',
+        reconnect: vi.fn(),
+        reportVersionMismatch: vi.fn(),
+      }}
+    >
+      <MemoryRouter initialEntries={[path]}>
+        <VialsPage />
+      </MemoryRouter>
+    </ApiTestProvider>,
+  );
+  return { list, rescan, vialLabel };
+}
+
+const shownIds = () =>
+  [
+    ...screen.getByRole('table', { name: 'Hætteglas' }).querySelectorAll('tbody tr[data-vial-id]'),
+  ].map((row) => Number((row as HTMLElement).dataset.vialId));
+
+async function loaded() {
+  await waitFor(() => expect(shownIds()).toHaveLength(3));
+}
+
+describe('VialsPage', () => {
+  it('loads every page of the vials around the date, newest first, owners by name', async () => {
+    const { list } = renderPage();
+    await loaded();
+    expect(list).toHaveBeenCalledWith({
+      from: '2026-09-20',
+      to: '2027-01-26',
+      limit: 1000,
+      offset: 0,
+    });
+    expect(list).toHaveBeenCalledWith({
+      from: '2026-09-20',
+      to: '2027-01-26',
+      limit: 1000,
+      offset: 2,
+    });
+    expect(shownIds()).toEqual([3, 2, 1]);
+    await waitFor(() => expect(within(screen.getByRole('table')).getByText('Herlev')).toBeTruthy());
+    const unknown = screen.getByRole('table').querySelector('tr[data-vial-id="3"]') as HTMLElement;
+    expect(within(unknown).getByText('Ukendt ejer')).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: 'Dato' })).toHaveProperty('value', '23/11/2026');
+  });
+
+  it('filters by a lot pattern and turns an invalid pattern red without failing', async () => {
+    renderPage();
+    await loaded();
+    const lot = screen.getByRole('textbox', { name: 'Lot nummer Filter' });
+    await userEvent.type(lot, 'fdg-2611');
+    expect(shownIds()).toEqual([2, 1]);
+    await userEvent.clear(lot);
+    await userEvent.type(lot, '^NAF|1120');
+    expect(shownIds()).toEqual([3, 1]);
+    await userEvent.clear(lot);
+    await userEvent.type(lot, 'FDG-(');
+    expect(lot.getAttribute('aria-invalid')).toBe('true');
+    expect(lot.className).toContain('ts-input--invalid');
+    expect(
+      screen.getAllByText('Lot nummer Filter er ikke et gyldigt søgemønster').length,
+    ).toBeGreaterThan(0);
+    expect(shownIds()).toEqual([3, 2, 1]);
+  });
+
+  it('filters by customer, and shows all again for the empty choice', async () => {
+    renderPage();
+    await loaded();
+    const select = screen.getByRole('combobox', { name: 'Kunde Filter' });
+    await waitFor(() =>
+      expect(within(select).getByRole('option', { name: 'Herlev' })).toBeTruthy(),
+    );
+    await userEvent.selectOptions(select, 'Herlev');
+    expect(shownIds()).toEqual([2]);
+    await userEvent.selectOptions(select, 'Alle kunder');
+    expect(shownIds()).toEqual([3, 2, 1]);
+  });
+
+  it('moves to a searched date and loads the vials around it; a bad date changes nothing', async () => {
+    const { list } = renderPage();
+    await loaded();
+    const dateField = screen.getByRole('textbox', { name: 'Dato' });
+    await userEvent.clear(dateField);
+    await userEvent.type(dateField, '21019/11/04');
+    await userEvent.click(screen.getByRole('button', { name: 'Søg' }));
+    expect(dateField.getAttribute('aria-invalid')).toBe('true');
+    const calls = list.mock.calls.length;
+    expect(list.mock.calls.every(([input]) => 'from' in input && input.from === '2026-09-20')).toBe(
+      true,
+    );
+
+    await userEvent.clear(dateField);
+    await userEvent.type(dateField, '04/11/2019{Enter}');
+    await waitFor(() =>
+      expect(list).toHaveBeenCalledWith({
+        from: '2019-09-01',
+        to: '2020-01-07',
+        limit: 1000,
+        offset: 0,
+      }),
+    );
+    expect(list.mock.calls.length).toBeGreaterThan(calls);
+    expect(dateField.getAttribute('aria-invalid')).toBeNull();
+    expect(dateField).toHaveProperty('value', '04/11/2019');
+  });
+
+  it('fetches missing vials and tells how many were read', async () => {
+    const { rescan, list } = renderPage();
+    await loaded();
+    const calls = list.mock.calls.length;
+    await userEvent.click(screen.getByRole('button', { name: 'Hent manglende glas' }));
+    expect(rescan).toHaveBeenCalledOnce();
+    expect(
+      await screen.findByText('Indlæste 2 filer: 5 nye hætteglas, 1 fandtes allerede, 0 afvist.'),
+    ).toBeTruthy();
+    await waitFor(() => expect(list.mock.calls.length).toBeGreaterThan(calls));
+  });
+
+  it('shows why fetching missing vials failed', async () => {
+    renderPage({
+      rescan: () => Promise.reject(new Error('Der er ikke sat en mappe op til hætteglas')),
+    });
+    await loaded();
+    await userEvent.click(screen.getByRole('button', { name: 'Hent manglende glas' }));
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Der er ikke sat en mappe op til hætteglas',
+    );
+  });
+
+  it('prints a vial label and shows the api’s refusal', async () => {
+    let refuse = false;
+    const { vialLabel } = renderPage({
+      print: () =>
+        refuse
+          ? Promise.reject(new Error('Der er ikke valgt en etiketprinter'))
+          : Promise.resolve({}),
+    });
+    await loaded();
+    await userEvent.click(screen.getByRole('button', { name: 'Print etiket for hætteglas 2' }));
+    expect(vialLabel).toHaveBeenCalledWith({ vialId: 2 });
+    expect(
+      await screen.findByText('Etiketten for hætteglas 2 er sendt til printeren.'),
+    ).toBeTruthy();
+    refuse = true;
+    await userEvent.click(screen.getByRole('button', { name: 'Print etiket for hætteglas 3' }));
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Etiketten for hætteglas 3 blev ikke printet: Der er ikke valgt en etiketprinter',
+    );
+  });
+});

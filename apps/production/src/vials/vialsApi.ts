@@ -1,0 +1,70 @@
+/**
+ * The vial page's reads and writes: every vial filled within the window around the chosen
+ * date (all pages of `vials.list`), the rescan of the dispenser folder and the label print.
+ * Keys under `vials.*`, so a live Vial event refreshes the list.
+ */
+import type { AppRouter } from '@tracershop/api';
+import { addDays } from '@tracershop/core';
+import { apiQueryKey, useApi } from '@tracershop/ui';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { inferRouterOutputs } from '@trpc/server';
+
+type Outputs = inferRouterOutputs<AppRouter>;
+export type VialRow = Outputs['vials']['list']['vials'][number];
+export type RescanCounts = Outputs['vials']['rescan'];
+
+/**
+ * Days either side of the chosen date whose vials are loaded (the legacy's default window,
+ * `DateRange` = 64 days).
+ */
+export const VIAL_WINDOW_DAYS = 64;
+
+/** Rows asked for per call: the api's largest page. */
+const PAGE_SIZE = 1000;
+
+/** The fill-date window around `date`. */
+export function vialWindowOf(date: string): { from: string; to: string } {
+  return { from: addDays(date, -VIAL_WINDOW_DAYS), to: addDays(date, VIAL_WINDOW_DAYS) };
+}
+
+/** Every vial filled within the window around `date`, page by page. */
+export function useVialsAround(date: string) {
+  const { client } = useApi();
+  const range = vialWindowOf(date);
+  return useQuery({
+    queryKey: apiQueryKey('vials.list', range),
+    queryFn: async () => {
+      const vials: VialRow[] = [];
+      let offset: number | null = 0;
+      while (offset !== null) {
+        const page: Outputs['vials']['list'] = await client.vials.list.query({
+          ...range,
+          limit: PAGE_SIZE,
+          offset,
+        });
+        vials.push(...page.vials);
+        offset = page.nextOffset;
+      }
+      return vials;
+    },
+    placeholderData: (previous) => previous,
+  });
+}
+
+/** "Hent manglende glas": import the dispenser files waiting in the watched folder now. */
+export function useRescanVials() {
+  const { client } = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => client.vials.rescan.mutate(),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: apiQueryKey('vials.list') }),
+  });
+}
+
+/** "Print etiket": the vial's label on the active label printer. */
+export function usePrintVialLabel() {
+  const { client } = useApi();
+  return useMutation({
+    mutationFn: (vialId: number) => client.printing.vialLabel.mutate({ vialId }),
+  });
+}

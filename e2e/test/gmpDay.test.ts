@@ -1,0 +1,338 @@
+/**
+ * A whole GMP day in real browsers against one real api (seeded SQLite, the dispenser vial
+ * watcher on a temporary folder): shop-user orders in the shop; prod-user sees the order
+ * appear live on "Ordre" and accepts it; a VAL file dropped into the watch folder appears live
+ * in the open order modal; a release with a wrong password is refused ("Forkert login") and
+ * changes nothing; the release with the right password turns the shop's card green live; the
+ * shop downloads the release certificate, which names the lot and the releaser; production
+ * corrects the release ("Ret ordre"); and the site admin finds every step in the audit trail
+ * and has the hash chain verified. Each step leaves a screenshot `artifacts/gmp-NN-*.png` (they
+ * illustrate the user guides).
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { lotDateCode, OrderStatus } from '@tracershop/core';
+import { PDFParse } from 'pdf-parse';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestApi } from '../../apps/api/test/testApi';
+import { startTestApi } from '../../apps/api/test/testApi';
+import type { MultiUserBrowser } from './browser';
+import { CHROMIUM_PATH, chromiumAvailable, launchMultiUserBrowser } from './browser';
+import { appVersion, customerAppDir, siteToday, workdayAfter } from './site';
+
+const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
+const productionAppDir = fileURLToPath(new URL('../../apps/production/dist', import.meta.url));
+
+/** The environment of the api's background services (`env` of startTestApi). */
+const WATCHER_ENV = {
+  VIAL_WATCH_DIR: '',
+  VIAL_WATCH_STABLE_MS: '100',
+  // Only the vial watcher: no retention sweep writing to the audit trail meanwhile.
+  RETENTION_ENABLED: '0',
+  HL7_ENABLED: '0',
+  WORKLIST_ENABLED: '0',
+};
+
+/** Web-first waits of values the page shows after a live event or a server round trip. */
+const POLL = { timeout: 15_000 };
+
+if (!chromiumAvailable) {
+  console.warn(
+    `Browser tests skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium; CI installs it).`,
+  );
+}
+
+async function pdfText(body: Buffer): Promise<string> {
+  const parser = new PDFParse({ data: new Uint8Array(body) });
+  try {
+    const { text } = await parser.getText();
+    return text.replace(/\s+/g, ' ');
+  } finally {
+    await parser.destroy();
+  }
+}
+
+/** A user's page in its own browser context, failing the test on page errors. */
+async function userPage(context: BrowserContext, problems: string[], who: string): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => problems.push(`${who} pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    // Refused calls (the wrong password's 401) are answers the page shows, not faults.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      problems.push(`${who} console: ${message.text()}`);
+    }
+  });
+  return page;
+}
+
+async function logIn(page: Page, url: string, username: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForURL('**/login');
+  await page.getByRole('textbox', { name: 'Bruger navn' }).fill(username);
+  await page.getByLabel('Kodeord').fill('tracershop');
+  await page.getByRole('button', { name: 'Log in' }).click();
+}
+
+describe.skipIf(!chromiumAvailable)('a GMP day in Chromium', () => {
+  let api: TestApi;
+  let browser: MultiUserBrowser;
+  let shop: Page;
+  let production: Page;
+  let admin: Page;
+  let watchDir: string;
+  let orderId = 0;
+  const problems: string[] = [];
+  // Past the demo's seeded order days, so the slot carries only the order made here.
+  const day = workdayAfter(siteToday(), 8);
+  const lot = `FDG-${lotDateCode(day)}-1`;
+
+  const shot = (page: Page, name: string) =>
+    page.screenshot({ path: `${artifacts}${name}.png`, fullPage: true });
+  const shopSlot = () => shop.getByRole('region', { name: 'Levering kl. 08:00' });
+  const shopOrderRow = () => shopSlot().locator('[role="group"][aria-label^="ID: "]').first();
+  const productionCard = () => production.getByRole('region', { name: 'RH KF - PET1 kl. 08:00' });
+  const modal = () => production.getByRole('dialog');
+  const orderStatus = async () =>
+    (await api.db.models.ActivityOrder.findByPk(orderId))?.status ?? null;
+
+  beforeAll(async () => {
+    for (const dir of [customerAppDir, productionAppDir]) {
+      if (!existsSync(`${dir}/index.html`)) {
+        throw new Error(`${dir} is not built: run \`npm run build\`.`);
+      }
+    }
+    mkdirSync(artifacts, { recursive: true });
+    watchDir = mkdtempSync(path.join(tmpdir(), 'tracershop-vials-'));
+    api = await startTestApi({
+      dialect: 'sqlite',
+      today: siteToday(),
+      now: new Date().toISOString(),
+      backgroundServices: true,
+      env: { ...process.env, ...WATCHER_ENV, VIAL_WATCH_DIR: watchDir },
+      config: {
+        version: appVersion(),
+        customerAppDir,
+        productionAppDir,
+        sessionIdleMinutes: 24 * 60,
+      },
+    });
+    browser = await launchMultiUserBrowser();
+    shop = await userPage(await browser.newContext(), problems, 'shop');
+    production = await userPage(await browser.newContext(), problems, 'production');
+    admin = await userPage(await browser.newContext(), problems, 'admin');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+    if (watchDir !== undefined) {
+      rmSync(watchDir, { recursive: true, force: true });
+    }
+  });
+
+  it('opens the day in the shop (shop-user) and in production (prod-user)', async () => {
+    await logIn(shop, `${api.server.url}/shop/`, 'shop-user');
+    await shop.getByRole('heading', { name: /^Ordre for den / }).waitFor();
+    await shop.getByLabel('Kunde').selectOption({ label: 'RH KF' });
+    await shop.getByLabel('Destination').selectOption({ label: 'PET1' });
+    await shop.getByRole('button', { name: 'FDG', exact: true }).click();
+    const dayButton = shop.locator(`[data-date="${day}"]`);
+    while ((await dayButton.count()) === 0) {
+      await shop.getByRole('button', { name: 'Næste' }).click();
+    }
+    await dayButton.click();
+    await shopSlot().getByText('Der er ikke bestilt sporestof').waitFor();
+
+    await logIn(production, `${api.server.url}/production/`, 'prod-user');
+    await production.getByRole('heading', { name: /^Ordre for den / }).waitFor();
+    await production.goto(`${api.server.url}/production/?date=${day}`);
+    await production.getByRole('button', { name: 'FDG', exact: true }).click();
+    await productionCard().waitFor();
+    expect(await productionCard().getByRole('img', { name: 'Bestilt' }).count()).toBe(0);
+  });
+
+  it('shop-user orders 300 MBq and production sees it appear live', async () => {
+    const newOrder = shopSlot().getByRole('group', { name: 'Ny ordre' });
+    await newOrder.getByRole('textbox', { name: 'Aktivitet' }).fill('300');
+    await newOrder.getByRole('textbox', { name: 'Kommentar' }).fill('GMP-dag');
+    await newOrder.getByRole('button', { name: 'Bestil' }).click();
+    await shopSlot().getByText('Bestilt: 300 MBq').waitFor();
+    orderId = Number((await shopOrderRow().getAttribute('aria-label'))?.replace('ID: ', ''));
+    expect(orderId).toBeGreaterThan(0);
+    await shot(shop, 'gmp-01-shop-order');
+
+    await productionCard().getByRole('img', { name: 'Bestilt' }).waitFor();
+    expect(await productionCard().getByText('Bestilt: 300 MBq').isVisible()).toBe(true);
+    await shot(production, 'gmp-02-production-order-live');
+  });
+
+  it('prod-user accepts, and the shop sees the order accepted', async () => {
+    await productionCard().getByRole('button', { name: 'Accepter' }).click();
+    await productionCard().getByRole('img', { name: 'Accepteret' }).waitFor();
+    await shopOrderRow().getByRole('img', { name: 'Accepteret' }).waitFor();
+    await shot(production, 'gmp-03-accepted');
+  });
+
+  it('shows a vial from a VAL file dropped into the watch folder in the open modal', async () => {
+    await productionCard().getByRole('button', { name: 'Åbn ordre kl. 08:00' }).click();
+    await modal().waitFor();
+    const useVial = modal().getByRole('checkbox', { name: new RegExp(`hætteglas ${lot}$`) });
+    expect(await useVial.count()).toBe(0);
+    const [year, month, date] = day.split('-');
+    const val = [
+      'customer:   1-RH KF',
+      `charge:     ${lot}`,
+      `filldate:   ${date}.${month}.${year?.slice(2)}`,
+      'filltime:   07:45:00',
+      'activity:   15000 MBq;',
+      'volume:     9.50 ml',
+      'product:    18F',
+    ].join('\r\n');
+    writeFileSync(path.join(watchDir, `VAL_${lot}.txt`), val, 'latin1');
+    await useVial.waitFor();
+    await shot(production, 'gmp-04-vial-from-dispenser');
+    await useVial.check();
+    await expect.poll(() => useVial.isChecked(), POLL).toBe(true);
+  });
+
+  it('refuses a release with a wrong password ("Forkert login") and changes nothing', async () => {
+    await modal().getByRole('button', { name: 'Frigiv' }).click();
+    await modal().getByLabel('Kodeord').fill('forkert');
+    await modal().getByRole('button', { name: 'Frigiv' }).click();
+    await modal()
+      .getByText(/Forkert login/)
+      .waitFor();
+    expect(await orderStatus()).toBe(OrderStatus.Accepted);
+    expect(await shopOrderRow().getByRole('img', { name: 'Accepteret' }).isVisible()).toBe(true);
+    await shot(production, 'gmp-05-wrong-password');
+  });
+
+  it('releases with the right password, and the shop’s card turns green live', async () => {
+    await modal().getByLabel('Kodeord').fill('tracershop');
+    await modal().getByRole('button', { name: 'Frigiv' }).click();
+    // The page behind the open modal is inert: the modal's own order line shows the status.
+    await modal().getByRole('img', { name: 'Frigivet' }).first().waitFor();
+    await expect.poll(orderStatus, POLL).toBe(OrderStatus.Released);
+    await shot(production, 'gmp-06-released');
+
+    const released = shopSlot().getByRole('img', { name: 'Frigivet' }).first();
+    await released.waitFor();
+    expect(await released.locator('rect').first().getAttribute('fill')).toBe('#33cc33');
+    await shot(shop, 'gmp-07-shop-released-live');
+  });
+
+  it('lets the shop download the certificate naming the lot and the releaser', async () => {
+    const link = shopSlot().getByRole('link', { name: 'Frigivelsescertifikat' });
+    await link.waitFor();
+    const href = await link.getAttribute('href');
+    expect(href).toMatch(new RegExp(`^/documents/activity-certificate/\\d+/${day}\\.pdf$`));
+    // The shop's own session: the context's request shares the page's cookies.
+    const response = await shop.context().request.get(`${api.server.url}${href ?? ''}`);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe('application/pdf');
+    const text = await pdfText(await response.body());
+    expect(text).toContain(lot);
+    expect(text).toContain('Demo Production User');
+    await shot(shop, 'gmp-08-certificate-link');
+  });
+
+  it('corrects the release with a signature ("Ret ordre")', async () => {
+    await modal().getByRole('button', { name: 'Ret ordre' }).click();
+    await modal().getByLabel('Kodeord').fill('tracershop');
+    await shot(production, 'gmp-09-correction-signature');
+    await modal().getByRole('button', { name: 'Ret ordre' }).click();
+    await modal().getByRole('img', { name: 'Accepteret' }).first().waitFor();
+    await expect.poll(orderStatus, POLL).toBe(OrderStatus.Accepted);
+    await modal().getByRole('button', { name: 'Luk' }).click();
+    await productionCard().getByRole('img', { name: 'Accepteret' }).waitFor();
+    await shopOrderRow().getByRole('img', { name: 'Accepteret' }).waitFor();
+    await shot(production, 'gmp-10-corrected');
+  });
+
+  it('lets the site admin switch from the shop to production', async () => {
+    await logIn(admin, `${api.server.url}/shop/`, 'site-admin');
+    await admin.getByRole('link', { name: 'Produktion' }).click();
+    await admin.waitForURL('**/production/**');
+    await admin.getByRole('link', { name: 'Admin' }).click();
+    await admin.getByRole('heading', { name: 'Revisionsspor' }).waitFor();
+  });
+
+  it('shows every step of the day in the audit trail', async () => {
+    const trail = admin.getByRole('table', { name: 'Revisionsspor' });
+    await trail.waitFor();
+    const actions = async () =>
+      trail
+        .locator('tbody tr')
+        .evaluateAll((rows) => rows.map((row) => row.querySelectorAll('td')[2]?.textContent ?? ''));
+    await expect
+      .poll(actions, POLL)
+      .toEqual(
+        expect.arrayContaining([
+          'activityOrder.create',
+          'activityOrder.accept',
+          'vial.import',
+          'activityOrder.release',
+          'activityOrder.correct',
+        ]),
+      );
+    await shot(admin, 'gmp-11-audit-trail');
+
+    // The order's own history, filtered: created, accepted, released, corrected.
+    const filters = admin.getByRole('form', { name: 'Filtre' });
+    await filters.getByLabel('Entitet').fill('ActivityOrder');
+    await filters.getByLabel('Id').fill(String(orderId));
+    await filters.getByRole('button', { name: 'Søg' }).click();
+    const entities = async () =>
+      trail
+        .locator('tbody tr')
+        .evaluateAll((rows) => rows.map((row) => row.querySelectorAll('td')[3]?.textContent ?? ''));
+    await expect
+      .poll(async () => new Set(await entities()), POLL)
+      .toEqual(new Set([`ActivityOrder ${orderId}`]));
+    expect(await actions()).toEqual([
+      'activityOrder.correct',
+      'activityOrder.release',
+      'activityOrder.release.signatureRefused',
+      'activityOrder.accept',
+      'activityOrder.create',
+    ]);
+    const release = trail.locator('tbody tr', { hasText: 'activityOrder.release' }).first();
+    expect(await release.locator('ins').allTextContents()).toContain('Demo Production User');
+    await shot(admin, 'gmp-12-audit-trail-order');
+  });
+
+  it('verifies the audit chain as intact', async () => {
+    await admin.getByRole('button', { name: 'Verificer kæden' }).click();
+    await expect
+      .poll(() => admin.getByRole('status').filter({ hasText: 'Kæden' }).textContent(), POLL)
+      .toMatch(/^Hint: Kæden er intakt: \d+ hændelser kontrolleret\.$/);
+    await shot(admin, 'gmp-13-chain-verified');
+  });
+
+  it('shows the day’s logins, the telemetry and the users to the site admin', async () => {
+    const pages = admin.getByRole('navigation', { name: 'Admin-sider' });
+    await pages.getByRole('link', { name: 'Login-hændelser' }).click();
+    const logins = admin.getByRole('table', { name: 'Login-hændelser' });
+    for (const username of ['shop-user', 'prod-user', 'site-admin']) {
+      await logins.getByRole('row').filter({ hasText: username }).first().waitFor();
+    }
+    await shot(admin, 'gmp-14-login-events');
+
+    await api.server.services.telemetry.flush();
+    await pages.getByRole('link', { name: 'Telemetri' }).click();
+    const telemetry = admin.getByRole('table', { name: 'Telemetri' });
+    await telemetry.getByRole('cell', { name: 'release.activity', exact: true }).waitFor();
+    await shot(admin, 'gmp-15-telemetry');
+
+    await pages.getByRole('link', { name: 'Brugere' }).click();
+    await admin.getByRole('combobox', { name: 'Rolle for prod-user' }).waitFor();
+    expect(await admin.getByRole('combobox', { name: 'Rolle for site-admin' }).isDisabled()).toBe(
+      true,
+    );
+    await shot(admin, 'gmp-16-users');
+    expect(problems).toEqual([]);
+  });
+});
