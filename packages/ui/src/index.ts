@@ -41,7 +41,7 @@ export { siteNow, useSiteNow } from './clock/siteClock';
 export { MonthCalendar } from './calendar/MonthCalendar';
 export { MonthPicker } from './calendar/MonthPicker';
 export type { MonthPickerProps } from './calendar/MonthPicker';
-export { DAY_COLOURS, dayColourOf } from './calendar/calendarColours';
+export { DAY_COLOURS, dayColourOf, statusesByDate } from './calendar/calendarColours';
 export type { DayColour, DayColours } from './calendar/calendarColours';
 export { firstOfMonth, monthGrid, shiftMonth } from './calendar/monthGrid';
 export { NewVersionPage } from './version/NewVersionPage';

@@ -7,7 +7,7 @@
 import { DEFAULT_TIME_ZONE, isOrderingClosed, slotDeliversOn } from '@tracershop/core';
 import type { DeadlineRule, OrderStatus, WeeklyRepeat } from '@tracershop/core';
 import type { DayColours } from '@tracershop/ui';
-import { dayColourOf } from '@tracershop/ui';
+import { dayColourOf, statusesByDate } from '@tracershop/ui';
 
 export interface ShopCalendarData {
   /** Delivery slots of the destination for the chosen product, with their production weekday. */
@@ -24,18 +24,6 @@ export interface ShopCalendarData {
   /** The site's wall clock `'YYYY-MM-DD HH:MM:SS'`. */
   now: string;
   timeZone?: string;
-}
-
-function statusesByDate<T extends { deliveryDate: string; status: OrderStatus }>(
-  orders: readonly T[],
-): Map<string, OrderStatus[]> {
-  const byDate = new Map<string, OrderStatus[]>();
-  for (const order of orders) {
-    const list = byDate.get(order.deliveryDate) ?? [];
-    list.push(order.status);
-    byDate.set(order.deliveryDate, list);
-  }
-  return byDate;
 }
 
 /** A function giving each date's colours, with the orders grouped once. */

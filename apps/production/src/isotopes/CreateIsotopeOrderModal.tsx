@@ -20,7 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { ModalFrame } from '../dialogs/ModalFrame';
 import { CustomerEndpointSelects, firstChoice } from '../orderForms/CustomerEndpointSelects';
 import { SubmitRow } from '../orderForms/SubmitRow';
-import { IdSelectField } from '../orderForms/SelectField';
+import { IdSelectField } from '../forms/SelectField';
 import { slashDate } from '../special/injectionRows';
 import type { Catalog } from '../special/specialApi';
 import type { IsotopeOrderCreate } from './isotopeApi';

@@ -3,7 +3,7 @@
  * short name, and the chosen customer's destinations; choosing a customer chooses its first
  * destination. The forms decide which customers and destinations may be chosen.
  */
-import { IdSelectField } from './SelectField';
+import { IdSelectField } from '../forms/SelectField';
 
 export interface CustomerOption {
   id: number;

@@ -8,7 +8,7 @@
 import { DEFAULT_TIME_ZONE, isOrderingClosed, weekdayOf } from '@tracershop/core';
 import type { DeadlineRule, OrderStatus } from '@tracershop/core';
 import type { DayColours } from '@tracershop/ui';
-import { dayColourOf } from '@tracershop/ui';
+import { dayColourOf, statusesByDate } from '@tracershop/ui';
 
 export interface ProductionCalendarData {
   /** The activity productions' weekdays (0 = Monday). */
@@ -21,18 +21,6 @@ export interface ProductionCalendarData {
   /** The site's wall clock `'YYYY-MM-DD HH:MM:SS'`. */
   now: string;
   timeZone?: string;
-}
-
-function statusesByDate(
-  orders: readonly { deliveryDate: string; status: OrderStatus }[],
-): Map<string, OrderStatus[]> {
-  const byDate = new Map<string, OrderStatus[]>();
-  for (const order of orders) {
-    const list = byDate.get(order.deliveryDate) ?? [];
-    list.push(order.status);
-    byDate.set(order.deliveryDate, list);
-  }
-  return byDate;
 }
 
 /** A function giving each date's colours, with the orders grouped once. */

@@ -3,6 +3,7 @@
  * product select, the weekday options and the label of a run ("Mandag - 08:00").
  */
 import { useTranslation } from 'react-i18next';
+import { SelectField } from '../forms/SelectField';
 import type { ScheduleProduct, ScheduleRun } from './scheduleProducts';
 import { WEEKDAYS, shortTime } from './scheduleProducts';
 
@@ -17,23 +18,13 @@ export interface ProductSelectProps {
 
 export function ProductSelect({ id, label, products, value, onChange }: ProductSelectProps) {
   return (
-    <span className="ts-field">
-      <label htmlFor={id} className="ts-field__label">
-        {label}
-      </label>
-      <select
-        id={id}
-        className="ts-input"
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-      >
-        {products.map((option) => (
-          <option key={option.key} value={option.key}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </span>
+    <SelectField
+      id={id}
+      label={label}
+      value={value}
+      onChange={onChange}
+      options={products.map((product) => ({ value: product.key, label: product.label }))}
+    />
   );
 }
 

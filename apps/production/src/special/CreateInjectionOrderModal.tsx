@@ -21,7 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { ModalFrame } from '../dialogs/ModalFrame';
 import { CustomerEndpointSelects, firstChoice } from '../orderForms/CustomerEndpointSelects';
 import { SubmitRow } from '../orderForms/SubmitRow';
-import { IdSelectField, SelectField } from '../orderForms/SelectField';
+import { IdSelectField, SelectField } from '../forms/SelectField';
 import { slashDate } from './injectionRows';
 import type { Catalog, InjectionCreate } from './specialApi';
 

@@ -44,6 +44,19 @@ export function dayColourOf({ statuses, orderable, closed }: DayColourInput): Da
   return STATUS_COLOUR[Math.min(...statuses) as OrderStatus];
 }
 
+/** The statuses of the orders per delivery date: group once, then colour every day. */
+export function statusesByDate(
+  orders: readonly { deliveryDate: string; status: OrderStatus }[],
+): Map<string, OrderStatus[]> {
+  const byDate = new Map<string, OrderStatus[]>();
+  for (const order of orders) {
+    const list = byDate.get(order.deliveryDate) ?? [];
+    list.push(order.status);
+    byDate.set(order.deliveryDate, list);
+  }
+  return byDate;
+}
+
 /** Inner fill and outer ring of a day (shop: activity orders and injection orders). */
 export interface DayColours {
   fill: DayColour;

@@ -1,15 +1,18 @@
-/** A labelled `<select>` of an order form (values as strings, as the DOM has them). */
+/** A labelled `<select>` (values as strings, as the DOM has them). */
 import { useId } from 'react';
 
 export interface SelectFieldProps {
+  /** The select's id, when something else refers to it; otherwise one is made. */
+  id?: string;
   label: string;
   value: string;
   onChange(value: string): void;
   options: readonly { value: string; label: string }[];
 }
 
-export function SelectField({ label, value, onChange, options }: SelectFieldProps) {
-  const id = useId();
+export function SelectField({ id: givenId, label, value, onChange, options }: SelectFieldProps) {
+  const madeId = useId();
+  const id = givenId ?? madeId;
   return (
     <span className="ts-field">
       <label htmlFor={id} className="ts-field__label">
