@@ -23,29 +23,43 @@ import enSetupDeliveries from './en/setupDeliveries.json';
 import enSpecial from './en/special.json';
 import enVials from './en/vials.json';
 
-export const messages = {
-  da: {
-    ...daNavigation,
-    ...daOrders,
-    ...daSpecial,
-    ...daIsotopes,
-    ...daVials,
-    ...daMonitoring,
-    ...daSetup,
-    ...daSetupDeliveries,
-    ...daSetupCatalog,
-    ...daAdmin,
-  },
-  en: {
-    ...enNavigation,
-    ...enOrders,
-    ...enSpecial,
-    ...enIsotopes,
-    ...enVials,
-    ...enMonitoring,
-    ...enSetup,
-    ...enSetupDeliveries,
-    ...enSetupCatalog,
-    ...enAdmin,
-  },
+/** Each language's files, in the order they are merged. */
+export const messageFiles = {
+  da: [
+    daNavigation,
+    daOrders,
+    daSpecial,
+    daIsotopes,
+    daVials,
+    daMonitoring,
+    daSetup,
+    daSetupDeliveries,
+    daSetupCatalog,
+    daAdmin,
+  ],
+  en: [
+    enNavigation,
+    enOrders,
+    enSpecial,
+    enIsotopes,
+    enVials,
+    enMonitoring,
+    enSetup,
+    enSetupDeliveries,
+    enSetupCatalog,
+    enAdmin,
+  ],
 };
+
+export const messages = {
+  da: Object.assign({}, ...messageFiles.da) as MergedMessages<(typeof messageFiles)['da']>,
+  en: Object.assign({}, ...messageFiles.en) as MergedMessages<(typeof messageFiles)['en']>,
+};
+
+/** The merged type of a list of message files (each file's top-level keys). */
+type MergedMessages<Files extends readonly object[]> = UnionToIntersection<Files[number]>;
+type UnionToIntersection<U> = (U extends unknown ? (part: U) => void : never) extends (
+  part: infer I,
+) => void
+  ? I
+  : never;

@@ -116,12 +116,18 @@ export function ActivityOrderModal(props: ActivityOrderModalProps) {
   const left = (
     <div className="production-modal__foot-left">
       {ids.rejectable.length > 0 && !released ? (
-        <button type="button" disabled={pending} onClick={() => setConfirmReject(true)}>
+        <button
+          className="ts-button ts-button--light"
+          type="button"
+          disabled={pending}
+          onClick={() => setConfirmReject(true)}
+        >
           {t('modal.reject')}
         </button>
       ) : null}
       {status === OrderStatus.Rejected && ids.rejected.length > 0 ? (
         <button
+          className="ts-button ts-button--light"
           type="button"
           disabled={pending}
           onClick={() => void run(() => actions.unreject(ids.rejected))}
@@ -130,7 +136,12 @@ export function ActivityOrderModal(props: ActivityOrderModalProps) {
         </button>
       ) : null}
       {released && releasedHere.length > 0 && signing !== 'correct' ? (
-        <button type="button" disabled={signing !== null} onClick={() => setSigning('correct')}>
+        <button
+          className="ts-button ts-button--light"
+          type="button"
+          disabled={signing !== null}
+          onClick={() => setSigning('correct')}
+        >
           {t('modal.correct')}
         </button>
       ) : null}
@@ -141,6 +152,7 @@ export function ActivityOrderModal(props: ActivityOrderModalProps) {
       {ids.acceptable.length > 0 ? (
         <>
           <button
+            className="ts-button"
             type="button"
             disabled={pending || editingOrderId !== null}
             title={editingOrderId === null ? undefined : t('modal.acceptWhileEditing')}
@@ -156,6 +168,7 @@ export function ActivityOrderModal(props: ActivityOrderModalProps) {
       {!released && status !== OrderStatus.Rejected && signing !== 'release' ? (
         <>
           <button
+            className="ts-button"
             type="button"
             disabled={block !== null}
             aria-describedby={block === null ? undefined : blockId}

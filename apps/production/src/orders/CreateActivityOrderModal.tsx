@@ -113,6 +113,7 @@ export function CreateActivityOrderModal(props: CreateActivityOrderModalProps) {
       onClose={props.onClose}
       footer={
         <button
+          className="ts-button"
           type="submit"
           form={formId}
           disabled={pending || slot === null || activity.trim() === ''}
@@ -188,7 +189,12 @@ export function CreateActivityOrderModal(props: CreateActivityOrderModalProps) {
             </span>
           )}
         </div>
-        <button type="button" disabled={slot === null} onClick={() => setCalculating(true)}>
+        <button
+          className="ts-button ts-button--light"
+          type="button"
+          disabled={slot === null}
+          onClick={() => setCalculating(true)}
+        >
           {t('orders.create.calculator')}
         </button>
       </form>

@@ -90,10 +90,10 @@ function DoseForm({
           }}
         />
       </label>
-      <button type="submit" disabled={pending}>
+      <button className="ts-button" type="submit" disabled={pending}>
         {t('orders.info.saveDose')}
       </button>
-      <button type="button" onClick={onDone}>
+      <button className="ts-button ts-button--light" type="button" onClick={onDone}>
         {t('orders.info.cancelDose')}
       </button>
       {error === null ? null : (
@@ -149,6 +149,7 @@ export function OrderInfo(props: OrderInfoProps) {
                   {line.order.comment ? ` (${line.order.comment})` : null}{' '}
                   {editable(line) ? (
                     <button
+                      className="ts-button ts-button--light"
                       type="button"
                       disabled={props.editingOrderId !== null}
                       onClick={() => props.onEditing(line.order.id)}

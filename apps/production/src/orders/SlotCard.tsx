@@ -106,7 +106,7 @@ export function SlotCard({
       )}
       <div className="production-slot__actions">
         {openable ? (
-          <button type="button" onClick={actions.onOpen}>
+          <button className="ts-button ts-button--light" type="button" onClick={actions.onOpen}>
             {t('slot.open', { time })}
           </button>
         ) : null}
@@ -120,22 +120,38 @@ export function SlotCard({
           </a>
         ) : null}
         {ids.acceptable.length > 0 ? (
-          <button type="button" disabled={pending} onClick={actions.onAccept}>
+          <button
+            className="ts-button"
+            type="button"
+            disabled={pending}
+            onClick={actions.onAccept}
+          >
             {t('slot.accept')}
           </button>
         ) : null}
         {ids.rejectable.length > 0 ? (
-          <button type="button" disabled={pending} onClick={() => setConfirmReject(true)}>
+          <button
+            className="ts-button ts-button--light"
+            type="button"
+            disabled={pending}
+            onClick={() => setConfirmReject(true)}
+          >
             {t('slot.reject')}
           </button>
         ) : null}
         {summary.status === OrderStatus.Rejected && ids.rejected.length > 0 ? (
-          <button type="button" disabled={pending} onClick={() => actions.onUnreject(ids.rejected)}>
+          <button
+            className="ts-button ts-button--light"
+            type="button"
+            disabled={pending}
+            onClick={() => actions.onUnreject(ids.rejected)}
+          >
             {t('slot.unreject')}
           </button>
         ) : null}
         {ids.movable.length > 0 && card.moveTargetSlotId !== null ? (
           <button
+            className="ts-button ts-button--light"
             type="button"
             disabled={pending}
             onClick={() => actions.onMove(ids.movable, card.moveTargetSlotId as number)}
@@ -147,6 +163,7 @@ export function SlotCard({
         ) : null}
         {ids.restorable.length > 0 ? (
           <button
+            className="ts-button ts-button--light"
             type="button"
             disabled={pending}
             onClick={() => actions.onRestore(ids.restorable)}

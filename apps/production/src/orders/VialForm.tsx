@@ -134,10 +134,10 @@ export function VialForm({ title, initial, submitLabel, onSubmit, onCancel }: Vi
       {field('volume', t('orders.vialForm.volume'), 'decimal')}
       {field('activity', t('orders.vialForm.activity'), 'decimal')}
       <div className="production-vial-form__buttons">
-        <button type="submit" disabled={pending}>
+        <button className="ts-button" type="submit" disabled={pending}>
           {submitLabel}
         </button>
-        <button type="button" onClick={onCancel}>
+        <button className="ts-button ts-button--light" type="button" onClick={onCancel}>
           {t('orders.vialForm.cancel')}
         </button>
       </div>

@@ -77,6 +77,7 @@ export function VialTable(props: VialTableProps) {
         <td>
           {editable && !isAssigned && !checked && vial.assignedToId === null ? (
             <button
+              className="ts-button ts-button--light"
               type="button"
               disabled={form !== null}
               onClick={() => props.onForm({ id: vial.id })}
@@ -137,7 +138,11 @@ export function VialTable(props: VialTableProps) {
         </tbody>
       </table>
       {editable && form === null ? (
-        <button type="button" onClick={() => props.onForm('new')}>
+        <button
+          className="ts-button ts-button--light"
+          type="button"
+          onClick={() => props.onForm('new')}
+        >
           {t('orders.vials.add')}
         </button>
       ) : null}
