@@ -19,6 +19,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApi } from '../../apps/api/test/testApi';
 import { startTestApi } from '../../apps/api/test/testApi';
+import { accessibilityViolations } from './accessibility';
 import type { MultiUserBrowser } from './browser';
 import { CHROMIUM_PATH, chromiumAvailable, launchMultiUserBrowser } from './browser';
 import { appVersion, customerAppDir, siteToday, workdayAfter } from './site';
@@ -194,6 +195,7 @@ describe.skipIf(!chromiumAvailable)('a GMP day in Chromium', () => {
     writeFileSync(path.join(watchDir, `VAL_${lot}.txt`), val, 'latin1');
     await useVial.waitFor();
     await shot(production, 'gmp-04-vial-from-dispenser');
+    expect(await accessibilityViolations(production)).toEqual([]);
     await useVial.check();
     await expect.poll(() => useVial.isChecked(), POLL).toBe(true);
   });
@@ -222,6 +224,7 @@ describe.skipIf(!chromiumAvailable)('a GMP day in Chromium', () => {
     await released.waitFor();
     expect(await released.locator('rect').first().getAttribute('fill')).toBe('#33cc33');
     await shot(shop, 'gmp-07-shop-released-live');
+    expect(await accessibilityViolations(shop)).toEqual([]);
   });
 
   it('lets the shop download the certificate naming the lot and the releaser', async () => {
@@ -243,6 +246,7 @@ describe.skipIf(!chromiumAvailable)('a GMP day in Chromium', () => {
     await modal().getByRole('button', { name: 'Ret ordre' }).click();
     await modal().getByLabel('Kodeord').fill('tracershop');
     await shot(production, 'gmp-09-correction-signature');
+    expect(await accessibilityViolations(production)).toEqual([]);
     await modal().getByRole('button', { name: 'Ret ordre' }).click();
     await modal().getByRole('img', { name: 'Accepteret' }).first().waitFor();
     await expect.poll(orderStatus, POLL).toBe(OrderStatus.Accepted);
@@ -279,6 +283,7 @@ describe.skipIf(!chromiumAvailable)('a GMP day in Chromium', () => {
         ]),
       );
     await shot(admin, 'gmp-11-audit-trail');
+    expect(await accessibilityViolations(admin)).toEqual([]);
 
     // The order's own history, filtered: created, accepted, released, corrected.
     const filters = admin.getByRole('form', { name: 'Filtre' });

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApi } from '../../apps/api/test/testApi';
 import { startTestApi } from '../../apps/api/test/testApi';
 import type { TestBrowser } from './browser';
+import { accessibilityViolations } from './accessibility';
 import { chromiumAvailable, launchBrowser } from './browser';
 import { appVersion, customerAppDir, siteToday, workdayAfter } from './site';
 
@@ -37,6 +38,8 @@ describe.skipIf(!chromiumAvailable)('every production page in Chromium', () => {
   let browser: TestBrowser;
   let page: Page;
   const problems: string[] = [];
+  /** Accessibility violations of every page visited, checked once at the end. */
+  const accessibility: string[] = [];
 
   const shot = (name: string) =>
     page.screenshot({ path: `${artifacts}${name}.png`, fullPage: true });
@@ -51,6 +54,7 @@ describe.skipIf(!chromiumAvailable)('every production page in Chromium', () => {
       .toBe(0);
     expect(await page.getByText('Ukendt fejl').count(), what).toBe(0);
     expect(problems, what).toEqual([]);
+    accessibility.push(...(await accessibilityViolations(page)).map((line) => `${what}: ${line}`));
   }
 
   async function logIn(username: string) {
@@ -148,5 +152,9 @@ describe.skipIf(!chromiumAvailable)('every production page in Chromium', () => {
         `production-page-admin-${new URL(page.url()).pathname.split('/').at(-1) ?? index}`,
       );
     }
+  });
+
+  it('has no serious accessibility violation on any page (axe-core, WCAG 2.1 AA)', () => {
+    expect(accessibility).toEqual([]);
   });
 });

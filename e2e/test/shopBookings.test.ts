@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApi } from '../../apps/api/test/testApi';
 import type { TestBrowser } from './browser';
+import { accessibilityViolations } from './accessibility';
 import { chromiumAvailable, launchBrowser } from './browser';
 import { siteToday, startSite, workdayAfter } from './site';
 
@@ -105,6 +106,7 @@ describe.skipIf(!chromiumAvailable)('shop bookings and injection orders in Chrom
     expect(await order.getByRole('textbox', { name: 'Tid' }).inputValue()).toBe('13:45');
     await order.getByRole('img', { name: 'Bestilt' }).waitFor();
     await shot('11-injection-ordered');
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     await order.getByRole('textbox', { name: 'Injektioner' }).fill('3');
     await order.getByRole('button', { name: 'Opdater' }).click();
@@ -139,6 +141,7 @@ describe.skipIf(!chromiumAvailable)('shop bookings and injection orders in Chrom
     expect(await boxes.count()).toBe(3);
     await boxes.nth(2).uncheck();
     await shot('12-bookings');
+    expect(await accessibilityViolations(page)).toEqual([]);
     await fdg.getByRole('button', { name: 'Bestil' }).click();
     await expect.poll(() => fdg.getByRole('img', { name: 'Bestilt' }).count()).toBe(2);
     expect(await fdg.getByRole('img', { name: 'Afvist' }).count()).toBe(1);
@@ -158,6 +161,7 @@ describe.skipIf(!chromiumAvailable)('shop bookings and injection orders in Chrom
     const cell = grid.locator('td[title*="PET/CT FDG helkrop · 08:30"]');
     expect(await cell.count()).toBe(1);
     await shot('14-booking-overview');
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     await chooseView('Ordreoversigt');
     await slot.waitFor();
@@ -217,6 +221,7 @@ describe.skipIf(!chromiumAvailable)('shop bookings and injection orders in Chrom
     await created.waitFor();
     expect(await created.getByRole('textbox', { name: /^MBq/ }).inputValue()).toBe('150');
     await shot('17-setup-procedures');
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     // Bruger: take shop-user's access to RH KF away and give it back.
     await page.getByRole('button', { name: 'Bruger', exact: true }).click();
@@ -231,6 +236,7 @@ describe.skipIf(!chromiumAvailable)('shop bookings and injection orders in Chrom
     await page.getByRole('button', { name: 'Giv adgang' }).click();
     await revoke.waitFor();
     await shot('18-setup-users');
+    expect(await accessibilityViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApi } from '../../apps/api/test/testApi';
 import type { TestBrowser } from './browser';
+import { accessibilityViolations } from './accessibility';
 import { CHROMIUM_PATH, chromiumAvailable, launchBrowser } from './browser';
 import { appVersion, siteToday, startSite, workdayAfter } from './site';
 
@@ -59,6 +60,7 @@ describe.skipIf(!chromiumAvailable)('shop ordering in Chromium', () => {
     await page.waitForURL('**/shop/login');
     await expect.poll(() => page.getByRole('heading', { name: 'Log in' }).isVisible()).toBe(true);
     await shot('01-login');
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 
   it('refuses a wrong password in Danish', async () => {
@@ -91,6 +93,7 @@ describe.skipIf(!chromiumAvailable)('shop ordering in Chromium', () => {
     await slot().getByText('Der er ikke bestilt sporestof').waitFor();
     expect(await dayButton.getAttribute('data-fill')).toBe('available');
     await shot('02-day-chosen');
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 
   it('orders 300 MBq', async () => {
@@ -103,6 +106,7 @@ describe.skipIf(!chromiumAvailable)('shop ordering in Chromium', () => {
       .poll(() => page.locator(`[data-date="${day}"]`).getAttribute('data-fill'))
       .toBe('ordered');
     await shot('03-ordered');
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 
   it('changes the order to 350 MBq', async () => {

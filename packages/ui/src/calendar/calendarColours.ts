@@ -11,7 +11,8 @@ export type DayColour =
 
 export const DAY_COLOURS: Record<DayColour, string> = {
   available: '#d6d6d6',
-  unavailable: '#858585',
+  // Darker than the legacy #858585 so the white day number reads (WCAG AA contrast 5.3:1).
+  unavailable: '#6b6b6b',
   ordered: '#ff5555',
   accepted: '#ffff55',
   released: '#55ff55',
