@@ -109,7 +109,9 @@ describe('MonitoringPage', () => {
       '/documents/monthly-export/2026-11.xlsx',
     );
 
-    await userEvent.click(screen.getByRole('button', { name: 'November 2026, vælg en anden måned' }));
+    await userEvent.click(
+      screen.getByRole('button', { name: 'November 2026, vælg en anden måned' }),
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Marts 2026' }));
     await waitFor(() =>
       expect(punctuality).toHaveBeenCalledWith({

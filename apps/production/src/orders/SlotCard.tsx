@@ -120,12 +120,7 @@ export function SlotCard({
           </a>
         ) : null}
         {ids.acceptable.length > 0 ? (
-          <button
-            className="ts-button"
-            type="button"
-            disabled={pending}
-            onClick={actions.onAccept}
-          >
+          <button className="ts-button" type="button" disabled={pending} onClick={actions.onAccept}>
             {t('slot.accept')}
           </button>
         ) : null}

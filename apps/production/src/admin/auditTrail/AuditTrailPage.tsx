@@ -8,11 +8,11 @@ import { AlertBox, DateInput, messageOf, TextField } from '@tracershop/ui';
 import type { FormEvent } from 'react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { QueryResult } from '../../session/QueryResult';
 import '../admin.css';
 import type { AuditChainReport, AuditRow, AuditTrailInput } from '../adminApi';
 import { useAuditChainVerification, useAuditTrail, useUserList } from '../adminApi';
 import { formatInstant, instantWindowOf } from '../adminTime';
-import { PageLoading } from '../../session/PageLoading';
 import { Pager } from '../Pager';
 import { useTimeZone } from '../useTimeZone';
 import { auditChanges, valueText } from './auditDiff';
@@ -296,55 +296,52 @@ export default function AuditTrailPage() {
       {verification.error === null ? null : (
         <AlertBox level="error">{messageOf(verification.error)}</AlertBox>
       )}
-      {trail.error === null ? null : <AlertBox level="error">{messageOf(trail.error)}</AlertBox>}
-      {trail.data === undefined ? (
-        trail.isPending ? (
-          <PageLoading />
-        ) : null
-      ) : (
-        <>
-          <table className="production-table admin-table" aria-label={t('admin.audit.rows')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.audit.time')}</th>
-                <th scope="col">{t('admin.audit.user')}</th>
-                <th scope="col">{t('admin.audit.action')}</th>
-                <th scope="col">{t('admin.audit.entity')}</th>
-                <th scope="col">{t('admin.audit.changes')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {trail.data.rows.map((row) => (
-                <tr key={row.id} data-audit-id={row.id}>
-                  <td>{formatInstant(row.at, timeZone)}</td>
-                  <td>{userName(row)}</td>
-                  <td>{row.action}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="admin-entity"
-                      title={t('admin.audit.showEntity')}
-                      onClick={() => showEntity(row)}
-                    >
-                      {row.entityId === null ? row.entity : `${row.entity} ${row.entityId}`}
-                    </button>
-                  </td>
-                  <td>
-                    <ChangeList row={row} timeZone={timeZone} />
-                  </td>
+      <QueryResult query={trail}>
+        {(data) => (
+          <>
+            <table className="production-table admin-table" aria-label={t('admin.audit.rows')}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.audit.time')}</th>
+                  <th scope="col">{t('admin.audit.user')}</th>
+                  <th scope="col">{t('admin.audit.action')}</th>
+                  <th scope="col">{t('admin.audit.entity')}</th>
+                  <th scope="col">{t('admin.audit.changes')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-          {trail.data.rows.length === 0 ? <p>{t('admin.none')}</p> : null}
-          <Pager
-            page={trail.data.page}
-            pageSize={trail.data.pageSize}
-            total={trail.data.total}
-            onPage={(page) => setInput((current) => ({ ...current, page }))}
-          />
-        </>
-      )}
+              </thead>
+              <tbody>
+                {data.rows.map((row) => (
+                  <tr key={row.id} data-audit-id={row.id}>
+                    <td>{formatInstant(row.at, timeZone)}</td>
+                    <td>{userName(row)}</td>
+                    <td>{row.action}</td>
+                    <td>
+                      <button
+                        type="button"
+                        className="admin-entity"
+                        title={t('admin.audit.showEntity')}
+                        onClick={() => showEntity(row)}
+                      >
+                        {row.entityId === null ? row.entity : `${row.entity} ${row.entityId}`}
+                      </button>
+                    </td>
+                    <td>
+                      <ChangeList row={row} timeZone={timeZone} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {data.rows.length === 0 ? <p>{t('admin.none')}</p> : null}
+            <Pager
+              page={data.page}
+              pageSize={data.pageSize}
+              total={data.total}
+              onPage={(page) => setInput((current) => ({ ...current, page }))}
+            />
+          </>
+        )}
+      </QueryResult>
     </section>
   );
 }

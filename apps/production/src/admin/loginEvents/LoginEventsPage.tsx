@@ -2,12 +2,12 @@
  * "Login-hændelser": every login attempt, newest first — who tried, from where, whether it
  * worked and why not — filtered by username, result and day range, a page at a time.
  */
-import { AlertBox, DateInput, messageOf, TextField } from '@tracershop/ui';
+import { DateInput, TextField } from '@tracershop/ui';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { QueryResult } from '../../session/QueryResult';
 import '../admin.css';
-import { PageLoading } from '../../session/PageLoading';
 import type { LoginEventsInput } from '../adminApi';
 import { useLoginEvents } from '../adminApi';
 import { formatInstant, instantWindowOf } from '../adminTime';
@@ -102,44 +102,41 @@ export default function LoginEventsPage() {
           {t('admin.refresh')}
         </button>
       </form>
-      {events.error === null ? null : <AlertBox level="error">{messageOf(events.error)}</AlertBox>}
-      {events.data === undefined ? (
-        events.isPending ? (
-          <PageLoading />
-        ) : null
-      ) : (
-        <>
-          <table className="production-table admin-table" aria-label={t('admin.loginEvents')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.audit.time')}</th>
-                <th scope="col">{t('admin.login.username')}</th>
-                <th scope="col">{t('admin.login.result')}</th>
-                <th scope="col">{t('admin.login.reason')}</th>
-                <th scope="col">{t('admin.login.address')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {events.data.rows.map((row) => (
-                <tr key={row.id} className={row.success ? '' : 'admin-row--failure'}>
-                  <td>{formatInstant(row.at, timeZone)}</td>
-                  <td>{row.username}</td>
-                  <td>{row.success ? t('admin.login.success') : t('admin.login.failure')}</td>
-                  <td>{reasonText(row.reason)}</td>
-                  <td>{row.remoteAddress ?? ''}</td>
+      <QueryResult query={events}>
+        {(data) => (
+          <>
+            <table className="production-table admin-table" aria-label={t('admin.loginEvents')}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.audit.time')}</th>
+                  <th scope="col">{t('admin.login.username')}</th>
+                  <th scope="col">{t('admin.login.result')}</th>
+                  <th scope="col">{t('admin.login.reason')}</th>
+                  <th scope="col">{t('admin.login.address')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-          {events.data.rows.length === 0 ? <p>{t('admin.none')}</p> : null}
-          <Pager
-            page={events.data.page}
-            pageSize={events.data.pageSize}
-            total={events.data.total}
-            onPage={(page) => setInput((current) => ({ ...current, page }))}
-          />
-        </>
-      )}
+              </thead>
+              <tbody>
+                {data.rows.map((row) => (
+                  <tr key={row.id} className={row.success ? '' : 'admin-row--failure'}>
+                    <td>{formatInstant(row.at, timeZone)}</td>
+                    <td>{row.username}</td>
+                    <td>{row.success ? t('admin.login.success') : t('admin.login.failure')}</td>
+                    <td>{reasonText(row.reason)}</td>
+                    <td>{row.remoteAddress ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {data.rows.length === 0 ? <p>{t('admin.none')}</p> : null}
+            <Pager
+              page={data.page}
+              pageSize={data.pageSize}
+              total={data.total}
+              onPage={(page) => setInput((current) => ({ ...current, page }))}
+            />
+          </>
+        )}
+      </QueryResult>
     </section>
   );
 }

@@ -3,12 +3,12 @@
  * number of calls, failures, the average and the 95th-percentile handling time, sortable by
  * any column.
  */
-import { AlertBox, DateInput, messageOf } from '@tracershop/ui';
+import { DateInput } from '@tracershop/ui';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { QueryResult } from '../../session/QueryResult';
 import '../admin.css';
-import { PageLoading } from '../../session/PageLoading';
 import type { TelemetryInput } from '../adminApi';
 import { useTelemetry } from '../adminApi';
 import { formatInstant, instantWindowOf } from '../adminTime';
@@ -96,60 +96,59 @@ export default function TelemetryPage() {
           {t('admin.refresh')}
         </button>
       </form>
-      {telemetry.error === null ? null : (
-        <AlertBox level="error">{messageOf(telemetry.error)}</AlertBox>
-      )}
-      {telemetry.data === undefined ? (
-        telemetry.isPending ? (
-          <PageLoading />
-        ) : null
-      ) : (
-        <>
-          <p>
-            {t('admin.telemetryTable.period', {
-              from: formatInstant(telemetry.data.from, timeZone),
-              to: formatInstant(telemetry.data.to, timeZone),
-            })}
-          </p>
-          <table className="production-table admin-table" aria-label={t('admin.telemetry')}>
-            <thead>
-              <tr>
-                {COLUMNS.map((column) => (
-                  <th
-                    key={column}
-                    scope="col"
-                    aria-sort={sort.column === column ? sort.direction : 'none'}
-                  >
-                    <button
-                      type="button"
-                      className="admin-sort"
-                      title={t('admin.telemetryTable.sortBy', {
-                        column: t(`admin.telemetryTable.${column}`),
-                      })}
-                      onClick={() => sortBy(column)}
+      <QueryResult query={telemetry}>
+        {(data) => (
+          <>
+            <p>
+              {t('admin.telemetryTable.period', {
+                from: formatInstant(data.from, timeZone),
+                to: formatInstant(data.to, timeZone),
+              })}
+            </p>
+            <table className="production-table admin-table" aria-label={t('admin.telemetry')}>
+              <thead>
+                <tr>
+                  {COLUMNS.map((column) => (
+                    <th
+                      key={column}
+                      scope="col"
+                      aria-sort={sort.column === column ? sort.direction : 'none'}
                     >
-                      {t(`admin.telemetryTable.${column}`)}
-                      {sort.column === column ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ''}
-                    </button>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.procedure} className={row.failures > 0 ? 'admin-row--failure' : ''}>
-                  <td>{row.procedure}</td>
-                  <td>{row.calls}</td>
-                  <td>{row.failures}</td>
-                  <td>{msText(row.meanMs, locale)}</td>
-                  <td>{msText(row.p95Ms, locale)}</td>
+                      <button
+                        type="button"
+                        className="admin-sort"
+                        title={t('admin.telemetryTable.sortBy', {
+                          column: t(`admin.telemetryTable.${column}`),
+                        })}
+                        onClick={() => sortBy(column)}
+                      >
+                        {t(`admin.telemetryTable.${column}`)}
+                        {sort.column === column
+                          ? sort.direction === 'ascending'
+                            ? ' ▲'
+                            : ' ▼'
+                          : ''}
+                      </button>
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-          {rows.length === 0 ? <p>{t('admin.none')}</p> : null}
-        </>
-      )}
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.procedure} className={row.failures > 0 ? 'admin-row--failure' : ''}>
+                    <td>{row.procedure}</td>
+                    <td>{row.calls}</td>
+                    <td>{row.failures}</td>
+                    <td>{msText(row.meanMs, locale)}</td>
+                    <td>{msText(row.p95Ms, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {rows.length === 0 ? <p>{t('admin.none')}</p> : null}
+          </>
+        )}
+      </QueryResult>
     </section>
   );
 }

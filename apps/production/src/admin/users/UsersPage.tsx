@@ -8,8 +8,8 @@ import { enumValues, UserGroup as UserGroups } from '@tracershop/core';
 import { AlertBox, messageOf, useSession } from '@tracershop/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { QueryResult } from '../../session/QueryResult';
 import '../admin.css';
-import { PageLoading } from '../../session/PageLoading';
 import type { ListedUser } from '../adminApi';
 import { useUserEdit, useUserList } from '../adminApi';
 import { formatInstant } from '../adminTime';
@@ -104,38 +104,35 @@ export default function UsersPage() {
       {saved === null ? null : (
         <AlertBox level="hint">{t('admin.userTable.saved', { username: saved })}</AlertBox>
       )}
-      {users.error === null ? null : <AlertBox level="error">{messageOf(users.error)}</AlertBox>}
-      {users.data === undefined ? (
-        users.isPending ? (
-          <PageLoading />
-        ) : null
-      ) : (
-        <table className="production-table admin-table" aria-label={t('admin.users')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.userTable.username')}</th>
-              <th scope="col">{t('admin.userTable.name')}</th>
-              <th scope="col">{t('admin.userTable.role')}</th>
-              <th scope="col">{t('admin.userTable.active')}</th>
-              <th scope="col">{t('admin.userTable.lastLogin')}</th>
-              <th scope="col">
-                <span className="ts-visually-hidden">{t('admin.userTable.save')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.data.users.map((user) => (
-              <UserRow
-                // A changed row from the api starts a fresh draft.
-                key={`${user.id}-${user.userGroup}-${String(user.active)}`}
-                user={user}
-                own={user.id === ownId}
-                onSaved={setSaved}
-              />
-            ))}
-          </tbody>
-        </table>
-      )}
+      <QueryResult query={users}>
+        {(data) => (
+          <table className="production-table admin-table" aria-label={t('admin.users')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.userTable.username')}</th>
+                <th scope="col">{t('admin.userTable.name')}</th>
+                <th scope="col">{t('admin.userTable.role')}</th>
+                <th scope="col">{t('admin.userTable.active')}</th>
+                <th scope="col">{t('admin.userTable.lastLogin')}</th>
+                <th scope="col">
+                  <span className="ts-visually-hidden">{t('admin.userTable.save')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.users.map((user) => (
+                <UserRow
+                  // A changed row from the api starts a fresh draft.
+                  key={`${user.id}-${user.userGroup}-${String(user.active)}`}
+                  user={user}
+                  own={user.id === ownId}
+                  onSaved={setSaved}
+                />
+              ))}
+            </tbody>
+          </table>
+        )}
+      </QueryResult>
     </section>
   );
 }
