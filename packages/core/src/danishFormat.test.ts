@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatDanishDecimal, formatMBq, formatPhoneNumber } from './danishFormat';
+import {
+  formatDanishDateTime,
+  formatDanishDecimal,
+  formatMBq,
+  formatPhoneNumber,
+} from './danishFormat';
 
 describe('formatDanishDecimal', () => {
   it('truncates toward zero with a decimal comma', () => {
@@ -51,5 +56,17 @@ describe('formatPhoneNumber', () => {
     expect(formatPhoneNumber('+4535451234')).toBeNull();
     expect(formatPhoneNumber('3545-1234')).toBeNull();
     expect(formatPhoneNumber('')).toBeNull();
+  });
+});
+
+describe('formatDanishDateTime', () => {
+  it('shows the site clock day first, to the minute unless seconds are asked for', () => {
+    expect(formatDanishDateTime('2026-11-21 17:01:09')).toBe('21/11/2026 17:01');
+    expect(formatDanishDateTime('2026-11-21 17:01:09', true)).toBe('21/11/2026 17:01:09');
+    expect(formatDanishDateTime('2026-01-02 07:05')).toBe('02/01/2026 07:05');
+  });
+
+  it('refuses what is not a local date and time', () => {
+    expect(() => formatDanishDateTime('21/11/2026 17:01')).toThrow(RangeError);
   });
 });

@@ -60,3 +60,16 @@ export function formatPhoneNumber(text: string): string | null {
   }
   return (digits.match(/\d{2}/g) as string[]).join(' ');
 }
+
+/**
+ * A site wall-clock time `'YYYY-MM-DD HH:MM[:SS]'` as the screens and documents show it:
+ * `'21/11/2026 17:01'`, with the seconds when `withSeconds` (and the text has them).
+ */
+export function formatDanishDateTime(localDateTime: string, withSeconds = false): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}:\d{2})(:\d{2})?/.exec(localDateTime);
+  if (match === null) {
+    throw new RangeError(`Not a local date and time: ${localDateTime}`);
+  }
+  const [, year, month, day, minutes, seconds = ''] = match;
+  return `${day}/${month}/${year} ${minutes}${withSeconds ? seconds : ''}`;
+}

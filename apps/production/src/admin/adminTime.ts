@@ -3,7 +3,12 @@
  * instant window, and instants shown on the site's clock as the legacy showed dates
  * (`DD/MM/YYYY HH:MM:SS`).
  */
-import { addDays, instantTextOfLocalDateTime, localDateTimeOfInstant } from '@tracershop/core';
+import {
+  addDays,
+  formatDanishDateTime,
+  instantTextOfLocalDateTime,
+  localDateTimeOfInstant,
+} from '@tracershop/core';
 
 /**
  * `from` = the start of the first day, `to` = the start of the day after the last (the api's
@@ -26,8 +31,5 @@ export function instantWindowOf(
 
 /** `DD/MM/YYYY HH:MM:SS` on the site's clock. */
 export function formatInstant(instant: string, timeZone: string): string {
-  const local = localDateTimeOfInstant(instant, timeZone);
-  const [date = '', time = ''] = local.split(' ');
-  const [year, month, day] = date.split('-');
-  return `${day}/${month}/${year} ${time}`;
+  return formatDanishDateTime(localDateTimeOfInstant(instant, timeZone), true);
 }

@@ -278,7 +278,7 @@ describe('ActivityOrderModal', () => {
     renderWithI18n(<ActivityOrderModal {...given} />);
     expect(screen.getByRole('status').textContent).toBe('Ordrerne er frigivet.');
     expect(screen.getByText('PROD-USER')).toBeTruthy();
-    expect(screen.getByText('2026-12-02 09:15')).toBeTruthy();
+    expect(screen.getByText('02/12/2026 09:15')).toBeTruthy();
     expect(screen.getByText('480 MBq')).toBeTruthy();
     const link = screen.getByRole('link', { name: 'Frigivelsecertifikat' });
     expect(link.getAttribute('href')).toBe('/documents/activity-certificate/1/2026-12-02.pdf');

@@ -61,7 +61,11 @@ export function ActivityView({ catalog, tracerId, date, today, timeZone }: Activ
   return (
     <section className="production-activity" aria-label={day.data.tracer.shortname}>
       <RunTotals day={day.data} />
-      <button type="button" className="production-create" onClick={() => setCreating(true)}>
+      <button
+        type="button"
+        className="ts-button production-create"
+        onClick={() => setCreating(true)}
+      >
         {t('orders.create.open')}
       </button>
       {problem === null ? null : <AlertBox level="error">{problem}</AlertBox>}

@@ -5,6 +5,7 @@
  */
 import type { Locale } from '@tracershop/core';
 import {
+  formatDanishDateTime,
   formatMBq,
   localDateTimeOfInstant,
   messageFor,
@@ -179,7 +180,7 @@ export function OrderInfo(props: OrderInfoProps) {
           <dd>
             {freedAt === null
               ? ''
-              : localDateTimeOfInstant(Date.parse(freedAt), props.timeZone).slice(0, 16)}
+              : formatDanishDateTime(localDateTimeOfInstant(Date.parse(freedAt), props.timeZone))}
           </dd>
           <dt>{t('orders.info.releasedBy')}</dt>
           <dd>{(freedBy ?? '').toUpperCase()}</dd>

@@ -5,7 +5,7 @@
  * saying what went wrong (PRINTER_UNREACHABLE, PRINT_REFUSED, PRINT_ABORTED,
  * NO_PRINTER_CHOSEN).
  */
-import { fieldSchemas } from '@tracershop/core';
+import { fieldSchemas, formatDanishDateTime } from '@tracershop/core';
 import { z } from 'zod';
 import { siteNow } from '../../clock';
 import { renderActivityCertificate, renderVialLabel } from '../../documents';
@@ -22,13 +22,6 @@ export const activityCertificatePrintInput = z.strictObject(
   keyed('input.invalid'),
 );
 export const testPrintInput = z.strictObject({ printerId: id }, keyed('input.invalid'));
-
-/** '2026-11-23 08:15:00' → '23/11/2026 08:15'. */
-function danishDateTime(siteDateTime: string): string {
-  const [date = '', time = ''] = siteDateTime.split(' ');
-  const [year, month, day] = date.split('-');
-  return `${day}/${month}/${year} ${time.slice(0, 5)}`;
-}
 
 export const printingRouter = router({
   /** The 98 × 38 mm label of a vial, on the active label printer. */
@@ -56,7 +49,7 @@ export const printingRouter = router({
       const printer = await findRow(ctx.services.db.models.Printer, input.printerId, 'Printer');
       const pdf = await renderTestPage({
         printerName: printer.name,
-        printedAt: danishDateTime(siteNow(ctx.services.clock, ctx.services.config.timeZone)),
+        printedAt: formatDanishDateTime(siteNow(ctx.services.clock, ctx.services.config.timeZone)),
         printedBy: ctx.user.displayName || ctx.user.username,
         label: printer.labelPrinter,
       });
