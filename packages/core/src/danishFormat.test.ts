@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatDanishDate,
   formatDanishDateTime,
+  formatDottedDate,
+  formatShortTime,
   formatDanishDecimal,
   formatMBq,
   formatPhoneNumber,
@@ -68,5 +71,14 @@ describe('formatDanishDateTime', () => {
 
   it('refuses what is not a local date and time', () => {
     expect(() => formatDanishDateTime('21/11/2026 17:01')).toThrow(RangeError);
+  });
+});
+
+describe('formatDanishDate, formatDottedDate, formatShortTime', () => {
+  it('writes dates day first and times to the minute', () => {
+    expect(formatDanishDate('2026-11-04')).toBe('04/11/2026');
+    expect(formatDanishDate('2026-11-24 13:00:00')).toBe('24/11/2026');
+    expect(formatDottedDate('2026-11-04')).toBe('4.11.2026');
+    expect(formatShortTime('08:05:30')).toBe('08:05');
   });
 });

@@ -1,6 +1,7 @@
 /**
- * Numbers and phone numbers as Danish documents show them (legacy-business-rules.md §1.11):
- * decimal comma, amounts truncated rather than rounded, MBq floored.
+ * Numbers, phone numbers, dates and times as Danish screens and documents show them
+ * (legacy-business-rules.md §1.11): decimal comma, amounts truncated rather than rounded, MBq
+ * floored, dates day first.
  */
 
 const MAX_DECIMALS = 20;
@@ -62,6 +63,26 @@ export function formatPhoneNumber(text: string): string | null {
 }
 
 /**
+ * A date `'2026-11-24'` (or the date of `'2026-11-24 13:00:00'`) as screens, messages and
+ * documents show it: `'24/11/2026'`.
+ */
+export function formatDanishDate(date: string): string {
+  const [year = '', month = '', day = ''] = date.slice(0, 10).split('-');
+  return `${day}/${month}/${year}`;
+}
+
+/** A date as the page headings show it ("Ordre for den …"): `'2026-11-04'` → `'4.11.2026'`. */
+export function formatDottedDate(date: string): string {
+  const [year = '', month = '', day = ''] = date.slice(0, 10).split('-');
+  return `${Number(day)}.${Number(month)}.${year}`;
+}
+
+/** A time `'08:00:00'` to the minute: `'08:00'`. */
+export function formatShortTime(time: string): string {
+  return time.slice(0, 5);
+}
+
+/**
  * A site wall-clock time `'YYYY-MM-DD HH:MM[:SS]'` as the screens and documents show it:
  * `'21/11/2026 17:01'`, with the seconds when `withSeconds` (and the text has them).
  */
@@ -71,5 +92,5 @@ export function formatDanishDateTime(localDateTime: string, withSeconds = false)
     throw new RangeError(`Not a local date and time: ${localDateTime}`);
   }
   const [, year, month, day, minutes, seconds = ''] = match;
-  return `${day}/${month}/${year} ${minutes}${withSeconds ? seconds : ''}`;
+  return `${formatDanishDate(`${year}-${month}-${day}`)} ${minutes}${withSeconds ? seconds : ''}`;
 }

@@ -37,7 +37,7 @@ export { DoseCalculator } from './calculator/DoseCalculator';
 export type { DoseCalculatorProps } from './calculator/DoseCalculator';
 export { DeadlineBanner, countdownText } from './deadline/DeadlineBanner';
 export type { DeadlineBannerProps } from './deadline/DeadlineBanner';
-export { siteNow, useSiteNow } from './clock/siteClock';
+export { siteNow, siteToday, useSiteNow } from './clock/siteClock';
 export { MonthCalendar } from './calendar/MonthCalendar';
 export { MonthPicker } from './calendar/MonthPicker';
 export type { MonthPickerProps } from './calendar/MonthPicker';

@@ -7,7 +7,7 @@
  */
 import { addDays, instantOfLocalDateTime } from '@tracershop/core';
 import { Op } from 'sequelize';
-import { siteNow } from '../clock';
+import { siteToday } from '../clock';
 import { writeRecord } from '../recordWrites';
 import type { ApiServices } from '../trpc/context';
 import type { BackgroundService, BackgroundServiceStarter } from './backgroundService';
@@ -44,7 +44,7 @@ function scheduledInstant(services: ApiServices, date: string): Date {
 
 /** The latest scheduled run at or before now. */
 export function latestScheduledRun(services: ApiServices): Date {
-  const today = siteNow(services.clock, services.config.timeZone).slice(0, 10);
+  const today = siteToday(services.clock, services.config.timeZone);
   const todays = scheduledInstant(services, today);
   return todays.getTime() <= services.clock.now().getTime()
     ? todays
@@ -54,7 +54,7 @@ export function latestScheduledRun(services: ApiServices): Date {
 /** Deletes what is due now, records the run; returns the counts. */
 export async function runRetentionOnce(services: ApiServices): Promise<RetentionResult> {
   const now = services.clock.now();
-  const today = siteNow(services.clock, services.config.timeZone).slice(0, 10);
+  const today = siteToday(services.clock, services.config.timeZone);
   const bookingsUpTo = addDays(today, -BOOKING_RETENTION_DAYS);
   const telemetryBefore = new Date(now.getTime() - TELEMETRY_RETENTION_DAYS * DAY_MS);
   const { TelemetryRecord } = services.db.models;
@@ -127,7 +127,7 @@ export async function startRetentionSchedule(services: ApiServices): Promise<Bac
       return;
     }
     const nowMs = services.clock.now().getTime();
-    const today = siteNow(services.clock, services.config.timeZone).slice(0, 10);
+    const today = siteToday(services.clock, services.config.timeZone);
     const todays = scheduledInstant(services, today);
     const next = todays.getTime() > nowMs ? todays : scheduledInstant(services, addDays(today, 1));
     const wait = Math.min(Math.max(next.getTime() - nowMs, 1000), MAX_CHECK_INTERVAL_MS);

@@ -3,18 +3,13 @@
  * truncated to whole numbers, volumes with two decimals and a decimal comma, dates
  * `dd/mm/åååå`, times `tt:mm`, instants on the site's wall clock.
  */
-import { formatDanishDecimal, localDateTimeOfInstant, toPlainDate } from '@tracershop/core';
-
-/** `'2026-12-09'` → `'09/12/2026'`. */
-export function danishDate(date: string): string {
-  const [year = '', month = '', day = ''] = date.split('-');
-  return `${day}/${month}/${year}`;
-}
-
-/** `'07:40:00'` → `'07:40'`. */
-export function shortTime(time: string): string {
-  return time.slice(0, 5);
-}
+import {
+  formatDanishDate,
+  formatDanishDecimal,
+  formatShortTime,
+  localDateTimeOfInstant,
+  toPlainDate,
+} from '@tracershop/core';
 
 /** An activity truncated to whole MBq: `'2400 MBq'`. */
 export function mbqText(activity: number): string {
@@ -32,7 +27,7 @@ export function instantText(instant: Date | null, timeZone: string): string {
     return 'Ukendt tidspunkt';
   }
   const local = localDateTimeOfInstant(instant.getTime(), timeZone);
-  return `${shortTime(local.slice(11))} ${danishDate(local.slice(0, 10))}`;
+  return `${formatShortTime(local.slice(11))} ${formatDanishDate(local.slice(0, 10))}`;
 }
 
 /** The site calendar date of an instant, `'YYYY-MM-DD'`. */

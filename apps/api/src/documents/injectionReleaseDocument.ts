@@ -4,11 +4,11 @@
  * lot, the injections and the maximal injection volume, manufacturer, GMP attestation and the
  * electronic signature manifest.
  */
-import { OrderStatus } from '@tracershop/core';
+import { formatDanishDate, formatShortTime, OrderStatus } from '@tracershop/core';
 import type { ApiServices } from '../trpc/context';
 import type { DocumentAccess, RenderedDocument } from './documentAccess';
 import { PDF_TYPE, UNLIMITED_ACCESS, notFound } from './documentAccess';
-import { danishDate, instantText, isotopeName, mlText, shortTime } from './documentFormats';
+import { instantText, isotopeName, mlText } from './documentFormats';
 import { A4Layout, renderPdf } from './pdfLayout';
 import {
   drawReleaseClosing,
@@ -68,10 +68,10 @@ export async function injectionReleaseDocument(
         ['Produktnavn', tracer.clinicalName],
         ['Isotop', isotopeName(isotope)],
         ['Batchnummer', lot],
-        ['Fremstillingsdato', danishDate(order.deliveryDate)],
+        ['Fremstillingsdato', formatDanishDate(order.deliveryDate)],
         [
           'Leveringstidspunkt',
-          `${shortTime(order.deliveryTime)} ${danishDate(order.deliveryDate)}`,
+          `${formatShortTime(order.deliveryTime)} ${formatDanishDate(order.deliveryDate)}`,
         ],
       ]);
       layout.paragraph(
@@ -94,7 +94,7 @@ export async function injectionReleaseDocument(
         [
           [
             String(order.id),
-            `${order.injections} injektioner @ ${shortTime(order.deliveryTime)}`,
+            `${order.injections} injektioner @ ${formatShortTime(order.deliveryTime)}`,
             order.maxInjectionVolume === null ? '' : mlText(order.maxInjectionVolume),
             instantText(order.freedAt, timeZone),
           ],

@@ -6,25 +6,19 @@
  * GMP attestation and the electronic signature manifest.
  */
 import {
-  OrderStatus,
   decayedActivity,
+  formatDanishDate,
+  formatShortTime,
   instantOfLocalDateTime,
   isDeadOrder,
   localDateTimeOf,
+  OrderStatus,
 } from '@tracershop/core';
 import type { IsotopeVial } from '@tracershop/db';
 import type { ApiServices } from '../trpc/context';
 import type { DocumentAccess, RenderedDocument } from './documentAccess';
 import { PDF_TYPE, UNLIMITED_ACCESS, notFound } from './documentAccess';
-import {
-  danishDate,
-  fileNamePart,
-  instantText,
-  isotopeName,
-  mbqText,
-  mlText,
-  shortTime,
-} from './documentFormats';
+import { fileNamePart, instantText, isotopeName, mbqText, mlText } from './documentFormats';
 import { A4Layout, renderPdf } from './pdfLayout';
 import {
   drawReleaseClosing,
@@ -100,7 +94,7 @@ export async function isotopeReleaseDocument(
     timeZone,
   ).epochMilliseconds;
   const name = isotopeName(isotope);
-  const time = shortTime(delivery.deliveryTime);
+  const time = formatShortTime(delivery.deliveryTime);
 
   const body = await renderPdf(
     {
@@ -122,11 +116,14 @@ export async function isotopeReleaseDocument(
             ? 'Ukendt batchnummer'
             : [...new Set(vials.map((vial) => vial.batchNumber))].join(', '),
         ],
-        ['Leveringstidspunkt', `${time} ${danishDate(date)}`],
+        ['Leveringstidspunkt', `${time} ${formatDanishDate(date)}`],
       ]);
-      layout.paragraph(`Hermed frigives isotop: ${name} til den ${danishDate(date)} – ${time}.`, {
-        bold: true,
-      });
+      layout.paragraph(
+        `Hermed frigives isotop: ${name} til den ${formatDanishDate(date)} – ${time}.`,
+        {
+          bold: true,
+        },
+      );
       layout.heading('Ordrer');
       layout.table(
         [
@@ -158,7 +155,7 @@ export async function isotopeReleaseDocument(
         ]),
       );
       drawReleaseClosing(layout, site, gmpAttestation(false), signaturesOf(orders), timeZone);
-      layout.footers(`${TITLE} – ${name} – ${customer.shortName} ${danishDate(date)}`);
+      layout.footers(`${TITLE} – ${name} – ${customer.shortName} ${formatDanishDate(date)}`);
     },
   );
   return {

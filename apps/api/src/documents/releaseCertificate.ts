@@ -9,11 +9,13 @@
  * electronic signature manifest.
  */
 import {
-  OrderStatus,
   activeSlotIdOf,
   decayedActivity,
+  formatDanishDate,
+  formatShortTime,
   isDeadOrder,
   localDateTimeOf,
+  OrderStatus,
   secondsBetween,
 } from '@tracershop/core';
 import type { ActivityOrder, Vial } from '@tracershop/db';
@@ -22,13 +24,11 @@ import type { ApiServices } from '../trpc/context';
 import type { DocumentAccess, RenderedDocument } from './documentAccess';
 import { PDF_TYPE, UNLIMITED_ACCESS, notFound } from './documentAccess';
 import {
-  danishDate,
   fileNamePart,
   instantText,
   isotopeName,
   mbqText,
   mlText,
-  shortTime,
   siteDateOf,
 } from './documentFormats';
 import { A4Layout, renderPdf } from './pdfLayout';
@@ -138,7 +138,7 @@ export async function activityCertificateDocument(
     {
       size: 'A4',
       margin: 50,
-      title: `${TITLE} ${tracer.shortname} ${date} ${shortTime(slot.deliveryTime)}`,
+      title: `${TITLE} ${tracer.shortname} ${date} ${formatShortTime(slot.deliveryTime)}`,
       subject: `Frigivelsescertifikat for ${customer.shortName}`,
       createdAt: services.clock.now(),
     },
@@ -149,8 +149,8 @@ export async function activityCertificateDocument(
         ...recipientFields(customer, endpoint),
         ['Produktnavn', tracer.clinicalName],
         ['Batchnummer', lots.length === 0 ? 'Ukendt batchnummer' : lots.join(', ')],
-        ['Fremstillingsdato', danishDate(productionDate)],
-        ['Leveringstidspunkt', `${shortTime(slot.deliveryTime)} ${danishDate(date)}`],
+        ['Fremstillingsdato', formatDanishDate(productionDate)],
+        ['Leveringstidspunkt', `${formatShortTime(slot.deliveryTime)} ${formatDanishDate(date)}`],
       ]);
       layout.heading('Ordrer');
       layout.table(
@@ -161,7 +161,7 @@ export async function activityCertificateDocument(
         ],
         orders.map((order) => [
           String(order.id),
-          `${mbqText(order.orderedActivity)} @ ${shortTime(orderedTimeOf(order))}`,
+          `${mbqText(order.orderedActivity)} @ ${formatShortTime(orderedTimeOf(order))}`,
           instantText(order.freedAt, timeZone),
         ]),
       );
@@ -171,7 +171,7 @@ export async function activityCertificateDocument(
           { header: 'Batchnummer', share: 0.24 },
           { header: 'Aktivitet ved fyldning', share: 0.2, align: 'right' },
           {
-            header: `Aktivitet kl. ${shortTime(slot.deliveryTime)}`,
+            header: `Aktivitet kl. ${formatShortTime(slot.deliveryTime)}`,
             share: 0.2,
             align: 'right',
           },
@@ -183,7 +183,7 @@ export async function activityCertificateDocument(
           mbqText(vial.activity),
           mbqText(activityAtDelivery(vial, deliveryLocal, isotope.halflifeSeconds, timeZone)),
           mlText(vial.volume),
-          `${shortTime(vial.fillTime)} ${danishDate(vial.fillDate)}`,
+          `${formatShortTime(vial.fillTime)} ${formatDanishDate(vial.fillDate)}`,
         ]),
       );
       layout.paragraph(
@@ -197,13 +197,15 @@ export async function activityCertificateDocument(
         signaturesOf(orders),
         timeZone,
       );
-      layout.footers(`${TITLE} – ${customer.shortName} – ${tracer.shortname} ${danishDate(date)}`);
+      layout.footers(
+        `${TITLE} – ${customer.shortName} – ${tracer.shortname} ${formatDanishDate(date)}`,
+      );
     },
   );
   return {
     fileName:
       `frigivelsescertifikat-${fileNamePart(tracer.shortname)}-${fileNamePart(customer.shortName)}` +
-      `-${date}-${shortTime(slot.deliveryTime).replace(':', '')}.pdf`,
+      `-${date}-${formatShortTime(slot.deliveryTime).replace(':', '')}.pdf`,
     contentType: PDF_TYPE,
     body,
   };

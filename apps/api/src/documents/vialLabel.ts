@@ -4,11 +4,11 @@
  * activity (truncated to whole MBq), volume, fill time and date, and the emergency phone
  * number from the settings ("Ved uheld ring: NN NN NN NN").
  */
-import { formatPhoneNumber } from '@tracershop/core';
+import { formatDanishDate, formatPhoneNumber } from '@tracershop/core';
 import type { ApiServices } from '../trpc/context';
 import type { RenderedDocument } from './documentAccess';
 import { PDF_TYPE, notFound } from './documentAccess';
-import { danishDate, mbqText, mlText } from './documentFormats';
+import { mbqText, mlText } from './documentFormats';
 import { BOLD_FONT, REGULAR_FONT, mm, renderPdf } from './pdfLayout';
 import { loadSiteIdentity } from './releaseDocumentParts';
 
@@ -67,7 +67,7 @@ export async function vialLabelDocument(
     { text: tracer === null ? 'Ukendt sporstof' : tracer.clinicalName },
     { text: `Aktivitet: ${mbqText(vial.activity)}` },
     { text: `Volumen: ${mlText(vial.volume)}` },
-    { text: `Fyldt: ${vial.fillTime} ${danishDate(vial.fillDate)}` },
+    { text: `Fyldt: ${vial.fillTime} ${formatDanishDate(vial.fillDate)}` },
     { text: `Ved uheld ring: ${phone}` },
   ];
   const [width] = VIAL_LABEL_SIZE;

@@ -3,11 +3,11 @@
  * studies (or "N undersøgelser" when many); its title (hover) lists each booking's study,
  * start time and accession number as the api gives it (masked). Read-only.
  */
+import { formatDottedDate } from '@tracershop/core';
 import { AlertBox, messageOf } from '@tracershop/ui';
 import { useTranslation } from 'react-i18next';
 import type { BookingOverview } from '../shopApi';
 import { useBookingOverview } from '../shopApi';
-import { dottedDate } from '../siteClock';
 
 /** More bookings than this in one cell are counted instead of listed. */
 const LISTED_PER_CELL = 2;
@@ -52,7 +52,9 @@ export default function BookingOverviewView({ endpointId, date }: BookingOvervie
   const data = overview.data;
   return (
     <section className="shop-booking-overview" aria-labelledby="booking-overview-title">
-      <h1 id="booking-overview-title">{t('bookingOverview.title', { date: dottedDate(date) })}</h1>
+      <h1 id="booking-overview-title">
+        {t('bookingOverview.title', { date: formatDottedDate(date) })}
+      </h1>
       {overview.isError ? <AlertBox level="error">{messageOf(overview.error)}</AlertBox> : null}
       {data === undefined ? (
         overview.isPending ? (

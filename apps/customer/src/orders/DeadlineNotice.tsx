@@ -3,9 +3,8 @@
  * when it falls on another day, "… er udløbet" once passed (legacy §2.8). The deadline itself
  * comes from the api; the seconds are core's.
  */
-import { secondsBetween } from '@tracershop/core';
+import { formatDanishDate, secondsBetween } from '@tracershop/core';
 import { useTranslation } from 'react-i18next';
-import { danishDate } from '../siteClock';
 
 export interface DeadlineNoticeProps {
   kind: 'activity' | 'injection';
@@ -35,7 +34,10 @@ export function DeadlineNotice({ kind, deadline, now, timeZone }: DeadlineNotice
   } else if (deadline.slice(0, 10) === now.slice(0, 10)) {
     text = t(`deadline.${kind}.countdown`, { time: clockText(seconds) });
   } else {
-    text = t(`deadline.${kind}.at`, { date: danishDate(deadline), time: deadline.slice(11, 16) });
+    text = t(`deadline.${kind}.at`, {
+      date: formatDanishDate(deadline),
+      time: deadline.slice(11, 16),
+    });
   }
   return (
     <p className="shop-deadline" role="timer" aria-live="off">

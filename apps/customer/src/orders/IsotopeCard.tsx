@@ -4,11 +4,15 @@
  * the delivered vials and the release document; the body with the orders (whole MBq, comment
  * ≤ 500) and, while the activity deadline allows, the blank row.
  */
-import { OrderStatus, localDateTimeOfInstant, schemaLimits } from '@tracershop/core';
+import {
+  formatDanishDate,
+  localDateTimeOfInstant,
+  OrderStatus,
+  schemaLimits,
+} from '@tracershop/core';
 import { StatusIcon } from '@tracershop/ui';
 import { useTranslation } from 'react-i18next';
 import type { ShopIsotopeCard } from '../shopApi';
-import { danishDate } from '../siteClock';
 import type { ActivityOrderRowProps } from './ActivityOrderRow';
 import { ActivityOrderRow } from './ActivityOrderRow';
 import { ReleaseDocumentLink, isotopeReleaseUrl } from './documentLinks';
@@ -93,7 +97,7 @@ export function IsotopeCard({
             <p key={vial.id} className="shop-isotope-vial">
               {t('isotope.vial', {
                 activity: String(Math.floor(vial.activity)),
-                time: `${danishDate(at.slice(0, 10))} ${at.slice(11, 16)}`,
+                time: `${formatDanishDate(at.slice(0, 10))} ${at.slice(11, 16)}`,
               })}
             </p>
           );

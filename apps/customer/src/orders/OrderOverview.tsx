@@ -3,9 +3,9 @@
  * product buttons and the time-slot cards of the chosen product, the isotope deliveries and
  * the injection orders ("Injektionordre"), all from `orders.shopDay`.
  */
+import { formatDottedDate } from '@tracershop/core';
 import { AlertBox, messageOf } from '@tracershop/ui';
 import { useTranslation } from 'react-i18next';
-import { dottedDate } from '../siteClock';
 import { useActivityOrderWrites, useShopDay } from '../shopApi';
 import { DeadlineNotice } from './DeadlineNotice';
 import { activityCertificateUrl } from './documentLinks';
@@ -45,7 +45,7 @@ export function OrderOverview({
   const cards = day.data?.slots.filter((card) => card.tracerId === tracerId) ?? [];
   return (
     <section className="shop-overview" aria-labelledby="overview-title">
-      <h1 id="overview-title">{t('overview.title', { date: dottedDate(date) })}</h1>
+      <h1 id="overview-title">{t('overview.title', { date: formatDottedDate(date) })}</h1>
       {ordering?.heldToDeadline ? (
         <DeadlineNotice
           kind="activity"

@@ -5,7 +5,7 @@
  */
 import { DEFAULT_TIME_ZONE, TracerType, UserGroup, normalizeDate } from '@tracershop/core';
 import type { DeadlineRule } from '@tracershop/core';
-import { MonthCalendar, useSession } from '@tracershop/ui';
+import { MonthCalendar, siteToday, useSession, useSiteNow } from '@tracershop/ui';
 import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -17,7 +17,6 @@ import type { ShopView } from '../selection/shopView';
 import { SHOP_VIEWS, useShopView } from '../selection/shopView';
 import type { Catalog } from '../shopApi';
 import { useCatalog, useOrdersWindow } from '../shopApi';
-import { siteToday, useSiteNow } from '../siteClock';
 import { OrderOverview } from './OrderOverview';
 import { shopCalendarColours } from './shopCalendar';
 

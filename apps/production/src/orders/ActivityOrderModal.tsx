@@ -6,7 +6,7 @@
  * release right) and "Frigivelsecertifikat" on the right.
  */
 import type { UserGroup } from '@tracershop/core';
-import { OrderStatus } from '@tracershop/core';
+import { formatDanishDate, formatShortTime, OrderStatus } from '@tracershop/core';
 import { AlertBox, ConfirmDialog, messageOf, SignaturePanel } from '@tracershop/ui';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +15,6 @@ import type { ProductionSlotCard, SlotVials, VialCreate, VialEdit } from '../pro
 import { OrderInfo } from './OrderInfo';
 import type { ReleaseRightRow } from './releaseGate';
 import { mayReleaseTracer, releaseBlockOf } from './releaseGate';
-import { shortTime } from './SlotCard';
 import { slotActionIds } from './slotActions';
 import type { VialFormState } from './VialTable';
 import { VialTable } from './VialTable';
@@ -51,11 +50,6 @@ export interface ActivityOrderModalProps {
 }
 
 type Signing = null | 'release' | 'correct';
-
-/** `'2026-12-02'` → `'02/12/2026'`. */
-function slashedDate(date: string): string {
-  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
-}
 
 export function ActivityOrderModal(props: ActivityOrderModalProps) {
   const { card, date, actions } = props;
@@ -199,7 +193,10 @@ export function ActivityOrderModal(props: ActivityOrderModalProps) {
   return (
     <ModalFrame
       wide
-      title={t('modal.title', { date: slashedDate(date), time: shortTime(card.slot.deliveryTime) })}
+      title={t('modal.title', {
+        date: formatDanishDate(date),
+        time: formatShortTime(card.slot.deliveryTime),
+      })}
       onClose={props.onClose}
       footer={
         <>

@@ -3,6 +3,7 @@
  * it is produced on), "Opret ny ordre", and one card per delivery slot of
  * `orders.productionDay`; a card opens the activity order modal.
  */
+import { formatShortTime } from '@tracershop/core';
 import { AlertBox, messageOf } from '@tracershop/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +12,7 @@ import { useCreateActivityOrder, useProductionDay, useSlotActions } from '../pro
 import { CreateActivityOrderModal } from './CreateActivityOrderModal';
 import { OpenActivityOrder } from './OpenActivityOrder';
 import { RunTotals } from './RunTotals';
-import { shortTime, SlotCard } from './SlotCard';
+import { SlotCard } from './SlotCard';
 import { UnorderedBookings } from './UnorderedBookings';
 
 export interface ActivityViewProps {
@@ -43,7 +44,7 @@ export function ActivityView({ catalog, tracerId, date, today, timeZone }: Activ
   };
   const timeOfSlot = (slotId: number | null) => {
     const found = day.data?.slots.find((card) => card.slot.id === slotId);
-    return found === undefined ? null : shortTime(found.slot.deliveryTime);
+    return found === undefined ? null : formatShortTime(found.slot.deliveryTime);
   };
   const openCard = day.data?.slots.find((card) => card.slot.id === openSlotId);
   // While a modal is open the cards behind it leave the accessibility tree, so "Accepter",

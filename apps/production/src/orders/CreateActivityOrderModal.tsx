@@ -5,7 +5,13 @@
  * destination's not yet ordered bookings would need per delivery time. The api creates the
  * order Accepted.
  */
-import { formatDanishDecimal, messageFor, validatePositiveNumber } from '@tracershop/core';
+import {
+  formatDanishDate,
+  formatDanishDecimal,
+  formatShortTime,
+  messageFor,
+  validatePositiveNumber,
+} from '@tracershop/core';
 import { AlertBox, DoseCalculator, localeOf, messageOf } from '@tracershop/ui';
 import type { FormEvent, ReactNode } from 'react';
 import { useId, useState } from 'react';
@@ -14,7 +20,6 @@ import { ModalFrame } from '../dialogs/ModalFrame';
 import type { ActivityOrderCreate } from '../productionApi';
 import type { CreateOrderCatalog } from './createOrderChoices';
 import { orderableSlots } from './createOrderChoices';
-import { shortTime } from './SlotCard';
 
 export interface CreateActivityOrderModalProps {
   catalog: CreateOrderCatalog;
@@ -25,11 +30,6 @@ export interface CreateActivityOrderModalProps {
   create(input: ActivityOrderCreate): Promise<unknown>;
   /** The chosen destination's not yet ordered bookings of the tracer ("Der er N ubestilte …"). */
   renderBookings?(endpointId: number): ReactNode;
-}
-
-/** `'2026-12-02'` → `'02/12/2026'`. */
-function slashedDate(date: string): string {
-  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
 }
 
 export function CreateActivityOrderModal(props: CreateActivityOrderModalProps) {
@@ -86,7 +86,7 @@ export function CreateActivityOrderModal(props: CreateActivityOrderModalProps) {
     }
   }
 
-  const title = t('orders.create.title', { date: slashedDate(date) });
+  const title = t('orders.create.title', { date: formatDanishDate(date) });
   if (calculating && slot !== null) {
     return (
       <ModalFrame title={title} onClose={props.onClose}>
@@ -167,7 +167,7 @@ export function CreateActivityOrderModal(props: CreateActivityOrderModalProps) {
           >
             {times.map((candidate) => (
               <option key={candidate.id} value={candidate.id}>
-                {shortTime(candidate.deliveryTime)}
+                {formatShortTime(candidate.deliveryTime)}
               </option>
             ))}
           </select>

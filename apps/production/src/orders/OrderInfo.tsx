@@ -7,6 +7,7 @@ import type { Locale } from '@tracershop/core';
 import {
   formatDanishDateTime,
   formatMBq,
+  formatShortTime,
   localDateTimeOfInstant,
   messageFor,
   OrderStatus,
@@ -17,7 +18,6 @@ import type { FormEvent } from 'react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProductionOrderLine, ProductionSlotCard } from '../productionApi';
-import { shortTime } from './SlotCard';
 
 export interface OrderInfoProps {
   card: ProductionSlotCard;
@@ -124,7 +124,7 @@ export function OrderInfo(props: OrderInfoProps) {
         {props.customerName} - {card.endpoint.name ?? ''}
       </dd>
       <dt>{t('orders.info.deliveryTime')}</dt>
-      <dd>{shortTime(card.slot.deliveryTime)}</dd>
+      <dd>{formatShortTime(card.slot.deliveryTime)}</dd>
       <dt>{t('orders.info.orders')}</dt>
       <dd>
         <ul className="production-order-info__orders">
@@ -146,7 +146,7 @@ export function OrderInfo(props: OrderInfoProps) {
                   })}
                   {line.movedToTime === null
                     ? null
-                    : ` ${t('modal.movedTo', { time: shortTime(line.movedToTime) })}`}
+                    : ` ${t('modal.movedTo', { time: formatShortTime(line.movedToTime) })}`}
                   {line.order.comment ? ` (${line.order.comment})` : null}{' '}
                   {editable(line) ? (
                     <button

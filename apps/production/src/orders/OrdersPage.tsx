@@ -5,7 +5,7 @@
  * remembered for the next visit.
  */
 import type { DeadlineRule } from '@tracershop/core';
-import { DEFAULT_TIME_ZONE, normalizeDate, TracerType } from '@tracershop/core';
+import { DEFAULT_TIME_ZONE, formatDottedDate, normalizeDate, TracerType } from '@tracershop/core';
 import { MonthCalendar, useSession, useSiteNow } from '@tracershop/ui';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -58,11 +58,6 @@ function deadlineOf(catalog: Catalog, id: number | null): DeadlineRule | null {
     return null;
   }
   return { deadlineType: row.deadlineType, deadlineTime: row.deadlineTime, weekday: row.weekday };
-}
-
-/** `'2026-11-24'` → `'24.11.2026'`. */
-function dottedDate(date: string): string {
-  return `${Number(date.slice(8, 10))}.${Number(date.slice(5, 7))}.${date.slice(0, 4)}`;
 }
 
 export default function OrdersPage() {
@@ -170,7 +165,7 @@ export default function OrdersPage() {
   return (
     <div className="production-orders">
       <div className="production-orders__main">
-        <h1>{t('orders.title', { date: dottedDate(date) })}</h1>
+        <h1>{t('orders.title', { date: formatDottedDate(date) })}</h1>
         <ProductButtons
           buttons={buttons}
           statuses={statuses}

@@ -3,10 +3,9 @@
  * HH:MM: X MBq / Overhead: Y MBq", or, when the tracer is not produced that weekday, the
  * weekdays it is produced on.
  */
-import { formatMBq } from '@tracershop/core';
+import { formatMBq, formatShortTime } from '@tracershop/core';
 import { useTranslation } from 'react-i18next';
 import type { ProductionDay } from '../productionApi';
-import { shortTime } from './SlotCard';
 
 export function RunTotals({ day }: { day: ProductionDay }) {
   const { t } = useTranslation('app');
@@ -30,7 +29,7 @@ export function RunTotals({ day }: { day: ProductionDay }) {
       {day.runs.map((run) => (
         <li key={run.productionId}>
           {t('orders.run', {
-            time: shortTime(run.productionTime),
+            time: formatShortTime(run.productionTime),
             activity: formatMBq(run.orderedActivity),
             overhead: formatMBq(run.withOverhead),
           })}

@@ -7,6 +7,7 @@
 import {
   DEFAULT_TIME_ZONE,
   formatMBq,
+  formatShortTime,
   localDateTimeOfInstant,
   OrderStatus,
 } from '@tracershop/core';
@@ -36,11 +37,6 @@ export interface SlotCardProps extends SlotCardActions {
   date?: string;
 }
 
-/** `'08:00:00'` → `'08:00'`. */
-export function shortTime(time: string): string {
-  return time.slice(0, 5);
-}
-
 /** When the delivery's orders were released, `'HH:MM'` on the site's clock, or null. */
 function releaseTimeOf(card: ProductionSlotCard, timeZone: string): string | null {
   const freedAt = card.orders.find(
@@ -62,7 +58,7 @@ export function SlotCard({
   const { t } = useTranslation('app');
   const [confirmReject, setConfirmReject] = useState(false);
   const { summary } = card;
-  const time = shortTime(card.slot.deliveryTime);
+  const time = formatShortTime(card.slot.deliveryTime);
   const endpoint = card.endpoint.name ?? '';
   const ids = slotActionIds(card);
   const colour =

@@ -3,11 +3,10 @@
  * many of the destination's not yet ordered bookings of the tracer it would deliver and the
  * MBq mass ordering would order for them (core's `previewBookingNeeds`, via the api).
  */
-import { formatMBq } from '@tracershop/core';
+import { formatMBq, formatShortTime } from '@tracershop/core';
 import { useTranslation } from 'react-i18next';
 import type { BookingPreview } from '../productionApi';
 import { useBookingPreview } from '../productionApi';
-import { shortTime } from './SlotCard';
 
 export interface UnorderedBookingsListProps {
   preview: BookingPreview;
@@ -27,7 +26,7 @@ export function UnorderedBookingsList({ preview, slotTimes }: UnorderedBookingsL
         {preview.slots.map((slot) => (
           <li key={slot.slotId}>
             {t('orders.bookings.slot', {
-              time: shortTime(slotTimes.get(slot.slotId) ?? ''),
+              time: formatShortTime(slotTimes.get(slot.slotId) ?? ''),
               count: slot.bookings,
               activity: formatMBq(slot.activity),
             })}

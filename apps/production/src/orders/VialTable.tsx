@@ -4,10 +4,14 @@
  * the free vials of the customer and date can be chosen ("Brug", accepted collections only)
  * or corrected in place while unassigned and not chosen; a vial can be typed by hand.
  */
-import { formatDanishDecimal, formatMBq, suggestLotNumber } from '@tracershop/core';
+import {
+  formatDanishDecimal,
+  formatMBq,
+  formatShortTime,
+  suggestLotNumber,
+} from '@tracershop/core';
 import { useTranslation } from 'react-i18next';
 import type { SlotVial, SlotVials } from '../productionApi';
-import { shortTime } from './SlotCard';
 import type { VialFields } from './VialForm';
 import { VialForm } from './VialForm';
 
@@ -71,7 +75,7 @@ export function VialTable(props: VialTableProps) {
       <tr key={vial.id}>
         <td>{vial.id}</td>
         <td>{vial.lotNumber}</td>
-        <td>{shortTime(vial.fillTime)}</td>
+        <td>{formatShortTime(vial.fillTime)}</td>
         <td>{formatDanishDecimal(vial.volume, 2)} ml</td>
         <td>{formatMBq(vial.activity)}</td>
         <td>

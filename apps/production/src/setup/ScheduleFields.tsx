@@ -2,10 +2,11 @@
  * The fields the schedule set-up forms share (productions, delivery slots, deadlines): the
  * product select, the weekday options and the label of a run ("Mandag - 08:00").
  */
+import { formatShortTime } from '@tracershop/core';
 import { useTranslation } from 'react-i18next';
 import { SelectField } from '../forms/SelectField';
 import type { ScheduleProduct, ScheduleRun } from './scheduleProducts';
-import { WEEKDAYS, shortTime } from './scheduleProducts';
+import { WEEKDAYS } from './scheduleProducts';
 
 export interface ProductSelectProps {
   id: string;
@@ -42,5 +43,5 @@ export function WeekdayOptions() {
 export function useRunLabel(): (run: Pick<ScheduleRun, 'weekday' | 'productionTime'>) => string {
   const { t } = useTranslation('app');
   return (run) =>
-    `${t(`setupDeliveries.weekdays.${run.weekday}`)} - ${shortTime(run.productionTime)}`;
+    `${t(`setupDeliveries.weekdays.${run.weekday}`)} - ${formatShortTime(run.productionTime)}`;
 }

@@ -69,8 +69,3 @@ export function runsOf(catalog: Catalog, product: ScheduleProduct | null): Sched
     (a, b) => a.weekday - b.weekday || a.productionTime.localeCompare(b.productionTime),
   );
 }
-
-/** `'08:00:00'` → `'08:00'`. */
-export function shortTime(time: string): string {
-  return time.slice(0, 5);
-}

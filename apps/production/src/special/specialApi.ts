@@ -5,7 +5,7 @@
  */
 import type { AppRouter } from '@tracershop/api';
 import { DEFAULT_TIME_ZONE, hasReleaseRight } from '@tracershop/core';
-import { apiQueryKey, inScope, siteNow, useApi, useSession } from '@tracershop/ui';
+import { apiQueryKey, inScope, siteToday, useApi, useSession } from '@tracershop/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 
@@ -50,7 +50,7 @@ export function useSiteToday() {
   const session = useSession();
   const timeZone = session.data?.timeZone ?? DEFAULT_TIME_ZONE;
   return {
-    today: siteNow(timeZone).slice(0, 10),
+    today: siteToday(timeZone),
     timeZone,
     user: session.data?.user ?? null,
   };

@@ -4,7 +4,7 @@
  * are in the page, between two spacer rows of the height of the rest; the scroll area is
  * focusable, so arrow keys and Page Up/Down scroll it. Column headers sort (aria-sort).
  */
-import { formatDanishDecimal, formatMBq } from '@tracershop/core';
+import { formatDanishDate, formatDanishDecimal, formatMBq } from '@tracershop/core';
 import type { UIEvent } from 'react';
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,11 +28,6 @@ export interface VialTableProps {
   onPrint(vialId: number): void;
   /** The vial whose label is being printed (its button waits). */
   printingVialId: number | null;
-}
-
-/** `'2026-11-23'` → `'23/11/2026'`. */
-function danishDate(date: string): string {
-  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
 }
 
 export function vialLabelHref(vialId: number): string {
@@ -133,7 +128,7 @@ export function VialTable({
               >
                 <td>{vial.id}</td>
                 <td>{vial.lotNumber}</td>
-                <td>{danishDate(vial.fillDate)}</td>
+                <td>{formatDanishDate(vial.fillDate)}</td>
                 <td>{vial.fillTime}</td>
                 <td>{`${formatDanishDecimal(vial.volume, 2)} ml`}</td>
                 <td>{formatMBq(vial.activity)}</td>

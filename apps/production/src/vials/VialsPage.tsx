@@ -5,7 +5,7 @@
  * "Hent manglende glas" imports the dispenser files the watcher missed. Each row opens its
  * label as PDF or prints it on the label printer.
  */
-import { DEFAULT_TIME_ZONE, normalizeDate } from '@tracershop/core';
+import { DEFAULT_TIME_ZONE, formatDanishDate, normalizeDate } from '@tracershop/core';
 import { AlertBox, DateInput, messageOf, TextField, useSession, useSiteNow } from '@tracershop/ui';
 import type { FormEvent } from 'react';
 import { useId, useMemo, useState } from 'react';
@@ -18,11 +18,6 @@ import type { RescanCounts, VialRow } from './vialsApi';
 import { usePrintVialLabel, useRescanVials, useVialsAround, vialWindowOf } from './vialsApi';
 import { VialTable } from './VialTable';
 import './vials.css';
-
-/** `'2026-11-04'` → `'04/11/2026'`. */
-function danishDate(date: string): string {
-  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
-}
 
 /** A `YYYY-MM-DD` date from the address, or null. */
 function dateParamOf(text: string | null): string | null {
@@ -46,13 +41,13 @@ export default function VialsPage() {
 
   const [lotText, setLotText] = useState('');
   const [customerText, setCustomerText] = useState('');
-  const [dateText, setDateText] = useState(() => danishDate(date));
+  const [dateText, setDateText] = useState(() => formatDanishDate(date));
   const [dateError, setDateError] = useState<string | null>(null);
   // The date may change from outside the form (back button, a link): show it.
   const [formDate, setFormDate] = useState(date);
   if (formDate !== date) {
     setFormDate(date);
-    setDateText(danishDate(date));
+    setDateText(formatDanishDate(date));
     setDateError(null);
   }
   const [sort, setSort] = useState<VialSort>(NEWEST_FIRST);
@@ -93,7 +88,7 @@ export default function VialsPage() {
       return;
     }
     setDateError(null);
-    setDateText(danishDate(next));
+    setDateText(formatDanishDate(next));
     setSearchParams({ date: next });
   };
 
@@ -205,8 +200,8 @@ export default function VialsPage() {
           : t('vials.summary', {
               shown: shown.length,
               total: vials.data?.length ?? 0,
-              from: danishDate(loadedWindow.from),
-              to: danishDate(loadedWindow.to),
+              from: formatDanishDate(loadedWindow.from),
+              to: formatDanishDate(loadedWindow.to),
             })}
       </p>
       <VialTable

@@ -11,6 +11,7 @@
 import type { CalculatorEntry, ValidationIssue } from '@tracershop/core';
 import {
   DEFAULT_TIME_ZONE,
+  formatDanishDateTime,
   calculateActivity,
   formatMBq,
   messageFor,
@@ -47,11 +48,6 @@ interface Line extends CalculatorEntry {
 
 function shortTime(time: string): string {
   return time.endsWith(':00') ? time.slice(0, 5) : time;
-}
-
-function danishDateTime(localDateTime: string): string {
-  const date = localDateTime.slice(0, 10);
-  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)} ${localDateTime.slice(11)}`;
 }
 
 export function DoseCalculator({
@@ -132,7 +128,7 @@ export function DoseCalculator({
           </>
         )}
         <dt>{t('calculator.referenceTime')}</dt>
-        <dd>{danishDateTime(referenceTime)}</dd>
+        <dd>{formatDanishDateTime(referenceTime, true)}</dd>
         <dt>{t('calculator.halflife')}</dt>
         <dd>{t('calculator.seconds', { seconds: halflifeSeconds })}</dd>
         <dt>{t('calculator.total')}</dt>

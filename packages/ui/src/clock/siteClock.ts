@@ -1,5 +1,5 @@
 /**
- * The site's wall clock in the browser: "now" in the api's time zone (whoami's `timeZone`),
+ * The site's wall clock in the browser: "now" and "today" in the api's time zone (whoami's `timeZone`),
  * so deadlines and countdowns agree with the server whatever the PC's own zone.
  */
 import { localDateTimeOfInstant } from '@tracershop/core';
@@ -8,6 +8,11 @@ import { useEffect, useState } from 'react';
 /** `'YYYY-MM-DD HH:MM:SS'` on the site's clock. */
 export function siteNow(timeZone: string, instant: number = Date.now()): string {
   return localDateTimeOfInstant(instant, timeZone);
+}
+
+/** `'YYYY-MM-DD'`: today on the site's clock. */
+export function siteToday(timeZone: string, instant: number = Date.now()): string {
+  return siteNow(timeZone, instant).slice(0, 10);
 }
 
 /**

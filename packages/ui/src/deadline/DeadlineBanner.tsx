@@ -10,6 +10,7 @@
 import type { DeadlineRule } from '@tracershop/core';
 import {
   DEFAULT_TIME_ZONE,
+  formatDanishDate,
   deadlineCountdownSeconds,
   deadlineFor,
   secondsBetween,
@@ -84,7 +85,7 @@ export function DeadlineBanner(props: DeadlineBannerProps) {
   } else if (deadlineAt.slice(0, 10) === now.slice(0, 10)) {
     text = t('deadline.countdown', { name, time: countdownText(seconds) });
   } else {
-    const date = `${deadlineAt.slice(8, 10)}/${deadlineAt.slice(5, 7)}/${deadlineAt.slice(0, 4)}`;
+    const date = formatDanishDate(deadlineAt.slice(0, 10));
     text = t('deadline.at', { name, time: deadlineAt.slice(11, 16), date });
   }
   return (

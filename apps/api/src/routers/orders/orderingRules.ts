@@ -6,13 +6,14 @@
  */
 import type { DeadlineRule, MoveSlot, SlotRepeat } from '@tracershop/core';
 import {
+  deadlineFor,
   DeadlineScope,
   DeadlineType,
-  TracerType,
-  deadlineFor,
+  formatDanishDate,
   isOrderingClosed,
   isShopScoped,
   slotDeliversOn,
+  TracerType,
 } from '@tracershop/core';
 import type {
   ActivityDeliveryTimeSlot,
@@ -69,12 +70,6 @@ export function customerVisibility(customerId: number): Visibility {
 /** The name snapshot stored next to a user id on records. */
 export function personNameOf(user: Pick<SessionUser, 'displayName' | 'username'>): string {
   return user.displayName || user.username;
-}
-
-/** `'2026-11-24'` → `'24/11/2026'` for Danish messages. */
-export function danishDate(date: string): string {
-  const [year, month, day] = date.split('-');
-  return `${day}/${month}/${year}`;
 }
 
 export async function loadSlotContext(
@@ -305,10 +300,10 @@ export async function assertOrderingOpen(
   }
   const state = await orderingStateOf(services, scope, date, transaction);
   if (state.closedDate) {
-    throw apiError('CLOSED_DAY', { date: danishDate(date) });
+    throw apiError('CLOSED_DAY', { date: formatDanishDate(date) });
   }
   if (state.closed) {
-    throw apiError('DEADLINE_PASSED', { date: danishDate(date) });
+    throw apiError('DEADLINE_PASSED', { date: formatDanishDate(date) });
   }
 }
 

@@ -6,7 +6,7 @@
  * keyboard see the state without colours.
  */
 import { DEFAULT_TIME_ZONE } from '@tracershop/core';
-import { AlertBox, messageOf, MonthCalendar, siteNow, useSession } from '@tracershop/ui';
+import { AlertBox, messageOf, MonthCalendar, siteToday, useSession } from '@tracershop/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageLoading } from '../../session/PageLoading';
@@ -19,7 +19,7 @@ export default function ClosedDaysPage() {
     return <PageLoading />;
   }
   const timeZone = session.data?.timeZone ?? DEFAULT_TIME_ZONE;
-  return <ClosedDaysView today={siteNow(timeZone).slice(0, 10)} />;
+  return <ClosedDaysView today={siteToday(timeZone)} />;
 }
 
 export function ClosedDaysView({ today }: { today: string }) {

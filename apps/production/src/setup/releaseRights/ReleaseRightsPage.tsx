@@ -6,6 +6,7 @@
  */
 import type { UserGroup } from '@tracershop/core';
 import {
+  formatDanishDate,
   isProductionAdmin,
   isProductionMember,
   mayGrantReleaseRight,
@@ -42,12 +43,6 @@ interface RightRow {
   product: string;
   /** '' when the right never expires (sorts last). */
   expiry: string;
-}
-
-/** '2027-03-01' → '01/03/2027'. */
-function danishDate(date: string): string {
-  const [year, month, day] = date.split('-');
-  return `${day}/${month}/${year}`;
 }
 
 function productName(right: ReleaseRight, catalog: Catalog): string {
@@ -137,7 +132,7 @@ function ExistingRights({
                 <td>
                   {row.expiry === ''
                     ? t('setupCatalog.releaseRights.never')
-                    : danishDate(row.expiry)}
+                    : formatDanishDate(row.expiry)}
                 </td>
                 <td>
                   <button

@@ -4,8 +4,9 @@
  * its weekday and hour. Tones (legacy §8.5): every week light blue, even weeks light green,
  * odd weeks light yellow, production runs light green; the selected entry orange.
  */
+import { formatShortTime } from '@tracershop/core';
 import { useTranslation } from 'react-i18next';
-import { WEEKDAYS, shortTime } from '../scheduleProducts';
+import { WEEKDAYS } from '../scheduleProducts';
 import './weekGrid.css';
 
 export type WeekGridTone = 'everyWeek' | 'evenWeeks' | 'oddWeeks' | 'run';
@@ -73,7 +74,7 @@ export function WeekGrid({
                     const selected = entry.id === selectedId;
                     const label = [
                       t(`setupDeliveries.weekdays.${weekday}`),
-                      shortTime(entry.time),
+                      formatShortTime(entry.time),
                       entry.description,
                     ]
                       .filter((part) => part !== undefined && part !== '')
@@ -90,7 +91,7 @@ export function WeekGrid({
                         title={entry.description}
                         onClick={() => onSelect(entry.id)}
                       >
-                        {shortTime(entry.time)}
+                        {formatShortTime(entry.time)}
                       </button>
                     );
                   })}
