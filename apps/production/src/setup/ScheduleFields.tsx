@@ -1,6 +1,7 @@
 /**
  * The fields the schedule set-up forms share (productions, delivery slots, deadlines): the
- * product select, the weekday options and the label of a run ("Mandag - 08:00").
+ * product select, the weekday options, the label of a run ("Mandag - 08:00") and the form's
+ * save / new / delete buttons.
  */
 import { formatShortTime } from '@tracershop/core';
 import { useTranslation } from 'react-i18next';
@@ -44,4 +45,51 @@ export function useRunLabel(): (run: Pick<ScheduleRun, 'weekday' | 'productionTi
   const { t } = useTranslation('app');
   return (run) =>
     `${t(`setupDeliveries.weekdays.${run.weekday}`)} - ${formatShortTime(run.productionTime)}`;
+}
+
+export interface ScheduleEntryButtonsProps {
+  /** The entry is stored (not a new one): "new" and "delete" are offered. */
+  stored: boolean;
+  canSave: boolean;
+  pending: boolean;
+  labels: { save: string; new: string; delete: string };
+  onNew(): void;
+  onDelete(): void;
+}
+
+/** "Gem" (the form's submit), and for a stored entry "Ny" and "Slet". */
+export function ScheduleEntryButtons(props: ScheduleEntryButtonsProps) {
+  const { stored, canSave, pending, labels } = props;
+  return (
+    <>
+      <button
+        type="submit"
+        className="ts-button"
+        disabled={!canSave || pending}
+        aria-busy={pending}
+      >
+        {labels.save}
+      </button>
+      {stored ? (
+        <>
+          <button
+            type="button"
+            className="ts-button ts-button--light"
+            disabled={pending}
+            onClick={props.onNew}
+          >
+            {labels.new}
+          </button>
+          <button
+            type="button"
+            className="ts-button ts-button--light"
+            disabled={pending}
+            onClick={props.onDelete}
+          >
+            {labels.delete}
+          </button>
+        </>
+      ) : null}
+    </>
+  );
 }

@@ -2,15 +2,16 @@
  * "Login-hændelser": every login attempt, newest first — who tried, from where, whether it
  * worked and why not — filtered by username, result and day range, a page at a time.
  */
-import { DateInput, TextField } from '@tracershop/ui';
+import { TextField } from '@tracershop/ui';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDateRange } from '../dateRange';
 import { QueryResult } from '../../session/QueryResult';
 import '../admin.css';
 import type { LoginEventsInput } from '../adminApi';
 import { useLoginEvents } from '../adminApi';
-import { formatInstant, instantWindowOf } from '../adminTime';
+import { formatInstant } from '../adminTime';
 import { Pager } from '../Pager';
 import { useTimeZone } from '../useTimeZone';
 
@@ -23,23 +24,18 @@ export default function LoginEventsPage() {
   const timeZone = useTimeZone();
   const [username, setUsername] = useState('');
   const [result, setResult] = useState<Result>('');
-  const [fromText, setFromText] = useState('');
-  const [toText, setToText] = useState('');
-  const [fromDate, setFromDate] = useState<string | null>(null);
-  const [toDate, setToDate] = useState<string | null>(null);
+  const dates = useDateRange();
   const [input, setInput] = useState<LoginEventsInput>({ page: 1, pageSize: PAGE_SIZE });
   const events = useLoginEvents(input);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (
-      (fromText.trim() !== '' && fromDate === null) ||
-      (toText.trim() !== '' && toDate === null)
-    ) {
+    const window = dates.windowIn(timeZone);
+    if (window === null) {
       return; // the date field shows core's message
     }
     setInput({
-      ...instantWindowOf(fromDate, toDate, timeZone),
+      ...window,
       ...(username.trim() === '' ? {} : { username: username.trim() }),
       ...(result === '' ? {} : { success: result === 'success' }),
       page: 1,
@@ -78,18 +74,7 @@ export default function LoginEventsPage() {
             <option value="failure">{t('admin.login.failure')}</option>
           </select>
         </label>
-        <DateInput
-          label={t('admin.from')}
-          value={fromText}
-          onChange={setFromText}
-          onDateChange={setFromDate}
-        />
-        <DateInput
-          label={t('admin.to')}
-          value={toText}
-          onChange={setToText}
-          onDateChange={setToDate}
-        />
+        {dates.fields}
         <button type="submit" className="ts-button">
           {t('admin.search')}
         </button>

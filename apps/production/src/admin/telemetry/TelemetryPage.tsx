@@ -3,15 +3,15 @@
  * number of calls, failures, the average and the 95th-percentile handling time, sortable by
  * any column.
  */
-import { DateInput } from '@tracershop/ui';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDateRange } from '../dateRange';
 import { QueryResult } from '../../session/QueryResult';
 import '../admin.css';
 import type { TelemetryInput } from '../adminApi';
 import { useTelemetry } from '../adminApi';
-import { formatInstant, instantWindowOf } from '../adminTime';
+import { formatInstant } from '../adminTime';
 import { useTimeZone } from '../useTimeZone';
 import type { Column, Direction } from './sortTelemetry';
 import { sortTelemetry } from './sortTelemetry';
@@ -27,10 +27,7 @@ function msText(value: number | null, locale: string): string {
 export default function TelemetryPage() {
   const { t, i18n } = useTranslation('app');
   const timeZone = useTimeZone();
-  const [fromText, setFromText] = useState('');
-  const [toText, setToText] = useState('');
-  const [fromDate, setFromDate] = useState<string | null>(null);
-  const [toDate, setToDate] = useState<string | null>(null);
+  const dates = useDateRange();
   const [input, setInput] = useState<TelemetryInput>({});
   const [sort, setSort] = useState<{ column: Column; direction: Direction }>({
     column: 'calls',
@@ -41,13 +38,11 @@ export default function TelemetryPage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (
-      (fromText.trim() !== '' && fromDate === null) ||
-      (toText.trim() !== '' && toDate === null)
-    ) {
+    const window = dates.windowIn(timeZone);
+    if (window === null) {
       return; // the date field shows core's message
     }
-    setInput(instantWindowOf(fromDate, toDate, timeZone));
+    setInput(window);
   };
 
   const sortBy = (column: Column) =>
@@ -72,18 +67,7 @@ export default function TelemetryPage() {
     <section aria-labelledby="admin-telemetry-title">
       <h2 id="admin-telemetry-title">{t('admin.telemetry')}</h2>
       <form className="admin-filters" aria-label={t('admin.filters')} onSubmit={submit}>
-        <DateInput
-          label={t('admin.from')}
-          value={fromText}
-          onChange={setFromText}
-          onDateChange={setFromDate}
-        />
-        <DateInput
-          label={t('admin.to')}
-          value={toText}
-          onChange={setToText}
-          onDateChange={setToDate}
-        />
+        {dates.fields}
         <button type="submit" className="ts-button">
           {t('admin.search')}
         </button>

@@ -21,7 +21,7 @@ import type { Catalog } from '../../productionApi';
 import type { ScheduleProduct, ScheduleRun } from '../scheduleProducts';
 import { runsOf } from '../scheduleProducts';
 import type { WeekGridTone } from '../weekGrid/WeekGrid';
-import { ProductSelect, useRunLabel } from '../ScheduleFields';
+import { ProductSelect, ScheduleEntryButtons, useRunLabel } from '../ScheduleFields';
 import { useScheduleDraft } from '../scheduleDraft';
 import { WeekGrid } from '../weekGrid/WeekGrid';
 import { useCustomerWrites, useDeliveryWrites } from './customersApi';
@@ -262,34 +262,18 @@ export function DeliverySection({
           {problem === null ? null : <AlertBox level="error">{problem}</AlertBox>}
           {done === null ? null : <p role="status">{done}</p>}
           <div className="setup-deliveries__buttons">
-            <button
-              type="submit"
-              className="ts-button"
-              disabled={!changed || pending || product === null}
-              aria-busy={pending}
-            >
-              {t('setupDeliveries.slot.save')}
-            </button>
-            {draft.id === null ? null : (
-              <>
-                <button
-                  type="button"
-                  className="ts-button ts-button--light"
-                  disabled={pending}
-                  onClick={() => open(blankDraft(runs))}
-                >
-                  {t('setupDeliveries.slot.new')}
-                </button>
-                <button
-                  type="button"
-                  className="ts-button ts-button--light"
-                  disabled={pending}
-                  onClick={() => setConfirmingDelete(true)}
-                >
-                  {t('setupDeliveries.slot.delete')}
-                </button>
-              </>
-            )}
+            <ScheduleEntryButtons
+              stored={draft.id !== null}
+              canSave={changed && product !== null}
+              pending={pending}
+              labels={{
+                save: t('setupDeliveries.slot.save'),
+                new: t('setupDeliveries.slot.new'),
+                delete: t('setupDeliveries.slot.delete'),
+              }}
+              onNew={() => open(blankDraft(runs))}
+              onDelete={() => setConfirmingDelete(true)}
+            />
           </div>
         </form>
       </div>

@@ -14,7 +14,12 @@ import { useTranslation } from 'react-i18next';
 import type { Catalog } from '../../productionApi';
 import type { ScheduleProduct } from '../scheduleProducts';
 import { runsOf, scheduleProductsOf } from '../scheduleProducts';
-import { ProductSelect, WeekdayOptions, useRunLabel } from '../ScheduleFields';
+import {
+  ProductSelect,
+  ScheduleEntryButtons,
+  WeekdayOptions,
+  useRunLabel,
+} from '../ScheduleFields';
 import { useScheduleDraft } from '../scheduleDraft';
 import { WeekGrid } from '../weekGrid/WeekGrid';
 import { WithCatalog } from '../WithCatalog';
@@ -198,34 +203,18 @@ function RunEditor({
             update({ time });
           }}
         />
-        <button
-          type="submit"
-          className="ts-button"
-          disabled={!changed || pending}
-          aria-busy={pending}
-        >
-          {t('setupDeliveries.productions.save')}
-        </button>
-        {draft.id === null ? null : (
-          <>
-            <button
-              type="button"
-              className="ts-button ts-button--light"
-              disabled={pending}
-              onClick={() => open(BLANK)}
-            >
-              {t('setupDeliveries.productions.new')}
-            </button>
-            <button
-              type="button"
-              className="ts-button ts-button--light"
-              disabled={pending}
-              onClick={() => setConfirmingDelete(true)}
-            >
-              {t('setupDeliveries.productions.delete')}
-            </button>
-          </>
-        )}
+        <ScheduleEntryButtons
+          stored={draft.id !== null}
+          canSave={changed}
+          pending={pending}
+          labels={{
+            save: t('setupDeliveries.productions.save'),
+            new: t('setupDeliveries.productions.new'),
+            delete: t('setupDeliveries.productions.delete'),
+          }}
+          onNew={() => open(BLANK)}
+          onDelete={() => setConfirmingDelete(true)}
+        />
       </form>
       {timeError === null ? null : (
         <p className="setup-productions__error" aria-hidden="true">
