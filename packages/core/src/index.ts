@@ -14,6 +14,7 @@ export * from './deadlines';
 export * from './schedule';
 export * from './lotNumbers';
 export * from './overhead';
+export * from './deliveredActivity';
 export * from './slotSummary';
 export * from './runTotals';
 export * from './moves';

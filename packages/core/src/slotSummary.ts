@@ -6,14 +6,10 @@
  *
  * Elapsed time is real seconds on the slot's date (DST-aware), never floored minutes.
  */
-import {
-  DEFAULT_TIME_ZONE,
-  localDateTimeOf,
-  secondsBetween,
-  secondsBetweenTimes,
-} from './calendar';
+import { DEFAULT_TIME_ZONE, secondsBetweenTimes } from './calendar';
+import { deliveredActivity } from './deliveredActivity';
 import { OrderStatus } from './enums';
-import { decayedActivity, requiredActivity } from './physics';
+import { requiredActivity } from './physics';
 
 /** The fields of an ActivityOrder that slot collections read. */
 export interface SlotOrder {
@@ -64,7 +60,7 @@ export interface SlotSummary {
   orderedActivity: number;
   /** Σ MBq this slot must carry for the non-rejected, non-dead orders active here, decay-scaled and × overhead. */
   toDeliverActivity: number;
-  /** Σ vial activity assigned to non-rejected, non-dead orders active here, decayed to the slot's time. */
+  /** Delivered activity (`deliveredActivity`) of the non-rejected, non-dead orders active here. */
   deliveredActivity: number;
   /** Non-rejected orders are ordered to this slot and every one of them is active elsewhere. */
   movedAway: boolean;
@@ -143,32 +139,6 @@ export function orderDeliveryActivity(input: OrderDeliveryActivityInput): OrderD
 }
 
 /**
- * Σ activity of the vials assigned to `orderId`, each decayed forward from its fill time to
- * `deliveryLocalDateTime` (never corrected backwards when filled later).
- */
-function vialActivityAt(
-  vials: readonly SlotVial[],
-  orderId: number,
-  deliveryLocalDateTime: string,
-  halflifeSeconds: number,
-  timeZone: string,
-): number {
-  let total = 0;
-  for (const vial of vials) {
-    if (vial.assignedToId !== orderId) {
-      continue;
-    }
-    const elapsed = secondsBetween(
-      localDateTimeOf(vial.fillDate, vial.fillTime),
-      deliveryLocalDateTime,
-      timeZone,
-    );
-    total += elapsed > 0 ? decayedActivity(vial.activity, halflifeSeconds, elapsed) : vial.activity;
-  }
-  return total;
-}
-
-/**
  * Summarize one (slot, date) collection of activity orders. Only orders of `date` ordered or
  * moved to `slot` count, also for the status (legacy "Isolation" quirk fixed). Rejected and
  * dead orders are left out of every figure; vials count in the slot that delivers their order.
@@ -187,7 +157,7 @@ export function summarizeSlot(input: SlotSummaryInput): SlotSummary {
   let status: OrderStatus | null = null;
   let orderedActivity = 0;
   let toDeliverActivity = 0;
-  let deliveredActivity = 0;
+  let deliveredHere = 0;
   let orderedHere = 0;
   let orderedHereActiveElsewhere = 0;
   let movedIn = 0;
@@ -211,12 +181,9 @@ export function summarizeSlot(input: SlotSummaryInput): SlotSummary {
       }
     }
     // An order's vials are delivered by its active slot, so they decay to that slot's time.
-    const delivered = vialActivityAt(
-      vials,
-      order.id,
-      localDateTimeOf(date, activeSlot.deliveryTime),
-      halflifeSeconds,
-      timeZone,
+    const delivered = deliveredActivity(
+      vials.filter((vial) => vial.assignedToId === order.id),
+      { date, deliveryTime: activeSlot.deliveryTime, halflifeSeconds, timeZone },
     );
     if (isDeadOrder(order, delivered)) {
       deadOrderIds.push(order.id);
@@ -238,7 +205,7 @@ export function summarizeSlot(input: SlotSummaryInput): SlotSummary {
         date,
         timeZone,
       }).withOverhead;
-      deliveredActivity += delivered;
+      deliveredHere += delivered;
     }
   }
 
@@ -246,7 +213,7 @@ export function summarizeSlot(input: SlotSummaryInput): SlotSummary {
     status,
     orderedActivity,
     toDeliverActivity,
-    deliveredActivity,
+    deliveredActivity: deliveredHere,
     movedAway: orderedHere > 0 && orderedHereActiveElsewhere === orderedHere,
     isGhost: orderedHere === 0 && movedIn > 0,
     deadOrderIds,

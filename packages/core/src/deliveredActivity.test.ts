@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { deliveredActivity, vialActivityAtDelivery } from './deliveredActivity';
+
+// F-18: half-life 6586.2 s. A delivery at 08:00 on a winter day (CET, no DST change).
+const F18 = 6586.2;
+const reference = { date: '2026-12-07', deliveryTime: '08:00:00', halflifeSeconds: F18 };
+
+describe('vialActivityAtDelivery', () => {
+  it('decays a vial filled before the delivery forward to the delivery time', () => {
+    // Filled 07:10: 3000 s before 08:00 → 2257 · 2^(−3000/6586.2) = 1 645.94 MBq.
+    const vial = { activity: 2257, fillDate: '2026-12-07', fillTime: '07:10:00' };
+    expect(vialActivityAtDelivery(vial, reference)).toBeCloseTo(1645.94, 2);
+  });
+
+  it('counts a vial filled after the delivery time as filled, never corrected backwards', () => {
+    const vial = { activity: 500, fillDate: '2026-12-07', fillTime: '08:30:00' };
+    expect(vialActivityAtDelivery(vial, reference)).toBe(500);
+  });
+
+  it('counts real seconds across the spring-forward night', () => {
+    // 2026-03-29 01:30 → 04:30 local is two real hours in Copenhagen, not three.
+    const vial = { activity: 1000, fillDate: '2026-03-29', fillTime: '01:30:00' };
+    const value = vialActivityAtDelivery(vial, {
+      date: '2026-03-29',
+      deliveryTime: '04:30:00',
+      halflifeSeconds: 3600,
+    });
+    expect(value).toBeCloseTo(250, 6);
+  });
+});
+
+describe('deliveredActivity', () => {
+  it('adds the vials, each decayed from its own fill time', () => {
+    const vials = [
+      { activity: 1200, fillDate: '2026-12-07', fillTime: '07:10:00' },
+      { activity: 1057, fillDate: '2026-12-07', fillTime: '07:40:00' },
+    ];
+    // 1200 · 2^(−3000/6586.2) + 1057 · 2^(−1200/6586.2) = 875.11 + 931.60 = 1 806.71 MBq.
+    expect(deliveredActivity(vials, reference)).toBeCloseTo(1806.71, 2);
+  });
+
+  it('is 0 without vials', () => {
+    expect(deliveredActivity([], reference)).toBe(0);
+  });
+});
