@@ -65,6 +65,39 @@ export const errorReasons = {
   },
   WRONG_PASSWORD: { code: 'BAD_REQUEST', da: 'Det nuværende kodeord er forkert.' },
   INTERNAL: { code: 'INTERNAL_SERVER_ERROR', da: 'Der skete en fejl på serveren.' },
+  // -- requests no client of ours sends: the caller's fault, never INTERNAL --
+  MALFORMED_REQUEST: {
+    code: 'PARSE_ERROR',
+    da: 'Forespørgslen kunne ikke læses. Genindlæs siden og prøv igen.',
+  },
+  METHOD_NOT_SUPPORTED: {
+    code: 'METHOD_NOT_SUPPORTED',
+    da: 'Forespørgslen brugte en metode, som denne handling ikke tager imod.',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    da: 'Forespørgslen havde et indhold, som serveren ikke tager imod.',
+  },
+  PAYLOAD_TOO_LARGE: { code: 'PAYLOAD_TOO_LARGE', da: 'Forespørgslen er for stor.' },
+  REQUEST_TIMEOUT: { code: 'TIMEOUT', da: 'Forespørgslen tog for lang tid. Prøv igen.' },
+  REQUEST_CANCELLED: { code: 'CLIENT_CLOSED_REQUEST', da: 'Forespørgslen blev afbrudt.' },
+  NO_SUCH_PROCEDURE: { code: 'NOT_FOUND', da: 'Handlingen findes ikke på serveren.' },
+  CHANGED_MEANWHILE: {
+    code: 'CONFLICT',
+    da: 'Ændringen kunne ikke gemmes, fordi data er ændret imens. Prøv igen.',
+  },
+  TOO_MANY_REQUESTS: {
+    code: 'TOO_MANY_REQUESTS',
+    da: 'For mange forespørgsler på kort tid. Vent lidt og prøv igen.',
+  },
+  WEBSOCKET_ONLY: {
+    code: 'METHOD_NOT_SUPPORTED',
+    da: 'Live-opdateringer kræver en WebSocket-forbindelse.',
+  },
+  SERVICE_UNAVAILABLE: {
+    code: 'SERVICE_UNAVAILABLE',
+    da: 'Tjenesten er midlertidigt utilgængelig. Prøv igen om lidt.',
+  },
   // -- setup and admin reasons (routers/setup, routers/admin) --
   TRACER_IN_CATALOG: {
     code: 'CONFLICT',
@@ -128,6 +161,35 @@ export const errorReasons = {
 } as const satisfies Record<string, ReasonDefinition>;
 
 export type ErrorReason = keyof typeof errorReasons;
+
+/**
+ * The reason of an error that tRPC itself raised (unreadable body, wrong method, …) or
+ * that carries no reason of ours. Every code has one, so a client's mistake is never
+ * reported as INTERNAL.
+ */
+export const reasonOfCode: Record<TRPC_ERROR_CODE_KEY, ErrorReason> = {
+  PARSE_ERROR: 'MALFORMED_REQUEST',
+  BAD_REQUEST: 'INVALID_INPUT',
+  UNAUTHORIZED: 'UNAUTHENTICATED',
+  PAYMENT_REQUIRED: 'FORBIDDEN_ROLE',
+  FORBIDDEN: 'FORBIDDEN_ROLE',
+  NOT_FOUND: 'NO_SUCH_PROCEDURE',
+  METHOD_NOT_SUPPORTED: 'METHOD_NOT_SUPPORTED',
+  TIMEOUT: 'REQUEST_TIMEOUT',
+  CONFLICT: 'CHANGED_MEANWHILE',
+  PRECONDITION_FAILED: 'INVALID_INPUT',
+  PRECONDITION_REQUIRED: 'INVALID_INPUT',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  UNPROCESSABLE_CONTENT: 'INVALID_INPUT',
+  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
+  CLIENT_CLOSED_REQUEST: 'REQUEST_CANCELLED',
+  INTERNAL_SERVER_ERROR: 'INTERNAL',
+  NOT_IMPLEMENTED: 'INTERNAL',
+  BAD_GATEWAY: 'SERVICE_UNAVAILABLE',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  GATEWAY_TIMEOUT: 'SERVICE_UNAVAILABLE',
+};
 
 /** What travels in `TRPCError.cause` and ends in the response's `data`. */
 export class ReasonedError extends Error {

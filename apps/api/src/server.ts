@@ -18,6 +18,7 @@ import { AttemptLimits } from './auth/attemptLimits';
 import { buildAuthenticator } from './auth/authenticatorSetup';
 import { SESSION_COOKIE, readCookie } from './auth/cookies';
 import { SessionStore } from './auth/sessions';
+import { SessionSockets } from './auth/sessionSockets';
 import type { Clock } from './clock';
 import { systemClock } from './clock';
 import type { ApiConfig } from './config';
@@ -26,6 +27,7 @@ import type { EventBus } from './events/eventBus';
 import { LocalEventBus, RedisEventBus } from './events/eventBus';
 import { startBackgroundServices, stopBackgroundServices } from './background';
 import { serveDocument } from './documents/documentRoutes';
+import { setSecurityHeaders } from './http/securityHeaders';
 import { serveStaticApp } from './http/staticApps';
 import type { StaticApp } from './http/staticApps';
 import { appRouter } from './routers';
@@ -85,15 +87,18 @@ export async function createServices(options: ApiServerOptions = {}): Promise<Ap
       ? null
       : new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true });
   const telemetry = new TelemetryRecorder(db, clock, log);
+  const sessions = new SessionStore(
+    db,
+    { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
+    clock,
+    (ended) => events.announceEndedSessions(ended),
+  );
   return {
     config,
     db,
     events,
-    sessions: new SessionStore(
-      db,
-      { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
-      clock,
-    ),
+    sessions,
+    sessionSockets: new SessionSockets(sessions, events, clock),
     authenticator: buildAuthenticator(db, config, log, options.env),
     attempts: new AttemptLimits(
       {
@@ -140,6 +145,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
   const services = await createServices(options);
   const { config, log } = services;
   services.telemetry.start();
+  services.sessionSockets.start();
 
   const trpcHandler = createHTTPHandler({
     router: appRouter,
@@ -169,6 +175,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     const requestId = randomUUID();
     const started = performance.now();
     res.setHeader('X-Request-Id', requestId);
+    setSecurityHeaders(res, config.secureCookies);
     req.headers['x-request-id'] ??= requestId;
     res.on('finish', () => {
       log.info(
@@ -232,11 +239,12 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
   const wsHandler = applyWSSHandler({
     wss,
     router: appRouter,
-    createContext: ({ req, info }) =>
+    createContext: ({ req, res, info }) =>
       createContext(services, {
         req,
         transport: 'ws',
         connectionParams: (info.connectionParams ?? null) as Record<string, string> | null,
+        socket: res,
       }),
     keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 5_000 },
   });
@@ -273,6 +281,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     close() {
       closing ??= (async () => {
         await stopBackgroundServices(background);
+        services.sessionSockets.stop();
         wsHandler.broadcastReconnectNotification();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         // Keep-alive connections go idle as their last requests finish; close each then,

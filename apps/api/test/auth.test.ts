@@ -1,5 +1,7 @@
 import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppRouter } from '../src/routers';
+import { ReleaseFixtures } from './releaseFixtures';
 import type { TestApi } from './testApi';
 import { DEMO_PASSWORD, TEST_DIALECTS, startTestApi } from './testApi';
 
@@ -183,5 +185,112 @@ describe.each(TEST_DIALECTS)('sessions and login (%s)', (dialect) => {
       );
       expect(['INVALID_INPUT']).toContain(reason);
     }
+  });
+
+  it('refuses a password change while the user is locked out, and audits every refused try', async () => {
+    const client = await api.loginAs('shop-user');
+    // Wrong current passwords count toward the same lock as failed logins.
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      expect(
+        await reasonOf(
+          client.trpc.auth.changePassword.mutate({
+            currentPassword: 'not-it',
+            newPassword: 'a-new-password',
+          }),
+        ),
+      ).toBe('WRONG_PASSWORD');
+    }
+    const locked = await client.trpc.auth.changePassword
+      .mutate({ currentPassword: DEMO_PASSWORD, newPassword: 'a-new-password' })
+      .then(() => null)
+      .catch((error: unknown) => error);
+    expect(locked).toBeInstanceOf(TRPCClientError);
+    const { data, message } = locked as TRPCClientError<AppRouter>;
+    expect(data?.reason).toBe('LOCKED_OUT');
+    expect(data?.httpStatus).toBe(429);
+    expect(message).toMatch(/For mange forkerte forsøg/);
+    // The lock covers the login too.
+    expect(
+      await reasonOf(
+        api.client().trpc.auth.login.mutate({ username: 'shop-user', password: DEMO_PASSWORD }),
+      ),
+    ).toBe('LOCKED_OUT');
+    const user = await api.db.models.User.findOne({ where: { username: 'shop-user' } });
+    const refused = await api.db.models.AuditEvent.findAll({
+      where: { action: 'user.changePassword.refused', entityId: user?.id ?? 0 },
+      order: [['id', 'ASC']],
+    });
+    const because = refused.map(
+      (event) => (JSON.parse(event.after ?? '{}') as { refusedBecause: string }).refusedBecause,
+    );
+    expect(because).toEqual([...Array<string>(10).fill('wrongPassword'), 'locked']);
+    // The password did not change.
+    const check = await api.db.models.User.findOne({ where: { username: 'shop-user' } });
+    expect(check?.passwordHash).toBe(user?.passwordHash);
+  });
+
+  it('answers requests no client of ours sends with a 4xx reason, never INTERNAL', async () => {
+    const base = api.server.url.replace('localhost', '127.0.0.1');
+    const cases: [string, RequestInit, number, string][] = [
+      ['GET on a mutation', { method: 'GET' }, 405, 'METHOD_NOT_SUPPORTED'],
+      [
+        'a text/plain POST',
+        { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' },
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+      ],
+      [
+        'an unreadable JSON body',
+        { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"json":' },
+        400,
+        'INVALID_INPUT',
+      ],
+    ];
+    for (const [, init, status, reason] of cases) {
+      const response = await fetch(`${base}/trpc/auth.login`, init);
+      expect(response.status).toBe(status);
+      const body = (await response.json()) as {
+        error: { message: string; data: { reason: string } };
+      };
+      expect(body.error.data.reason).toBe(reason);
+      expect(body.error.message).not.toMatch(/procedure|Unsupported/);
+    }
+    const missing = await fetch(`${base}/trpc/auth.noSuchThing`);
+    expect(missing.status).toBe(404);
+    expect(
+      ((await missing.json()) as { error: { data: { reason: string } } }).error.data.reason,
+    ).toBe('NO_SUCH_PROCEDURE');
+  });
+
+  it('audits signature attempts refused because of the lock like wrong passwords', async () => {
+    const fixtures = new ReleaseFixtures(api);
+    const slot = await fixtures.slot('PET1', 'FDG');
+    const date = fixtures.freshDate();
+    const orderIds = (await fixtures.activityOrders(slot, date, 1)).map((order) => order.id);
+    const vialIds = (await fixtures.vials(slot, date, 1)).map((vial) => vial.id);
+    const signer = await api.loginAs('prod-user');
+    const release = (password: string) =>
+      reasonOf(
+        signer.trpc.release.activity.mutate({
+          slotId: slot.slotId,
+          deliveryDate: date,
+          orderIds,
+          vialIds,
+          password,
+        }),
+      );
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      expect(await release('not-my-password')).toBe('INVALID_SIGNATURE');
+    }
+    expect(await release(DEMO_PASSWORD)).toBe('LOCKED_OUT');
+    const refused = await api.db.models.AuditEvent.findAll({
+      where: { action: 'activityOrder.release.signatureRefused', entityId: orderIds[0] ?? 0 },
+      order: [['id', 'ASC']],
+    });
+    expect(
+      refused.map(
+        (event) => (JSON.parse(event.after ?? '{}') as { refusedBecause: string }).refusedBecause,
+      ),
+    ).toEqual([...Array<string>(10).fill('wrongPassword'), 'locked']);
   });
 });

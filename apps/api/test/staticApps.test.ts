@@ -1,6 +1,7 @@
 /**
  * The api serves the built apps: files with the right cache headers, client-side routes
- * falling back to index.html, and `/` sending each user to the app of their role.
+ * falling back to index.html, `/` sending each user to the app of their role, and the
+ * security headers on every response.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -79,5 +80,41 @@ describe('serving the web apps (sqlite)', () => {
 
   it('answers 404 for unknown paths', async () => {
     expect((await fetch(`${base}/nothing-here`)).status).toBe(404);
+  });
+
+  it('sends the security headers on every response: pages, calls, health and errors', async () => {
+    const responses = await Promise.all([
+      fetch(`${base}/shop/`),
+      fetch(`${base}/shop/assets/main-abc123.js`),
+      fetch(`${base}/trpc/auth.whoami`),
+      fetch(`${base}/trpc/auth.login`),
+      fetch(`${base}/healthz`),
+      fetch(`${base}/no-such-page`),
+      fetch(`${base}/`, { redirect: 'manual' }),
+    ]);
+    for (const response of responses) {
+      const policy = response.headers.get('content-security-policy') ?? '';
+      expect(policy).toContain("script-src 'self'");
+      expect(policy).toContain("style-src 'self'");
+      expect(policy).toContain("connect-src 'self'");
+      expect(policy).toContain("frame-ancestors 'none'");
+      expect(policy).not.toContain('unsafe');
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('referrer-policy')).toBe('same-origin');
+      // Only behind HTTPS (TRACERSHOP_SECURE_COOKIES=1), which this site is not.
+      expect(response.headers.get('strict-transport-security')).toBeNull();
+    }
+  });
+
+  it('adds Strict-Transport-Security when the site runs behind HTTPS', async () => {
+    const secure = await startTestApi({ dialect: 'sqlite', config: { secureCookies: true } });
+    try {
+      const response = await fetch(
+        `${secure.server.url.replace('localhost', '127.0.0.1')}/healthz`,
+      );
+      expect(response.headers.get('strict-transport-security')).toMatch(/^max-age=\d{7,}/);
+    } finally {
+      await secure.close();
+    }
   });
 });

@@ -43,6 +43,11 @@ export interface TestClientOptions {
   headers?: Record<string, string>;
   /** Sent as the app version (x-tracershop-version / connection params). */
   version?: string;
+  /**
+   * Every call but the login over the WebSocket, as a script may do (the apps send only
+   * subscriptions there). The socket opens with the cookie the jar holds at that moment.
+   */
+  allOverWebSocket?: boolean;
 }
 
 /** A client of the api at `baseUrl` ('http://127.0.0.1:port'). */
@@ -77,7 +82,9 @@ export function createTestClient(baseUrl: string, options: TestClientOptions = {
   const trpc = createTRPCClient<AppRouter>({
     links: [
       splitLink({
-        condition: (operation) => operation.type === 'subscription',
+        condition: (operation) =>
+          operation.type === 'subscription' ||
+          (options.allOverWebSocket === true && operation.path !== 'auth.login'),
         true: wsLink({ client: wsClient }),
         false: httpBatchLink({
           url: `${baseUrl}/trpc`,

@@ -1,12 +1,15 @@
 /**
  * Sessions: a 256-bit random token in the cookie, only its SHA-256 stored in the web
  * database, ended by idle time, absolute age, logout, password change or a deactivated user.
+ * Every ending is announced on the event bus, so that each api instance closes its open
+ * WebSocket connections of that session at once (sessionSockets.ts; docs/operations.md).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { UserGroup, isShopScoped } from '@tracershop/core';
 import type { Databases } from '@tracershop/db';
 import { Op } from 'sequelize';
 import type { Clock } from '../clock';
+import type { EndedSessions } from '../events/eventBus';
 
 /** Who is calling, as every procedure sees it. */
 export interface SessionUser {
@@ -23,6 +26,8 @@ export interface ActiveSession {
   id: string;
   user: SessionUser;
   expiresAt: Date;
+  /** When the session ends unless it is used again: the idle limit or the absolute expiry. */
+  endsAt: Date;
 }
 
 export interface SessionPolicy {
@@ -37,12 +42,21 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/** Tells every api instance that sessions have ended (the event bus). */
+export type AnnounceEndedSessions = (ended: EndedSessions) => Promise<void>;
+
 export class SessionStore {
   constructor(
     private readonly db: Databases,
     private readonly policy: SessionPolicy,
     private readonly clock: Clock,
+    private readonly announce: AnnounceEndedSessions = async () => undefined,
   ) {}
+
+  private endOf(session: { expiresAt: Date; lastSeenAt: Date }): Date {
+    const idleLimit = session.lastSeenAt.getTime() + this.policy.idleMinutes * 60_000;
+    return new Date(Math.min(session.expiresAt.getTime(), idleLimit));
+  }
 
   /** Starts a session for `userId`; returns the token for the cookie. */
   async create(userId: number): Promise<{ token: string; expiresAt: Date; maxAgeSeconds: number }> {
@@ -64,14 +78,22 @@ export class SessionStore {
     if (token === null || token === '' || token.length > 128) {
       return null;
     }
-    const id = hashToken(token);
+    return this.resolveId(hashToken(token));
+  }
+
+  /**
+   * The live session with stored id `id` as it is now (user, role and customers read
+   * afresh), or null. Counts as use of the session: it moves the idle limit.
+   */
+  async resolveId(id: string): Promise<ActiveSession | null> {
     const session = await this.db.models.Session.findByPk(id);
     if (session === null) {
       return null;
     }
+    // An expired session or an inactive user's is only deleted here, not announced: every
+    // instance closes the sockets of expired sessions itself, and a deactivation announces.
     const now = this.clock.now();
-    const idleLimit = session.lastSeenAt.getTime() + this.policy.idleMinutes * 60_000;
-    if (now >= session.expiresAt || now.getTime() > idleLimit) {
+    if (now >= this.endOf(session)) {
       await session.destroy();
       return null;
     }
@@ -80,10 +102,17 @@ export class SessionStore {
       await session.destroy();
       return null;
     }
-    if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-      await this.db.models.Session.update({ lastSeenAt: now }, { where: { id } });
+    let lastSeenAt = session.lastSeenAt;
+    if (now.getTime() - lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+      lastSeenAt = now;
+      await this.db.models.Session.update({ lastSeenAt }, { where: { id } });
     }
-    return { id, user, expiresAt: session.expiresAt };
+    return {
+      id,
+      user,
+      expiresAt: session.expiresAt,
+      endsAt: this.endOf({ expiresAt: session.expiresAt, lastSeenAt }),
+    };
   }
 
   /** The user as sessions carry it, or null when missing or inactive. */
@@ -106,27 +135,35 @@ export class SessionStore {
     };
   }
 
-  /** Whether a session id (hash) is still live, for long-lived WebSocket subscriptions. */
-  async isLive(sessionId: string): Promise<boolean> {
-    const session = await this.db.models.Session.findByPk(sessionId);
+  /**
+   * When session `id` ends unless used again, or null when it has ended. Reads without
+   * touching, for open WebSocket connections whose own traffic is not the user's activity.
+   */
+  async endOfSession(id: string): Promise<Date | null> {
+    const session = await this.db.models.Session.findByPk(id);
     if (session === null) {
-      return false;
+      return null;
     }
-    const now = this.clock.now();
-    const idleLimit = session.lastSeenAt.getTime() + this.policy.idleMinutes * 60_000;
-    return now < session.expiresAt && now.getTime() <= idleLimit;
+    const endsAt = this.endOf(session);
+    return this.clock.now() < endsAt ? endsAt : null;
   }
 
+  /** Ends one session (logout, expiry). */
   async destroy(sessionId: string): Promise<void> {
     await this.db.models.Session.destroy({ where: { id: sessionId } });
+    await this.announce({ sessionIds: [sessionId] });
   }
 
-  /** Ends every session of a user but `exceptSessionId` (after a password change). */
+  /**
+   * Ends every session of a user but `exceptSessionId` (password change, role change,
+   * deactivation). Call it after the commit of the change that causes it.
+   */
   async destroyAllOf(userId: number, exceptSessionId?: string): Promise<void> {
     await this.db.models.Session.destroy({
       where:
         exceptSessionId === undefined ? { userId } : { userId, id: { [Op.ne]: exceptSessionId } },
     });
+    await this.announce({ userId, exceptSessionId });
   }
 
   /** Deletes expired sessions (run now and then). */

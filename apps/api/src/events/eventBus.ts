@@ -2,11 +2,19 @@
  * The event bus: in-process by default, Redis pub/sub when REDIS_URL is set, so several api
  * instances and background workers share one stream of change events. Every instance keeps
  * the latest events in order, so a reconnecting client can catch up from its last event id.
+ * The same bus tells every instance when sessions end, so each closes its sockets of them.
  */
 import { EventEmitter, on } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { BusEvent, PublishedChange } from './changeEvents';
+
+/**
+ * Sessions that have ended: these ids, or every session of `userId` except `exceptSessionId`
+ * (the one that changed its own password).
+ */
+export type EndedSessions =
+  { sessionIds: string[] } | { userId: number; exceptSessionId?: string | undefined };
 
 /** How many past events a reconnecting client can catch up on. */
 const HISTORY_SIZE = 2000;
@@ -18,6 +26,10 @@ export interface EventBus {
   stream(signal: AbortSignal): AsyncIterable<BusEvent>;
   /** Events after `eventId` still in memory, or null when it is unknown (too old). */
   since(eventId: string): BusEvent[] | null;
+  /** Tells every instance, this one included, that sessions have ended (after the delete). */
+  announceEndedSessions(ended: EndedSessions): Promise<void>;
+  /** Calls `listener` for every announcement of any instance; returns the unsubscribe. */
+  onEndedSessions(listener: (ended: EndedSessions) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -92,15 +104,26 @@ export class LocalEventBus implements EventBus {
     return this.history.since(eventId);
   }
 
+  protected deliverEndedSessions(ended: EndedSessions): void {
+    this.emitter.emit('endedSessions', ended);
+  }
+
+  async announceEndedSessions(ended: EndedSessions): Promise<void> {
+    this.deliverEndedSessions(ended);
+  }
+
+  onEndedSessions(listener: (ended: EndedSessions) => void): () => void {
+    this.emitter.on('endedSessions', listener);
+    return () => this.emitter.off('endedSessions', listener);
+  }
+
   async close(): Promise<void> {
     this.emitter.removeAllListeners();
   }
 }
 
-interface WireMessage {
-  origin: string;
-  event: BusEvent;
-}
+type WireMessage =
+  { origin: string; event: BusEvent } | { origin: string; endedSessions: EndedSessions };
 
 /**
  * Redis pub/sub: an event published here is delivered locally at once and sent to the
@@ -126,8 +149,13 @@ export class RedisEventBus extends LocalEventBus {
         return;
       }
       const message = JSON.parse(text) as WireMessage;
-      if (message.origin !== bus.instanceId) {
+      if (message.origin === bus.instanceId) {
+        return;
+      }
+      if ('event' in message) {
         bus.deliver(message.event);
+      } else {
+        bus.deliverEndedSessions(message.endedSessions);
       }
     });
     await subscriber.subscribe(channel);
@@ -141,6 +169,12 @@ export class RedisEventBus extends LocalEventBus {
       const message: WireMessage = { origin: this.instanceId, event };
       await this.publisher.publish(this.channel, JSON.stringify(message));
     }
+  }
+
+  override async announceEndedSessions(ended: EndedSessions): Promise<void> {
+    this.deliverEndedSessions(ended);
+    const message: WireMessage = { origin: this.instanceId, endedSessions: ended };
+    await this.publisher.publish(this.channel, JSON.stringify(message));
   }
 
   override async close(): Promise<void> {

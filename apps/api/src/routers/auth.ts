@@ -5,8 +5,10 @@
 import { changePasswordInput, loginInput } from '@tracershop/core';
 import { hashPassword } from '@tracershop/db';
 import { clearedSessionCookie, sessionCookie } from '../auth/cookies';
+import { verifyOwnPassword } from '../auth/ownPassword';
 import type { SessionUser } from '../auth/sessions';
 import { apiError } from '../errors';
+import { writeAccess } from './setup/accessWrites';
 import { authedProcedure, publicProcedure, router } from '../trpc/init';
 
 /** What the apps know about the caller. */
@@ -79,24 +81,33 @@ export const authRouter = router({
     timeZone: ctx.services.config.timeZone,
   })),
 
+  /**
+   * A local account's own new password. The current one is checked under the login
+   * lock-out (ownPassword.ts); the user's other sessions end, on every open socket too.
+   */
   changePassword: authedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
     const { services } = ctx;
-    const check = await services.authenticator.authenticate(
-      ctx.user.username,
-      input.currentPassword,
-    );
-    if (!check.ok || check.userId !== ctx.user.id) {
-      await services.attempts.recordFailure(ctx.user.username, ctx.remoteAddress);
-      throw apiError('WRONG_PASSWORD');
-    }
-    const user = await services.db.models.User.findByPk(ctx.user.id);
-    if (user === null || user.passwordHash === null) {
-      // Directory accounts change their password in the directory.
-      throw apiError('FORBIDDEN_ROLE');
-    }
-    user.passwordHash = await hashPassword(input.newPassword);
-    await user.save();
-    await services.sessions.destroyAllOf(user.id, ctx.session.id);
+    await verifyOwnPassword({
+      services,
+      user: ctx.user,
+      password: input.currentPassword,
+      remoteAddress: ctx.remoteAddress,
+      refusal: { action: 'user.changePassword.refused', entity: 'User', entityId: ctx.user.id },
+      wrongPasswordReason: 'WRONG_PASSWORD',
+    });
+    const passwordHash = await hashPassword(input.newPassword);
+    await writeAccess(ctx, async ({ transaction, audit }) => {
+      const user = await services.db.models.User.findByPk(ctx.user.id, { transaction });
+      if (user === null || user.passwordHash === null) {
+        // Directory accounts change their password in the directory.
+        throw apiError('FORBIDDEN_ROLE');
+      }
+      user.passwordHash = passwordHash;
+      await user.save({ transaction });
+      audit({ action: 'user.changePassword', entity: 'User', entityId: user.id });
+    });
+    // After the commit: a SQLite write outside the transaction would wait for its lock.
+    await services.sessions.destroyAllOf(ctx.user.id, ctx.session.id);
     return { ok: true as const };
   }),
 });

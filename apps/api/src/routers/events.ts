@@ -2,17 +2,16 @@
  * `events.onChange`: the live stream of change events, filtered per subscriber (a shop user
  * only receives their customers' rows). Events are tracked, so a reconnecting client sends
  * its last event id and catches up; when that id is too old it receives a `resync` event and
- * refetches.
+ * refetches. The stream ends when its socket closes, which happens when the session ends
+ * (auth/sessionSockets.ts).
  */
 import { tracked } from '@trpc/server';
 import { z } from 'zod';
 import type { SessionUser } from '../auth/sessions';
 import type { BusEvent, ChangeEvent } from '../events/changeEvents';
 import { mayReceive, toChangeEvent } from '../events/changeEvents';
+import { apiError } from '../errors';
 import { authedProcedure, router } from '../trpc/init';
-
-/** How often a live subscription re-checks that its session has not ended. */
-const SESSION_RECHECK_MS = 30_000;
 
 export type LiveEvent = ChangeEvent | { id: string; entity: 'resync'; op: 'resync' };
 
@@ -34,16 +33,12 @@ export const eventsRouter = router({
     .input(z.strictObject({ lastEventId: z.string().max(100).nullish() }).optional())
     .subscription(async function* ({ ctx, input, signal }) {
       const { services } = ctx;
+      if (ctx.transport !== 'ws') {
+        // Only a socket is closed when its session ends (auth/sessionSockets.ts).
+        throw apiError('WEBSOCKET_ONLY');
+      }
       const abort = new AbortController();
       signal?.addEventListener('abort', () => abort.abort(), { once: true });
-      const recheck = setInterval(() => {
-        void services.sessions.isLive(ctx.session.id).then((live) => {
-          if (!live) {
-            abort.abort();
-          }
-        });
-      }, SESSION_RECHECK_MS);
-      recheck.unref();
       let user = ctx.user;
       try {
         // Subscribe before replaying, so nothing published meanwhile is lost.
@@ -78,7 +73,6 @@ export const eventsRouter = router({
           }
         }
       } finally {
-        clearInterval(recheck);
         abort.abort();
       }
     }),

@@ -12,6 +12,7 @@ import type { AuthenticatorChain } from '../auth/authenticators';
 import { SESSION_COOKIE, readCookie } from '../auth/cookies';
 import { trustedProxySignOn } from '../auth/trustedProxy';
 import type { ActiveSession, SessionStore } from '../auth/sessions';
+import type { SessionSocket, SessionSockets } from '../auth/sessionSockets';
 import type { Clock } from '../clock';
 import type { ApiConfig } from '../config';
 import type { EventBus } from '../events/eventBus';
@@ -22,6 +23,8 @@ export interface ApiServices {
   db: Databases;
   events: EventBus;
   sessions: SessionStore;
+  /** This instance's open WebSocket connections per session. */
+  sessionSockets: SessionSockets;
   authenticator: AuthenticatorChain;
   attempts: AttemptLimits;
   telemetry: TelemetryRecorder;
@@ -39,6 +42,11 @@ export interface Context {
   /** False when a browser sent an Origin this server does not serve (mutations are refused). */
   originAllowed: boolean;
   clientVersion: string | null;
+  /**
+   * The caller's session. Over HTTP as of this request; over a WebSocket as of the
+   * connection, and re-read before every call (trpc/init.ts) so a call never runs with a
+   * session that has ended.
+   */
   session: ActiveSession | null;
   /** The session token, to end the session at logout. */
   sessionToken: string | null;
@@ -89,6 +97,8 @@ export interface ContextSource {
   setCookie?: (value: string) => void;
   /** WebSocket connection parameters sent by the client. */
   connectionParams?: Record<string, string> | null;
+  /** The WebSocket itself, closed when its session ends. */
+  socket?: SessionSocket;
 }
 
 export async function createContext(
@@ -103,6 +113,9 @@ export async function createContext(
     { session: await services.sessions.resolve(cookieToken), sessionToken: cookieToken },
     requestId,
   );
+  if (session !== null && source.socket !== undefined) {
+    services.sessionSockets.add(session, source.socket);
+  }
   const clientVersion =
     headerText(source.req.headers[VERSION_HEADER]) ??
     (source.connectionParams?.version

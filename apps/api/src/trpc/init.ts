@@ -9,7 +9,13 @@ import { allowed, messageFor, toValidationIssues } from '@tracershop/core';
 import { DbConstraintError } from '@tracershop/db';
 import { ZodError } from 'zod';
 import type { ErrorReason } from '../errors';
-import { ReasonedError, apiError, constraintToApiError, danishMessage } from '../errors';
+import {
+  ReasonedError,
+  apiError,
+  constraintToApiError,
+  danishMessage,
+  reasonOfCode,
+} from '../errors';
 import type { Context } from './context';
 
 export interface Meta {
@@ -18,16 +24,6 @@ export interface Meta {
   /** Public procedures (login, whoami, version) need no session. */
   public?: true;
 }
-
-const defaultReasons: Partial<Record<string, ErrorReason>> = {
-  UNAUTHORIZED: 'UNAUTHENTICATED',
-  FORBIDDEN: 'FORBIDDEN_ROLE',
-  NOT_FOUND: 'NOT_FOUND',
-  BAD_REQUEST: 'INVALID_INPUT',
-  PARSE_ERROR: 'INVALID_INPUT',
-  PAYLOAD_TOO_LARGE: 'INVALID_INPUT',
-  INTERNAL_SERVER_ERROR: 'INTERNAL',
-};
 
 export interface InputIssue {
   path: Array<string | number>;
@@ -59,7 +55,7 @@ const t = initTRPC
     errorFormatter({ shape, error }) {
       const cause = error.cause;
       const issues = inputIssuesOf(cause);
-      let reason: ErrorReason | undefined;
+      let reason: ErrorReason;
       let params: Record<string, string | number> = {};
       let details: unknown;
       if (cause instanceof ReasonedError) {
@@ -67,16 +63,15 @@ const t = initTRPC
         params = cause.params;
         details = cause.details;
       } else {
-        reason = issues ? 'INVALID_INPUT' : defaultReasons[error.code];
+        reason = issues ? 'INVALID_INPUT' : reasonOfCode[error.code];
       }
+      // tRPC's own refusals are English developer texts; the caller gets the reason's words.
       const message =
         cause instanceof ReasonedError
           ? error.message
           : issues
             ? issues.map((issue) => issue.message).join('; ')
-            : reason === 'INTERNAL'
-              ? danishMessage('INTERNAL')
-              : error.message;
+            : danishMessage(reason);
       return {
         ...shape,
         message,
@@ -84,7 +79,7 @@ const t = initTRPC
           code: shape.data.code,
           httpStatus: shape.data.httpStatus,
           path: shape.data.path,
-          reason: reason ?? 'INTERNAL',
+          reason,
           params,
           details,
           issues,
@@ -133,7 +128,28 @@ const originCheck = t.middleware(({ ctx, type, next }) => {
   return next();
 });
 
-const base = t.procedure.use(telemetry).use(databaseErrors).use(versionCheck).use(originCheck);
+/**
+ * A WebSocket's session was read when it connected; every call over it reads it again, as
+ * every HTTP request does, so that a call of a session that has ended (logout, expiry,
+ * password or role change, deactivation, on any instance) is refused, and a narrowed role or
+ * customer list applies at once (auth/sessionSockets.ts).
+ */
+const currentSession = t.middleware(async ({ ctx, next }) => {
+  if (ctx.transport !== 'ws' || ctx.session === null) {
+    return next();
+  }
+  const session = await ctx.services.sessions.resolveId(ctx.session.id);
+  return next({
+    ctx: { ...ctx, session, sessionToken: session === null ? null : ctx.sessionToken },
+  });
+});
+
+const base = t.procedure
+  .use(telemetry)
+  .use(databaseErrors)
+  .use(versionCheck)
+  .use(originCheck)
+  .use(currentSession);
 
 /** No session needed (login, whoami). */
 export const publicProcedure = base.meta({ public: true });

@@ -1,11 +1,15 @@
 /**
- * What the apps read from a refused call: the api's stable `reason` and its message, which
- * the api already writes in Danish (errors.ts), so the apps show it as it is.
+ * What the apps read from a refused call: the api's stable `reason` and its message. The
+ * api writes its refusals in Danish (errors.ts); a refusal that is not about the user's
+ * input — the request itself was wrong, the server could not be reached — is shown in the
+ * user's own language from the `reasons` texts, so that it reads as what it is.
  */
 import type { ErrorReason } from '@tracershop/api';
+import type { i18n as I18n } from 'i18next';
 
 interface ReasonedData {
   reason?: unknown;
+  params?: unknown;
 }
 
 function dataOf(error: unknown): ReasonedData | null {
@@ -22,8 +26,40 @@ export function reasonOf(error: unknown): ErrorReason | null {
   return typeof reason === 'string' ? (reason as ErrorReason) : null;
 }
 
-/** The text to show for a failed call. */
+/**
+ * Whether the api answered: a refusal with a reason. Anything else (the network failed, a
+ * proxy answered for a stopped server) leaves open whether the request was carried out.
+ */
+export function isAnswered(error: unknown): boolean {
+  return reasonOf(error) !== null;
+}
+
+/** A tRPC client error, which carries `data` when the api answered. */
+function isApiCallError(error: unknown): boolean {
+  return error instanceof Error && error.name === 'TRPCClientError';
+}
+
+let texts: I18n | null = null;
+
+/** The app's i18n instance, for the texts of `messageOf` (createI18n sets it). */
+export function setErrorTexts(instance: I18n): void {
+  texts = instance;
+}
+
+/** The text to show for a failed call, in the user's language where the app has one. */
 export function messageOf(error: unknown): string {
+  const reason = reasonOf(error);
+  if (texts !== null) {
+    if (reason !== null && texts.exists(`reasons.${reason}`)) {
+      const params = dataOf(error)?.params;
+      const values: Record<string, unknown> =
+        typeof params === 'object' && params !== null ? { ...params } : {};
+      return texts.t(`reasons.${reason}`, values);
+    }
+    if (reason === null && isApiCallError(error)) {
+      return texts.t('reasons.UNREACHABLE');
+    }
+  }
   if (error instanceof Error && error.message !== '') {
     return error.message;
   }

@@ -5,6 +5,7 @@
 import i18next from 'i18next';
 import type { i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { setErrorTexts } from '../api/apiErrors';
 import type { Locale } from '@tracershop/core';
 import da from './da.json';
 import en from './en.json';
@@ -65,6 +66,7 @@ export function createI18n(options: I18nOptions = {}): I18n {
     interpolation: { escapeValue: false },
     initAsync: false,
   });
+  setErrorTexts(instance);
   return instance;
 }
 

@@ -1,0 +1,40 @@
+import { TRPCClientError } from '@trpc/client';
+import { describe, expect, it } from 'vitest';
+import { createI18n } from '../i18n/i18n';
+import { isAnswered, messageOf } from './apiErrors';
+
+function refusal(reason: string, message: string): TRPCClientError<never> {
+  return new TRPCClientError(message, {
+    result: { error: { code: -32005, message, data: { reason, params: {} } } },
+  } as never);
+}
+
+const wrongMethod = () =>
+  refusal(
+    'METHOD_NOT_SUPPORTED',
+    'Forespørgslen brugte en metode, som denne handling ikke tager imod.',
+  );
+const unreachable = () => TRPCClientError.from(new TypeError('fetch failed'));
+
+describe('messageOf', () => {
+  it("shows a request's refusal in the user's language", () => {
+    createI18n({ language: 'en' });
+    expect(messageOf(wrongMethod())).toBe('The request used a method this action does not accept.');
+    createI18n({ language: 'da' });
+    expect(messageOf(wrongMethod())).toBe(
+      'Forespørgslen brugte en metode, som denne handling ikke tager imod.',
+    );
+  });
+
+  it('says in words that the server could not be reached, not "fetch failed"', () => {
+    createI18n({ language: 'da' });
+    expect(messageOf(unreachable())).toMatch(/^Serveren kunne ikke nås/);
+    createI18n({ language: 'en' });
+    expect(messageOf(unreachable())).toMatch(/^The server could not be reached/);
+  });
+
+  it('tells an answered refusal from a call that may not have arrived', () => {
+    expect(isAnswered(wrongMethod())).toBe(true);
+    expect(isAnswered(unreachable())).toBe(false);
+  });
+});
