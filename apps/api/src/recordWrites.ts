@@ -3,7 +3,7 @@
  * work runs in one record-database transaction, its audit rows join that transaction, and
  * the change events go out only after the commit. Nothing is half-written on any error.
  */
-import { appendAudit, withTransaction } from '@tracershop/db';
+import { DbConstraintError, appendAudit, withTransaction } from '@tracershop/db';
 import type { AuditEventInput } from '@tracershop/db';
 import type { Sequelize, Transaction } from 'sequelize';
 import type { SessionUser } from './auth/sessions';
@@ -77,39 +77,85 @@ export function writeWeb<T>(
   );
 }
 
+/** The stored answer of an earlier request with `clientKey`, or undefined when there is none. */
+async function storedAnswer<T>(
+  writer: Writer & { user: NonNullable<Writer['user']> },
+  procedure: string,
+  clientKey: string,
+  transaction?: Transaction,
+): Promise<{ result: T } | undefined> {
+  const earlier = await writer.services.db.models.ClientRequest.findByPk(clientKey, {
+    transaction,
+  });
+  if (earlier === null) {
+    return undefined;
+  }
+  if (earlier.userId !== writer.user.id || earlier.procedure !== procedure) {
+    throw apiError('INVALID_INPUT', {}, { clientKey: 'used by another request' });
+  }
+  return { result: JSON.parse(earlier.result) as T };
+}
+
 /**
- * Idempotent creation (DESIGN §4.7): the first call with `clientKey` runs `create` and
- * stores its result in the same transaction; a retry by the same user returns that stored
- * result without creating again. Without a key, `create` simply runs.
+ * Idempotent creation (docs/operations.md, "Retries and client keys"): the first request with `clientKey`
+ * runs `work` in a record transaction and stores its answer there; a retry by the same user
+ * gets that stored answer and creates nothing.
+ *
+ * A retry that races its original (the client gave up waiting and sent again) must not be
+ * told "already exists" about an order that does exist. So the key is claimed first, by
+ * inserting its row before any other write: a concurrent request with the same key then
+ * waits on that row (MySQL's row lock; SQLite's single writer) until the original commits,
+ * fails on the taken key, and answers with the original's stored result. Had the original
+ * failed, its claim is rolled back and the retry runs the work itself, which gives the same
+ * refusal again.
  */
-export async function oncePerClientKey<T>(
-  scope: WriteScope,
+export async function writeOncePerClientKey<T>(
   writer: Writer,
   procedure: string,
   clientKey: string | undefined,
-  create: () => Promise<T>,
+  work: (scope: WriteScope) => Promise<T>,
 ): Promise<T> {
-  if (clientKey === undefined || writer.user === null) {
-    return create();
+  const { user } = writer;
+  if (clientKey === undefined || user === null) {
+    return writeRecord(writer, work);
   }
+  const known = { ...writer, user };
   const { ClientRequest } = writer.services.db.models;
-  const earlier = await ClientRequest.findByPk(clientKey, { transaction: scope.transaction });
-  if (earlier !== null && earlier.userId === writer.user.id && earlier.procedure === procedure) {
-    return JSON.parse(earlier.result) as T;
+  try {
+    return await writeRecord(writer, async (scope) => {
+      const earlier = await storedAnswer<T>(known, procedure, clientKey, scope.transaction);
+      if (earlier !== undefined) {
+        return earlier.result;
+      }
+      await ClientRequest.create(
+        {
+          clientKey,
+          userId: user.id,
+          procedure,
+          result: '',
+          createdAt: writer.services.clock.now(),
+        },
+        { transaction: scope.transaction },
+      );
+      const result = await work(scope);
+      await ClientRequest.update(
+        { result: JSON.stringify(result) },
+        { where: { clientKey }, transaction: scope.transaction },
+      );
+      return result;
+    });
+  } catch (error) {
+    const keyTaken =
+      error instanceof DbConstraintError &&
+      error.kind === 'unique' &&
+      error.entity === 'ClientRequest';
+    if (!keyTaken) {
+      throw error;
+    }
+    const original = await storedAnswer<T>(known, procedure, clientKey);
+    if (original === undefined) {
+      throw error;
+    }
+    return original.result;
   }
-  if (earlier !== null) {
-    throw apiError('INVALID_INPUT', {}, { clientKey: 'used by another request' });
-  }
-  const result = await create();
-  await ClientRequest.create(
-    {
-      clientKey,
-      userId: writer.user.id,
-      procedure,
-      result: JSON.stringify(result),
-      createdAt: writer.services.clock.now(),
-    },
-    { transaction: scope.transaction },
-  );
-  return result;
 }

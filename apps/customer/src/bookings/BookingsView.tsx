@@ -5,7 +5,7 @@
  * The orders appear on Ordreoversigt by the live events (and the refresh after the write).
  */
 import { formatDottedDate } from '@tracershop/core';
-import { AlertBox, messageOf } from '@tracershop/ui';
+import { AlertBox, messageOf, useClientKeys } from '@tracershop/ui';
 import { useTranslation } from 'react-i18next';
 import { useEndpointBookings, useMassOrder } from '../shopApi';
 import { BookingTable } from './BookingTable';
@@ -19,6 +19,7 @@ export default function BookingsView({ endpointId, date }: BookingsViewProps) {
   const { t } = useTranslation('app');
   const bookings = useEndpointBookings(endpointId, date);
   const massOrder = useMassOrder();
+  const clientKeys = useClientKeys();
   const data = bookings.data;
   return (
     <section className="shop-bookings" aria-labelledby="bookings-title">
@@ -40,12 +41,9 @@ export default function BookingsView({ endpointId, date }: BookingsViewProps) {
               bookings={group.bookings}
               mayOrder={group.ordering.mayOrder}
               onOrder={(decisions) =>
-                massOrder.mutateAsync({
-                  endpointId,
-                  date,
-                  decisions,
-                  clientKey: crypto.randomUUID(),
-                })
+                clientKeys.send(`massOrder/${endpointId}/${date}/${group.tracer.id}`, (clientKey) =>
+                  massOrder.mutateAsync({ endpointId, date, decisions, clientKey }),
+                )
               }
             />
           ))}

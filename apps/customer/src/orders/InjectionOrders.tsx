@@ -2,6 +2,7 @@
  * "Injektionordre": the destination's injection orders of the day and, while the injection
  * deadline allows and the catalogue has injection tracers, a blank card for a new one.
  */
+import { useClientKeys } from '@tracershop/ui';
 import { useTranslation } from 'react-i18next';
 import type { ShopInjectionOrder } from '../shopApi';
 import { useInjectionOrderWrites } from '../shopApi';
@@ -26,6 +27,7 @@ export function InjectionOrders({
 }: InjectionOrdersProps) {
   const { t } = useTranslation('app');
   const writes = useInjectionOrderWrites();
+  const clientKeys = useClientKeys();
   const offerNew = mayOrder && tracers.length > 0;
   if (orders.length === 0 && !offerNew) {
     return null;
@@ -64,16 +66,18 @@ export function InjectionOrders({
           mayOrder
           timeZone={timeZone}
           onCreate={(values) =>
-            writes.create.mutateAsync({
-              endpointId,
-              tracerId: values.tracerId,
-              deliveryDate: date,
-              deliveryTime: values.deliveryTime,
-              injections: values.injections,
-              tracerUsage: values.tracerUsage,
-              comment: values.comment === '' ? null : values.comment,
-              clientKey: crypto.randomUUID(),
-            })
+            clientKeys.send(`injection/${endpointId}/${date}`, (clientKey) =>
+              writes.create.mutateAsync({
+                endpointId,
+                tracerId: values.tracerId,
+                deliveryDate: date,
+                deliveryTime: values.deliveryTime,
+                injections: values.injections,
+                tracerUsage: values.tracerUsage,
+                comment: values.comment === '' ? null : values.comment,
+                clientKey,
+              }),
+            )
           }
         />
       ) : null}

@@ -1,4 +1,5 @@
 /** The destination's isotope deliveries of the day, when it has any (whole MBq orders). */
+import { useClientKeys } from '@tracershop/ui';
 import { useTranslation } from 'react-i18next';
 import type { ShopIsotopeCard } from '../shopApi';
 import { useIsotopeOrderWrites } from '../shopApi';
@@ -15,6 +16,7 @@ export interface IsotopeCardsProps {
 export function IsotopeCards({ cards, date, mayOrder, timeZone }: IsotopeCardsProps) {
   const { t } = useTranslation('app');
   const writes = useIsotopeOrderWrites();
+  const clientKeys = useClientKeys();
   if (cards.length === 0) {
     return null;
   }
@@ -29,13 +31,15 @@ export function IsotopeCards({ cards, date, mayOrder, timeZone }: IsotopeCardsPr
           mayOrder={mayOrder}
           timeZone={timeZone}
           onCreate={(deliveryId, values) =>
-            writes.create.mutateAsync({
-              isotopeDeliveryId: deliveryId,
-              deliveryDate: date,
-              orderedActivity: values.orderedActivity,
-              comment: values.comment === '' ? null : values.comment,
-              clientKey: crypto.randomUUID(),
-            })
+            clientKeys.send(`isotope/${deliveryId}/${date}`, (clientKey) =>
+              writes.create.mutateAsync({
+                isotopeDeliveryId: deliveryId,
+                deliveryDate: date,
+                orderedActivity: values.orderedActivity,
+                comment: values.comment === '' ? null : values.comment,
+                clientKey,
+              }),
+            )
           }
           onSave={(values) => writes.edit.mutateAsync(values)}
           onDelete={(id) => writes.remove.mutateAsync(id)}

@@ -4,7 +4,7 @@
  * the injection orders ("Injektionordre"), all from `orders.shopDay`.
  */
 import { formatDottedDate } from '@tracershop/core';
-import { AlertBox, messageOf } from '@tracershop/ui';
+import { AlertBox, messageOf, useClientKeys } from '@tracershop/ui';
 import { useTranslation } from 'react-i18next';
 import { useActivityOrderWrites, useShopDay } from '../shopApi';
 import { DeadlineNotice } from './DeadlineNotice';
@@ -39,6 +39,7 @@ export function OrderOverview({
   const { t } = useTranslation('app');
   const day = useShopDay(endpointId, date);
   const writes = useActivityOrderWrites();
+  const clientKeys = useClientKeys();
   const tracer = tracers.find((row) => row.id === tracerId) ?? null;
   const ordering = day.data?.ordering.activity;
   const mayOrder = ordering?.mayOrder ?? false;
@@ -88,13 +89,15 @@ export function OrderOverview({
                   },
                 })}
             onCreate={(slotId, values) =>
-              writes.create.mutateAsync({
-                orderedTimeSlotId: slotId,
-                deliveryDate: date,
-                orderedActivity: values.orderedActivity,
-                comment: values.comment === '' ? null : values.comment,
-                clientKey: crypto.randomUUID(),
-              })
+              clientKeys.send(`activity/${slotId}/${date}`, (clientKey) =>
+                writes.create.mutateAsync({
+                  orderedTimeSlotId: slotId,
+                  deliveryDate: date,
+                  orderedActivity: values.orderedActivity,
+                  comment: values.comment === '' ? null : values.comment,
+                  clientKey,
+                }),
+              )
             }
             onSave={(values) => writes.edit.mutateAsync(values)}
             onDelete={(id) => writes.remove.mutateAsync(id)}

@@ -13,7 +13,7 @@ import {
   validateWholePositiveNumber,
   weekdayOf,
 } from '@tracershop/core';
-import { AlertBox, localeOf, TextField, usePendingAction } from '@tracershop/ui';
+import { AlertBox, localeOf, TextField, usePendingAction, useClientKeys } from '@tracershop/ui';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -78,6 +78,7 @@ export function CreateIsotopeOrderModal({
     comment: null,
   });
   const action = usePendingAction();
+  const clientKeys = useClientKeys();
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -96,13 +97,15 @@ export function CreateIsotopeOrderModal({
     }
     void action.run(
       () =>
-        onCreate({
-          isotopeDeliveryId: deliveryId,
-          deliveryDate: date,
-          orderedActivity: mbq.value,
-          comment: note.value === '' ? null : note.value,
-          clientKey: crypto.randomUUID(),
-        }),
+        clientKeys.send('create', (clientKey) =>
+          onCreate({
+            isotopeDeliveryId: deliveryId,
+            deliveryDate: date,
+            orderedActivity: mbq.value,
+            comment: note.value === '' ? null : note.value,
+            clientKey,
+          }),
+        ),
       onClose,
     );
   }

@@ -12,7 +12,7 @@ import {
   messageFor,
   validatePositiveNumber,
 } from '@tracershop/core';
-import { AlertBox, DoseCalculator, localeOf, messageOf } from '@tracershop/ui';
+import { AlertBox, DoseCalculator, localeOf, messageOf, useClientKeys } from '@tracershop/ui';
 import type { FormEvent, ReactNode } from 'react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -57,6 +57,7 @@ export function CreateActivityOrderModal(props: CreateActivityOrderModalProps) {
   const [pending, setPending] = useState(false);
   const [calculating, setCalculating] = useState(false);
   const idBase = useId();
+  const clientKeys = useClientKeys();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -72,12 +73,14 @@ export function CreateActivityOrderModal(props: CreateActivityOrderModalProps) {
     setProblem(null);
     setPending(true);
     try {
-      await props.create({
-        orderedTimeSlotId: slot.id,
-        deliveryDate: date,
-        orderedActivity: result.value,
-        clientKey: crypto.randomUUID(),
-      });
+      await clientKeys.send('create', (clientKey) =>
+        props.create({
+          orderedTimeSlotId: slot.id,
+          deliveryDate: date,
+          orderedActivity: result.value,
+          clientKey,
+        }),
+      );
       props.onClose();
     } catch (failure) {
       setProblem(messageOf(failure));

@@ -14,7 +14,14 @@ import {
   validateTime,
   validateWholePositiveNumber,
 } from '@tracershop/core';
-import { AlertBox, localeOf, TextField, TimeInput, usePendingAction } from '@tracershop/ui';
+import {
+  AlertBox,
+  localeOf,
+  TextField,
+  TimeInput,
+  usePendingAction,
+  useClientKeys,
+} from '@tracershop/ui';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -74,6 +81,7 @@ export function CreateInjectionOrderModal({
   const [comment, setComment] = useState('');
   const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
   const action = usePendingAction();
+  const clientKeys = useClientKeys();
 
   const tracers = injectionTracersOf(catalog, endpointId);
   const tracerChosen = tracers.some((tracer) => tracer.id === tracerId);
@@ -97,16 +105,18 @@ export function CreateInjectionOrderModal({
     }
     void action.run(
       () =>
-        onCreate({
-          endpointId,
-          tracerId,
-          deliveryDate: date,
-          deliveryTime: timeCheck.value,
-          injections: injectionCheck.value,
-          tracerUsage: usage,
-          comment: commentCheck.value === '' ? null : commentCheck.value,
-          clientKey: crypto.randomUUID(),
-        }),
+        clientKeys.send('create', (clientKey) =>
+          onCreate({
+            endpointId,
+            tracerId,
+            deliveryDate: date,
+            deliveryTime: timeCheck.value,
+            injections: injectionCheck.value,
+            tracerUsage: usage,
+            comment: commentCheck.value === '' ? null : commentCheck.value,
+            clientKey,
+          }),
+        ),
       onClose,
     );
   }

@@ -19,7 +19,7 @@ import type { InferAttributes } from 'sequelize';
 import type { SessionUser } from '../../auth/sessions';
 import { assertActsFor } from '../../customerScope';
 import { apiError } from '../../errors';
-import { oncePerClientKey, writeRecord } from '../../recordWrites';
+import { writeOncePerClientKey } from '../../recordWrites';
 import type { ApiServices } from '../../trpc/context';
 import type { Wire } from '../../wire';
 import { toWire } from '../../wire';
@@ -82,170 +82,167 @@ function resolveDecisions(loaded: EndpointBookings, decisions: Record<string, bo
 export function massOrder(writer: Writer, input: MassOrderRequest): Promise<MassOrderResult> {
   const { services, user } = writer;
   const { models } = services.db;
-  return writeRecord(writer, (scope) =>
-    oncePerClientKey(scope, writer, 'bookings.massOrder', input.clientKey, async () => {
-      const { transaction } = scope;
-      const endpoint = await customerOfEndpoint(models, input.endpointId, transaction);
-      assertActsFor(user, endpoint.customerId);
-      const loaded = await loadEndpointBookings(models, endpoint.id, input.date, transaction);
-      const { planned, unknownKeys } = resolveDecisions(loaded, input.decisions);
-      const bookingByKey = new Map(
-        loaded.bookings.map((booking) => [decisionKeyOf(booking), booking]),
-      );
+  return writeOncePerClientKey(writer, 'bookings.massOrder', input.clientKey, async (scope) => {
+    const { transaction } = scope;
+    const endpoint = await customerOfEndpoint(models, input.endpointId, transaction);
+    assertActsFor(user, endpoint.customerId);
+    const loaded = await loadEndpointBookings(models, endpoint.id, input.date, transaction);
+    const { planned, unknownKeys } = resolveDecisions(loaded, input.decisions);
+    const bookingByKey = new Map(
+      loaded.bookings.map((booking) => [decisionKeyOf(booking), booking]),
+    );
 
-      const plan = planMassOrder({
-        ...(await planInputOf(services, loaded, endpoint.id, transaction)),
-        decisions: planned,
-      });
+    const plan = planMassOrder({
+      ...(await planInputOf(services, loaded, endpoint.id, transaction)),
+      decisions: planned,
+    });
 
-      if (!plan.ok) {
-        const { error } = plan;
-        const booking = bookingByKey.get(error.accessionNumber);
-        const accessionNumber =
-          shownAccessionNumber(user, booking?.accessionNumber ?? null) ?? error.accessionNumber;
-        if (error.reason === 'no-endpoint') {
-          throw apiError('MASS_ORDER_NO_ENDPOINT', { accessionNumber });
-        }
-        if (error.earliestSlotTime === null) {
-          const procedure = booking === undefined ? undefined : procedureOf(loaded, booking);
-          const tracer =
-            procedure === undefined ? undefined : loaded.tracers.get(procedure.tracerId);
-          throw apiError('MASS_ORDER_NO_DELIVERY', {
-            tracer: tracer?.shortname ?? '',
-            accessionNumber,
-            injectionTime: error.injectionTime,
-          });
-        }
-        throw apiError('MASS_ORDER_NO_SLOT', {
-          injectionTime: error.injectionTime,
-          earliestSlotTime: error.earliestSlotTime,
+    if (!plan.ok) {
+      const { error } = plan;
+      const booking = bookingByKey.get(error.accessionNumber);
+      const accessionNumber =
+        shownAccessionNumber(user, booking?.accessionNumber ?? null) ?? error.accessionNumber;
+      if (error.reason === 'no-endpoint') {
+        throw apiError('MASS_ORDER_NO_ENDPOINT', { accessionNumber });
+      }
+      if (error.earliestSlotTime === null) {
+        const procedure = booking === undefined ? undefined : procedureOf(loaded, booking);
+        const tracer = procedure === undefined ? undefined : loaded.tracers.get(procedure.tracerId);
+        throw apiError('MASS_ORDER_NO_DELIVERY', {
+          tracer: tracer?.shortname ?? '',
           accessionNumber,
+          injectionTime: error.injectionTime,
         });
       }
+      throw apiError('MASS_ORDER_NO_SLOT', {
+        injectionTime: error.injectionTime,
+        earliestSlotTime: error.earliestSlotTime,
+        accessionNumber,
+      });
+    }
 
-      // Shop users order before the deadline of each tracer type they order, like by hand.
-      const scopes = new Set([
-        ...(plan.activityOrders.length > 0 ? [DeadlineScope.Activity] : []),
-        ...(plan.injectionOrders.length > 0 ? [DeadlineScope.Injection] : []),
-      ]);
-      for (const deadlineScope of scopes) {
-        await assertOrderingOpen(services, user, deadlineScope, input.date, transaction);
-      }
+    // Shop users order before the deadline of each tracer type they order, like by hand.
+    const scopes = new Set([
+      ...(plan.activityOrders.length > 0 ? [DeadlineScope.Activity] : []),
+      ...(plan.injectionOrders.length > 0 ? [DeadlineScope.Injection] : []),
+    ]);
+    for (const deadlineScope of scopes) {
+      await assertOrderingOpen(services, user, deadlineScope, input.date, transaction);
+    }
 
-      const orderedBy = { orderedById: user.id, orderedByName: personNameOf(user) };
-      const released = { freedAt: null, freedById: null, freedByName: null };
-      const visibility = customerVisibility(endpoint.customerId);
-      const activityOrders: MassOrderResult['activityOrders'] = [];
-      for (const order of plan.activityOrders) {
-        const row = await models.ActivityOrder.create(
-          {
-            orderedActivity: order.orderedActivity,
-            deliveryDate: order.deliveryDate,
-            status: OrderStatus.Ordered,
-            comment: null,
-            orderedTimeSlotId: order.slotId,
-            movedToTimeSlotId: null,
-            ...orderedBy,
-            ...released,
-          },
-          { transaction },
-        );
-        const wire = toWire(row);
-        await scope.audit({
-          action: 'activityOrder.create',
-          entity: 'ActivityOrder',
-          entityId: row.id,
-          after: wire,
-        });
-        activityOrders.push(wire);
-      }
-      const injectionOrders: MassOrderResult['injectionOrders'] = [];
-      for (const order of plan.injectionOrders) {
-        const row = await models.InjectionOrder.create(
-          {
-            ...order,
-            status: OrderStatus.Ordered,
-            comment: null,
-            lotNumber: null,
-            maxInjectionVolume: null,
-            ...orderedBy,
-            ...released,
-          },
-          { transaction },
-        );
-        const wire = toWire(row);
-        await scope.audit({
-          action: 'injectionOrder.create',
-          entity: 'InjectionOrder',
-          entityId: row.id,
-          after: wire,
-        });
-        injectionOrders.push(wire);
-      }
+    const orderedBy = { orderedById: user.id, orderedByName: personNameOf(user) };
+    const released = { freedAt: null, freedById: null, freedByName: null };
+    const visibility = customerVisibility(endpoint.customerId);
+    const activityOrders: MassOrderResult['activityOrders'] = [];
+    for (const order of plan.activityOrders) {
+      const row = await models.ActivityOrder.create(
+        {
+          orderedActivity: order.orderedActivity,
+          deliveryDate: order.deliveryDate,
+          status: OrderStatus.Ordered,
+          comment: null,
+          orderedTimeSlotId: order.slotId,
+          movedToTimeSlotId: null,
+          ...orderedBy,
+          ...released,
+        },
+        { transaction },
+      );
+      const wire = toWire(row);
+      await scope.audit({
+        action: 'activityOrder.create',
+        entity: 'ActivityOrder',
+        entityId: row.id,
+        after: wire,
+      });
+      activityOrders.push(wire);
+    }
+    const injectionOrders: MassOrderResult['injectionOrders'] = [];
+    for (const order of plan.injectionOrders) {
+      const row = await models.InjectionOrder.create(
+        {
+          ...order,
+          status: OrderStatus.Ordered,
+          comment: null,
+          lotNumber: null,
+          maxInjectionVolume: null,
+          ...orderedBy,
+          ...released,
+        },
+        { transaction },
+      );
+      const wire = toWire(row);
+      await scope.audit({
+        action: 'injectionOrder.create',
+        entity: 'InjectionOrder',
+        entityId: row.id,
+        after: wire,
+      });
+      injectionOrders.push(wire);
+    }
 
-      const changedBookings: Booking[] = [];
-      for (const [key, status] of Object.entries(plan.bookingStatuses)) {
-        const booking = bookingByKey.get(key);
-        if (booking === undefined || booking.status === status) {
-          continue;
-        }
-        const before = booking.status;
-        booking.status = status;
-        await booking.save({ transaction });
-        // Only the status: accession numbers are personal data, deleted after 7 days, and
-        // must not outlive them in the append-only audit trail.
-        await scope.audit({
-          action: status === BookingStatus.Rejected ? 'booking.reject' : 'booking.order',
+    const changedBookings: Booking[] = [];
+    for (const [key, status] of Object.entries(plan.bookingStatuses)) {
+      const booking = bookingByKey.get(key);
+      if (booking === undefined || booking.status === status) {
+        continue;
+      }
+      const before = booking.status;
+      booking.status = status;
+      await booking.save({ transaction });
+      // Only the status: accession numbers are personal data, deleted after 7 days, and
+      // must not outlive them in the append-only audit trail.
+      await scope.audit({
+        action: status === BookingStatus.Rejected ? 'booking.reject' : 'booking.order',
+        entity: 'Booking',
+        entityId: booking.id,
+        before: { status: before },
+        after: { status },
+      });
+      changedBookings.push(booking);
+    }
+
+    if (activityOrders.length > 0) {
+      scope.publish({ entity: 'ActivityOrder', op: 'upsert', rows: activityOrders, visibility });
+    }
+    if (injectionOrders.length > 0) {
+      scope.publish({
+        entity: 'InjectionOrder',
+        op: 'upsert',
+        rows: injectionOrders,
+        visibility,
+      });
+    }
+    if (changedBookings.length > 0) {
+      // Production sees accession numbers; the customer's shop users see them masked.
+      scope.publish(
+        {
           entity: 'Booking',
-          entityId: booking.id,
-          before: { status: before },
-          after: { status },
-        });
-        changedBookings.push(booking);
-      }
-
-      if (activityOrders.length > 0) {
-        scope.publish({ entity: 'ActivityOrder', op: 'upsert', rows: activityOrders, visibility });
-      }
-      if (injectionOrders.length > 0) {
-        scope.publish({
-          entity: 'InjectionOrder',
           op: 'upsert',
-          rows: injectionOrders,
-          visibility,
-        });
-      }
-      if (changedBookings.length > 0) {
-        // Production sees accession numbers; the customer's shop users see them masked.
-        scope.publish(
-          {
-            entity: 'Booking',
-            op: 'upsert',
-            rows: changedBookings.map((booking) => toWire(booking)),
-            visibility: { kind: 'production' },
-          },
-          {
-            entity: 'Booking',
-            op: 'upsert',
-            rows: changedBookings.map((booking) => ({
-              ...toWire(booking),
-              accessionNumber:
-                booking.accessionNumber === null
-                  ? null
-                  : maskAccessionNumber(booking.accessionNumber),
-            })),
-            visibility: { kind: 'customerOnly', customerId: endpoint.customerId },
-          },
-        );
-      }
+          rows: changedBookings.map((booking) => toWire(booking)),
+          visibility: { kind: 'production' },
+        },
+        {
+          entity: 'Booking',
+          op: 'upsert',
+          rows: changedBookings.map((booking) => ({
+            ...toWire(booking),
+            accessionNumber:
+              booking.accessionNumber === null
+                ? null
+                : maskAccessionNumber(booking.accessionNumber),
+          })),
+          visibility: { kind: 'customerOnly', customerId: endpoint.customerId },
+        },
+      );
+    }
 
-      return {
-        activityOrders,
-        injectionOrders,
-        bookings: changedBookings.map((booking) => bookingView(user, loaded, booking)),
-        unconfiguredKeys: plan.unconfigured,
-        unknownKeys,
-      };
-    }),
-  );
+    return {
+      activityOrders,
+      injectionOrders,
+      bookings: changedBookings.map((booking) => bookingView(user, loaded, booking)),
+      unconfiguredKeys: plan.unconfigured,
+      unknownKeys,
+    };
+  });
 }

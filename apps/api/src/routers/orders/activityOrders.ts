@@ -24,7 +24,7 @@ import { z } from 'zod';
 import { assertActsFor } from '../../customerScope';
 import { apiError } from '../../errors';
 import type { WriteScope } from '../../recordWrites';
-import { oncePerClientKey, writeRecord } from '../../recordWrites';
+import { writeOncePerClientKey } from '../../recordWrites';
 import { procedure, router } from '../../trpc/init';
 import { toWire } from '../../wire';
 import type { OrderWriter } from './orderChanges';
@@ -132,40 +132,38 @@ export const activityOrdersRouter = router({
   create: procedure('order.shop.write')
     .input(activityOrderCreateInput)
     .mutation(({ ctx, input }) =>
-      writeRecord(ctx, (scope) =>
-        oncePerClientKey(scope, ctx, 'orders.activity.create', input.clientKey, async () => {
-          const { transaction } = scope;
-          const slot = await loadSlotContext(
-            ctx.services.db.models,
-            input.orderedTimeSlotId,
-            transaction,
-          );
-          assertActsFor(ctx.user, slot.endpoint.customerId);
-          await assertOrderingOpen(
-            ctx.services,
-            ctx.user,
-            DeadlineScope.Activity,
-            input.deliveryDate,
-            transaction,
-          );
-          assertSlotDelivers(slot, input.deliveryDate);
-          await assertInCatalog(
-            ctx.services.db.models,
-            slot.endpoint.id,
-            slot.tracer.id,
-            TracerType.Activity,
-            transaction,
-          );
-          return createActivityOrder(
-            ctx,
-            scope,
-            slot,
-            input,
-            OrderStatus.Ordered,
-            input.comment || null,
-          );
-        }),
-      ),
+      writeOncePerClientKey(ctx, 'orders.activity.create', input.clientKey, async (scope) => {
+        const { transaction } = scope;
+        const slot = await loadSlotContext(
+          ctx.services.db.models,
+          input.orderedTimeSlotId,
+          transaction,
+        );
+        assertActsFor(ctx.user, slot.endpoint.customerId);
+        await assertOrderingOpen(
+          ctx.services,
+          ctx.user,
+          DeadlineScope.Activity,
+          input.deliveryDate,
+          transaction,
+        );
+        assertSlotDelivers(slot, input.deliveryDate);
+        await assertInCatalog(
+          ctx.services.db.models,
+          slot.endpoint.id,
+          slot.tracer.id,
+          TracerType.Activity,
+          transaction,
+        );
+        return createActivityOrder(
+          ctx,
+          scope,
+          slot,
+          input,
+          OrderStatus.Ordered,
+          input.comment || null,
+        );
+      }),
     ),
 
   /** Dose and comment of an Ordered order, before the deadline. */
@@ -189,38 +187,35 @@ export const activityOrdersRouter = router({
   createForCustomer: procedure('order.production.manage')
     .input(activityOrderCreateInput)
     .mutation(({ ctx, input }) =>
-      writeRecord(ctx, (scope) =>
-        oncePerClientKey(
-          scope,
-          ctx,
-          'orders.activity.createForCustomer',
-          input.clientKey,
-          async () => {
-            const { transaction } = scope;
-            const slot = await loadSlotContext(
-              ctx.services.db.models,
-              input.orderedTimeSlotId,
-              transaction,
-            );
-            assertActsFor(ctx.user, slot.endpoint.customerId);
-            assertSlotDelivers(slot, input.deliveryDate);
-            await assertInCatalog(
-              ctx.services.db.models,
-              slot.endpoint.id,
-              slot.tracer.id,
-              TracerType.Activity,
-              transaction,
-            );
-            return createActivityOrder(
-              ctx,
-              scope,
-              slot,
-              input,
-              OrderStatus.Accepted,
-              input.comment || PRODUCTION_ORDER_COMMENT,
-            );
-          },
-        ),
+      writeOncePerClientKey(
+        ctx,
+        'orders.activity.createForCustomer',
+        input.clientKey,
+        async (scope) => {
+          const { transaction } = scope;
+          const slot = await loadSlotContext(
+            ctx.services.db.models,
+            input.orderedTimeSlotId,
+            transaction,
+          );
+          assertActsFor(ctx.user, slot.endpoint.customerId);
+          assertSlotDelivers(slot, input.deliveryDate);
+          await assertInCatalog(
+            ctx.services.db.models,
+            slot.endpoint.id,
+            slot.tracer.id,
+            TracerType.Activity,
+            transaction,
+          );
+          return createActivityOrder(
+            ctx,
+            scope,
+            slot,
+            input,
+            OrderStatus.Accepted,
+            input.comment || PRODUCTION_ORDER_COMMENT,
+          );
+        },
       ),
     ),
 

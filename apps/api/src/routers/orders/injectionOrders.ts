@@ -14,7 +14,7 @@ import {
 import type { InjectionOrderCreateInput, InjectionOrderEditInput } from '@tracershop/core';
 import type { InjectionOrder } from '@tracershop/db';
 import { assertActsFor } from '../../customerScope';
-import { oncePerClientKey, writeRecord } from '../../recordWrites';
+import { writeOncePerClientKey } from '../../recordWrites';
 import { procedure, router } from '../../trpc/init';
 import { toWire } from '../../wire';
 import type { OrderWriter } from './orderChanges';
@@ -45,55 +45,53 @@ function createInjectionOrder(
 ) {
   const { services, user } = writer;
   const { models } = services.db;
-  return writeRecord(writer, (scope) =>
-    oncePerClientKey(scope, writer, procedurePath, input.clientKey, async () => {
-      const { transaction } = scope;
-      const endpoint = await customerOfEndpoint(models, input.endpointId, transaction);
-      assertActsFor(user, endpoint.customerId);
-      await assertOrderingOpen(
-        services,
-        user,
-        DeadlineScope.Injection,
-        input.deliveryDate,
-        transaction,
-      );
-      await assertInCatalog(models, endpoint.id, input.tracerId, TracerType.Injection, transaction);
-      const row = await models.InjectionOrder.create(
-        {
-          endpointId: endpoint.id,
-          tracerId: input.tracerId,
-          deliveryDate: input.deliveryDate,
-          deliveryTime: input.deliveryTime,
-          injections: input.injections,
-          tracerUsage: input.tracerUsage,
-          status: OrderStatus.Ordered,
-          comment: input.comment || null,
-          lotNumber: null,
-          maxInjectionVolume: null,
-          orderedById: user.id,
-          orderedByName: personNameOf(user),
-          freedAt: null,
-          freedById: null,
-          freedByName: null,
-        },
-        { transaction },
-      );
-      const wire = toWire(row);
-      await scope.audit({
-        action: 'injectionOrder.create',
-        entity: 'InjectionOrder',
-        entityId: row.id,
-        after: wire,
-      });
-      scope.publish({
-        entity: 'InjectionOrder',
-        op: 'upsert',
-        rows: [wire],
-        visibility: customerVisibility(endpoint.customerId),
-      });
-      return wire;
-    }),
-  );
+  return writeOncePerClientKey(writer, procedurePath, input.clientKey, async (scope) => {
+    const { transaction } = scope;
+    const endpoint = await customerOfEndpoint(models, input.endpointId, transaction);
+    assertActsFor(user, endpoint.customerId);
+    await assertOrderingOpen(
+      services,
+      user,
+      DeadlineScope.Injection,
+      input.deliveryDate,
+      transaction,
+    );
+    await assertInCatalog(models, endpoint.id, input.tracerId, TracerType.Injection, transaction);
+    const row = await models.InjectionOrder.create(
+      {
+        endpointId: endpoint.id,
+        tracerId: input.tracerId,
+        deliveryDate: input.deliveryDate,
+        deliveryTime: input.deliveryTime,
+        injections: input.injections,
+        tracerUsage: input.tracerUsage,
+        status: OrderStatus.Ordered,
+        comment: input.comment || null,
+        lotNumber: null,
+        maxInjectionVolume: null,
+        orderedById: user.id,
+        orderedByName: personNameOf(user),
+        freedAt: null,
+        freedById: null,
+        freedByName: null,
+      },
+      { transaction },
+    );
+    const wire = toWire(row);
+    await scope.audit({
+      action: 'injectionOrder.create',
+      entity: 'InjectionOrder',
+      entityId: row.id,
+      after: wire,
+    });
+    scope.publish({
+      entity: 'InjectionOrder',
+      op: 'upsert',
+      rows: [wire],
+      visibility: customerVisibility(endpoint.customerId),
+    });
+    return wire;
+  });
 }
 
 function applyInjectionEdit(row: InjectionOrder, input: InjectionOrderEditInput): void {

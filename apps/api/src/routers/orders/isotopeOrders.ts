@@ -13,7 +13,7 @@ import {
 import type { IsotopeOrderCreateInput, IsotopeOrderEditInput } from '@tracershop/core';
 import type { IsotopeOrder } from '@tracershop/db';
 import { assertActsFor } from '../../customerScope';
-import { oncePerClientKey, writeRecord } from '../../recordWrites';
+import { writeOncePerClientKey } from '../../recordWrites';
 import { procedure, router } from '../../trpc/init';
 import { toWire } from '../../wire';
 import type { OrderWriter } from './orderChanges';
@@ -45,54 +45,48 @@ function createIsotopeOrder(
 ) {
   const { services, user } = writer;
   const { models } = services.db;
-  return writeRecord(writer, (scope) =>
-    oncePerClientKey(scope, writer, procedurePath, input.clientKey, async () => {
-      const { transaction } = scope;
-      const delivery = await loadIsotopeDeliveryContext(
-        models,
-        input.isotopeDeliveryId,
-        transaction,
-      );
-      assertActsFor(user, delivery.endpoint.customerId);
-      await assertOrderingOpen(
-        services,
-        user,
-        DeadlineScope.Activity,
-        input.deliveryDate,
-        transaction,
-      );
-      assertIsotopeDelivers(delivery, input.deliveryDate);
-      const row = await models.IsotopeOrder.create(
-        {
-          isotopeDeliveryId: delivery.delivery.id,
-          deliveryDate: input.deliveryDate,
-          orderedActivity: input.orderedActivity,
-          status: OrderStatus.Ordered,
-          comment: input.comment ?? '',
-          orderedById: user.id,
-          orderedByName: personNameOf(user),
-          freedAt: null,
-          freedById: null,
-          freedByName: null,
-        },
-        { transaction },
-      );
-      const wire = toWire(row);
-      await scope.audit({
-        action: 'isotopeOrder.create',
-        entity: 'IsotopeOrder',
-        entityId: row.id,
-        after: wire,
-      });
-      scope.publish({
-        entity: 'IsotopeOrder',
-        op: 'upsert',
-        rows: [wire],
-        visibility: customerVisibility(delivery.endpoint.customerId),
-      });
-      return wire;
-    }),
-  );
+  return writeOncePerClientKey(writer, procedurePath, input.clientKey, async (scope) => {
+    const { transaction } = scope;
+    const delivery = await loadIsotopeDeliveryContext(models, input.isotopeDeliveryId, transaction);
+    assertActsFor(user, delivery.endpoint.customerId);
+    await assertOrderingOpen(
+      services,
+      user,
+      DeadlineScope.Activity,
+      input.deliveryDate,
+      transaction,
+    );
+    assertIsotopeDelivers(delivery, input.deliveryDate);
+    const row = await models.IsotopeOrder.create(
+      {
+        isotopeDeliveryId: delivery.delivery.id,
+        deliveryDate: input.deliveryDate,
+        orderedActivity: input.orderedActivity,
+        status: OrderStatus.Ordered,
+        comment: input.comment ?? '',
+        orderedById: user.id,
+        orderedByName: personNameOf(user),
+        freedAt: null,
+        freedById: null,
+        freedByName: null,
+      },
+      { transaction },
+    );
+    const wire = toWire(row);
+    await scope.audit({
+      action: 'isotopeOrder.create',
+      entity: 'IsotopeOrder',
+      entityId: row.id,
+      after: wire,
+    });
+    scope.publish({
+      entity: 'IsotopeOrder',
+      op: 'upsert',
+      rows: [wire],
+      visibility: customerVisibility(delivery.endpoint.customerId),
+    });
+    return wire;
+  });
 }
 
 function applyIsotopeEdit(row: IsotopeOrder, input: IsotopeOrderEditInput): void {
