@@ -1,6 +1,6 @@
 /**
- * `npm start`: migrate both databases, seed the demo site when they are empty, serve on
- * PORT (8080), and stop gracefully on SIGTERM / SIGINT.
+ * `npm start`: migrate both databases, seed the demo site when they are empty (one
+ * instance at a time), serve on PORT (8080), and stop gracefully on SIGTERM / SIGINT.
  */
 import {
   DEMO_PASSWORD,
@@ -10,6 +10,7 @@ import {
   openDatabases,
   seedDemoSite,
   siteToday,
+  withSetupLock,
 } from '@tracershop/db';
 import { apiConfigFromEnv } from './config';
 import { startApiServer } from './server';
@@ -17,11 +18,16 @@ import { startApiServer } from './server';
 async function main(): Promise<void> {
   const config = apiConfigFromEnv();
   const db = await openDatabases(databaseOptionsFromEnv());
-  await migrateUp(db);
-  const seeded = await seedDemoSite(db, {
-    today: siteToday(config.timeZone),
-    timeZone: config.timeZone,
-  });
+  // Instances started together take turns: the first migrates and seeds, the others then
+  // find nothing to do (docs/operations.md, "Several instances").
+  const seeded = await withSetupLock(
+    db,
+    async () => {
+      await migrateUp(db);
+      return seedDemoSite(db, { today: siteToday(config.timeZone), timeZone: config.timeZone });
+    },
+    { onWait: () => console.log('Waiting for another instance to finish setting up…') },
+  );
   const server = await startApiServer({ db });
   console.log(`\nTracershop is running at ${server.url}/`);
   console.log(

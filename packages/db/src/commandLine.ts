@@ -23,6 +23,7 @@ import { openDatabases } from './connection';
 import type { Databases } from './connection';
 import { migrateDown, migrateUp, migrationStatus } from './migrate';
 import { seedDemoSite } from './seed';
+import { withSetupLock } from './setupLock';
 
 export const USAGE = `Usage: tracershop db <command> [options]
 
@@ -100,6 +101,76 @@ async function seed(databases: Databases, args: string[], env: NodeJS.ProcessEnv
   }
 }
 
+/** Commands that change the schema or the data: one instance at a time (setupLock.ts). */
+const SETUP_COMMANDS = new Set(['migrate', 'migrate:down', 'seed', 'reset']);
+
+async function runOne(
+  command: string,
+  databases: Databases,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  io: CommandIo,
+): Promise<number> {
+  switch (command) {
+    case 'migrate': {
+      const applied = await migrateUp(databases);
+      const names = [
+        ...applied.record.map((n) => `record/${n}`),
+        ...applied.web.map((n) => `web/${n}`),
+      ];
+      io.out(
+        names.length === 0 ? 'Up to date: no pending migrations.' : `Applied ${names.join(', ')}`,
+      );
+      return 0;
+    }
+    case 'migrate:down': {
+      const reverted = await migrateDown(databases, { steps: 1 });
+      const names = [
+        ...reverted.web.map((n) => `web/${n}`),
+        ...reverted.record.map((n) => `record/${n}`),
+      ];
+      io.out(names.length === 0 ? 'Nothing to revert.' : `Reverted ${names.join(', ')}`);
+      return 0;
+    }
+    case 'status': {
+      const status = await migrationStatus(databases);
+      for (const [name, state] of Object.entries(status)) {
+        io.out(
+          `${name}: applied [${state.executed.join(', ')}], pending [${state.pending.join(', ')}]`,
+        );
+      }
+      return 0;
+    }
+    case 'seed': {
+      if (args.includes('--reset')) {
+        await resetAndMigrate(databases, args, io);
+      }
+      await seed(databases, args, env, io);
+      return 0;
+    }
+    case 'reset': {
+      await resetAndMigrate(databases, args, io);
+      await seed(databases, args, env, io);
+      return 0;
+    }
+    case 'verify-audit': {
+      const report = await verifyAuditChain(databases.record);
+      if (report.ok) {
+        io.out(`Audit trail intact: ${report.checked} events, last hash ${report.lastHash}.`);
+        return 0;
+      }
+      const broken = report.firstBroken;
+      io.error(
+        `Audit trail BROKEN at event ${broken?.id ?? '?'} (${broken?.reason ?? '?'}) ` +
+          `after ${report.checked} events checked.`,
+      );
+      return 1;
+    }
+    default:
+      return 2;
+  }
+}
+
 /**
  * Runs one command; returns the process exit code (0 done, 1 failed, 2 usage). `options`
  * overrides the connection settings of the environment (tests use it).
@@ -123,64 +194,12 @@ export async function runCommand(
     databases = await openDatabases(options);
     io.out(`record: ${describeTarget(databases.targets.record)}`);
     io.out(`web:    ${describeTarget(databases.targets.web)}`);
-    switch (command) {
-      case 'migrate': {
-        const applied = await migrateUp(databases);
-        const names = [
-          ...applied.record.map((n) => `record/${n}`),
-          ...applied.web.map((n) => `web/${n}`),
-        ];
-        io.out(
-          names.length === 0 ? 'Up to date: no pending migrations.' : `Applied ${names.join(', ')}`,
-        );
-        return 0;
-      }
-      case 'migrate:down': {
-        const reverted = await migrateDown(databases, { steps: 1 });
-        const names = [
-          ...reverted.web.map((n) => `web/${n}`),
-          ...reverted.record.map((n) => `record/${n}`),
-        ];
-        io.out(names.length === 0 ? 'Nothing to revert.' : `Reverted ${names.join(', ')}`);
-        return 0;
-      }
-      case 'status': {
-        const status = await migrationStatus(databases);
-        for (const [name, state] of Object.entries(status)) {
-          io.out(
-            `${name}: applied [${state.executed.join(', ')}], pending [${state.pending.join(', ')}]`,
-          );
-        }
-        return 0;
-      }
-      case 'seed': {
-        if (args.includes('--reset')) {
-          await resetAndMigrate(databases, args, io);
-        }
-        await seed(databases, args, env, io);
-        return 0;
-      }
-      case 'reset': {
-        await resetAndMigrate(databases, args, io);
-        await seed(databases, args, env, io);
-        return 0;
-      }
-      case 'verify-audit': {
-        const report = await verifyAuditChain(databases.record);
-        if (report.ok) {
-          io.out(`Audit trail intact: ${report.checked} events, last hash ${report.lastHash}.`);
-          return 0;
-        }
-        const broken = report.firstBroken;
-        io.error(
-          `Audit trail BROKEN at event ${broken?.id ?? '?'} (${broken?.reason ?? '?'}) ` +
-            `after ${report.checked} events checked.`,
-        );
-        return 1;
-      }
-      default:
-        return 2;
-    }
+    const work = () => runOne(command, databases as Databases, args, env, io);
+    return SETUP_COMMANDS.has(command)
+      ? await withSetupLock(databases, work, {
+          onWait: () => io.out('Waiting for another instance to finish setting up…'),
+        })
+      : await work();
   } catch (error) {
     io.error(error instanceof Error ? `Error: ${error.message}` : `Error: ${String(error)}`);
     return 1;

@@ -13,6 +13,7 @@ export type { DbConstraintDetails, DbConstraintKind, DbWriteOperation } from './
 export * from './transactions';
 export * from './audit';
 export * from './migrate';
+export * from './setupLock';
 export * from './passwords';
 export * from './seed';
 export { runCommand, siteToday, USAGE } from './commandLine';
