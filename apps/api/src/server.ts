@@ -99,7 +99,7 @@ export async function createServices(options: ApiServerOptions = {}): Promise<Ap
     events,
     sessions,
     sessionSockets: new SessionSockets(sessions, events, clock),
-    authenticator: buildAuthenticator(db, config, log, options.env),
+    authenticator: buildAuthenticator(db, config, log, sessions, options.env),
     attempts: new AttemptLimits(
       {
         maxFailedAttempts: config.maxFailedAttempts,

@@ -158,7 +158,9 @@ describe('directory login over LDAP (sqlite)', () => {
     expect(await api.db.models.User.findOne({ where: { username: 'carl' } })).toBeNull();
   });
 
-  it('follows group changes in the directory on the next login (audited)', async () => {
+  it('follows group changes in the directory on the next login (audited), ending the sessions of the old role', async () => {
+    const { client: before } = await login('anna', 'anna-secret');
+    expect((await before.trpc.auth.whoami.query()).user?.userGroup).toBe(UserGroup.ProductionUser);
     const admin = new Client({ url: ldap.url });
     await admin.bind(LDAP_ADMIN_DN, LDAP_ADMIN_PASSWORD);
     await admin.modify(
@@ -179,6 +181,8 @@ describe('directory login over LDAP (sqlite)', () => {
       where: { action: 'user.edit', entityId: row?.id ?? 0 },
     });
     expect(JSON.parse(audit?.after ?? '{}')).toMatchObject({ userGroup: UserGroup.ShopUser });
+    // The session started with the production role is over.
+    expect((await before.trpc.auth.whoami.query()).user).toBeNull();
   });
 
   it('escapes LDAP filter characters in the user name', async () => {

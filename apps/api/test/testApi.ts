@@ -46,6 +46,10 @@ export interface TestApi {
   client(options?: TestClientOptions): TestClient;
   /** A client logged in as `username` (demo password). */
   loginAs(username: string, options?: TestClientOptions): Promise<TestClient>;
+  /** Stops the server (as a crash or a restart would); the databases stay. */
+  stop(): Promise<void>;
+  /** Starts it again on the same port, over the same databases. */
+  start(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -85,19 +89,29 @@ export async function startTestApi(options: TestApiOptions): Promise<TestApi> {
       await seedDemoSite(db, { today });
     }
   }
-  const server = await startApiServer({
+  const serverOptions = {
     db,
     clock,
     backgroundServices: options.backgroundServices ?? false,
     env: options.env,
     logger: options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     config: { port: 0, host: '127.0.0.1', version: 'test', ...options.config },
-  });
+  };
+  let server: ApiServer | null = await startApiServer(serverOptions);
+  const port = server.port;
   const baseUrl = server.url.replace('localhost', '127.0.0.1');
+  const running = (): ApiServer => {
+    if (server === null) {
+      throw new Error('The test api is stopped');
+    }
+    return server;
+  };
   const clients: TestClient[] = [];
   const databases = db;
   return {
-    server,
+    get server() {
+      return running();
+    },
     db: databases,
     databaseOptions,
     clock,
@@ -113,9 +127,19 @@ export async function startTestApi(options: TestApiOptions): Promise<TestApi> {
       await client.trpc.auth.login.mutate({ username, password: DEMO_PASSWORD });
       return client;
     },
+    async stop() {
+      await running().close();
+      server = null;
+    },
+    async start() {
+      server ??= await startApiServer({
+        ...serverOptions,
+        config: { ...serverOptions.config, port },
+      });
+    },
     async close() {
       await Promise.all(clients.map((client) => client.close()));
-      await server.close();
+      await server?.close();
       if (destroySite !== null) {
         await databases.close();
         await destroySite();

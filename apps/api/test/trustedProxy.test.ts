@@ -71,16 +71,22 @@ describe('trusted proxy sign-on (sqlite)', () => {
     expect(await client.trpc.setup.printers.list.query()).toBeInstanceOf(Array);
   });
 
-  it('takes the role from the header: a changed role applies to the running session', async () => {
+  it('takes the role from the header: a changed role ends the running session and starts a new one', async () => {
     const client = api.client({ headers: proxyHeaders('kf-lead', '3') });
     expect((await client.trpc.auth.whoami.query()).user?.userGroup).toBe(UserGroup.ProductionUser);
+    const oldCookie = client.jar.header();
     const sessions = await api.db.models.Session.count();
     const promoted = api.client({ headers: proxyHeaders('kf-lead', '2') });
-    promoted.jar.store([`${client.jar.header()}; Path=/`]);
+    promoted.jar.store([`${oldCookie}; Path=/`]);
     expect((await promoted.trpc.auth.whoami.query()).user?.userGroup).toBe(
       UserGroup.ProductionAdmin,
     );
+    expect(promoted.jar.header()).not.toBe(oldCookie);
     expect(await api.db.models.Session.count()).toBe(sessions);
+    // The session of the old role is over: never widened in place.
+    const old = api.client();
+    old.jar.store([`${oldCookie}; Path=/`]);
+    expect((await old.trpc.auth.whoami.query()).user).toBeNull();
   });
 
   it('ignores roles other than 1–5', async () => {

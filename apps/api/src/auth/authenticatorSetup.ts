@@ -7,17 +7,23 @@ import type { Logger } from 'pino';
 import type { ApiConfig } from '../config';
 import { AuthenticatorChain, LocalAuthenticator } from './authenticators';
 import { DirectoryAuthenticator, directorySettingsFromEnv } from './directoryLogin';
+import type { SessionStore } from './sessions';
 
 export function buildAuthenticator(
   db: Databases,
   _config: ApiConfig,
   log: Logger,
+  sessions: Pick<SessionStore, 'destroyAllOf'>,
   env: NodeJS.ProcessEnv = process.env,
 ): AuthenticatorChain {
   const chain = new AuthenticatorChain([new LocalAuthenticator(db)]);
   const directory = directorySettingsFromEnv(env);
   if (directory !== null) {
-    chain.prepend(new DirectoryAuthenticator(db, directory, log.child({ component: 'ldap' })));
+    chain.prepend(
+      new DirectoryAuthenticator(db, directory, log.child({ component: 'ldap' }), (userId) =>
+        sessions.destroyAllOf(userId),
+      ),
+    );
     log.info(
       {
         url: directory.url,

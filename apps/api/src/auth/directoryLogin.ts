@@ -229,6 +229,8 @@ export class DirectoryAuthenticator implements Authenticator {
     private readonly db: Databases,
     private readonly settings: DirectorySettings,
     private readonly log: Logger,
+    /** Ends the sessions of a user whose role the directory changed (provisionUser). */
+    private readonly endSessionsOf: (userId: number) => Promise<void>,
   ) {
     const hostname = new URL(settings.url).hostname.replace(/^\[(.*)\]$/, '$1');
     this.tlsOptions = {
@@ -269,6 +271,7 @@ export class DirectoryAuthenticator implements Authenticator {
         source: UserSource.Ldap,
       },
       this.log,
+      { endSessionsOf: this.endSessionsOf },
     );
     if (result.ok) {
       return { ok: true, userId: result.userId };

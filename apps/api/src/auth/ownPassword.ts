@@ -56,6 +56,12 @@ export async function verifyOwnPassword(check: OwnPasswordCheck): Promise<void> 
   const result = await services.authenticator.authenticate(user.username, password);
   if (result.ok && result.userId === user.id) {
     await services.attempts.recordSuccess(user.username);
+    // A directory login may have changed the role just now, ending this session: the
+    // signature must not go through with the role the session started with.
+    const current = await services.sessions.loadUser(user.id);
+    if (current === null || current.userGroup !== user.userGroup) {
+      throw apiError('UNAUTHENTICATED');
+    }
     return;
   }
   await services.attempts.recordFailure(user.username, remoteAddress);

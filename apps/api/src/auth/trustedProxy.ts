@@ -146,17 +146,14 @@ export async function trustedProxySignOn(
       source: UserSource.Proxy,
     },
     log,
-    now,
+    { at: now, endSessionsOf: (userId) => services.sessions.destroyAllOf(userId) },
   );
   if (!result.ok) {
     log.warn({ username: identity.username, reason: result.reason }, 'proxy sign-on refused');
     return current;
   }
-  if (sameUser && current.sessionToken !== null) {
-    // The role changed: the running session carries the new one.
-    const session = await services.sessions.resolve(current.sessionToken);
-    return { session, sessionToken: session === null ? null : current.sessionToken };
-  }
+  // Another user, or the same one with a changed role (whose sessions provisionUser ended):
+  // a new session, never the running one with another role.
   if (current.session !== null) {
     await services.sessions.destroy(current.session.id);
   }

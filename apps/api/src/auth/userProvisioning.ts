@@ -59,13 +59,26 @@ async function audit(
   );
 }
 
-/** Creates or updates the account of `identity`; refuses local and deactivated accounts. */
+export interface ProvisionOptions {
+  at?: Date;
+  /**
+   * Ends every session of a user whose role the outside source changed (sessions.ts
+   * `destroyAllOf`): a session never goes on with another role than it was started with.
+   */
+  endSessionsOf(userId: number): Promise<void>;
+}
+
+/**
+ * Creates or updates the account of `identity`; refuses local and deactivated accounts. A
+ * changed role ends the user's sessions, so only a new login carries it.
+ */
 export async function provisionUser(
   db: Databases,
   identity: OutsideIdentity,
   log: Logger,
-  at: Date = new Date(),
+  options: ProvisionOptions,
 ): Promise<ProvisionResult> {
+  const at = options.at ?? new Date();
   const { User } = db.models;
   const usernameKey = usernameKeyOf(identity.username);
   let user = await User.findOne({ where: { usernameKey } });
@@ -118,6 +131,7 @@ export async function provisionUser(
         'role changed by the outside source',
       );
       await audit(db, at, identity.source, 'user.edit', user, before);
+      await options.endSessionsOf(user.id);
     }
   }
   return hasRole

@@ -1,6 +1,8 @@
 /**
  * The api for React: one tRPC connection and one TanStack Query cache for the app. A call the
- * api refuses for VERSION_MISMATCH replaces the app with the "new version, reload" page.
+ * api refuses for VERSION_MISMATCH replaces the app with the "new version, reload" page; one
+ * refused as UNAUTHENTICATED (the session ended: logout in another tab, expiry, a changed
+ * role) asks who is logged in again, so the app shows its login page.
  * After login and logout the connection is renewed, so the WebSocket carries the new session.
  * A crash of the app inside is caught by an `ErrorBoundary`, which reports it through this
  * connection (`clientErrors.report`).
@@ -15,7 +17,8 @@ import { ApiContext } from './apiContext';
 import { connectApi } from './apiClient';
 import type { Connect } from './connectionStore';
 import { ConnectionStore } from './connectionStore';
-import { isVersionMismatch, reasonOf } from './apiErrors';
+import { isSessionEnded, isVersionMismatch, reasonOf } from './apiErrors';
+import { apiQueryKey } from './queryKeys';
 
 export type { ConnectionState } from './connectionStore';
 export type { ApiContextValue } from './apiContext';
@@ -46,9 +49,11 @@ export function ApiProvider({ version, children, connect = connectApi }: ApiProv
     const onError = (error: unknown) => {
       if (isVersionMismatch(error)) {
         setVersionMismatch(true);
+      } else if (isSessionEnded(error)) {
+        void client.invalidateQueries({ queryKey: apiQueryKey('auth.whoami') });
       }
     };
-    return new QueryClient({
+    const client: QueryClient = new QueryClient({
       queryCache: new QueryCache({ onError }),
       mutationCache: new MutationCache({ onError }),
       defaultOptions: {
@@ -56,6 +61,7 @@ export function ApiProvider({ version, children, connect = connectApi }: ApiProv
         mutations: { retry: false },
       },
     });
+    return client;
   });
   const [store] = useState(() => new ConnectionStore(connect, version));
   useEffect(() => {

@@ -66,6 +66,11 @@ export function messageOf(error: unknown): string {
   return String(error);
 }
 
+/** The api refuses a call of a session that has ended: the user must log in again. */
+export function isSessionEnded(error: unknown): boolean {
+  return reasonOf(error) === 'UNAUTHENTICATED';
+}
+
 /** The api refuses a client of another version: the app must reload. */
 export function isVersionMismatch(error: unknown): boolean {
   return reasonOf(error) === 'VERSION_MISMATCH';

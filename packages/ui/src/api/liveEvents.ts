@@ -9,9 +9,9 @@ import type { EventEntity, LiveEvent } from '@tracershop/api';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useApi } from './ApiProvider';
-import { isVersionMismatch } from './apiErrors';
+import { isSessionEnded, isVersionMismatch } from './apiErrors';
 import type { ApiScope } from './queryKeys';
-import { inScope } from './queryKeys';
+import { apiQueryKey, inScope } from './queryKeys';
 
 const SETUP: readonly ApiScope[] = ['setup', 'orders'];
 const ORDERS: readonly ApiScope[] = ['orders', 'bookings', 'vials', 'monitoring'];
@@ -73,6 +73,9 @@ export function useLiveEvents(): void {
       onError: (error) => {
         if (isVersionMismatch(error)) {
           reportVersionMismatch();
+        } else if (isSessionEnded(error)) {
+          // The session ended and the api closed its socket: ask who is logged in now.
+          void queryClient.invalidateQueries({ queryKey: apiQueryKey('auth.whoami') });
         }
       },
     });
