@@ -12,6 +12,7 @@ import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { applyWSSHandler } from '@trpc/server/adapters/ws';
 import { Redis } from 'ioredis';
 import pino from 'pino';
+import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { AttemptLimits } from './auth/attemptLimits';
@@ -171,24 +172,35 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     apps.push({ prefix: '/production/', directory: config.productionAppDir });
   }
 
+  // One log line per request with its id (the client's X-Request-Id or a new one), method,
+  // path, status and time. Never headers: they carry session cookies.
+  const requestLog = pinoHttp({
+    logger: log,
+    genReqId: (req, res) => {
+      const given = req.headers['x-request-id'];
+      const id = typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+      res.setHeader('X-Request-Id', id);
+      return id;
+    },
+    customLogLevel: (_req, res, error) =>
+      error !== undefined || res.statusCode >= 500 ? 'error' : 'info',
+    customSuccessMessage: () => 'request',
+    customErrorMessage: () => 'request failed',
+    serializers: {
+      req: (req: { id: unknown; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: req.url,
+      }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+  });
+
   const server = http.createServer((req, res) => {
-    const requestId = randomUUID();
-    const started = performance.now();
-    res.setHeader('X-Request-Id', requestId);
+    requestLog(req, res);
+    const requestId = String(req.id);
+    req.headers['x-request-id'] = requestId;
     setSecurityHeaders(res, config.secureCookies);
-    req.headers['x-request-id'] ??= requestId;
-    res.on('finish', () => {
-      log.info(
-        {
-          requestId,
-          method: req.method,
-          url: req.url,
-          status: res.statusCode,
-          ms: Math.round(performance.now() - started),
-        },
-        'request',
-      );
-    });
     void route(req, res).catch((error: unknown) => {
       log.error({ err: error, requestId }, 'request failed');
       if (!res.headersSent) {

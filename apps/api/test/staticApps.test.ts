@@ -6,6 +6,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApi } from './testApi';
 import { startTestApi } from './testApi';
@@ -115,6 +116,33 @@ describe('serving the web apps (sqlite)', () => {
       expect(response.headers.get('strict-transport-security')).toMatch(/^max-age=\d{7,}/);
     } finally {
       await secure.close();
+    }
+  });
+
+  it('logs each request once with its id, status and time, never its cookie', async () => {
+    const lines: string[] = [];
+    const logged = await startTestApi({
+      dialect: 'sqlite',
+      logger: pino({ level: 'info' }, { write: (line: string) => void lines.push(line) }),
+    });
+    try {
+      const client = await logged.loginAs('shop-user');
+      await client.trpc.auth.whoami.query();
+      const response = await fetch(
+        `${logged.server.url.replace('localhost', '127.0.0.1')}/healthz`,
+        { headers: { 'x-request-id': 'ward-7-check', cookie: 'tracershop_session=secret-token' } },
+      );
+      expect(response.headers.get('x-request-id')).toBe('ward-7-check');
+      const requests = lines
+        .map((line) => JSON.parse(line) as { msg: string; req?: { id: string; url: string } })
+        .filter((entry) => entry.msg === 'request');
+      expect(requests.map((entry) => entry.req?.url)).toEqual(
+        expect.arrayContaining(['/healthz', expect.stringContaining('/trpc/auth.login')]),
+      );
+      expect(requests.find((entry) => entry.req?.url === '/healthz')?.req?.id).toBe('ward-7-check');
+      expect(lines.join('\n')).not.toMatch(/secret-token|tracershop_session=/);
+    } finally {
+      await logged.close();
     }
   });
 });

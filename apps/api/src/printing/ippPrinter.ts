@@ -5,8 +5,8 @@
  * the HTTP exchange is ours so that every request has a time limit and every failure is an
  * error the caller can report (an unreachable printer, a refused job, an aborted job).
  */
-import ipp from 'ipp';
-import type { IppAttributeGroup, IppRequest, IppResponse, IppValue } from 'ipp';
+import ipp from '@sealsystems/ipp';
+import type { IppAttributeGroup, IppRequest, IppResponse, IppValue } from '@sealsystems/ipp';
 
 /** The printer row's address fields. */
 export interface IppPrinterAddress {

@@ -1,8 +1,8 @@
 /**
- * The parts of `ipp` 2.0.1 (no bundled types) this api uses: encoding a request and decoding a
+ * The parts of `@sealsystems/ipp` (the maintained fork of `ipp`; no bundled types) this api uses: encoding a request and decoding a
  * response. The HTTP exchange is ours (timeouts, errors), see printing/ippPrinter.ts.
  */
-declare module 'ipp' {
+declare module '@sealsystems/ipp' {
   /** An attribute value as the package encodes and decodes it. */
   export type IppValue =
     string | number | boolean | null | IppValue[] | { [name: string]: IppValue };
