@@ -21,8 +21,15 @@ export default defineConfig({
     reportCompressedSize: true,
     chunkSizeWarningLimit: 800,
   },
+  // `npm run dev`: the api on :8080 answers calls, live events and documents; the other
+  // app's dev server answers its own pages, so the shop ↔ production switch works here too.
   server: {
     port: 5173,
-    proxy: { '/trpc': { target: 'http://localhost:8080', ws: true } },
+    strictPort: true,
+    proxy: {
+      '/trpc': { target: 'http://localhost:8080', ws: true },
+      '/documents': { target: 'http://localhost:8080' },
+      '/production': { target: 'http://localhost:5174', ws: true },
+    },
   },
 });

@@ -21,7 +21,12 @@ describe.each(TEST_DIALECTS)('the GMP day (%s)', (dialect) => {
   let api: TestApi;
 
   beforeAll(async () => {
-    api = await startTestApi({ dialect });
+    // The story spans sixteen days of the api's clock with the shop's live subscription open
+    // throughout; sessions that short would end (and close it) half-way.
+    api = await startTestApi({
+      dialect,
+      config: { sessionIdleMinutes: 60 * 24 * 30, sessionAbsoluteHours: 24 * 30 },
+    });
   });
 
   afterAll(async () => {
