@@ -135,6 +135,19 @@ export const errorReasons = {
     code: 'BAD_REQUEST',
     da: 'Kunne ikke oprette bookinger, da der ikke findes nogle levering af {tracer} til denne dato',
   },
+  // -- plausibility limits (routers/orders/plausibilityChecks.ts) --
+  LIMIT_ACTIVITY_PER_ORDER: {
+    code: 'UNPROCESSABLE_CONTENT',
+    da: '{tracer} kan højst bestilles med {max} pr. ordre; ordren er på {value}.',
+  },
+  LIMIT_ACTIVITY_PER_DELIVERY: {
+    code: 'UNPROCESSABLE_CONTENT',
+    da: 'En levering af {tracer} kan højst være på {max} i alt; med denne ordre bliver den {value}.',
+  },
+  LIMIT_INJECTIONS_PER_ORDER: {
+    code: 'UNPROCESSABLE_CONTENT',
+    da: '{tracer} kan højst bestilles med {max} injektioner pr. ordre; ordren er på {value}.',
+  },
   // -- release and vials reasons (routers/release, routers/vials) --
   ORDER_NOT_IN_DELIVERY: {
     code: 'BAD_REQUEST',

@@ -6,7 +6,13 @@ export { connectApi, VERSION_HEADER } from './api/apiClient';
 export type { ApiClient, ApiConnection, ApiConnectionOptions } from './api/apiClient';
 export { ApiProvider, ApiTestProvider, useApi } from './api/ApiProvider';
 export type { ApiContextValue, ConnectionState } from './api/ApiProvider';
-export { isAnswered, isVersionMismatch, messageOf, reasonOf } from './api/apiErrors';
+export {
+  isAnswered,
+  isLimitRefusal,
+  isVersionMismatch,
+  messageOf,
+  reasonOf,
+} from './api/apiErrors';
 export { useClientKeys } from './api/clientKeys';
 export type { ClientKeys } from './api/clientKeys';
 export { usePendingAction } from './api/pendingAction';

@@ -3,7 +3,7 @@
  * studies (or "N undersøgelser" when many); its title (hover) lists each booking's study,
  * start time and accession number as the api gives it (masked). Read-only.
  */
-import { formatDottedDate } from '@tracershop/core';
+import { formatDanishDate } from '@tracershop/core';
 import { AlertBox, messageOf } from '@tracershop/ui';
 import { useTranslation } from 'react-i18next';
 import type { BookingOverview } from '../shopApi';
@@ -53,7 +53,7 @@ export default function BookingOverviewView({ endpointId, date }: BookingOvervie
   return (
     <section className="shop-booking-overview" aria-labelledby="booking-overview-title">
       <h1 id="booking-overview-title">
-        {t('bookingOverview.title', { date: formatDottedDate(date) })}
+        {t('bookingOverview.title', { date: formatDanishDate(date) })}
       </h1>
       {overview.isError ? <AlertBox level="error">{messageOf(overview.error)}</AlertBox> : null}
       {data === undefined ? (

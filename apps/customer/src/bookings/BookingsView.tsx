@@ -4,7 +4,7 @@
  * client key; the api's Danish refusal is shown on the card), and the studies not set up.
  * The orders appear on Ordreoversigt by the live events (and the refresh after the write).
  */
-import { formatDottedDate } from '@tracershop/core';
+import { formatDanishDate } from '@tracershop/core';
 import { AlertBox, messageOf, useClientKeys } from '@tracershop/ui';
 import { useTranslation } from 'react-i18next';
 import { useEndpointBookings, useMassOrder } from '../shopApi';
@@ -23,7 +23,7 @@ export default function BookingsView({ endpointId, date }: BookingsViewProps) {
   const data = bookings.data;
   return (
     <section className="shop-bookings" aria-labelledby="bookings-title">
-      <h1 id="bookings-title">{t('bookings.title', { date: formatDottedDate(date) })}</h1>
+      <h1 id="bookings-title">{t('bookings.title', { date: formatDanishDate(date) })}</h1>
       {bookings.isError ? <AlertBox level="error">{messageOf(bookings.error)}</AlertBox> : null}
       {data === undefined ? (
         bookings.isPending ? (

@@ -3,7 +3,7 @@
  * product buttons and the time-slot cards of the chosen product, the isotope deliveries and
  * the injection orders ("Injektionordre"), all from `orders.shopDay`.
  */
-import { formatDottedDate } from '@tracershop/core';
+import { formatDanishDate } from '@tracershop/core';
 import { AlertBox, messageOf, useClientKeys } from '@tracershop/ui';
 import { useTranslation } from 'react-i18next';
 import { useActivityOrderWrites, useShopDay } from '../shopApi';
@@ -46,7 +46,7 @@ export function OrderOverview({
   const cards = day.data?.slots.filter((card) => card.tracerId === tracerId) ?? [];
   return (
     <section className="shop-overview" aria-labelledby="overview-title">
-      <h1 id="overview-title">{t('overview.title', { date: formatDottedDate(date) })}</h1>
+      <h1 id="overview-title">{t('overview.title', { date: formatDanishDate(date) })}</h1>
       {ordering?.heldToDeadline ? (
         <DeadlineNotice
           kind="activity"

@@ -5,7 +5,12 @@
  * its status, MBq, comment, a dose edit (whole MBq, core's validator) and a confirmed reject
  * while Ordered or Accepted.
  */
-import { formatMBq, messageFor, OrderStatus, validateWholePositiveNumber } from '@tracershop/core';
+import {
+  formatActivity,
+  messageFor,
+  OrderStatus,
+  validateWholePositiveNumber,
+} from '@tracershop/core';
 import {
   AlertBox,
   ConfirmDialog,
@@ -107,7 +112,7 @@ function OrderLine({
           </button>
         </form>
       ) : (
-        <span>{formatMBq(order.orderedActivity)}</span>
+        <span>{formatActivity(order.orderedActivity)}</span>
       )}
       {order.comment ? <CommentIcon text={order.comment} /> : null}
       {changeable && !editing ? (
@@ -206,11 +211,13 @@ export function IsotopeCard({
         <>
           <ul className="production-slot__figures">
             <li>
-              {t('isotopes.card.ordered', { activity: formatMBq(card.summary.orderedActivity) })}
+              {t('isotopes.card.ordered', {
+                activity: formatActivity(card.summary.orderedActivity),
+              })}
             </li>
             <li>
               {t('isotopes.card.delivered', {
-                activity: formatMBq(card.summary.deliveredActivity),
+                activity: formatActivity(card.summary.deliveredActivity),
               })}
             </li>
           </ul>

@@ -5,7 +5,7 @@
  * (confirmed) / Uafvis / Ret ordre (signed correction), Accepter, Frigiv (the Accepted orders
  * with the chosen vials, signed: `release.isotope`), Frigivelsecertifikat.
  */
-import { formatMBq, localDateTimeOfInstant, OrderStatus } from '@tracershop/core';
+import { formatActivity, localDateTimeOfInstant, OrderStatus } from '@tracershop/core';
 import { AlertBox, ConfirmDialog, StatusIcon, usePendingAction } from '@tracershop/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -187,7 +187,7 @@ export function IsotopeOrderModal({
           <dt>{t('isotopes.modal.isotope')}</dt>
           <dd>{isotopeName}</dd>
           <dt>{t('isotopes.modal.totalOrdered')}</dt>
-          <dd>{formatMBq(card.summary.orderedActivity)}</dd>
+          <dd>{formatActivity(card.summary.orderedActivity)}</dd>
         </dl>
         <table className="production-table" aria-label={t('isotopes.modal.orders')}>
           <thead>
@@ -205,7 +205,7 @@ export function IsotopeOrderModal({
                   <StatusIcon status={order.status} />
                 </td>
                 <td>{order.id}</td>
-                <td>{formatMBq(order.orderedActivity)}</td>
+                <td>{formatActivity(order.orderedActivity)}</td>
                 <td>{order.comment ? <CommentIcon text={order.comment} /> : null}</td>
               </tr>
             ))}
@@ -234,7 +234,7 @@ export function IsotopeOrderModal({
                   <td>{vial.batchNumber}</td>
                   <td>{localTime(vial.calibratedAt)}</td>
                   <td>{String(vial.volume).replace('.', ',')} ml</td>
-                  <td>{formatMBq(vial.activity)}</td>
+                  <td>{formatActivity(vial.activity)}</td>
                   <td />
                   <td>
                     <input
@@ -253,7 +253,7 @@ export function IsotopeOrderModal({
                       <td>{vial.batchNumber}</td>
                       <td>{localTime(vial.calibratedAt)}</td>
                       <td>{String(vial.volume).replace('.', ',')} ml</td>
-                      <td>{formatMBq(vial.activity)}</td>
+                      <td>{formatActivity(vial.activity)}</td>
                       <td>
                         {selected.has(vial.id) || signing !== null ? null : (
                           <button

@@ -4,7 +4,7 @@
  * per delivery and the isotope order modal. Runs and cards come from `orders.isotopeDay` (the
  * api computes them with core), the undelivered vials from `vials.isotope.list`; both live.
  */
-import { formatMBq } from '@tracershop/core';
+import { formatActivity } from '@tracershop/core';
 import { AlertBox, messageOf, reasonOf } from '@tracershop/ui';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -65,7 +65,7 @@ export function IsotopeView({ date, isotopeId }: { date: string; isotopeId: numb
                 <li key={run.productionId}>
                   {t('isotopes.run', {
                     time: run.productionTime.slice(0, 5),
-                    activity: formatMBq(run.orderedActivity),
+                    activity: formatActivity(run.orderedActivity),
                   })}
                 </li>
               ))}

@@ -61,12 +61,12 @@ describe('ActivityOrderModal', () => {
     expect(screen.getByText('Rigshospitalet - PET1')).toBeTruthy();
     expect(screen.getByText(/ID:7 - 300 MBq/)).toBeTruthy();
     expect(screen.getByText('455 MBq')).toBeTruthy();
-    expect(screen.getByRole('cell', { name: '1234 MBq' })).toBeTruthy();
-    expect(screen.getByRole('cell', { name: '8,50 ml' })).toBeTruthy();
+    expect(screen.getByRole('cell', { name: '1\u00a0234\u00a0MBq' })).toBeTruthy();
+    expect(screen.getByRole('cell', { name: '8,50\u00a0ml' })).toBeTruthy();
     await userEvent.click(useVial());
     // Allokeret aktivitet: the chosen vial's activity.
     expect(screen.getByText('Allokeret aktivitet:').nextElementSibling?.textContent).toBe(
-      '1234 MBq',
+      '1\u00a0234\u00a0MBq',
     );
   });
 
@@ -230,7 +230,7 @@ describe('ActivityOrderModal', () => {
     expect(given.actions.editDose).not.toHaveBeenCalled();
     await userEvent.clear(input);
     await userEvent.type(input, '59420{Enter}');
-    expect(given.actions.editDose).toHaveBeenCalledWith(7, 59420);
+    expect(given.actions.editDose).toHaveBeenCalledWith(7, 59420, undefined);
     await waitFor(() => expect(button('Accepter').disabled).toBe(false));
     await userEvent.click(button('Accepter'));
     expect(given.actions.accept).toHaveBeenCalled();

@@ -12,6 +12,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ModalFrame } from '../dialogs/ModalFrame';
 import type { ProductionSlotCard, SlotVials, VialCreate, VialEdit } from '../productionApi';
+import type { OrderInfoProps } from './OrderInfo';
 import { OrderInfo } from './OrderInfo';
 import type { ReleaseRightRow } from './releaseGate';
 import { mayReleaseTracer, releaseBlockOf } from './releaseGate';
@@ -25,7 +26,7 @@ export interface ActivityOrderActions {
   accept(): Promise<unknown>;
   reject(orderIds: number[]): Promise<unknown>;
   unreject(orderIds: number[]): Promise<unknown>;
-  editDose(orderId: number, orderedActivity: number): Promise<unknown>;
+  editDose: OrderInfoProps['editDose'];
   createVial(input: VialCreate): Promise<{ id: number }>;
   editVial(input: VialEdit): Promise<unknown>;
   release(input: { orderIds: number[]; vialIds: number[]; password: string }): Promise<unknown>;

@@ -1,3 +1,4 @@
+import { TRPCClientError } from '@trpc/client';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
@@ -16,6 +17,14 @@ function props(overrides: Partial<CreateActivityOrderModalProps> = {}) {
     create: vi.fn(() => Promise.resolve({})),
     ...overrides,
   } satisfies CreateActivityOrderModalProps;
+}
+
+/** The api's refusal of a figure above the tracer's limit. */
+function limitRefusal(): TRPCClientError<never> {
+  const message = 'FDG kan højst bestilles med 50 000 MBq pr. ordre; ordren er på 60 000 MBq.';
+  return new TRPCClientError(message, {
+    result: { error: { code: -32022, message, data: { reason: 'LIMIT_ACTIVITY_PER_ORDER' } } },
+  } as never);
 }
 
 const submit = () => screen.getByRole('button', { name: 'Opret Ordre' }) as HTMLButtonElement;
@@ -84,5 +93,29 @@ describe('CreateActivityOrderModal', () => {
     await userEvent.type(screen.getByRole('textbox', { name: 'Aktivitet (MBq)' }), '{Enter}');
     await userEvent.click(screen.getByRole('button', { name: 'Udregn' }));
     expect((screen.getByLabelText('Aktivitet (MBq)') as HTMLInputElement).value).toBe('300,00');
+  });
+
+  it('shows a limit refusal in words and sends again only with a reason, which goes along', async () => {
+    const create = vi.fn().mockRejectedValueOnce(limitRefusal()).mockResolvedValueOnce({});
+    const given = props({ create });
+    renderWithI18n(<CreateActivityOrderModal {...given} />);
+    await userEvent.type(screen.getByLabelText('Aktivitet (MBq)'), '60000{Enter}');
+    expect(await screen.findByText(/kan højst bestilles med 50 000 MBq pr. ordre/)).toBeTruthy();
+    expect(given.onClose).not.toHaveBeenCalled();
+    // Without a reason nothing is sent again.
+    await userEvent.click(submit());
+    expect(create).toHaveBeenCalledTimes(1);
+    expect(screen.getByText(/Skriv en begrundelse/)).toBeTruthy();
+    await userEvent.type(
+      screen.getByLabelText('Begrundelse for at overskride grænsen'),
+      'To scannere i dag',
+    );
+    await userEvent.click(submit());
+    expect(create).toHaveBeenCalledTimes(2);
+    expect(create.mock.calls[1]?.[0]).toMatchObject({
+      orderedActivity: 60_000,
+      limitOverride: { reason: 'To scannere i dag' },
+    });
+    expect(given.onClose).toHaveBeenCalled();
   });
 });

@@ -20,6 +20,7 @@ import { ModalFrame } from '../dialogs/ModalFrame';
 import type { ActivityOrderCreate } from '../productionApi';
 import type { CreateOrderCatalog } from './createOrderChoices';
 import { orderableSlots } from './createOrderChoices';
+import { useLimitOverride } from './LimitOverride';
 
 export interface CreateActivityOrderModalProps {
   catalog: CreateOrderCatalog;
@@ -58,6 +59,7 @@ export function CreateActivityOrderModal(props: CreateActivityOrderModalProps) {
   const [calculating, setCalculating] = useState(false);
   const idBase = useId();
   const clientKeys = useClientKeys();
+  const limitOverride = useLimitOverride();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -67,6 +69,10 @@ export function CreateActivityOrderModal(props: CreateActivityOrderModalProps) {
     const result = validatePositiveNumber(activity, 'activity');
     if (!result.ok) {
       setError(messageFor(result.issue, localeOf(i18n.language)));
+      return;
+    }
+    const extra = limitOverride.extra();
+    if (extra === null) {
       return;
     }
     setError(null);
@@ -79,11 +85,14 @@ export function CreateActivityOrderModal(props: CreateActivityOrderModalProps) {
           deliveryDate: date,
           orderedActivity: result.value,
           clientKey,
+          ...extra,
         }),
       );
       props.onClose();
     } catch (failure) {
-      setProblem(messageOf(failure));
+      if (!limitOverride.refused(failure)) {
+        setProblem(messageOf(failure));
+      }
     } finally {
       setPending(false);
     }
@@ -200,6 +209,7 @@ export function CreateActivityOrderModal(props: CreateActivityOrderModalProps) {
         >
           {t('orders.create.calculator')}
         </button>
+        {limitOverride.field}
       </form>
       {endpointId === null || props.renderBookings === undefined
         ? null

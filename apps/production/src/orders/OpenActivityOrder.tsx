@@ -53,8 +53,8 @@ export function OpenActivityOrder(props: OpenActivityOrderProps) {
           slotActions.acceptSlot.mutateAsync({ slotId: card.slot.id, deliveryDate: date }),
         reject: (orderIds) => slotActions.reject.mutateAsync(orderIds),
         unreject: (orderIds) => slotActions.unreject.mutateAsync(orderIds),
-        editDose: (id, orderedActivity) =>
-          slotActions.editDose.mutateAsync({ id, orderedActivity }),
+        editDose: (id, orderedActivity, limitOverride) =>
+          slotActions.editDose.mutateAsync({ id, orderedActivity, limitOverride }),
         createVial: (input) => writes.createVial.mutateAsync(input),
         editVial: (input) => writes.editVial.mutateAsync(input),
         release: (input) =>

@@ -3,10 +3,10 @@
  * each order with its MBq (the dose can be corrected while Ordered or Accepted), the total to
  * deliver, the allocated vial activity while Accepted, and who released what and when.
  */
-import type { Locale } from '@tracershop/core';
+import type { LimitOverrideInput, Locale } from '@tracershop/core';
 import {
   formatDanishDateTime,
-  formatMBq,
+  formatActivity,
   formatShortTime,
   localDateTimeOfInstant,
   messageFor,
@@ -18,6 +18,7 @@ import type { FormEvent } from 'react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProductionOrderLine, ProductionSlotCard } from '../productionApi';
+import { useLimitOverride } from './LimitOverride';
 
 export interface OrderInfoProps {
   card: ProductionSlotCard;
@@ -29,7 +30,11 @@ export interface OrderInfoProps {
   /** The order whose dose is being corrected. */
   editingOrderId: number | null;
   onEditing(orderId: number | null): void;
-  editDose(orderId: number, orderedActivity: number): Promise<unknown>;
+  editDose(
+    orderId: number,
+    orderedActivity: number,
+    limitOverride?: LimitOverrideInput,
+  ): Promise<unknown>;
 }
 
 function DoseForm({
@@ -41,13 +46,14 @@ function DoseForm({
   line: ProductionOrderLine;
   locale: Locale;
   onDone(): void;
-  editDose(orderId: number, orderedActivity: number): Promise<unknown>;
+  editDose: OrderInfoProps['editDose'];
 }) {
   const { t } = useTranslation('app');
   const [text, setText] = useState(String(line.order.orderedActivity).replace('.', ','));
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const errorId = useId();
+  const limitOverride = useLimitOverride();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -59,13 +65,19 @@ function DoseForm({
       setError(messageFor(result.issue, locale));
       return;
     }
+    const extra = limitOverride.extra();
+    if (extra === null) {
+      return;
+    }
     setError(null);
     setPending(true);
     try {
-      await editDose(line.order.id, result.value);
+      await editDose(line.order.id, result.value, extra.limitOverride);
       onDone();
     } catch (failure) {
-      setError(messageOf(failure));
+      if (!limitOverride.refused(failure)) {
+        setError(messageOf(failure));
+      }
     } finally {
       setPending(false);
     }
@@ -102,6 +114,7 @@ function DoseForm({
           {error}
         </span>
       )}
+      {limitOverride.field}
     </form>
   );
 }
@@ -142,7 +155,7 @@ export function OrderInfo(props: OrderInfoProps) {
                 <>
                   {t('orders.info.order', {
                     id: line.order.id,
-                    activity: formatMBq(line.order.orderedActivity),
+                    activity: formatActivity(line.order.orderedActivity),
                   })}
                   {line.movedToTime === null
                     ? null
@@ -165,17 +178,17 @@ export function OrderInfo(props: OrderInfoProps) {
         </ul>
       </dd>
       <dt>{t('orders.info.total')}</dt>
-      <dd>{formatMBq(card.summary.toDeliverActivity)}</dd>
+      <dd>{formatActivity(card.summary.toDeliverActivity)}</dd>
       {props.allocatedActivity === null ? null : (
         <>
           <dt>{t('orders.info.allocated')}</dt>
-          <dd>{formatMBq(props.allocatedActivity)}</dd>
+          <dd>{formatActivity(props.allocatedActivity)}</dd>
         </>
       )}
       {card.summary.status === OrderStatus.Released ? (
         <>
           <dt>{t('orders.info.releasedActivity')}</dt>
-          <dd>{formatMBq(card.summary.deliveredActivity)}</dd>
+          <dd>{formatActivity(card.summary.deliveredActivity)}</dd>
           <dt>{t('orders.info.releasedAt')}</dt>
           <dd>
             {freedAt === null

@@ -140,7 +140,7 @@ describe('OrdersPage', () => {
     expect(product('Uge plan').dataset.status).toBeUndefined();
     // The first tracer is shown by default.
     expect(product('FDG').getAttribute('aria-pressed')).toBe('true');
-    expect(await screen.findByText('Kørsel 07:00: 1234 MBq / Overhead: 1543 MBq')).toBeTruthy();
+    expect(await screen.findByText('Kørsel 07:00: 1 234 MBq / Overhead: 1 543 MBq')).toBeTruthy();
   });
 
   it('keeps the choice in the address and remembers it for the next visit', async () => {
@@ -159,7 +159,7 @@ describe('OrdersPage', () => {
     renderPage(`/?date=${DATE}&view=isotope-2`);
     expect(await screen.findByText(`Isotop-visning 2 ${DATE}`)).toBeTruthy();
     await userEvent.click(product('Uge plan'));
-    expect(await screen.findByRole('cell', { name: 'FDG: 300 MBq' })).toBeTruthy();
+    expect(await screen.findByRole('cell', { name: 'FDG: 300\u00a0MBq' })).toBeTruthy();
   });
 
   it('opens "Opret ny ordre" with the slots of the tracer on the date', async () => {

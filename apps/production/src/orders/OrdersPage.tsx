@@ -5,7 +5,7 @@
  * remembered for the next visit.
  */
 import type { DeadlineRule } from '@tracershop/core';
-import { DEFAULT_TIME_ZONE, formatDottedDate, normalizeDate, TracerType } from '@tracershop/core';
+import { DEFAULT_TIME_ZONE, formatDanishDate, normalizeDate, TracerType } from '@tracershop/core';
 import { MonthCalendar, useSession, useSiteNow } from '@tracershop/ui';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -165,7 +165,7 @@ export default function OrdersPage() {
   return (
     <div className="production-orders">
       <div className="production-orders__main">
-        <h1>{t('orders.title', { date: formatDottedDate(date) })}</h1>
+        <h1>{t('orders.title', { date: formatDanishDate(date) })}</h1>
         <ProductButtons
           buttons={buttons}
           statuses={statuses}

@@ -27,7 +27,7 @@ describe('RunTotals', () => {
       />,
     );
     expect(screen.getByRole('list', { name: 'Kørsler' }).textContent).toBe(
-      'Kørsel 07:00: 1234 MBq / Overhead: 1543 MBqKørsel 11:30: 500 MBq / Overhead: 625 MBq',
+      'Kørsel 07:00: 1\u00a0234\u00a0MBq / Overhead: 1\u00a0543\u00a0MBqKørsel 11:30: 500\u00a0MBq / Overhead: 625\u00a0MBq',
     );
   });
 

@@ -3,7 +3,7 @@
  * HH:MM: X MBq / Overhead: Y MBq", or, when the tracer is not produced that weekday, the
  * weekdays it is produced on.
  */
-import { formatMBq, formatShortTime } from '@tracershop/core';
+import { formatActivity, formatShortTime } from '@tracershop/core';
 import { useTranslation } from 'react-i18next';
 import type { ProductionDay } from '../productionApi';
 
@@ -30,8 +30,8 @@ export function RunTotals({ day }: { day: ProductionDay }) {
         <li key={run.productionId}>
           {t('orders.run', {
             time: formatShortTime(run.productionTime),
-            activity: formatMBq(run.orderedActivity),
-            overhead: formatMBq(run.withOverhead),
+            activity: formatActivity(run.orderedActivity),
+            overhead: formatActivity(run.withOverhead),
           })}
         </li>
       ))}

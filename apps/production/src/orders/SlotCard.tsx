@@ -6,7 +6,7 @@
  */
 import {
   DEFAULT_TIME_ZONE,
-  formatMBq,
+  formatActivity,
   formatShortTime,
   localDateTimeOfInstant,
   OrderStatus,
@@ -92,9 +92,9 @@ export function SlotCard({
         <p>{t('slot.noOrders')}</p>
       ) : (
         <ul className="production-slot__figures">
-          <li>{t('slot.ordered', { activity: formatMBq(summary.orderedActivity) })}</li>
-          <li>{t('slot.toDeliver', { activity: formatMBq(summary.toDeliverActivity) })}</li>
-          <li>{t('slot.delivered', { activity: formatMBq(summary.deliveredActivity) })}</li>
+          <li>{t('slot.ordered', { activity: formatActivity(summary.orderedActivity) })}</li>
+          <li>{t('slot.toDeliver', { activity: formatActivity(summary.toDeliverActivity) })}</li>
+          <li>{t('slot.delivered', { activity: formatActivity(summary.deliveredActivity) })}</li>
           {released && releaseTime !== null ? (
             <li>{t('slot.releasedAt', { time: releaseTime })}</li>
           ) : null}

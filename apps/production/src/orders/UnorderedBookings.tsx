@@ -3,7 +3,7 @@
  * many of the destination's not yet ordered bookings of the tracer it would deliver and the
  * MBq mass ordering would order for them (core's `previewBookingNeeds`, via the api).
  */
-import { formatMBq, formatShortTime } from '@tracershop/core';
+import { formatActivity, formatShortTime } from '@tracershop/core';
 import { useTranslation } from 'react-i18next';
 import type { BookingPreview } from '../productionApi';
 import { useBookingPreview } from '../productionApi';
@@ -28,7 +28,7 @@ export function UnorderedBookingsList({ preview, slotTimes }: UnorderedBookingsL
             {t('orders.bookings.slot', {
               time: formatShortTime(slotTimes.get(slot.slotId) ?? ''),
               count: slot.bookings,
-              activity: formatMBq(slot.activity),
+              activity: formatActivity(slot.activity),
             })}
           </li>
         ))}

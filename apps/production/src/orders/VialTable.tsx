@@ -6,7 +6,8 @@
  */
 import {
   formatDanishDecimal,
-  formatMBq,
+  formatVolume,
+  formatActivity,
   formatShortTime,
   suggestLotNumber,
 } from '@tracershop/core';
@@ -76,8 +77,8 @@ export function VialTable(props: VialTableProps) {
         <td>{vial.id}</td>
         <td>{vial.lotNumber}</td>
         <td>{formatShortTime(vial.fillTime)}</td>
-        <td>{formatDanishDecimal(vial.volume, 2)} ml</td>
-        <td>{formatMBq(vial.activity)}</td>
+        <td>{formatVolume(vial.volume)}</td>
+        <td>{formatActivity(vial.activity)}</td>
         <td>
           {editable && !isAssigned && !checked && vial.assignedToId === null ? (
             <button

@@ -3,7 +3,7 @@
  * rows, each cell "<tracer>: X MBq" / "<tracer>: N injektioner", tinted by the least
  * progressed status of its orders (light red, yellow, green). Read-only.
  */
-import { formatMBq, isoWeekOf, OrderStatus, weekdayOf } from '@tracershop/core';
+import { formatActivity, isoWeekOf, OrderStatus, weekdayOf } from '@tracershop/core';
 import { useTranslation } from 'react-i18next';
 import type { WeekPlanCatalog, WeekPlanOrders } from './weekPlan';
 import { buildWeekPlan } from './weekPlan';
@@ -68,7 +68,7 @@ export function WeekPlanView({ catalog, orders, date }: WeekPlanViewProps) {
                           {entry.kind === 'activity'
                             ? t('orders.week.activity', {
                                 tracer: entry.tracerName,
-                                activity: formatMBq(entry.amount),
+                                activity: formatActivity(entry.amount),
                               })
                             : t('orders.week.injections', {
                                 tracer: entry.tracerName,

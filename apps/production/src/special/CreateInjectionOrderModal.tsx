@@ -26,6 +26,7 @@ import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ModalFrame } from '../dialogs/ModalFrame';
+import { useLimitOverride } from '../orders/LimitOverride';
 import { CustomerEndpointSelects, firstChoice } from '../orderForms/CustomerEndpointSelects';
 import { SubmitRow } from '../orderForms/SubmitRow';
 import { IdSelectField, SelectField } from '../forms/SelectField';
@@ -82,6 +83,7 @@ export function CreateInjectionOrderModal({
   const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
   const action = usePendingAction();
   const clientKeys = useClientKeys();
+  const limitOverride = useLimitOverride();
 
   const tracers = injectionTracersOf(catalog, endpointId);
   const tracerChosen = tracers.some((tracer) => tracer.id === tracerId);
@@ -103,6 +105,10 @@ export function CreateInjectionOrderModal({
     if (!injectionCheck.ok || !timeCheck.ok || !commentCheck.ok) {
       return;
     }
+    const extra = limitOverride.extra();
+    if (extra === null) {
+      return;
+    }
     void action.run(
       () =>
         clientKeys.send('create', (clientKey) =>
@@ -115,9 +121,11 @@ export function CreateInjectionOrderModal({
             tracerUsage: usage,
             comment: commentCheck.value === '' ? null : commentCheck.value,
             clientKey,
+            ...extra,
           }),
         ),
       onClose,
+      limitOverride.refused,
     );
   }
 
@@ -179,6 +187,7 @@ export function CreateInjectionOrderModal({
           disabled={!tracerChosen}
           pending={action.pending}
         />
+        {limitOverride.field}
       </form>
       {tracers.length === 0 ? (
         <AlertBox level="hint">{t('special.create.noTracers')}</AlertBox>

@@ -3,7 +3,14 @@
  * the production app's test catalog (`testing/fixtures`: F-18 and Ga-68, RH - PET1, FDG) with
  * injection tracers, a Ga-68 production delivering to RH - PET1 and Herlev, and no deadlines.
  */
-import { OrderStatus, TracerType, TracerUsage, WeeklyRepeat } from '@tracershop/core';
+import {
+  OrderStatus,
+  TracerType,
+  TracerUsage,
+  WeeklyRepeat,
+  DEFAULT_RELEASE_GUARDS,
+  DEFAULT_TRACER_LIMITS,
+} from '@tracershop/core';
 import { productionCatalog } from '../testing/fixtures';
 import type { Catalog, InjectionOrder, IsotopeOrder } from './specialApi';
 
@@ -23,6 +30,8 @@ function injectionTracer(id: number, shortname: string, vialTag: string) {
     vialTag,
     archived: false,
     marketed: false,
+    ...DEFAULT_TRACER_LIMITS,
+    ...DEFAULT_RELEASE_GUARDS,
   };
 }
 

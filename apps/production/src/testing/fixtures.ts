@@ -1,5 +1,12 @@
 /** Api answers for component tests: production-day cards, vials, release rights. */
-import { DeadlineType, OrderStatus, TracerType, WeeklyRepeat } from '@tracershop/core';
+import {
+  DeadlineType,
+  OrderStatus,
+  TracerType,
+  WeeklyRepeat,
+  DEFAULT_RELEASE_GUARDS,
+  DEFAULT_TRACER_LIMITS,
+} from '@tracershop/core';
 import type {
   Catalog,
   ProductionDay,
@@ -180,6 +187,8 @@ export function productionCatalog(parts: Partial<Catalog> = {}): Catalog {
         vialTag: 'FDG',
         archived: false,
         marketed: true,
+        ...DEFAULT_TRACER_LIMITS,
+        ...DEFAULT_RELEASE_GUARDS,
       },
       {
         id: 2,
@@ -190,6 +199,8 @@ export function productionCatalog(parts: Partial<Catalog> = {}): Catalog {
         vialTag: 'NAF',
         archived: false,
         marketed: false,
+        ...DEFAULT_TRACER_LIMITS,
+        ...DEFAULT_RELEASE_GUARDS,
       },
     ],
     productions: [

@@ -91,7 +91,16 @@ describe('VialTable', () => {
         .getAllByRole('cell')
         .slice(0, 8)
         .map((cell) => cell.textContent),
-    ).toEqual(['1', 'FDG-261123-1', '20/11/2026', '09:00:00', '3,00 ml', '500 MBq', 'RH', '']);
+    ).toEqual([
+      '1',
+      'FDG-261123-1',
+      '20/11/2026',
+      '09:00:00',
+      '3,00\u00a0ml',
+      '500\u00a0MBq',
+      'RH',
+      '',
+    ]);
     const unowned = table().querySelector('tr[data-vial-id="3"]') as HTMLElement;
     expect(within(unowned).getByText('Ukendt ejer')).toBeTruthy();
     const assigned = table().querySelector('tr[data-vial-id="2"]') as HTMLElement;

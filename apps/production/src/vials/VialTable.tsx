@@ -4,7 +4,7 @@
  * are in the page, between two spacer rows of the height of the rest; the scroll area is
  * focusable, so arrow keys and Page Up/Down scroll it. Column headers sort (aria-sort).
  */
-import { formatDanishDate, formatDanishDecimal, formatMBq } from '@tracershop/core';
+import { formatActivity, formatDanishDate, formatVolume } from '@tracershop/core';
 import type { UIEvent } from 'react';
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -130,8 +130,8 @@ export function VialTable({
                 <td>{vial.lotNumber}</td>
                 <td>{formatDanishDate(vial.fillDate)}</td>
                 <td>{vial.fillTime}</td>
-                <td>{`${formatDanishDecimal(vial.volume, 2)} ml`}</td>
-                <td>{formatMBq(vial.activity)}</td>
+                <td>{formatVolume(vial.volume)}</td>
+                <td>{formatActivity(vial.activity)}</td>
                 <td className={owner === null ? 'vials-table__unknown' : undefined}>
                   {owner ?? t('vials.unknownOwner')}
                 </td>

@@ -68,6 +68,12 @@ export const tracerSchema = z.object({
   vialTag: stored(schemaLimits.vialTag),
   archived: booleanFlag(),
   marketed: booleanFlag(),
+  maxActivityPerOrder: positiveNumber(schemaLimits.activityMBq),
+  maxActivityPerDelivery: positiveNumber(schemaLimits.activityMBq),
+  maxInjectionsPerOrder: wholeNumber(1, schemaLimits.injections),
+  releaseLeadHours: positiveNumber(schemaLimits.releaseLeadHours),
+  underDeliveryTolerancePercent: nonNegativeNumber(schemaLimits.tolerancePercent),
+  overDeliveryTolerancePercent: nonNegativeNumber(schemaLimits.tolerancePercent),
 });
 export type Tracer = z.infer<typeof tracerSchema>;
 

@@ -74,6 +74,15 @@ export type IdInput = z.infer<typeof idInput>;
 // ---------------------------------------------------------------------------------------------
 // Orders (shop)
 
+/**
+ * Production's stated reason to go above a tracer's plausibility limit (plausibility.ts);
+ * audited with the order. Shop inputs have no such field: the shop can never override.
+ */
+export const limitOverrideInput = strict({
+  reason: boundedText(schemaLimits.overrideReason, { min: 3 }),
+});
+export type LimitOverrideInput = z.infer<typeof limitOverrideInput>;
+
 /** Activity orders: create (always Ordered), edit, delete. */
 export const activityOrderCreateInput = strict({
   orderedTimeSlotId: id,
@@ -90,6 +99,17 @@ export const activityOrderEditInput = strict({
   comment: comment.nullable().optional(),
 });
 export type ActivityOrderEditInput = z.infer<typeof activityOrderEditInput>;
+
+/** Production's create (for a customer) and dose edit: may go above a limit with a reason. */
+export const productionActivityOrderCreateInput = activityOrderCreateInput.extend({
+  limitOverride: limitOverrideInput.optional(),
+});
+export type ProductionActivityOrderCreateInput = z.infer<typeof productionActivityOrderCreateInput>;
+
+export const productionActivityOrderEditInput = activityOrderEditInput.extend({
+  limitOverride: limitOverrideInput.optional(),
+});
+export type ProductionActivityOrderEditInput = z.infer<typeof productionActivityOrderEditInput>;
 
 export const activityOrderDeleteInput = idInput;
 export type ActivityOrderDeleteInput = z.infer<typeof activityOrderDeleteInput>;
@@ -115,6 +135,18 @@ export const injectionOrderEditInput = strict({
   comment: comment.nullable().optional(),
 });
 export type InjectionOrderEditInput = z.infer<typeof injectionOrderEditInput>;
+
+export const productionInjectionOrderCreateInput = injectionOrderCreateInput.extend({
+  limitOverride: limitOverrideInput.optional(),
+});
+export type ProductionInjectionOrderCreateInput = z.infer<
+  typeof productionInjectionOrderCreateInput
+>;
+
+export const productionInjectionOrderEditInput = injectionOrderEditInput.extend({
+  limitOverride: limitOverrideInput.optional(),
+});
+export type ProductionInjectionOrderEditInput = z.infer<typeof productionInjectionOrderEditInput>;
 
 export const injectionOrderDeleteInput = idInput;
 export type InjectionOrderDeleteInput = z.infer<typeof injectionOrderDeleteInput>;
@@ -362,7 +394,11 @@ export type IsotopeCreateInput = z.infer<typeof isotopeCreateInput>;
 export const isotopeEditInput = isotopeCreateInput.partial().extend({ id });
 export type IsotopeEditInput = z.infer<typeof isotopeEditInput>;
 
-/** Tracers: create, edit, archive / un-archive. */
+/**
+ * Tracers: create, edit, archive / un-archive. The plausibility limits and release guards
+ * may be left out at create: the site's defaults (DEFAULT_TRACER_LIMITS,
+ * DEFAULT_RELEASE_GUARDS) apply.
+ */
 export const tracerCreateInput = strict({
   shortname: shortName,
   clinicalName: requiredText(schemaLimits.clinicalName),
@@ -370,6 +406,12 @@ export const tracerCreateInput = strict({
   tracerType: tracerTypeSchema,
   vialTag: vialTagText,
   marketed: booleanFlag().optional(),
+  maxActivityPerOrder: activityMBq.optional(),
+  maxActivityPerDelivery: activityMBq.optional(),
+  maxInjectionsPerOrder: injectionCount.optional(),
+  releaseLeadHours: positiveNumber(schemaLimits.releaseLeadHours).optional(),
+  underDeliveryTolerancePercent: nonNegativeNumber(schemaLimits.tolerancePercent).optional(),
+  overDeliveryTolerancePercent: nonNegativeNumber(schemaLimits.tolerancePercent).optional(),
 });
 export type TracerCreateInput = z.infer<typeof tracerCreateInput>;
 

@@ -82,6 +82,9 @@ export const schemaLimits = {
   delayMinutes: 1440,
   dateRangeDays: 366,
   dispenserId: 32_767,
+  overrideReason: 500,
+  releaseLeadHours: 24 * 14,
+  tolerancePercent: 1000,
 } as const;
 
 // ---------------------------------------------------------------------------------------------

@@ -53,6 +53,14 @@ const examples = {
   },
   activityOrderEditInput: { id: 4, orderedActivity: 900, comment: null },
   activityOrderDeleteInput: { id: 4 },
+  limitOverrideInput: { reason: 'Two scanners today' },
+  productionActivityOrderCreateInput: {
+    orderedTimeSlotId: 3,
+    deliveryDate: '2024-12-02',
+    orderedActivity: 60_000,
+    limitOverride: { reason: 'Two scanners today' },
+  },
+  productionActivityOrderEditInput: { id: 4, orderedActivity: 900 },
   injectionOrderCreateInput: {
     endpointId: 1,
     tracerId: 2,
@@ -65,6 +73,16 @@ const examples = {
   },
   injectionOrderEditInput: { id: 5, injections: 2, tracerUsage: TracerUsage.Animal },
   injectionOrderDeleteInput: { id: 5 },
+  productionInjectionOrderCreateInput: {
+    endpointId: 1,
+    tracerId: 2,
+    deliveryDate: '2024-12-02',
+    deliveryTime: '08:30:00',
+    injections: 24,
+    tracerUsage: TracerUsage.Human,
+    limitOverride: { reason: 'Study day' },
+  },
+  productionInjectionOrderEditInput: { id: 5, injections: 2 },
   isotopeOrderCreateInput: {
     isotopeDeliveryId: 1,
     deliveryDate: '2024-12-03',
@@ -150,7 +168,7 @@ const examples = {
     vialTag: 'FDGF',
     marketed: true,
   },
-  tracerEditInput: { id: 1, vialTag: '' },
+  tracerEditInput: { id: 1, vialTag: '', maxActivityPerOrder: 30_000, releaseLeadHours: 6 },
   tracerArchiveInput: { id: 1, archived: true },
   customerCreateInput: {
     shortName: 'Rigs',
@@ -753,6 +771,12 @@ describe('entity schemas', () => {
         vialTag: '',
         archived: false,
         marketed: true,
+        maxActivityPerOrder: 50_000,
+        maxActivityPerDelivery: 100_000,
+        maxInjectionsPerOrder: 20,
+        releaseLeadHours: 12,
+        underDeliveryTolerancePercent: 10,
+        overDeliveryTolerancePercent: 50,
       },
     ],
     [

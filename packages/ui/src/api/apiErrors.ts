@@ -66,6 +66,18 @@ export function messageOf(error: unknown): string {
   return String(error);
 }
 
+/** Reasons of a figure above a tracer's plausibility limit (production may override). */
+const LIMIT_REASONS: ReadonlySet<string> = new Set([
+  'LIMIT_ACTIVITY_PER_ORDER',
+  'LIMIT_ACTIVITY_PER_DELIVERY',
+  'LIMIT_INJECTIONS_PER_ORDER',
+] satisfies ErrorReason[]);
+
+/** The api refused a figure above a tracer's plausibility limit. */
+export function isLimitRefusal(error: unknown): boolean {
+  return LIMIT_REASONS.has(reasonOf(error) ?? '');
+}
+
 /** The api refuses a call of a session that has ended: the user must log in again. */
 export function isSessionEnded(error: unknown): boolean {
   return reasonOf(error) === 'UNAUTHENTICATED';

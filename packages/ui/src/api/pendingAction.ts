@@ -8,8 +8,15 @@ import { messageOf } from './apiErrors';
 export interface PendingAction {
   pending: boolean;
   failure: string | null;
-  /** Runs `action`, then `after` when it succeeded; refusals end up in `failure`. */
-  run(action: () => Promise<unknown>, after?: () => void): Promise<void>;
+  /**
+   * Runs `action`, then `after` when it succeeded; refusals end up in `failure`, unless
+   * `handled` takes one (returns true), e.g. a limit refusal that asks for a reason.
+   */
+  run(
+    action: () => Promise<unknown>,
+    after?: () => void,
+    handled?: (error: unknown) => boolean,
+  ): Promise<void>;
 }
 
 export function usePendingAction(): PendingAction {
@@ -17,7 +24,11 @@ export function usePendingAction(): PendingAction {
   const [failure, setFailure] = useState<string | null>(null);
   const running = useRef(false);
 
-  async function run(action: () => Promise<unknown>, after?: () => void): Promise<void> {
+  async function run(
+    action: () => Promise<unknown>,
+    after?: () => void,
+    handled?: (error: unknown) => boolean,
+  ): Promise<void> {
     if (running.current) {
       return;
     }
@@ -28,7 +39,9 @@ export function usePendingAction(): PendingAction {
       await action();
       after?.();
     } catch (error) {
-      setFailure(messageOf(error));
+      if (handled?.(error) !== true) {
+        setFailure(messageOf(error));
+      }
     } finally {
       running.current = false;
       setPending(false);

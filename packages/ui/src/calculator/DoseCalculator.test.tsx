@@ -1,4 +1,4 @@
-import { calculateActivity, formatMBq } from '@tracershop/core';
+import { calculateActivity, formatActivity } from '@tracershop/core';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
@@ -49,7 +49,7 @@ describe('DoseCalculator', () => {
     expect(screen.getByText('12/06/2012 08:15:30')).toBeTruthy();
     expect(screen.getByText('6543 s')).toBeTruthy();
     expect(screen.getByText('FDG')).toBeTruthy();
-    expect(total()).toBe('0 MBq');
+    expect(total()).toBe(formatActivity(0));
     expect(activityField().value).toBe('300');
   });
 
@@ -67,8 +67,8 @@ describe('DoseCalculator', () => {
     });
     // Core counts real seconds (3570 s, 7170 s), not the legacy floored minutes (→ 57 526,15).
     expect(expected).toBeCloseTo(57343.619, 2);
-    expect(total()).toBe(formatMBq(expected));
-    expect(total()).toBe(`${Math.floor(expected)} MBq`);
+    expect(total()).toBe(formatActivity(expected));
+    expect(total()).toBe(formatActivity(expected));
     expect(screen.getAllByRole('row').map((row) => row.textContent)).toContain('09:1510000✕');
     // Enter with an empty time field commits.
     await userEvent.type(timeField(), '{Enter}');
@@ -83,7 +83,7 @@ describe('DoseCalculator', () => {
     expect(activityField().value).toBe('300');
     expect(document.activeElement).toBe(timeField());
     expect(total()).toBe(
-      formatMBq(
+      formatActivity(
         calculateActivity({
           referenceTime: REFERENCE,
           halflifeSeconds: HALFLIFE,
@@ -101,7 +101,7 @@ describe('DoseCalculator', () => {
     );
     expect(timeField().getAttribute('aria-invalid')).toBe('true');
     expect(timeField().getAttribute('title')).toBe('Tidspunktet er før produktionstidspunktet');
-    expect(total()).toBe('0 MBq');
+    expect(total()).toBe(formatActivity(0));
     expect(onCommit).not.toHaveBeenCalled();
   });
 
@@ -121,7 +121,7 @@ describe('DoseCalculator', () => {
     expect(activityField().getAttribute('title')).toBe(message);
     expect(screen.getByRole('textbox', { description: message })).toBe(activityField());
     expect(screen.getByRole('alert').textContent).toBe(`Fejl: ${message}`);
-    expect(total()).toBe('0 MBq');
+    expect(total()).toBe(formatActivity(0));
   });
 
   it('removes a line', async () => {
@@ -131,7 +131,7 @@ describe('DoseCalculator', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Fjern 10:15' }));
     expect(screen.queryByRole('button', { name: 'Fjern 10:15' })).toBeNull();
     expect(total()).toBe(
-      formatMBq(
+      formatActivity(
         calculateActivity({
           referenceTime: REFERENCE,
           halflifeSeconds: HALFLIFE,

@@ -13,7 +13,7 @@ import {
   DEFAULT_TIME_ZONE,
   formatDanishDateTime,
   calculateActivity,
-  formatMBq,
+  formatActivity,
   messageFor,
   validateCalculatorEntry,
 } from '@tracershop/core';
@@ -134,7 +134,7 @@ export function DoseCalculator({
         <dt>{t('calculator.total')}</dt>
         <dd>
           <output aria-live="polite" data-testid="calculator-total">
-            {total === null ? '–' : formatMBq(total)}
+            {total === null ? '–' : formatActivity(total)}
           </output>
         </dd>
       </dl>

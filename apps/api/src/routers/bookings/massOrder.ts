@@ -10,6 +10,7 @@ import {
   BookingStatus,
   DeadlineScope,
   OrderStatus,
+  injectionOrderBreaches,
   maskAccessionNumber,
   planMassOrder,
 } from '@tracershop/core';
@@ -27,8 +28,10 @@ import {
   assertOrderingOpen,
   customerOfEndpoint,
   customerVisibility,
+  loadSlotContext,
   personNameOf,
 } from '../orders/orderingRules';
+import { activityLimitBreaches, settleLimits } from '../orders/plausibilityChecks';
 import { planInputOf } from './bookingPlanInput';
 import type { BookingView, EndpointBookings } from './endpointBookings';
 import {
@@ -134,7 +137,17 @@ export function massOrder(writer: Writer, input: MassOrderRequest): Promise<Mass
     const released = { freedAt: null, freedById: null, freedByName: null };
     const visibility = customerVisibility(endpoint.customerId);
     const activityOrders: MassOrderResult['activityOrders'] = [];
+    // The plausibility limits, as for an order by hand: each order counts with the delivery's
+    // orders, those created a moment ago in this transaction included. No override here.
     for (const order of plan.activityOrders) {
+      const { tracer } = await loadSlotContext(models, order.slotId, transaction);
+      const planned = {
+        orderedActivity: order.orderedActivity,
+        deliveryDate: order.deliveryDate,
+        orderedTimeSlotId: order.slotId,
+        movedToTimeSlotId: null,
+      };
+      settleLimits(tracer, await activityLimitBreaches(models, tracer, planned, scope), undefined);
       const row = await models.ActivityOrder.create(
         {
           orderedActivity: order.orderedActivity,
@@ -159,6 +172,10 @@ export function massOrder(writer: Writer, input: MassOrderRequest): Promise<Mass
     }
     const injectionOrders: MassOrderResult['injectionOrders'] = [];
     for (const order of plan.injectionOrders) {
+      const tracer = loaded.tracers.get(order.tracerId);
+      if (tracer !== undefined) {
+        settleLimits(tracer, injectionOrderBreaches(tracer, order.injections), undefined);
+      }
       const row = await models.InjectionOrder.create(
         {
           ...order,

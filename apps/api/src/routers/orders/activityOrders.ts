@@ -15,8 +15,10 @@ import {
   fieldSchemas,
   moveOrdersInput,
   orderIdsInput,
+  productionActivityOrderCreateInput,
+  productionActivityOrderEditInput,
 } from '@tracershop/core';
-import type { ActivityOrderCreateInput, MoveRefusal } from '@tracershop/core';
+import type { ActivityOrderCreateInput, LimitOverrideInput, MoveRefusal } from '@tracershop/core';
 import type { ActivityOrder } from '@tracershop/db';
 import { Op } from 'sequelize';
 import type { Transaction } from 'sequelize';
@@ -46,6 +48,7 @@ import {
   moveSlotOf,
   personNameOf,
 } from './orderingRules';
+import { activityLimitBreaches, auditLimitOverride, settleLimits } from './plausibilityChecks';
 import { detachVialsOfActivityOrder } from './releasedOrderRemoval';
 
 /** The comment of an order production enters for a customer, unless one is given. */
@@ -70,7 +73,10 @@ function moveRefused(refusal: MoveRefusal) {
   return apiError('MOVE_REFUSED', { detail: moveRefusalText[refusal], refusal });
 }
 
-/** Creates one activity order after the caller's checks; audits and publishes it. */
+/**
+ * Creates one activity order after the caller's checks and the tracer's plausibility limits
+ * (above one only with production's `override`); audits and publishes it.
+ */
 async function createActivityOrder(
   writer: OrderWriter,
   scope: WriteScope,
@@ -78,8 +84,20 @@ async function createActivityOrder(
   input: ActivityOrderCreateInput,
   status: OrderStatus,
   comment: string | null,
+  override?: LimitOverrideInput,
 ) {
   const { models } = writer.services.db;
+  const planned = {
+    orderedActivity: input.orderedActivity,
+    deliveryDate: input.deliveryDate,
+    orderedTimeSlotId: slot.slot.id,
+    movedToTimeSlotId: null,
+  };
+  const limitOverride = settleLimits(
+    slot.tracer,
+    await activityLimitBreaches(models, slot.tracer, planned, scope),
+    override,
+  );
   const row = await models.ActivityOrder.create(
     {
       orderedActivity: input.orderedActivity,
@@ -103,6 +121,7 @@ async function createActivityOrder(
     entityId: row.id,
     after: wire,
   });
+  await auditLimitOverride(scope, { entity: 'ActivityOrder', id: row.id }, limitOverride);
   scope.publish({
     entity: 'ActivityOrder',
     op: 'upsert',
@@ -185,7 +204,7 @@ export const activityOrdersRouter = router({
    * the deadline and on closed days; the slot must still deliver on the date.
    */
   createForCustomer: procedure('order.production.manage')
-    .input(activityOrderCreateInput)
+    .input(productionActivityOrderCreateInput)
     .mutation(({ ctx, input }) =>
       writeOncePerClientKey(
         ctx,
@@ -214,6 +233,7 @@ export const activityOrdersRouter = router({
             input,
             OrderStatus.Accepted,
             input.comment || PRODUCTION_ORDER_COMMENT,
+            input.limitOverride,
           );
         },
       ),
@@ -244,7 +264,11 @@ export const activityOrdersRouter = router({
     ),
 
   /** Dose (and comment) of an Ordered or Accepted order; never the status. */
-  editDose: productionEditProcedure(activityOrderKind, activityOrderEditInput, applyActivityEdit),
+  editDose: productionEditProcedure(
+    activityOrderKind,
+    productionActivityOrderEditInput,
+    applyActivityEdit,
+  ),
 
   /**
    * Moves orders to an earlier-or-equal slot of the same endpoint, weekday and tracer that
@@ -315,7 +339,7 @@ function writeMoves(
     kind: activityOrderKind,
     verb,
     target: orderIds,
-    decide: async (row, _customerId, transaction) => {
+    decide: async (row, _customerId, { transaction }) => {
       slotOf ??= slotCache(writer.services.db.models, transaction);
       await place(row, slotOf);
       return 'save';

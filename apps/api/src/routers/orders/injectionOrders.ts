@@ -8,15 +8,23 @@ import {
   DeadlineScope,
   OrderStatus,
   TracerType,
+  injectionOrderBreaches,
   injectionOrderCreateInput,
   injectionOrderEditInput,
+  productionInjectionOrderCreateInput,
+  productionInjectionOrderEditInput,
 } from '@tracershop/core';
-import type { InjectionOrderCreateInput, InjectionOrderEditInput } from '@tracershop/core';
+import type {
+  InjectionOrderCreateInput,
+  InjectionOrderEditInput,
+  LimitOverrideInput,
+} from '@tracershop/core';
 import type { InjectionOrder } from '@tracershop/db';
 import { assertActsFor } from '../../customerScope';
 import { writeOncePerClientKey } from '../../recordWrites';
 import { procedure, router } from '../../trpc/init';
 import { toWire } from '../../wire';
+import { notFound } from '../../errors';
 import type { OrderWriter } from './orderChanges';
 import {
   productionDeleteProcedure,
@@ -26,6 +34,7 @@ import {
   statusProcedures,
 } from './orderProcedures';
 import { injectionOrderKind } from './orderChanges';
+import { auditLimitOverride, settleLimits } from './plausibilityChecks';
 import {
   assertInCatalog,
   assertOrderingOpen,
@@ -36,12 +45,14 @@ import {
 
 /**
  * Creates an injection order (always Ordered, ordered by the caller) after the scope, the
- * deadline (shop users only) and the catalog are checked; audits and publishes it.
+ * deadline (shop users only), the catalog and the tracer's plausibility limit (above it only
+ * with production's `override`) are checked; audits and publishes it.
  */
 function createInjectionOrder(
   writer: OrderWriter,
   procedurePath: string,
   input: InjectionOrderCreateInput,
+  override?: LimitOverrideInput,
 ) {
   const { services, user } = writer;
   const { models } = services.db;
@@ -57,6 +68,15 @@ function createInjectionOrder(
       transaction,
     );
     await assertInCatalog(models, endpoint.id, input.tracerId, TracerType.Injection, transaction);
+    const tracer = await models.Tracer.findByPk(input.tracerId, { transaction });
+    if (tracer === null) {
+      throw notFound('Tracer', [input.tracerId]);
+    }
+    const limitOverride = settleLimits(
+      tracer,
+      injectionOrderBreaches(tracer, input.injections),
+      override,
+    );
     const row = await models.InjectionOrder.create(
       {
         endpointId: endpoint.id,
@@ -84,6 +104,7 @@ function createInjectionOrder(
       entityId: row.id,
       after: wire,
     });
+    await auditLimitOverride(scope, { entity: 'InjectionOrder', id: row.id }, limitOverride);
     scope.publish({
       entity: 'InjectionOrder',
       op: 'upsert',
@@ -132,15 +153,15 @@ export const injectionOrdersRouter = router({
 
   /** An order production enters for a customer: Ordered, also late and on closed days. */
   createForCustomer: procedure('order.production.manage')
-    .input(injectionOrderCreateInput)
+    .input(productionInjectionOrderCreateInput)
     .mutation(({ ctx, input }) =>
-      createInjectionOrder(ctx, 'orders.injection.createForCustomer', input),
+      createInjectionOrder(ctx, 'orders.injection.createForCustomer', input, input.limitOverride),
     ),
 
   /** Time, doses, usage and comment of an Ordered or Accepted order; never the status. */
   productionEdit: productionEditProcedure(
     injectionOrderKind,
-    injectionOrderEditInput,
+    productionInjectionOrderEditInput,
     applyInjectionEdit,
   ),
 

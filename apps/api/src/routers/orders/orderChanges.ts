@@ -4,8 +4,9 @@
  * judged before any is written (all-or-nothing), then each change is saved, audited with its
  * before and after, and published to the order's customer.
  */
-import { OrderStatus } from '@tracershop/core';
-import type { ActivityOrder, InjectionOrder, IsotopeOrder } from '@tracershop/db';
+import { OrderStatus, injectionOrderBreaches } from '@tracershop/core';
+import type { LimitBreach } from '@tracershop/core';
+import type { ActivityOrder, InjectionOrder, IsotopeOrder, Tracer } from '@tracershop/db';
 import type { InferAttributes, Model, Transaction } from 'sequelize';
 import type { SessionUser } from '../../auth/sessions';
 import { apiError } from '../../errors';
@@ -16,7 +17,8 @@ import type { ApiServices } from '../../trpc/context';
 import type { Wire } from '../../wire';
 import { toWire } from '../../wire';
 import type { Models } from './orderingRules';
-import { customerVisibility, customersOfEndpoints } from './orderingRules';
+import { customerVisibility, customersOfEndpoints, loadSlotContext } from './orderingRules';
+import { activityLimitBreaches } from './plausibilityChecks';
 
 /** What every kind of order has. */
 export type OrderRow = Model & { id: number; status: OrderStatus; deliveryDate: string };
@@ -36,6 +38,15 @@ export interface OrderKind<M extends OrderRow> {
     rows: readonly M[],
     transaction: Transaction,
   ): Promise<Map<number, number>>;
+  /**
+   * The plausibility limits a changed row goes above, with its tracer (plausibilityChecks.ts);
+   * null when the change touches no limited figure. Isotope orders have none.
+   */
+  limitBreaches?(
+    models: Models,
+    row: M,
+    transaction: Transaction,
+  ): Promise<{ tracer: Tracer; breaches: LimitBreach[] } | null>;
 }
 
 async function activityOrderCustomers(
@@ -124,6 +135,13 @@ export const activityOrderKind: OrderKind<ActivityOrder> = {
       transaction,
     }),
   customersOf: activityOrderCustomers,
+  async limitBreaches(models, row, transaction) {
+    if (!row.changed('orderedActivity')) {
+      return null;
+    }
+    const { tracer } = await loadSlotContext(models, row.orderedTimeSlotId, transaction);
+    return { tracer, breaches: await activityLimitBreaches(models, tracer, row, { transaction }) };
+  },
 };
 
 export const injectionOrderKind: OrderKind<InjectionOrder> = {
@@ -138,6 +156,16 @@ export const injectionOrderKind: OrderKind<InjectionOrder> = {
       transaction,
     }),
   customersOf: injectionOrderCustomers,
+  async limitBreaches(models, row, transaction) {
+    if (!row.changed('injections')) {
+      return null;
+    }
+    const tracer = await models.Tracer.findByPk(row.tracerId, { transaction });
+    if (tracer === null) {
+      throw apiError('NOT_FOUND', { entity: 'Sporstoffet' });
+    }
+    return { tracer, breaches: injectionOrderBreaches(tracer, row.injections) };
+  },
 };
 
 export const isotopeOrderKind: OrderKind<IsotopeOrder> = {
@@ -174,9 +202,10 @@ export interface OrderChangeOptions<M extends OrderRow> {
   target: readonly number[] | ((transaction: Transaction) => Promise<M[]>);
   /**
    * Judges one order (and changes its fields for `'save'`); every order is judged before
-   * anything is written, so one refusal leaves all of them as they were.
+   * anything is written, so one refusal leaves all of them as they were. It may audit what
+   * allowed the change (a plausibility override) in `scope`.
    */
-  decide(row: M, customerId: number, transaction: Transaction): Promise<OrderDecision>;
+  decide(row: M, customerId: number, scope: WriteScope): Promise<OrderDecision>;
   /** Extra writes for a deleted order (e.g. its vials), before the order goes. */
   beforeDelete?(row: M, customerId: number, scope: WriteScope): Promise<void>;
 }
@@ -210,7 +239,7 @@ export function changeOrders<M extends OrderRow>(
     const judged: { row: M; decision: OrderDecision; before: Wire<InferAttributes<M>> }[] = [];
     for (const row of rows) {
       const before = toWire(row);
-      const decision = await decide(row, customers.get(row.id) ?? -1, transaction);
+      const decision = await decide(row, customers.get(row.id) ?? -1, scope);
       judged.push({ row, decision, before });
     }
 

@@ -3,7 +3,7 @@
  * shop's edit and withdrawal of an Ordered order, production's accept / reject / un-reject,
  * edit and delete. Each kind supplies only what differs (its fields, its vials).
  */
-import type { DeadlineScope } from '@tracershop/core';
+import type { DeadlineScope, LimitOverrideInput } from '@tracershop/core';
 import { OrderStatus, allowed, idInput, orderIdsInput } from '@tracershop/core';
 import type { z } from 'zod';
 import { assertActsFor } from '../../customerScope';
@@ -22,6 +22,7 @@ import {
   unreject,
 } from './orderChanges';
 import { assertOrderingOpen } from './orderingRules';
+import { auditLimitOverride, settleLimits } from './plausibilityChecks';
 
 /** Withdraws an Ordered order before the deadline (shop users cannot reject). */
 export function shopDeleteProcedure<M extends OrderRow>(kind: OrderKind<M>, scope: DeadlineScope) {
@@ -32,7 +33,7 @@ export function shopDeleteProcedure<M extends OrderRow>(kind: OrderKind<M>, scop
         kind,
         verb: 'delete',
         target: [input.id],
-        decide: async (row, customerId, transaction) => {
+        decide: async (row, customerId, { transaction }) => {
           assertActsFor(ctx.user, customerId);
           assertShopMayChange(row);
           await assertOrderingOpen(ctx.services, ctx.user, scope, row.deliveryDate, transaction);
@@ -67,8 +68,29 @@ export function statusProcedures<M extends OrderRow>(kind: OrderKind<M>) {
   };
 }
 
-/** An edit input: the order's id and the fields to change. */
-type EditSchema = z.ZodType<{ id: number }>;
+/** An edit input: the order's id, the fields to change and production's override reason. */
+type EditSchema = z.ZodType<{ id: number; limitOverride?: LimitOverrideInput | undefined }>;
+
+/**
+ * After an edit: refuses a figure above the tracer's plausibility limits unless `override`
+ * gives production's reason, which is then audited next to the edit.
+ */
+async function checkLimits<M extends OrderRow>(
+  services: ApiServices,
+  kind: OrderKind<M>,
+  row: M,
+  writeScope: WriteScope,
+  override: LimitOverrideInput | undefined,
+): Promise<void> {
+  const found = await kind.limitBreaches?.(services.db.models, row, writeScope.transaction);
+  if (found == null) {
+    return;
+  }
+  const record = settleLimits(found.tracer, found.breaches, override);
+  if (kind.entity !== 'IsotopeOrder') {
+    await auditLimitOverride(writeScope, { entity: kind.entity, id: row.id }, record);
+  }
+}
 
 /** The shop's edit of an Ordered order of its customer, before the deadline. */
 export function shopEditProcedure<M extends OrderRow, S extends EditSchema>(
@@ -85,12 +107,19 @@ export function shopEditProcedure<M extends OrderRow, S extends EditSchema>(
           kind,
           verb: 'edit',
           target: [input.id],
-          decide: async (row, customerId, transaction) => {
+          decide: async (row, customerId, writeScope) => {
             assertActsFor(ctx.user, customerId);
             assertShopMayChange(row);
-            await assertOrderingOpen(ctx.services, ctx.user, scope, row.deliveryDate, transaction);
+            await assertOrderingOpen(
+              ctx.services,
+              ctx.user,
+              scope,
+              row.deliveryDate,
+              writeScope.transaction,
+            );
             // tRPC's generic parser output is the schema's output; TS cannot see it through S.
             apply(row, input as z.output<S>);
+            await checkLimits(ctx.services, kind, row, writeScope, undefined);
             return 'save';
           },
         }),
@@ -112,10 +141,12 @@ export function productionEditProcedure<M extends OrderRow, S extends EditSchema
           kind,
           verb: 'edit',
           target: [input.id],
-          decide: async (row) => {
+          decide: async (row, _customerId, writeScope) => {
             assertProductionMayEdit(row);
             // tRPC's generic parser output is the schema's output; TS cannot see it through S.
-            apply(row, input as z.output<S>);
+            const values = input as z.output<S>;
+            apply(row, values);
+            await checkLimits(ctx.services, kind, row, writeScope, values.limitOverride);
             return 'save';
           },
         }),

@@ -1,6 +1,6 @@
 /** Rows of `setup.catalog` (and `setup.users.list`) shaped like the api's, for set-up tests. */
 import type { UserGroup, WeeklyRepeat } from '@tracershop/core';
-import { TracerType } from '@tracershop/core';
+import { TracerType, DEFAULT_RELEASE_GUARDS, DEFAULT_TRACER_LIMITS } from '@tracershop/core';
 import type { Catalog } from '../../productionApi';
 
 type Row<K extends keyof Catalog> = Catalog[K] extends readonly (infer R)[] ? R : never;
@@ -46,6 +46,8 @@ export function tracer(fields: Partial<Row<'tracers'>> & { id: number }): Row<'t
     vialTag: 'FDG',
     archived: false,
     marketed: true,
+    ...DEFAULT_TRACER_LIMITS,
+    ...DEFAULT_RELEASE_GUARDS,
     ...fields,
   };
 }

@@ -183,3 +183,43 @@ describe('TracerCatalogModal ("Tracer Catalog for X")', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 });
+
+describe('TracerLimitsModal ("Grænser for X")', () => {
+  it('saves the limits and release guards typed with a comma, the injection limit only for injection tracers', async () => {
+    const client = fakeClient();
+    renderWithApi(<TracersView catalog={catalog} />, client);
+    await userEvent.click(screen.getByRole('button', { name: 'Grænser for FDG' }));
+    const dialog = screen.getByRole('dialog', { name: 'Grænser og frigivelse for FDG' });
+    const perOrder = within(dialog).getByLabelText<HTMLInputElement>('Højst aktivitet pr. ordre');
+    expect(perOrder.value).toBe('50000');
+    expect(within(dialog).queryByLabelText('Højst injektioner pr. ordre')).toBeNull();
+    await userEvent.clear(perOrder);
+    await userEvent.type(perOrder, '25000');
+    const lead = within(dialog).getByLabelText('Frigivelse tidligst timer før levering');
+    await userEvent.clear(lead);
+    await userEvent.type(lead, '6,5{Enter}');
+    expect(client.setup.tracers.edit.mutate).toHaveBeenCalledWith({
+      id: 1,
+      maxActivityPerOrder: 25_000,
+      maxActivityPerDelivery: 100_000,
+      releaseLeadHours: 6.5,
+      underDeliveryTolerancePercent: 10,
+      overDeliveryTolerancePercent: 50,
+    });
+  });
+
+  it('says in words which field is wrong and sends nothing', async () => {
+    const client = fakeClient();
+    renderWithApi(<TracersView catalog={catalog} />, client);
+    await userEvent.click(screen.getByRole('button', { name: 'Grænser for Ga-DOTA' }));
+    const dialog = screen.getByRole('dialog', { name: 'Grænser og frigivelse for Ga-DOTA' });
+    const injections = within(dialog).getByLabelText('Højst injektioner pr. ordre');
+    await userEvent.clear(injections);
+    await userEvent.type(injections, 'mange');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Gem' }));
+    expect(injections.getAttribute('aria-invalid')).toBe('true');
+    const described = document.getElementById(injections.getAttribute('aria-describedby') ?? '');
+    expect(described?.textContent).toMatch(/Højst injektioner pr. ordre er ikke/);
+    expect(client.setup.tracers.edit.mutate).not.toHaveBeenCalled();
+  });
+});

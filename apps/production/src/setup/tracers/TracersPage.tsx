@@ -2,7 +2,8 @@
  * "Tracer" (legacy §5.2): the tracers as editable rows (the short name only on the new row),
  * a blank row that creates one, the catalogue of an injection tracer (which endpoints may order
  * it, `TracerCatalogModal`), archiving a tracer no catalogue lists and restoring it from
- * "Tracer arkiv". Drafts are checked with the api's own schema before they are sent.
+ * "Tracer arkiv", and its plausibility limits and release guards (`TracerLimitsModal`).
+ * Drafts are checked with the api's own schema before they are sent.
  */
 import type { TracerCreateInput } from '@tracershop/core';
 import { TracerType, tracerCreateInput } from '@tracershop/core';
@@ -17,6 +18,7 @@ import { FieldErrorList } from '../FieldErrorList';
 import { RowSaveButton, saveOnEnter } from '../EditableRow';
 import { WithCatalog } from '../WithCatalog';
 import { TracerCatalogModal } from './TracerCatalogModal';
+import { TracerLimitsModal } from './TracerLimitsModal';
 import type { CatalogTracer } from './tracersApi';
 import { useTracerWrites } from './tracersApi';
 import '../setup.css';
@@ -74,6 +76,7 @@ interface TracerRowProps {
   isotopes: readonly Isotope[];
   inCatalog: boolean;
   onOpenCatalog?: () => void;
+  onOpenLimits?: () => void;
   /** The blank row after a create: start again empty. */
   onCreated?: () => void;
 }
@@ -84,6 +87,7 @@ function TracerRow({
   isotopes,
   inCatalog,
   onOpenCatalog,
+  onOpenLimits,
   onCreated,
 }: TracerRowProps) {
   const { t, i18n } = useTranslation('app');
@@ -243,6 +247,16 @@ function TracerRow({
             <button
               type="button"
               className="ts-button ts-button--light"
+              aria-label={t('setupCatalog.limits.open', { name })}
+              onClick={onOpenLimits}
+            >
+              {t('setupCatalog.limits.openShort')}
+            </button>
+          ) : null}
+          {tracer !== undefined ? (
+            <button
+              type="button"
+              className="ts-button ts-button--light"
               aria-label={t('setupCatalog.tracers.archive', { name })}
               title={
                 inCatalog
@@ -331,11 +345,13 @@ export function TracersView({ catalog }: { catalog: Catalog }) {
   const [filter, setFilter] = useState('');
   const [newRowKey, setNewRowKey] = useState(0);
   const [catalogTracerId, setCatalogTracerId] = useState<number | null>(null);
+  const [limitsTracerId, setLimitsTracerId] = useState<number | null>(null);
   const active = catalog.tracers.filter((tracer) => !tracer.archived);
   const shown = active.filter((tracer) => matchesFilter(tracer, filter));
   const archived = catalog.tracers.filter((tracer) => tracer.archived);
   const inCatalog = new Set(catalog.catalogPages.map((page) => page.tracerId));
   const catalogTracer = catalog.tracers.find((tracer) => tracer.id === catalogTracerId);
+  const limitsTracer = catalog.tracers.find((tracer) => tracer.id === limitsTracerId);
 
   return (
     <section className="setup-catalog" aria-labelledby="setup-tracers-title">
@@ -379,6 +395,7 @@ export function TracersView({ catalog }: { catalog: Catalog }) {
               isotopes={catalog.isotopes}
               inCatalog={inCatalog.has(tracer.id)}
               onOpenCatalog={() => setCatalogTracerId(tracer.id)}
+              onOpenLimits={() => setLimitsTracerId(tracer.id)}
             />
           ))}
           <TracerRow
@@ -397,6 +414,9 @@ export function TracersView({ catalog }: { catalog: Catalog }) {
           catalog={catalog}
           onClose={() => setCatalogTracerId(null)}
         />
+      )}
+      {limitsTracer === undefined ? null : (
+        <TracerLimitsModal tracer={limitsTracer} onClose={() => setLimitsTracerId(null)} />
       )}
     </section>
   );

@@ -2,7 +2,12 @@
  * What is sold and to whom: isotopes, tracers, customers, their delivery endpoints and the
  * catalog pages (which endpoint may order which tracer, with the production overhead).
  */
-import { TracerType, enumValues } from '@tracershop/core';
+import {
+  DEFAULT_RELEASE_GUARDS,
+  DEFAULT_TRACER_LIMITS,
+  TracerType,
+  enumValues,
+} from '@tracershop/core';
 import { DataTypes, Model } from 'sequelize';
 import type {
   CreationOptional,
@@ -41,6 +46,14 @@ export class Tracer extends Model<InferAttributes<Tracer>, InferCreationAttribut
   declare vialTag: CreationOptional<string>;
   declare archived: CreationOptional<boolean>;
   declare marketed: CreationOptional<boolean>;
+  /** Plausibility limits (core `plausibility.ts`): MBq per order and per delivery. */
+  declare maxActivityPerOrder: CreationOptional<number>;
+  declare maxActivityPerDelivery: CreationOptional<number>;
+  declare maxInjectionsPerOrder: CreationOptional<number>;
+  /** Release guards (core `releaseGuards.ts`). */
+  declare releaseLeadHours: CreationOptional<number>;
+  declare underDeliveryTolerancePercent: CreationOptional<number>;
+  declare overDeliveryTolerancePercent: CreationOptional<number>;
 
   declare isotope?: NonAttribute<Isotope>;
 }
@@ -115,6 +128,22 @@ export function defineCatalogModels(sequelize: Sequelize) {
       vialTag: stringColumn(32, false, ''),
       archived: booleanColumn(false),
       marketed: booleanColumn(false),
+      maxActivityPerOrder: doubleColumn(false, DEFAULT_TRACER_LIMITS.maxActivityPerOrder),
+      maxActivityPerDelivery: doubleColumn(false, DEFAULT_TRACER_LIMITS.maxActivityPerDelivery),
+      maxInjectionsPerOrder: {
+        type: DataTypes.INTEGER,
+        allowNull: false,
+        defaultValue: DEFAULT_TRACER_LIMITS.maxInjectionsPerOrder,
+      },
+      releaseLeadHours: doubleColumn(false, DEFAULT_RELEASE_GUARDS.releaseLeadHours),
+      underDeliveryTolerancePercent: doubleColumn(
+        false,
+        DEFAULT_RELEASE_GUARDS.underDeliveryTolerancePercent,
+      ),
+      overDeliveryTolerancePercent: doubleColumn(
+        false,
+        DEFAULT_RELEASE_GUARDS.overDeliveryTolerancePercent,
+      ),
     },
     { sequelize, modelName: 'Tracer', tableName: 'tracers' },
   );

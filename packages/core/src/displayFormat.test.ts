@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import {
+  FIGURE_SPACE,
+  formatActivity,
+  formatCount,
   formatDanishDate,
   formatDanishDateTime,
-  formatDottedDate,
-  formatShortTime,
   formatDanishDecimal,
-  formatMBq,
+  formatDecimal,
+  formatInputNumber,
   formatPhoneNumber,
-} from './danishFormat';
+  formatShortTime,
+  formatVolume,
+} from './displayFormat';
+
+/** Reads a formatted figure with its no-break spaces as plain spaces. */
+const plain = (text: string) => text.replaceAll(FIGURE_SPACE, ' ');
 
 describe('formatDanishDecimal', () => {
   it('truncates toward zero with a decimal comma', () => {
@@ -38,12 +45,54 @@ describe('formatDanishDecimal', () => {
   });
 });
 
-describe('formatMBq', () => {
-  it('floors the activity', () => {
-    expect(formatMBq(8173.49)).toBe('8173 MBq');
-    expect(formatMBq(57343.619)).toBe('57343 MBq');
-    expect(formatMBq(0.99)).toBe('0 MBq');
-    expect(formatMBq(300)).toBe('300 MBq');
+describe('formatActivity', () => {
+  it('cuts to whole MBq, never rounding a figure up', () => {
+    expect(plain(formatActivity(8173.49))).toBe('8 173 MBq');
+    expect(plain(formatActivity(57343.619))).toBe('57 343 MBq');
+    expect(plain(formatActivity(1677.99))).toBe('1 677 MBq');
+    expect(plain(formatActivity(300))).toBe('300 MBq');
+  });
+
+  it('groups large figures by three and keeps the unit on the same line', () => {
+    expect(formatActivity(999_999_999)).toBe('999\u00a0999\u00a0999\u00a0MBq');
+    expect(plain(formatActivity(1_234_567, 'en'))).toBe('1 234 567 MBq');
+  });
+
+  it('keeps one decimal below 10 MBq, with the decimal mark of the language', () => {
+    expect(plain(formatActivity(0.5))).toBe('0,5 MBq');
+    expect(plain(formatActivity(0.5, 'en'))).toBe('0.5 MBq');
+    expect(plain(formatActivity(9.99))).toBe('9,9 MBq');
+    expect(plain(formatActivity(0))).toBe('0 MBq');
+  });
+
+  it('refuses what is not a number', () => {
+    expect(() => formatActivity(Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe('formatInputNumber', () => {
+  it('echoes a typed number in the user’s language, as it would be typed', () => {
+    expect(formatInputNumber(300.5)).toBe('300,5');
+    expect(formatInputNumber(300.5, 'en')).toBe('300.5');
+    expect(formatInputNumber(50_000)).toBe('50000');
+    expect(formatInputNumber(12.25)).toBe('12,25');
+    expect(formatInputNumber(0)).toBe('0');
+  });
+});
+
+describe('formatDecimal, formatVolume, formatCount', () => {
+  it('groups the whole part and uses the language’s decimal mark', () => {
+    expect(plain(formatDecimal(1234567.891, 2))).toBe('1 234 567,89');
+    expect(plain(formatDecimal(1234567.891, 2, 'en'))).toBe('1 234 567.89');
+    expect(plain(formatDecimal(-1234.5, 1))).toBe('-1 234,5');
+    expect(formatDecimal(300.5, 1)).toBe('300,5');
+    expect(formatDecimal(300.5, 1, 'en')).toBe('300.5');
+  });
+
+  it('writes volumes with two decimals and counts whole', () => {
+    expect(plain(formatVolume(6.5))).toBe('6,50 ml');
+    expect(plain(formatVolume(7.891, 'en'))).toBe('7.89 ml');
+    expect(plain(formatCount(1250))).toBe('1 250');
   });
 });
 
@@ -74,11 +123,10 @@ describe('formatDanishDateTime', () => {
   });
 });
 
-describe('formatDanishDate, formatDottedDate, formatShortTime', () => {
+describe('formatDanishDate, formatShortTime', () => {
   it('writes dates day first and times to the minute', () => {
     expect(formatDanishDate('2026-11-04')).toBe('04/11/2026');
     expect(formatDanishDate('2026-11-24 13:00:00')).toBe('24/11/2026');
-    expect(formatDottedDate('2026-11-04')).toBe('4.11.2026');
     expect(formatShortTime('08:05:30')).toBe('08:05');
   });
 });
