@@ -149,6 +149,22 @@ export const errorReasons = {
     da: '{tracer} kan højst bestilles med {max} injektioner pr. ordre; ordren er på {value}.',
   },
   // -- release and vials reasons (routers/release, routers/vials) --
+  VIAL_FILLED_AFTER_RELEASE: {
+    code: 'CONFLICT',
+    da: 'Hætteglas {lots} er fyldt efter frigivelsestidspunktet {releasedAt} og kan ikke frigives.',
+  },
+  RELEASE_TOO_EARLY: {
+    code: 'PRECONDITION_FAILED',
+    da: 'Leveringen {delivery} kan tidligst frigives {hours} timer før.',
+  },
+  RELEASE_UNDER_DELIVERED: {
+    code: 'PRECONDITION_FAILED',
+    da: 'Hætteglassene giver {delivered} ved leveringstidspunktet, {deviation} mindre end de krævede {required} (tolerance {tolerance}). Angiv en begrundelse for at frigive.',
+  },
+  RELEASE_OVER_DELIVERED: {
+    code: 'PRECONDITION_FAILED',
+    da: 'Hætteglassene giver {delivered} ved leveringstidspunktet, {deviation} mere end de krævede {required} (tolerance {tolerance}). Angiv en begrundelse for at frigive.',
+  },
   ORDER_NOT_IN_DELIVERY: {
     code: 'BAD_REQUEST',
     da: 'Ordre {orderId} hører ikke til den levering, der frigives.',

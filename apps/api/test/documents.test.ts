@@ -23,8 +23,8 @@ import { DEMO_PASSWORD, TEST_DIALECTS, startTestApi } from './testApi';
 import type { TestClient } from './testClient';
 
 /** A Wednesday far from the seeded orders, alone in its month. */
-const DATE = '2027-03-10';
-const MONTH = '2027-03';
+const DATE = '2026-10-14';
+const MONTH = '2026-10';
 
 interface Download {
   status: number;
@@ -73,7 +73,7 @@ describe.each(TEST_DIALECTS)('documents (%s)', (dialect) => {
   }
 
   /** The seed's FDG vial tag and the date: the fixtures' lot number. */
-  const lot = () => `${fdgPet1.vialTag}-270310-1`;
+  const lot = () => `${fdgPet1.vialTag}-261014-1`;
 
   const certificatePath = () => `/documents/activity-certificate/${fdgPet1.slotId}/${DATE}.pdf`;
 
@@ -99,13 +99,14 @@ describe.each(TEST_DIALECTS)('documents (%s)', (dialect) => {
       orderIds: [...activityOrders.map((order) => order.id), deadOrder.id],
       vialIds: vials.map((vial) => vial.id),
       password: DEMO_PASSWORD,
+      deviationReason: 'Hele portionen til afdelingen efter aftale',
     });
 
     // Injection: one released, one only accepted.
     const injection = await fixtures.injectionOrder('PET1', 'Ga-PSMA', DATE);
     await prodUser.trpc.release.injection.mutate({
       orderId: injection.id,
-      lotNumber: 'PSMA-270310-1',
+      lotNumber: 'PSMA-261014-1',
       maxInjectionVolume: 8.5,
       password: DEMO_PASSWORD,
     });
@@ -150,7 +151,7 @@ describe.each(TEST_DIALECTS)('documents (%s)', (dialect) => {
     expect(text).toContain('Rigshospitalet, Klinisk Fysiologi, Nuklearmedicin & PET');
     expect(text).toContain('Fludeoxyglucose (18F)');
     expect(text).toContain(lot());
-    expect(text).toContain('10/03/2027');
+    expect(text).toContain('14/10/2026');
     // Orders: ordered MBq @ the ordered slot's time, released at.
     const [first, second] = activityOrders as [ActivityOrder, ActivityOrder];
     expect(text).toContain(`${first.id} 300 MBq @ ${deliveryTime} ${releasedAt}`);
@@ -166,7 +167,7 @@ describe.each(TEST_DIALECTS)('documents (%s)', (dialect) => {
       const corrected = formatDanishDecimal(decayedActivity(vial.activity, halflife, elapsed), 0);
       expect(text).toContain(
         `${lot()} ${vial.activity} MBq ${corrected} MBq 12,50 ml ` +
-          `${vial.fillTime.slice(0, 5)} 10/03/2027`,
+          `${vial.fillTime.slice(0, 5)} 14/10/2026`,
       );
     }
     expect(text).toContain('I alt bestilt: 700 MBq – i alt leveret: 18001 MBq (2 hætteglas)');
@@ -183,7 +184,7 @@ describe.each(TEST_DIALECTS)('documents (%s)', (dialect) => {
     const body = await renderActivityCertificate(api.server.services, fdgPet1.slotId, DATE);
     expect(await pdfText(body)).toContain(lot());
     await expect(
-      renderActivityCertificate(api.server.services, fdgPet1.slotId, '2027-03-11'),
+      renderActivityCertificate(api.server.services, fdgPet1.slotId, '2026-10-15'),
     ).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'Frigivelsen findes ikke.' });
     await expect(renderVialLabel(api.server.services, 99_999_999)).rejects.toMatchObject({
       code: 'NOT_FOUND',
@@ -202,7 +203,7 @@ describe.each(TEST_DIALECTS)('documents (%s)', (dialect) => {
       `Hermed frigives ordre ${injectionId} – [68Ga]Ga-PSMA-11 – Ga-68 Injektion til humant brug.`,
     );
     expect(text).toContain(
-      `${releasedAt} er der frigivet 2 injektioner med batchnummer: PSMA-270310-1.`,
+      `${releasedAt} er der frigivet 2 injektioner med batchnummer: PSMA-261014-1.`,
     );
     expect(text).toContain('Maksimal injektionsvolumen: 8,50 ml');
     expect(text).toContain('Cyklotronenheden');
@@ -219,11 +220,11 @@ describe.each(TEST_DIALECTS)('documents (%s)', (dialect) => {
     expect(result.disposition).toContain(`-${DATE}.pdf"`);
     const text = await pdfText(result.body);
     expect(text).toContain('Københavns Universitet, Panum Instituttet');
-    expect(text).toContain('Hermed frigives isotop: Cu-64 til den 10/03/2027');
+    expect(text).toContain('Hermed frigives isotop: Cu-64 til den 14/10/2026');
     for (const [index, id] of isotopeOrderIds.entries()) {
       expect(text).toContain(`${id} ${1000 + index} MBq @`);
     }
-    expect(text).toContain('CU64-270310-1 2500 MBq');
+    expect(text).toContain('CU64-261014-1 2500 MBq');
     expect(text).toContain('1,50 ml');
     expect(text).toContain(`Demo Production User ${releasedAt} Frigivet`);
 
@@ -250,7 +251,7 @@ describe.each(TEST_DIALECTS)('documents (%s)', (dialect) => {
 
     const missing = await download(
       prodUser,
-      `/documents/activity-certificate/${fdgPet1.slotId}/2027-03-11.pdf`,
+      `/documents/activity-certificate/${fdgPet1.slotId}/2026-10-15.pdf`,
     );
     expect(missing.status).toBe(404);
     expect(JSON.parse(missing.body.toString('utf8'))).toMatchObject({ error: 'NOT_FOUND' });
@@ -265,7 +266,7 @@ describe.each(TEST_DIALECTS)('documents (%s)', (dialect) => {
       404,
     );
     expect(
-      (await download(prodUser, `/documents/isotope-release/${isotopeDeliveryId}/2027-03-11.pdf`))
+      (await download(prodUser, `/documents/isotope-release/${isotopeDeliveryId}/2026-10-15.pdf`))
         .status,
     ).toBe(404);
     expect((await download(prodUser, '/documents/vial-label/99999999.pdf')).status).toBe(404);
@@ -298,7 +299,7 @@ describe.each(TEST_DIALECTS)('documents (%s)', (dialect) => {
     expect(text).toContain('Fludeoxyglucose (18F)');
     expect(text).toContain('Aktivitet: 9000 MBq');
     expect(text).toContain('Volumen: 12,50 ml');
-    expect(text).toContain('Fyldt: 07:10:00 10/03/2027');
+    expect(text).toContain('Fyldt: 07:10:00 14/10/2026');
     expect(text).toContain('Ved uheld ring: 35 45 41 47');
   });
 
@@ -310,7 +311,7 @@ describe.each(TEST_DIALECTS)('documents (%s)', (dialect) => {
     const result = await download(await api.loginAs('prod-admin'), path);
     expect(result.status).toBe(200);
     expect(result.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    expect(result.disposition).toMatch(/^attachment; filename="tracershop-data-2027-03\.xlsx"/);
+    expect(result.disposition).toMatch(/^attachment; filename="tracershop-data-2026-10\.xlsx"/);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(result.body as unknown as ExcelJS.Buffer);
     const customers = await api.db.models.Customer.findAll({ order: [['shortName', 'ASC']] });

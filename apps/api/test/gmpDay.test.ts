@@ -77,8 +77,8 @@ describe.each(TEST_DIALECTS)('the GMP day (%s)', (dialect) => {
       customerId: ids.customer('RH KF'),
       lotNumber: suggestLotNumber(fdg?.vialTag ?? 'FDGF', DAY) ?? 'FDGF-261125-1',
       fillDate: DAY,
-      fillTime: '07:40:00',
-      activity: 2400,
+      fillTime: '07:10:00',
+      activity: 1600,
       volume: 6.5,
     });
     const release = {
@@ -87,6 +87,8 @@ describe.each(TEST_DIALECTS)('the GMP day (%s)', (dialect) => {
       orderIds,
       vialIds: [vial.id],
     };
+    // Dispensed at 07:10; production signs at 07:45, a quarter before the delivery.
+    api.clock.set(`${DAY}T06:45:00Z`);
     const statuses = async () =>
       (await api.db.models.ActivityOrder.findAll({ where: { id: orderIds } })).map(
         (order) => order.status,

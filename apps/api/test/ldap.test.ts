@@ -216,7 +216,7 @@ describe('directory login over LDAP (sqlite)', () => {
     });
     const date = fixtures.freshDate();
     const orders = await fixtures.activityOrders(slot, date, 1);
-    const vials = await fixtures.vials(slot, date, 1);
+    const vials = await fixtures.deliveringVials(slot, date, orders);
     const release = (password: string) =>
       client.trpc.release.activity.mutate({
         slotId: slot.slotId,

@@ -3,9 +3,10 @@
  * password, an unexpired release right, all-or-nothing writes, a signature manifest in the
  * audit trail, and live events that tell the customer who released.
  */
-import { OrderStatus, UserGroup, UserSource, addDays } from '@tracershop/core';
+import { OrderStatus, UserGroup, UserSource, addDays, lotDateCode } from '@tracershop/core';
 import { hashPassword, verifyAuditChain } from '@tracershop/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refusalOf } from './orderFixtures';
 import { reasonOf } from './reasons';
 import type { SlotInfo } from './releaseFixtures';
 import { collectEvents, eventually, upsertedRows } from './liveClient';
@@ -57,7 +58,7 @@ describe.each(TEST_DIALECTS)('release and correction (%s)', (dialect) => {
   it('releases a delivery: signer on the orders, vials on the pivot, manifest, event', async () => {
     const date = fixtures.freshDate();
     const orders = await fixtures.activityOrders(fdgPet1, date, 2);
-    const vials = await fixtures.vials(fdgPet1, date, 2);
+    const vials = await fixtures.deliveringVials(fdgPet1, date, orders);
     const [first, second] = orders.map((order) => order.id) as [number, number];
     const shop = collectEvents(await api.loginAs('shop-user'));
     const external = collectEvents(await api.loginAs('external'));
@@ -82,6 +83,13 @@ describe.each(TEST_DIALECTS)('release and correction (%s)', (dialect) => {
       orderIds: [second, first],
       pivotOrderId: second,
       vials: vials.map((vial) => ({ id: vial.id, lotNumber: vial.lotNumber })),
+      // Delivered what was required (ordered × overhead) at the 08:00 delivery.
+      dispensing: {
+        referenceTime: `${date} 08:00:00`,
+        required: expect.closeTo(result.manifest.dispensing.delivered, 6) as number,
+        delivered: expect.any(Number) as number,
+        deviation: null,
+      },
     });
     const stored = await models().ActivityOrder.findAll({ where: { id: [first, second] } });
     for (const order of stored) {
@@ -180,7 +188,7 @@ describe.each(TEST_DIALECTS)('release and correction (%s)', (dialect) => {
     const nafPet1 = await fixtures.slot('PET1', 'NaF');
     const date = fixtures.freshDate();
     const orders = await fixtures.activityOrders(nafPet1, date, 1);
-    const vials = await fixtures.vials(nafPet1, date, 1);
+    const vials = await fixtures.deliveringVials(nafPet1, date, orders);
     const release = () =>
       prodUser.trpc.release.activity.mutate({
         slotId: nafPet1.slotId,
@@ -209,7 +217,7 @@ describe.each(TEST_DIALECTS)('release and correction (%s)', (dialect) => {
     const fetPet1 = await fixtures.slot('PET1', 'FET');
     const fetDate = fixtures.freshDate();
     const fetOrders = await fixtures.activityOrders(fetPet1, fetDate, 1);
-    const fetVials = await fixtures.vials(fetPet1, fetDate, 1);
+    const fetVials = await fixtures.deliveringVials(fetPet1, fetDate, fetOrders);
     expect(
       await reasonOf(
         prodUser.trpc.release.activity.mutate({
@@ -236,8 +244,10 @@ describe.each(TEST_DIALECTS)('release and correction (%s)', (dialect) => {
 
   it('refuses foreign or non-Accepted orders and unavailable vials, changing nothing', async () => {
     const date = fixtures.freshDate();
-    const [order] = await fixtures.activityOrders(fdgPet1, date, 1);
-    const [vial, spare] = await fixtures.vials(fdgPet1, date, 2);
+    const orders = await fixtures.activityOrders(fdgPet1, date, 1);
+    const [order] = orders;
+    const [vial] = await fixtures.deliveringVials(fdgPet1, date, orders);
+    const [spare] = await fixtures.vials(fdgPet1, date, 1);
     const otherSlot = await fixtures.slot('PET2', 'FDG');
     const [foreign] = await fixtures.activityOrders(otherSlot, date, 1);
     const [ordered] = await fixtures.activityOrders(fdgPet1, date, 1, OrderStatus.Ordered);
@@ -293,6 +303,106 @@ describe.each(TEST_DIALECTS)('release and correction (%s)', (dialect) => {
         }),
       ),
     ).toBe('FORBIDDEN_ROLE');
+  });
+
+  it('refuses vials filled after the moment of release', async () => {
+    // The clock stands at 06:00 on the seed's day; the delivery is at 08:00.
+    const date = api.today;
+    const orders = await fixtures.activityOrders(fdgPet1, date, 1);
+    const [vial] = await fixtures.deliveringVials(fdgPet1, date, orders);
+    await vial?.update({ fillTime: '07:10:00' });
+    const refusal = await refusalOf(
+      prodUser.trpc.release.activity.mutate({
+        slotId: fdgPet1.slotId,
+        deliveryDate: date,
+        orderIds: orders.map((order) => order.id),
+        vialIds: [vial?.id ?? 0],
+        password: DEMO_PASSWORD,
+      }),
+    );
+    expect(refusal).toMatchObject({
+      reason: 'VIAL_FILLED_AFTER_RELEASE',
+      params: { lots: vial?.lotNumber, releasedAt: '23/11/2026 06:00' },
+    });
+    expect(await statusesOf(orders.map((order) => order.id))).toEqual([OrderStatus.Accepted]);
+  });
+
+  it('refuses a release more than the tracer’s lead time before the delivery', async () => {
+    const date = api.today;
+    const orders = await fixtures.activityOrders(fdgPet1, date, 1);
+    const [vial] = await fixtures.deliveringVials(fdgPet1, date, orders);
+    await vial?.update({ fillTime: '05:30:00' });
+    // 06:00 is two hours before the 08:00 delivery: too early for a one-hour lead time.
+    await models().Tracer.update({ releaseLeadHours: 1 }, { where: { id: fdgPet1.tracerId } });
+    try {
+      expect(
+        await refusalOf(
+          prodUser.trpc.release.activity.mutate({
+            slotId: fdgPet1.slotId,
+            deliveryDate: date,
+            orderIds: orders.map((order) => order.id),
+            vialIds: [vial?.id ?? 0],
+            password: DEMO_PASSWORD,
+          }),
+        ),
+      ).toMatchObject({
+        reason: 'RELEASE_TOO_EARLY',
+        params: { delivery: '23/11/2026 08:00', hours: '1' },
+      });
+    } finally {
+      await models().Tracer.update({ releaseLeadHours: 12 }, { where: { id: fdgPet1.tracerId } });
+    }
+    // An injection order two days ahead.
+    const injection = await fixtures.injectionOrder('PET1', 'Ga-PSMA', addDays(date, 2));
+    expect(
+      (
+        await refusalOf(
+          prodUser.trpc.release.injection.mutate({
+            orderId: injection.id,
+            lotNumber: `PSMA-${lotDateCode(addDays(date, 2))}-1`,
+            maxInjectionVolume: 9,
+            password: DEMO_PASSWORD,
+          }),
+        )
+      ).reason,
+    ).toBe('RELEASE_TOO_EARLY');
+  });
+
+  it('needs a reason to release under-dispensed vials, and keeps it in the manifest', async () => {
+    const date = fixtures.freshDate();
+    const orders = await fixtures.activityOrders(fdgPet1, date, 2);
+    const vials = await fixtures.deliveringVials(fdgPet1, date, orders);
+    // Half of what the second order requires: the delivery is short by about a quarter.
+    await vials[1]?.update({ activity: (vials[1]?.activity ?? 0) / 2 });
+    const release = (deviationReason?: string) =>
+      prodUser.trpc.release.activity.mutate({
+        slotId: fdgPet1.slotId,
+        deliveryDate: date,
+        orderIds: orders.map((order) => order.id),
+        vialIds: vials.map((vial) => vial.id),
+        password: DEMO_PASSWORD,
+        ...(deviationReason === undefined ? {} : { deviationReason }),
+      });
+    const refusal = await refusalOf(release());
+    expect(refusal.reason).toBe('RELEASE_UNDER_DELIVERED');
+    expect(refusal.params.deviation).toMatch(/^2\d,\d %$/);
+    expect(await statusesOf(orders.map((order) => order.id))).toEqual([
+      OrderStatus.Accepted,
+      OrderStatus.Accepted,
+    ]);
+
+    const result = await release('Syntesen gav for lidt; afdelingen er orienteret');
+    expect(result.manifest.dispensing.deviation).toMatchObject({
+      kind: 'under',
+      reason: 'Syntesen gav for lidt; afdelingen er orienteret',
+    });
+    expect(result.manifest.dispensing.deviation?.deviationPercent).toBeLessThan(-10);
+    const audit = await models().AuditEvent.findOne({
+      where: { action: 'activityOrder.release', entityId: orders[0]?.id ?? 0 },
+    });
+    expect(JSON.parse(audit?.after ?? '{}')).toMatchObject({
+      dispensing: { deviation: { reason: 'Syntesen gav for lidt; afdelingen er orienteret' } },
+    });
   });
 
   it('releases one injection order with its lot and maximum volume', async () => {
@@ -413,7 +523,7 @@ describe.each(TEST_DIALECTS)('release and correction (%s)', (dialect) => {
   it('corrects all named orders or none, detaching vials, keeping freed fields', async () => {
     const date = fixtures.freshDate();
     const orders = await fixtures.activityOrders(fdgPet1, date, 2);
-    const vials = await fixtures.vials(fdgPet1, date, 2);
+    const vials = await fixtures.deliveringVials(fdgPet1, date, orders);
     const orderIds = orders.map((order) => order.id);
     const vialIds = vials.map((vial) => vial.id);
     await prodUser.trpc.release.activity.mutate({

@@ -3,7 +3,17 @@
  * tests do not depend on the order procedures: the seed's slots, tracers and customers by
  * name, Accepted orders on dates of their own, dispensed vials.
  */
-import { OrderStatus, TracerUsage, addDays, lotDateCode } from '@tracershop/core';
+import {
+  DEFAULT_TIME_ZONE,
+  OrderStatus,
+  TracerUsage,
+  addDays,
+  instantOfLocalDateTime,
+  localDateTimeOf,
+  lotDateCode,
+  requiredActivity,
+  secondsBetween,
+} from '@tracershop/core';
 import type {
   ActivityOrder,
   InjectionOrder,
@@ -30,10 +40,14 @@ export class ReleaseFixtures {
     return this.api.db.models;
   }
 
-  /** A date no seeded order uses and no other test of this file has taken. */
+  /**
+   * A past date no seeded order uses and no other test of this file has taken: its
+   * deliveries are over, so a release of them is never too early and its vials were filled
+   * before now.
+   */
   freshDate(): string {
     this.dayOffset += 1;
-    return addDays(this.api.today, this.dayOffset);
+    return addDays(this.api.today, -this.dayOffset);
   }
 
   async userId(username: string): Promise<number> {
@@ -131,6 +145,67 @@ export class ReleaseFixtures {
       );
     }
     return vials;
+  }
+
+  /**
+   * One vial per order that delivers, at the slot's delivery time, what the order requires
+   * there (ordered × overhead), filled at 07:10, 07:11 … on the date: a release of these is
+   * within every tolerance.
+   */
+  async deliveringVials(slot: SlotInfo, date: string, orders: readonly ActivityOrder[]) {
+    const { models } = this;
+    const slotRow = await models.ActivityDeliveryTimeSlot.findByPk(slot.slotId);
+    const tracer = await models.Tracer.findByPk(slot.tracerId, {
+      include: [{ association: 'isotope' }],
+    });
+    const page = await models.TracerCatalogPage.findOne({
+      where: { endpointId: slot.endpointId, tracerId: slot.tracerId },
+    });
+    const halflife = tracer?.isotope?.halflifeSeconds;
+    if (slotRow === null || halflife === undefined) {
+      throw new Error(`no slot ${slot.slotId} or half-life`);
+    }
+    const vials: Vial[] = [];
+    for (const [index, order] of orders.entries()) {
+      const fillTime = `07:${String(10 + index).padStart(2, '0')}:00`;
+      const elapsed = secondsBetween(
+        localDateTimeOf(date, fillTime),
+        localDateTimeOf(date, slotRow.deliveryTime),
+      );
+      const [vial] = await this.vials(slot, date, 1, {});
+      await vial?.update({
+        fillTime,
+        activity: requiredActivity(
+          order.orderedActivity * (page?.overheadMultiplier ?? 1),
+          halflife,
+          Math.max(elapsed, 0),
+        ),
+      });
+      if (vial !== undefined) {
+        vials.push(vial);
+      }
+    }
+    return vials;
+  }
+
+  /** Sets the api's clock to `time` (site wall clock) on `date`: the moment of a release. */
+  at(date: string, time: string): void {
+    this.api.clock.set(
+      new Date(
+        instantOfLocalDateTime(localDateTimeOf(date, time), DEFAULT_TIME_ZONE).epochMilliseconds,
+      ),
+    );
+  }
+
+  /** The api's clock a quarter of an hour before the slot's delivery on `date`. */
+  async beforeDelivery(slot: SlotInfo, date: string): Promise<void> {
+    const slotRow = await this.models.ActivityDeliveryTimeSlot.findByPk(slot.slotId);
+    const [hours = 8, minutes = 0] = (slotRow?.deliveryTime ?? '08:00:00').split(':').map(Number);
+    const total = hours * 60 + minutes - 15;
+    this.at(
+      date,
+      `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}:00`,
+    );
   }
 
   async injectionOrder(

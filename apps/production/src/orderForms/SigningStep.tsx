@@ -8,7 +8,7 @@ import { AlertBox, SignaturePanel } from '@tracershop/ui';
 export interface SigningStepProps {
   title: string;
   submitLabel: string;
-  /** The logged-in user's name, prefilled. */
+  /** The logged-in user's user name: shown, not editable. */
   username: string;
   hint?: string | null;
   onSign(password: string): Promise<unknown>;
@@ -30,7 +30,7 @@ export function SigningStep({
       <SignaturePanel
         title={title}
         submitLabel={submitLabel}
-        initialUsername={username}
+        signer={username}
         onCancel={onDone}
         onSubmit={async ({ password }) => {
           await onSign(password);

@@ -35,11 +35,17 @@ function props(
   overrides: Partial<ActivityOrderModalProps> = {},
 ): ActivityOrderModalProps {
   return {
-    card: slotCard([orderLine({ id: 7, status })], { status }),
+    // The vial (1 234,6 MBq at 07:45) gives 636 MBq at 09:30: what the order requires.
+    card: slotCard([orderLine({ id: 7, status }, { withOverhead: 600 })], { status }),
     date: '2026-12-02',
     today: '2026-12-02',
     timeZone: 'Europe/Copenhagen',
-    tracer: { id: 1, vialTag: 'FDG' },
+    tracer: {
+      id: 1,
+      vialTag: 'FDG',
+      halflifeSeconds: 6586.2,
+      guards: { underDeliveryTolerancePercent: 10, overDeliveryTolerancePercent: 50 },
+    },
     customerName: 'Rigshospitalet',
     vials: slotVials([vial(31, 'FDG-261202-1')]),
     signer: { id: USER_ID, userGroup: UserGroup.ProductionUser, username: 'prod-user' },
@@ -85,6 +91,35 @@ describe('ActivityOrderModal', () => {
       orderIds: [7],
       vialIds: [31],
       password: 'tracershop',
+    });
+  });
+
+  it('keeps the vials in view while signing and asks for a reason when they give too little', async () => {
+    const given = props(OrderStatus.Accepted, {
+      card: slotCard([orderLine({ id: 7, status: OrderStatus.Accepted }, { withOverhead: 1000 })], {
+        status: OrderStatus.Accepted,
+      }),
+    });
+    renderWithI18n(<ActivityOrderModal {...given} />);
+    await userEvent.click(useVial());
+    await userEvent.click(releaseButton());
+    const signing = screen.getByRole('region', { name: 'Det du underskriver' });
+    expect(within(signing).getByRole('rowheader', { name: 'FDG-261202-1' })).toBeTruthy();
+    expect(within(signing).getByText(/kræver ordrerne 1 000 MBq/)).toBeTruthy();
+    expect(
+      screen.getByText(/giver 636 MBq kl. 09:30, 36,3 % mindre end de krævede 1 000 MBq/),
+    ).toBeTruthy();
+    expect((screen.getByRole('textbox', { name: 'Brugernavn' }) as HTMLInputElement).readOnly).toBe(
+      true,
+    );
+    await userEvent.type(screen.getByLabelText('Kodeord'), 'tracershop');
+    await userEvent.type(screen.getByLabelText('Begrundelse'), 'Syntesen gav for lidt');
+    await userEvent.click(releaseButton());
+    expect(given.actions.release).toHaveBeenCalledWith({
+      orderIds: [7],
+      vialIds: [31],
+      password: 'tracershop',
+      deviationReason: 'Syntesen gav for lidt',
     });
   });
 

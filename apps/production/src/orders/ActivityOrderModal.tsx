@@ -5,9 +5,15 @@
  * left, "Accepter", "Frigiv" (signed release, only with a vial, no open vial form and a valid
  * release right) and "Frigivelsecertifikat" on the right.
  */
-import type { UserGroup } from '@tracershop/core';
-import { formatDanishDate, formatShortTime, OrderStatus } from '@tracershop/core';
-import { AlertBox, ConfirmDialog, messageOf, SignaturePanel } from '@tracershop/ui';
+import type { ReleaseGuardSettings, UserGroup } from '@tracershop/core';
+import {
+  checkDispensing,
+  deliveredActivity,
+  formatDanishDate,
+  formatShortTime,
+  OrderStatus,
+} from '@tracershop/core';
+import { AlertBox, ConfirmDialog, messageOf, SignaturePanel, useFigures } from '@tracershop/ui';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ModalFrame } from '../dialogs/ModalFrame';
@@ -29,7 +35,12 @@ export interface ActivityOrderActions {
   editDose: OrderInfoProps['editDose'];
   createVial(input: VialCreate): Promise<{ id: number }>;
   editVial(input: VialEdit): Promise<unknown>;
-  release(input: { orderIds: number[]; vialIds: number[]; password: string }): Promise<unknown>;
+  release(input: {
+    orderIds: number[];
+    vialIds: number[];
+    password: string;
+    deviationReason?: string;
+  }): Promise<unknown>;
   correct(input: { orderIds: number[]; password: string }): Promise<unknown>;
 }
 
@@ -40,7 +51,16 @@ export interface ActivityOrderModalProps {
   /** The site's today `'YYYY-MM-DD'` (release rights, the "not today" hint). */
   today: string;
   timeZone: string;
-  tracer: { id: number; vialTag: string | null };
+  /** The tracer, with what its release guards need (core `releaseGuards.ts`). */
+  tracer: {
+    id: number;
+    vialTag: string | null;
+    halflifeSeconds: number;
+    guards: Pick<
+      ReleaseGuardSettings,
+      'underDeliveryTolerancePercent' | 'overDeliveryTolerancePercent'
+    >;
+  };
   customerName: string;
   vials: SlotVials | undefined;
   /** The logged-in user, who signs. */
@@ -76,6 +96,22 @@ export function ActivityOrderModal(props: ActivityOrderModalProps) {
   const available = props.vials?.available ?? [];
   const chosen = available.filter((vial) => selected.has(vial.id));
   const mayRelease = mayReleaseTracer(props.signer, props.rights, props.tracer.id, props.today);
+  const figures = useFigures(props.timeZone);
+  // What the release signs for, at the delivery time: required by the orders released
+  // (ordered, decay-scaled, with overhead) against the chosen vials' delivered activity.
+  const dispensing = checkDispensing({
+    required: card.orders
+      .filter((line) => ids.releasable.includes(line.order.id))
+      .reduce((sum, line) => sum + line.withOverhead, 0),
+    delivered: deliveredActivity(chosen, {
+      date,
+      deliveryTime: card.slot.deliveryTime,
+      halflifeSeconds: props.tracer.halflifeSeconds,
+      timeZone: props.timeZone,
+    }),
+    settings: props.tracer.guards,
+  });
+  const deliveryTime = figures.time(card.slot.deliveryTime);
   const block = releaseBlockOf({
     accepted,
     selectedVials: chosen.length,
@@ -250,13 +286,62 @@ export function ActivityOrderModal(props: ActivityOrderModalProps) {
           <SignaturePanel
             title={t('modal.releaseOrders', { ids: ids.releasable.join(', ') })}
             submitLabel={t('modal.release')}
-            initialUsername={props.signer?.username ?? ''}
+            signer={props.signer?.username ?? ''}
+            signing={
+              <>
+                <p>{t('modal.signing.orders', { ids: ids.releasable.join(', ') })}</p>
+                <table className="production-table">
+                  <caption>{t('modal.signing.vials')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('orders.vials.lot')}</th>
+                      <th scope="col">{t('orders.vials.activity')}</th>
+                      <th scope="col">{t('orders.vials.fillTime')}</th>
+                      <th scope="col">{t('orders.vials.volume')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {chosen.map((vial) => (
+                      <tr key={vial.id}>
+                        <th scope="row">{vial.lotNumber}</th>
+                        <td className="ts-figure">{figures.activity(vial.activity)}</td>
+                        <td>{figures.time(vial.fillTime)}</td>
+                        <td className="ts-figure">{figures.volume(vial.volume)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                <p>
+                  {t('modal.signing.figures', {
+                    time: deliveryTime,
+                    required: figures.activity(dispensing.required),
+                    delivered: figures.activity(dispensing.delivered),
+                  })}
+                </p>
+              </>
+            }
+            reasonNeeded={
+              dispensing.kind === 'withinTolerance'
+                ? null
+                : t(`modal.signing.${dispensing.kind}`, {
+                    time: deliveryTime,
+                    required: figures.activity(dispensing.required),
+                    delivered: figures.activity(dispensing.delivered),
+                    deviation: figures.percent(Math.abs(dispensing.deviationPercent)),
+                    tolerance: figures.percent(
+                      dispensing.kind === 'under'
+                        ? props.tracer.guards.underDeliveryTolerancePercent
+                        : props.tracer.guards.overDeliveryTolerancePercent,
+                    ),
+                  })
+            }
             onCancel={() => setSigning(null)}
-            onSubmit={async ({ password }) => {
+            onSubmit={async ({ password, reason }) => {
               await actions.release({
                 orderIds: ids.releasable,
                 vialIds: chosen.map((vial) => vial.id),
                 password,
+                ...(reason === undefined ? {} : { deviationReason: reason }),
               });
               setSigning(null);
               setSelected(new Set());
@@ -269,7 +354,8 @@ export function ActivityOrderModal(props: ActivityOrderModalProps) {
           <SignaturePanel
             title={t('modal.correct')}
             submitLabel={t('modal.correct')}
-            initialUsername={props.signer?.username ?? ''}
+            signer={props.signer?.username ?? ''}
+            signing={<p>{t('modal.signing.correct', { ids: releasedHere.join(', ') })}</p>}
             onCancel={() => setSigning(null)}
             onSubmit={async ({ password }) => {
               await actions.correct({ orderIds: releasedHere, password });

@@ -99,6 +99,7 @@ export function ActivityView({ catalog, tracerId, date, today, timeZone }: Activ
           card={openCard}
           catalog={catalog}
           tracerId={tracerId}
+          halflifeSeconds={day.data.tracer.halflifeSeconds}
           date={date}
           today={today}
           timeZone={timeZone}

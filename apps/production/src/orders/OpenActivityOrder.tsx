@@ -2,6 +2,7 @@
  * The activity order modal of one card, wired to the api: the live vials of the delivery
  * (`vials.forSlot`), the release rights, and the writes.
  */
+import { DEFAULT_RELEASE_GUARDS } from '@tracershop/core';
 import { useSession } from '@tracershop/ui';
 import type { Catalog, ProductionSlotCard } from '../productionApi';
 import {
@@ -16,6 +17,8 @@ export interface OpenActivityOrderProps {
   card: ProductionSlotCard;
   catalog: Catalog;
   tracerId: number;
+  /** The tracer's isotope's half-life, should the catalogue not have loaded it. */
+  halflifeSeconds: number;
   date: string;
   today: string;
   timeZone: string;
@@ -30,6 +33,7 @@ export function OpenActivityOrder(props: OpenActivityOrderProps) {
   const slotActions = useSlotActions();
   const writes = useReleaseWrites();
   const tracer = catalog.tracers.find((candidate) => candidate.id === props.tracerId);
+  const isotope = catalog.isotopes.find((candidate) => candidate.id === tracer?.isotopeId);
   const customer = catalog.customers.find((candidate) => candidate.id === card.endpoint.customerId);
   const user = session.data?.user ?? null;
   return (
@@ -38,7 +42,12 @@ export function OpenActivityOrder(props: OpenActivityOrderProps) {
       date={date}
       today={props.today}
       timeZone={props.timeZone}
-      tracer={{ id: props.tracerId, vialTag: tracer?.vialTag ?? null }}
+      tracer={{
+        id: props.tracerId,
+        vialTag: tracer?.vialTag ?? null,
+        halflifeSeconds: isotope?.halflifeSeconds ?? props.halflifeSeconds,
+        guards: tracer ?? DEFAULT_RELEASE_GUARDS,
+      }}
       customerName={
         customer?.longName || customer?.shortName || card.endpoint.customerShortName || ''
       }

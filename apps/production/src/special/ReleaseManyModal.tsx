@@ -114,7 +114,7 @@ export function ReleaseManyModal({
       <SignaturePanel
         title={t('special.many.signTitle', { ids: orderIds.join(', ') })}
         submitLabel={t('special.modal.release')}
-        initialUsername={username}
+        signer={username}
         onSubmit={({ password }) => release(password)}
       />
     </ModalFrame>

@@ -234,6 +234,8 @@ export const activityReleaseInput = strict({
   orderIds: idList,
   vialIds: idList,
   password: passwordText,
+  /** Why the vials may deliver more or less than required beyond the tolerance (releaseGuards.ts). */
+  deviationReason: boundedText(schemaLimits.overrideReason, { min: 3 }).optional(),
 });
 export type ActivityReleaseInput = z.infer<typeof activityReleaseInput>;
 

@@ -6,60 +6,94 @@ import { SignaturePanel } from './SignaturePanel';
 
 function fields() {
   return {
-    username: screen.getByRole('textbox', { name: 'Bruger navn' }) as HTMLInputElement,
+    username: screen.getByRole('textbox', { name: 'Brugernavn' }) as HTMLInputElement,
     password: screen.getByLabelText('Kodeord') as HTMLInputElement,
     submit: screen.getByRole('button', { name: 'Frigiv' }),
   };
 }
 
 describe('SignaturePanel', () => {
-  it('sends the credentials under the caller’s title and button', async () => {
+  it('shows the logged-in signer, who cannot be typed over, and sends the password', async () => {
     const onSubmit = vi.fn().mockResolvedValue(undefined);
     renderWithI18n(
-      <SignaturePanel title="Frigiv ordre - 12, 13" submitLabel="Frigiv" onSubmit={onSubmit} />,
+      <SignaturePanel
+        title="Frigiv ordre - 12, 13"
+        submitLabel="Frigiv"
+        signer="prod-user"
+        onSubmit={onSubmit}
+      />,
     );
     expect(screen.getByRole('form', { name: 'Frigiv ordre - 12, 13' })).toBeTruthy();
     const { username, password, submit } = fields();
-    await userEvent.type(username, ' prod-user ');
+    expect(username.value).toBe('prod-user');
+    expect(username.readOnly).toBe(true);
+    await userEvent.type(username, 'prod-admin');
+    expect(username.value).toBe('prod-user');
     await userEvent.type(password, 'hemmeligt');
     await userEvent.click(submit);
-    expect(onSubmit).toHaveBeenCalledWith({ username: 'prod-user', password: 'hemmeligt' });
+    expect(onSubmit).toHaveBeenCalledWith({ password: 'hemmeligt' });
     expect(password.value).toBe('');
+  });
+
+  it('keeps what is being signed in view while signing', () => {
+    renderWithI18n(
+      <SignaturePanel
+        submitLabel="Frigiv"
+        signer="prod-user"
+        signing={<p>FDG-261207-1: 1 234 MBq, fyldt 07:10</p>}
+        onSubmit={vi.fn()}
+      />,
+    );
+    const signing = screen.getByRole('region', { name: 'Det du underskriver' });
+    expect(signing.textContent).toBe('FDG-261207-1: 1 234 MBq, fyldt 07:10');
   });
 
   it('submits with Enter', async () => {
     const onSubmit = vi.fn().mockResolvedValue(undefined);
-    renderWithI18n(
-      <SignaturePanel submitLabel="Frigiv" onSubmit={onSubmit} initialUsername="prod-user" />,
-    );
-    expect(fields().username.value).toBe('prod-user');
+    renderWithI18n(<SignaturePanel submitLabel="Frigiv" signer="prod-user" onSubmit={onSubmit} />);
     await userEvent.type(fields().password, 'hemmeligt{Enter}');
     expect(onSubmit).toHaveBeenCalledTimes(1);
   });
 
-  it('refuses empty fields without sending', async () => {
+  it('refuses an empty password without sending', async () => {
     const onSubmit = vi.fn();
-    renderWithI18n(<SignaturePanel submitLabel="Frigiv" onSubmit={onSubmit} />);
-    await userEvent.click(fields().submit);
-    expect(screen.getByRole('alert').textContent).toBe(
-      'Advarsel: Dit brugernavn er ikke tastet ind.',
-    );
-    await userEvent.type(fields().username, 'prod-user');
+    renderWithI18n(<SignaturePanel submitLabel="Frigiv" signer="prod-user" onSubmit={onSubmit} />);
     await userEvent.click(fields().submit);
     expect(screen.getByRole('alert').textContent).toBe('Advarsel: Dit kodeord er ikke tastet ind.');
     expect(onSubmit).not.toHaveBeenCalled();
   });
 
+  it('asks for a reason when the figures need one, and sends it with the signature', async () => {
+    const onSubmit = vi.fn().mockResolvedValue(undefined);
+    renderWithI18n(
+      <SignaturePanel
+        submitLabel="Frigiv"
+        signer="prod-user"
+        reasonNeeded="Leveret 1 200 MBq er 25 % under krævet 1 600 MBq."
+        onSubmit={onSubmit}
+      />,
+    );
+    expect(screen.getByText('Leveret 1 200 MBq er 25 % under krævet 1 600 MBq.')).toBeTruthy();
+    await userEvent.type(fields().password, 'hemmeligt');
+    await userEvent.click(fields().submit);
+    expect(screen.getByText(/Skriv en begrundelse/)).toBeTruthy();
+    expect(onSubmit).not.toHaveBeenCalled();
+    await userEvent.type(screen.getByLabelText('Begrundelse'), 'Syntesen gav for lidt');
+    await userEvent.click(fields().submit);
+    expect(onSubmit).toHaveBeenCalledWith({
+      password: 'hemmeligt',
+      reason: 'Syntesen gav for lidt',
+    });
+  });
+
   it('shows the server’s refusal and empties the password', async () => {
     const onSubmit = vi.fn().mockRejectedValue(new Error('Forkert login'));
-    renderWithI18n(<SignaturePanel submitLabel="Frigiv" onSubmit={onSubmit} />);
-    const { username, password, submit } = fields();
-    await userEvent.type(username, 'prod-user');
+    renderWithI18n(<SignaturePanel submitLabel="Frigiv" signer="prod-user" onSubmit={onSubmit} />);
+    const { password, submit } = fields();
     await userEvent.type(password, 'forkert');
     await userEvent.click(submit);
     expect(await screen.findByRole('alert')).toHaveProperty('textContent', 'Fejl: Forkert login');
     expect(password.value).toBe('');
-    expect(username.value).toBe('prod-user');
     expect(submit.hasAttribute('disabled')).toBe(false);
   });
 
@@ -71,9 +105,8 @@ describe('SignaturePanel', () => {
           answer = resolve;
         }),
     );
-    renderWithI18n(<SignaturePanel submitLabel="Frigiv" onSubmit={onSubmit} />);
-    const { username, password, submit } = fields();
-    await userEvent.type(username, 'prod-user');
+    renderWithI18n(<SignaturePanel submitLabel="Frigiv" signer="prod-user" onSubmit={onSubmit} />);
+    const { password, submit } = fields();
     await userEvent.type(password, 'hemmeligt');
     await userEvent.dblClick(submit);
     await userEvent.keyboard('{Enter}');
@@ -87,7 +120,12 @@ describe('SignaturePanel', () => {
     const onCancel = vi.fn();
     const onSubmit = vi.fn();
     renderWithI18n(
-      <SignaturePanel submitLabel="Ret ordre" onSubmit={onSubmit} onCancel={onCancel} />,
+      <SignaturePanel
+        submitLabel="Ret ordre"
+        signer="prod-user"
+        onSubmit={onSubmit}
+        onCancel={onCancel}
+      />,
     );
     await userEvent.click(screen.getByRole('button', { name: 'Tilbage' }));
     expect(onCancel).toHaveBeenCalledTimes(1);

@@ -1,30 +1,43 @@
 /**
- * "Sign with your own credentials" (legacy §2.6): a release or a correction is signed by
- * typing user name and password again. The caller names the button ("Frigiv", "Ret ordre")
- * and sends the credentials; a refusal (the api's Danish "Forkert login") is shown as it is
- * and the password field is emptied. Empty fields are refused before anything is sent, the
- * button waits while the caller does (one request per press), and the password lives only in
- * this form's state — it is never stored anywhere else and is dropped once sent.
+ * "Sign with your own credentials": a release or a correction is signed by the logged-in user
+ * typing their own password again. The panel shows what is being signed (the caller's
+ * `signing`: orders, vials, figures), the signer's user name as it is (it cannot be typed
+ * over: the server signs as the logged-in user, whatever a form says), and, when the caller
+ * says the figures need it, a reason field that must be filled before signing. A refusal is
+ * shown as it is and the password field is emptied. The button waits while the caller does
+ * (one request per press), and the password lives only in this form's state.
  */
-import type { FormEvent } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LoginInput } from '@tracershop/core';
 import { AlertBox } from '../alerts/AlertBox';
 import { messageOf } from '../api/apiErrors';
-import { CredentialFields } from '../login/CredentialFields';
+
+/** What the caller receives when the signer signs. */
+export interface Signature {
+  password: string;
+  /** The signer's reason, when the panel asked for one. */
+  reason?: string;
+}
 
 export interface SignaturePanelProps {
   /** E.g. "Frigiv ordre - 12, 13"; default "Underskriv med dit eget login". */
   title?: string;
   /** The button, e.g. "Frigiv", "Frigiv ordre", "Ret ordre". */
   submitLabel: string;
+  /** The logged-in user's user name: shown, not editable. */
+  signer: string;
+  /** What is being signed (the orders, the vials, the figures), shown above the password. */
+  signing?: ReactNode;
+  /**
+   * When set, the signature needs a reason (e.g. delivered strays from required): this
+   * explains why, above a reason field that must be filled.
+   */
+  reasonNeeded?: string | null;
   /** Sends the signature; a rejection's message is shown. */
-  onSubmit(credentials: LoginInput): Promise<unknown>;
+  onSubmit(signature: Signature): Promise<unknown>;
   /** Shows a "Tilbage" button. */
   onCancel?: () => void;
-  /** Prefills the user name (the logged-in user's). */
-  initialUsername?: string;
 }
 
 type Problem = { level: 'warning' | 'error'; text: string };
@@ -32,24 +45,27 @@ type Problem = { level: 'warning' | 'error'; text: string };
 export function SignaturePanel({
   title,
   submitLabel,
+  signer,
+  signing = null,
+  reasonNeeded = null,
   onSubmit,
   onCancel,
-  initialUsername = '',
 }: SignaturePanelProps) {
   const { t } = useTranslation();
-  const [username, setUsername] = useState(initialUsername);
   const [password, setPassword] = useState('');
+  const [reason, setReason] = useState('');
   const [pending, setPending] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
   const titleId = useId();
+  const fieldId = useId();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (pending) {
       return;
     }
-    if (username.trim() === '') {
-      setProblem({ level: 'warning', text: t('login.usernameMissing') });
+    if (reasonNeeded !== null && reason.trim().length < 3) {
+      setProblem({ level: 'warning', text: t('signature.reasonMissing') });
       return;
     }
     if (password === '') {
@@ -58,9 +74,8 @@ export function SignaturePanel({
     }
     setProblem(null);
     setPending(true);
-    const credentials = { username: username.trim(), password };
     try {
-      await onSubmit(credentials);
+      await onSubmit(reasonNeeded === null ? { password } : { password, reason: reason.trim() });
       setPassword('');
     } catch (error) {
       setPassword('');
@@ -80,13 +95,50 @@ export function SignaturePanel({
       <h2 id={titleId} className="ts-signature__title">
         {title ?? t('signature.title')}
       </h2>
-      <CredentialFields
-        usernameLabel={t('signature.username')}
-        passwordLabel={t('signature.password')}
-        username={username}
-        password={password}
-        onUsernameChange={setUsername}
-        onPasswordChange={setPassword}
+      {signing === null ? null : (
+        <section className="ts-signature__signing" aria-label={t('signature.signing')}>
+          {signing}
+        </section>
+      )}
+      {reasonNeeded === null ? null : (
+        <div className="ts-signature__reason">
+          <AlertBox level="warning">{reasonNeeded}</AlertBox>
+          <label className="ts-login__field" htmlFor={`${fieldId}-reason`}>
+            {t('signature.reason')}
+          </label>
+          <textarea
+            id={`${fieldId}-reason`}
+            className="ts-input"
+            rows={2}
+            maxLength={500}
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+          />
+        </div>
+      )}
+      <label className="ts-login__field" htmlFor={`${fieldId}-signer`}>
+        {t('signature.username')}
+      </label>
+      <input
+        id={`${fieldId}-signer`}
+        className="ts-input"
+        name="username"
+        autoComplete="username"
+        value={signer}
+        readOnly
+        aria-readonly
+      />
+      <label className="ts-login__field" htmlFor={`${fieldId}-password`}>
+        {t('signature.password')}
+      </label>
+      <input
+        id={`${fieldId}-password`}
+        className="ts-input"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={(event) => setPassword(event.target.value)}
       />
       <div className="ts-signature__buttons">
         {onCancel === undefined ? null : (

@@ -8,7 +8,17 @@
  * legacy's choice, kept because certificates and exports read vials per pivot). Consumers
  * treat the vials as belonging to the whole (slot, date) collection.
  */
-import { OrderStatus, activityReleaseInput, fieldSchemas } from '@tracershop/core';
+import {
+  OrderStatus,
+  activityReleaseInput,
+  deliveredActivity,
+  fieldSchemas,
+  localDateTimeOf,
+  localDateTimeOfInstant,
+  orderDeliveryActivity,
+} from '@tracershop/core';
+import type { ActivityDeliveryTimeSlot, ActivityOrder, Models, Vial } from '@tracershop/db';
+import type { Transaction } from 'sequelize';
 import { verifySignature } from '../../auth/signature';
 import { apiError, notFound } from '../../errors';
 import { writeRecord } from '../../recordWrites';
@@ -17,8 +27,13 @@ import { toWire } from '../../wire';
 import { upsertsByCustomer } from './audiences';
 import { lockRows, uniqueIds } from './lockedRows';
 import { assertReleaseRights } from './releaseRightCheck';
+import {
+  assertFilledBeforeRelease,
+  assertNotTooEarly,
+  settleDispensing,
+} from './releaseGuardChecks';
 import { freedFieldsOf, signatureHead } from './signatureManifest';
-import type { ActivityReleaseManifest } from './signatureManifest';
+import type { ActivityReleaseManifest, ReleaseDispensing } from './signatureManifest';
 
 /**
  * The core input, except that an empty vial list reaches the procedure, so that the caller
@@ -27,6 +42,60 @@ import type { ActivityReleaseManifest } from './signatureManifest';
 const activityReleaseRequest = activityReleaseInput.extend({
   vialIds: fieldSchemas.optionalIdList,
 });
+
+interface DispensingInput {
+  slot: ActivityDeliveryTimeSlot;
+  orders: readonly ActivityOrder[];
+  vials: readonly Vial[];
+  tracerId: number;
+  halflifeSeconds: number;
+  date: string;
+  timeZone: string;
+}
+
+/**
+ * What the release must carry and what its vials carry, both at the slot's delivery time:
+ * the orders' ordered activity decay-scaled to this slot with the endpoint's overhead, and
+ * the vials' delivered activity (core `deliveredActivity`).
+ */
+async function dispensingOf(
+  models: Models,
+  transaction: Transaction,
+  input: DispensingInput,
+): Promise<ReleaseDispensing> {
+  const { slot, orders, date, timeZone, halflifeSeconds } = input;
+  const page = await models.TracerCatalogPage.findOne({
+    where: { endpointId: slot.endpointId, tracerId: input.tracerId },
+    transaction,
+  });
+  const orderedSlotIds = [...new Set(orders.map((order) => order.orderedTimeSlotId))];
+  const slots = await models.ActivityDeliveryTimeSlot.findAll({
+    where: { id: orderedSlotIds },
+    transaction,
+  });
+  const required = orders.reduce(
+    (sum, order) =>
+      sum +
+      orderDeliveryActivity({
+        order,
+        slots: [slot, ...slots],
+        activeSlot: slot,
+        halflifeSeconds,
+        overheadMultiplier: page?.overheadMultiplier ?? 1,
+        date,
+        timeZone,
+      }).withOverhead,
+    0,
+  );
+  const referenceTime = localDateTimeOf(date, slot.deliveryTime);
+  const delivered = deliveredActivity(input.vials, {
+    date,
+    deliveryTime: slot.deliveryTime,
+    halflifeSeconds,
+    timeZone,
+  });
+  return { referenceTime, required, delivered };
+}
 
 export const releaseActivity = procedure('order.release')
   .input(activityReleaseRequest)
@@ -90,6 +159,39 @@ export const releaseActivity = procedure('order.release')
       }
 
       const signedAt = services.clock.now();
+      const { timeZone } = services.config;
+      const releaseLocal = localDateTimeOfInstant(signedAt.getTime(), timeZone);
+      const tracer = await models.Tracer.findByPk(production.tracerId, {
+        include: [{ association: 'isotope' }],
+        transaction,
+      });
+      const halflifeSeconds = tracer?.isotope?.halflifeSeconds;
+      if (tracer === null || halflifeSeconds === undefined) {
+        throw notFound('Tracer', [production.tracerId]);
+      }
+      assertFilledBeforeRelease(vials, releaseLocal, timeZone);
+      assertNotTooEarly(
+        tracer,
+        localDateTimeOf(input.deliveryDate, slot.deliveryTime),
+        releaseLocal,
+        timeZone,
+      );
+      const dispensing = await dispensingOf(models, transaction, {
+        slot,
+        orders,
+        vials,
+        tracerId: tracer.id,
+        halflifeSeconds,
+        date: input.deliveryDate,
+        timeZone,
+      });
+      const deviation = settleDispensing(
+        tracer,
+        dispensing.required,
+        dispensing.delivered,
+        input.deviationReason,
+      );
+
       const pivot = orders[0];
       if (pivot === undefined) {
         // Unreachable (the input names at least one order); narrows the type.
@@ -112,6 +214,7 @@ export const releaseActivity = procedure('order.release')
         orderIds,
         pivotOrderId: pivot.id,
         vials: vials.map((vial) => ({ id: vial.id, lotNumber: vial.lotNumber })),
+        dispensing: { ...dispensing, deviation },
       };
       await audit({
         action: 'activityOrder.release',

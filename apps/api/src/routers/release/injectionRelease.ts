@@ -2,22 +2,26 @@
  * `release.injection` and `release.injectionMany`: the signed release of injection orders
  * (legacy-business-rules.md §2.3, legacy-ui-features.md §4.6, §4.7). The lot number is stored
  * on the order itself (there are no vials); several orders released together share one lot,
- * so they must be of one tracer. Only Accepted orders are released, all or none.
+ * so they must be of one tracer. Only Accepted orders are released, all or none, and none
+ * more than the tracer's lead time before its delivery (releaseGuardChecks.ts).
  */
 import {
   OrderStatus,
   injectionMultiReleaseInput,
   injectionReleaseInput,
   isValidLotNumber,
+  localDateTimeOf,
+  localDateTimeOfInstant,
 } from '@tracershop/core';
 import type { InjectionOrder } from '@tracershop/db';
 import { verifySignature } from '../../auth/signature';
-import { apiError } from '../../errors';
+import { apiError, notFound } from '../../errors';
 import { writeRecord } from '../../recordWrites';
 import { procedure } from '../../trpc/init';
 import { toWire } from '../../wire';
 import { customersOfEndpoints, upsertsByCustomer } from './audiences';
 import { lockRows, uniqueIds } from './lockedRows';
+import { assertNotTooEarly } from './releaseGuardChecks';
 import { assertReleaseRights } from './releaseRightCheck';
 import { freedFieldsOf, signatureHead } from './signatureManifest';
 import type { InjectionReleaseManifest, SigningContext } from './signatureManifest';
@@ -70,6 +74,20 @@ async function releaseInjections(work: InjectionReleaseWork) {
     }
 
     const signedAt = services.clock.now();
+    const { timeZone } = services.config;
+    const tracer = await models.Tracer.findByPk(tracerIds[0] ?? 0, { transaction });
+    if (tracer === null) {
+      throw notFound('Tracer', tracerIds);
+    }
+    const releaseLocal = localDateTimeOfInstant(signedAt.getTime(), timeZone);
+    for (const order of orders) {
+      assertNotTooEarly(
+        tracer,
+        localDateTimeOf(order.deliveryDate, order.deliveryTime),
+        releaseLocal,
+        timeZone,
+      );
+    }
     const before = orders.map(toWire);
     for (const order of orders) {
       order.set({

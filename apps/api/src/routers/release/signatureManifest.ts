@@ -6,6 +6,7 @@
 import { PERSON_NAME_LENGTH } from '@tracershop/db';
 import type { SessionUser } from '../../auth/sessions';
 import type { Context } from '../../trpc/context';
+import type { DispensingDeviation } from './releaseGuardChecks';
 
 /** What a signed procedure needs of its context: services, the signer, where they call from. */
 export type SigningContext = Pick<Context, 'services' | 'remoteAddress'> & { user: SessionUser };
@@ -53,6 +54,17 @@ export function freedFieldsOf(
   return { freedAt: signedAt, freedById: user.id, freedByName: personNameOf(user) };
 }
 
+/**
+ * What an activity release carried at its delivery time: what was required (ordered,
+ * decay-scaled, with overhead) and what the vials delivered (MBq, unrounded).
+ */
+export interface ReleaseDispensing {
+  /** The delivery's date and time on the site clock, `YYYY-MM-DD HH:MM:SS`. */
+  referenceTime: string;
+  required: number;
+  delivered: number;
+}
+
 /** `release.activity`: the orders of one delivery and the vials assigned to its pivot. */
 export interface ActivityReleaseManifest extends SignatureHead {
   slotId: number;
@@ -60,6 +72,8 @@ export interface ActivityReleaseManifest extends SignatureHead {
   orderIds: number[];
   pivotOrderId: number;
   vials: { id: number; lotNumber: string }[];
+  /** With the signer's reason when delivered strayed beyond the tracer's tolerance. */
+  dispensing: ReleaseDispensing & { deviation: DispensingDeviation | null };
 }
 
 /** `release.injection` / `release.injectionMany`: orders of one tracer under one lot. */
