@@ -1,4 +1,5 @@
 import { OrderStatus } from '@tracershop/core';
+import { describedText } from '@tracershop/ui';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
@@ -15,7 +16,7 @@ describe('ActivityOrderRow', () => {
     await userEvent.type(within(row).getByRole('textbox', { name: 'Aktivitet' }), '4asdgf0000');
     await userEvent.click(within(row).getByRole('button', { name: 'Bestil' }));
     const field = within(row).getByRole('textbox', { name: 'Aktivitet' });
-    expect(field.getAttribute('title')).toBe('Aktivitet er ikke et tal');
+    expect(describedText(field)).toBe('Aktivitet er ikke et tal');
     expect(field.getAttribute('aria-invalid')).toBe('true');
     expect(onCreate).not.toHaveBeenCalled();
   });
@@ -30,7 +31,7 @@ describe('ActivityOrderRow', () => {
       await userEvent.type(screen.getByRole('textbox', { name: 'Aktivitet' }), typed);
     }
     await userEvent.click(screen.getByRole('button', { name: 'Bestil' }));
-    expect(screen.getByRole('textbox', { name: 'Aktivitet' }).getAttribute('title')).toBe(message);
+    expect(describedText(screen.getByRole('textbox', { name: 'Aktivitet' }))).toBe(message);
   });
 
   it('creates with a Danish decimal and a comment, then clears the row', async () => {

@@ -1,4 +1,5 @@
 import { OrderStatus, TracerUsage } from '@tracershop/core';
+import { describedText } from '@tracershop/ui';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
@@ -83,7 +84,7 @@ describe('InjectionOrderCard', () => {
     expect(
       within(card).getByRole('textbox', { name: 'Injektioner' }).getAttribute('aria-invalid'),
     ).toBe('true');
-    expect(within(card).getByRole('textbox', { name: 'Tid' }).getAttribute('title')).toBeTruthy();
+    expect(describedText(within(card).getByRole('textbox', { name: 'Tid' }))).toBeTruthy();
   });
 
   it('deletes an unchanged Ordered order and updates a changed one', async () => {

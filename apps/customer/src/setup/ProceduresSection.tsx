@@ -5,7 +5,7 @@
  */
 import type { Locale } from '@tracershop/core';
 import { messageFor, validateNonNegativeNumber, validatePositiveNumber } from '@tracershop/core';
-import { AlertBox, localeOf, TextField, usePendingAction } from '@tracershop/ui';
+import { AlertBox, localeOf, TextField, useFieldError, usePendingAction } from '@tracershop/ui';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Catalog } from '../shopApi';
@@ -77,6 +77,8 @@ function ProcedureRow({ endpointId, procedure, studies, tracers }: RowProps) {
         };
   const [draft, setDraft] = useState(stored);
   const [errors, setErrors] = useState<ProcedureErrors>(NO_ERRORS);
+  const studyError = useFieldError(errors.study);
+  const tracerError = useFieldError(errors.tracer);
   const { pending, failure, run } = usePendingAction();
   const studyField = useId();
   const tracerField = useId();
@@ -121,9 +123,9 @@ function ProcedureRow({ endpointId, procedure, studies, tracers }: RowProps) {
             </label>
             <select
               id={studyField}
-              className={errors.study === null ? 'ts-input' : 'ts-input ts-input--invalid'}
-              title={errors.study ?? undefined}
-              aria-invalid={errors.study === null ? undefined : true}
+              className={studyError.className}
+              aria-invalid={studyError.invalid}
+              aria-describedby={studyError.describedBy}
               value={draft.studyId}
               onChange={(event) => setDraft({ ...draft, studyId: event.target.value })}
             >
@@ -134,6 +136,7 @@ function ProcedureRow({ endpointId, procedure, studies, tracers }: RowProps) {
                 </option>
               ))}
             </select>
+            {studyError.message}
           </span>
         ) : (
           studyName
@@ -145,9 +148,9 @@ function ProcedureRow({ endpointId, procedure, studies, tracers }: RowProps) {
         </label>
         <select
           id={tracerField}
-          className={errors.tracer === null ? 'ts-input' : 'ts-input ts-input--invalid'}
-          title={errors.tracer ?? undefined}
-          aria-invalid={errors.tracer === null ? undefined : true}
+          className={tracerError.className}
+          aria-invalid={tracerError.invalid}
+          aria-describedby={tracerError.describedBy}
           value={draft.tracerId}
           onChange={(event) => setDraft({ ...draft, tracerId: event.target.value })}
         >
@@ -158,6 +161,7 @@ function ProcedureRow({ endpointId, procedure, studies, tracers }: RowProps) {
             </option>
           ))}
         </select>
+        {tracerError.message}
       </td>
       <td>
         <TextField

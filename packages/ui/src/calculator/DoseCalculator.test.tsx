@@ -1,4 +1,5 @@
 import { calculateActivity, formatActivity } from '@tracershop/core';
+import { describedText } from '../testing/fieldMessages';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
@@ -100,7 +101,7 @@ describe('DoseCalculator', () => {
       'Fejl: Tidspunktet er før produktionstidspunktet',
     );
     expect(timeField().getAttribute('aria-invalid')).toBe('true');
-    expect(timeField().getAttribute('title')).toBe('Tidspunktet er før produktionstidspunktet');
+    expect(describedText(timeField())).toBe('Tidspunktet er før produktionstidspunktet');
     expect(total()).toBe(formatActivity(0));
     expect(onCommit).not.toHaveBeenCalled();
   });
@@ -108,7 +109,7 @@ describe('DoseCalculator', () => {
   it('refuses an unreadable time with core’s message', async () => {
     renderCalculator();
     await addLine('9x');
-    expect(timeField().getAttribute('title')).toBe('Tidspunkt er ikke formateret som et tidspunkt');
+    expect(describedText(timeField())).toBe('Tidspunkt er ikke formateret som et tidspunkt');
   });
 
   it.each([
@@ -118,7 +119,7 @@ describe('DoseCalculator', () => {
   ])('refuses the activity %s: "%s"', async (activity, message) => {
     renderCalculator();
     await addLine('09:15', activity);
-    expect(activityField().getAttribute('title')).toBe(message);
+    expect(describedText(activityField())).toBe(message);
     expect(screen.getByRole('textbox', { description: message })).toBe(activityField());
     expect(screen.getByRole('alert').textContent).toBe(`Fejl: ${message}`);
     expect(total()).toBe(formatActivity(0));

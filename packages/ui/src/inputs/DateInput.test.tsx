@@ -1,4 +1,5 @@
 import { screen } from '@testing-library/react';
+import { describedText } from '../testing/fieldMessages';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
@@ -57,7 +58,7 @@ describe('DateInput', () => {
     await userEvent.type(field(), '21019/11/04');
     expect(field().getAttribute('aria-invalid')).toBe('true');
     expect(field().className).toContain('ts-input--invalid');
-    expect(field().getAttribute('title')).toBe('Dato er ikke en gyldig dato');
+    expect(describedText(field())).toBe('Dato er ikke en gyldig dato');
     expect(screen.getByRole('textbox', { description: 'Dato er ikke en gyldig dato' })).toBe(
       field(),
     );
@@ -73,12 +74,12 @@ describe('DateInput', () => {
 
   it('leaves an empty field alone unless it is required', () => {
     renderField({ required: true });
-    expect(field().getAttribute('title')).toBe('Dato er ikke tastet ind');
+    expect(describedText(field())).toBe('Dato er ikke tastet ind');
   });
 
   it('speaks English when the user chose English', async () => {
     renderField({}, 'en');
     await userEvent.type(field(), 'tomorrow');
-    expect(field().getAttribute('title')).toBe('Date is not a valid date');
+    expect(describedText(field())).toBe('Date is not a valid date');
   });
 });

@@ -1,9 +1,10 @@
 /**
- * A labelled text input whose error (a validation message from core) turns it red and is
- * shown as its tooltip and read out as its description (legacy §2.4).
+ * A labelled text input whose error (a validation message from core) stands in words under
+ * it, is read out as its description and frames it in red (fieldError.tsx).
  */
 import type { InputHTMLAttributes, Ref } from 'react';
 import { useId } from 'react';
+import { useFieldError } from './fieldError';
 
 export interface TextFieldProps extends Omit<
   InputHTMLAttributes<HTMLInputElement>,
@@ -29,7 +30,7 @@ export function TextField({
   ...rest
 }: TextFieldProps) {
   const id = useId();
-  const errorId = `${id}-error`;
+  const fieldError = useFieldError(error);
   return (
     <span className={`ts-field ${className ?? ''}`}>
       <label htmlFor={id} className={hideLabel ? 'ts-visually-hidden' : 'ts-field__label'}>
@@ -40,16 +41,11 @@ export function TextField({
         id={id}
         value={value}
         onChange={(event) => onChange(event.target.value)}
-        aria-invalid={error === null ? undefined : true}
-        aria-describedby={error === null ? undefined : errorId}
-        title={error ?? rest.title}
-        className={error === null ? 'ts-input' : 'ts-input ts-input--invalid'}
+        aria-invalid={fieldError.invalid}
+        aria-describedby={fieldError.describedBy}
+        className={fieldError.className}
       />
-      {error === null ? null : (
-        <span id={errorId} className="ts-visually-hidden">
-          {error}
-        </span>
-      )}
+      {fieldError.message}
     </span>
   );
 }

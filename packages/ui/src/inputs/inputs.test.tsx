@@ -1,4 +1,5 @@
 import { messageFor, validatePositiveNumber } from '@tracershop/core';
+import { describedText } from '../testing/fieldMessages';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
@@ -31,7 +32,7 @@ describe('DanishNumberInput', () => {
     const field = screen.getByRole('textbox', { name: 'Aktivitet' });
     await userEvent.type(field, '4asd');
     expect(field.getAttribute('aria-invalid')).toBe('true');
-    expect(field.getAttribute('title')).toBe('Aktivitet er ikke et tal');
+    expect(describedText(field)).toBe('Aktivitet er ikke et tal');
     expect(screen.getByRole('textbox', { description: 'Aktivitet er ikke et tal' })).toBe(field);
   });
 

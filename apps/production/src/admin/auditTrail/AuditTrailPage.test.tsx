@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import { describedText } from '@tracershop/ui';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { AuditChainReport, AuditRow } from '../adminApi';
@@ -132,7 +133,7 @@ describe('AuditTrailPage', () => {
     await rowOf(2);
     await userEvent.type(screen.getByLabelText('Id'), '1,5');
     await userEvent.click(screen.getByRole('button', { name: 'Søg' }));
-    expect(screen.getByLabelText('Id').getAttribute('title')).toBe('Id skal være et helt tal.');
+    expect(describedText(screen.getByLabelText('Id'))).toBe('Id skal være et helt tal.');
     expect(auditTrail).toHaveBeenCalledTimes(1);
   });
 

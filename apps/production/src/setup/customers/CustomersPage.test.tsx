@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import { describedText } from '@tracershop/ui';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { fakeSetupClient, testCatalog } from '../testing/fakeSetupClient';
@@ -126,12 +127,14 @@ describe('Levering og Kunder', () => {
     const { client } = await openCustomer('Customer_1');
     await userEvent.type(input('Leveringstid'), 'your mother was a hamster');
     await userEvent.click(screen.getByRole('button', { name: 'Gem leveringstid' }));
-    expect(input('Leveringstid').title).toBe('Leverings tiden er ikke formattet som et tidspunkt');
+    expect(describedText(input('Leveringstid'))).toBe(
+      'Leverings tiden er ikke formattet som et tidspunkt',
+    );
     expect(input('Leveringstid').getAttribute('aria-invalid')).toBe('true');
     await userEvent.clear(input('Leveringstid'));
     await userEvent.type(input('Leveringstid'), '01:00');
     await userEvent.click(screen.getByRole('button', { name: 'Gem leveringstid' }));
-    expect(input('Leveringstid').title).toBe(
+    expect(describedText(input('Leveringstid'))).toBe(
       'Der kan ikke laves en levering før den valgte produktion',
     );
     expect(client.setup.deliverySlots.create.mutate).not.toHaveBeenCalled();

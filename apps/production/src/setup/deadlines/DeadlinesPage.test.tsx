@@ -1,4 +1,5 @@
 import { screen, within } from '@testing-library/react';
+import { describedText } from '@tracershop/ui';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { fakeSetupClient, testCatalog } from '../testing/fakeSetupClient';
@@ -55,7 +56,7 @@ describe('Deadlines', () => {
     await userEvent.clear(time);
     await userEvent.type(time, '12:aa:00');
     await userEvent.click(third.getByRole('button', { name: 'Gem' }));
-    expect(time.title).toBe('Deadline tidspunktet er ikke formattet som et tidspunkt');
+    expect(describedText(time)).toBe('Deadline tidspunktet er ikke formattet som et tidspunkt');
     expect(client.setup.deadlines.edit.mutate).not.toHaveBeenCalled();
     await userEvent.clear(time);
     await userEvent.type(time, '12:30:00{Enter}');

@@ -18,7 +18,6 @@ import type { Catalog } from '../../productionApi';
 import type { FieldErrors } from '../fieldIssues';
 import { fieldErrorsOf, isClean } from '../fieldIssues';
 import { useDraft } from '../draft';
-import { FieldErrorList } from '../FieldErrorList';
 import { RowSaveButton, saveOnEnter } from '../EditableRow';
 import { WithCatalog } from '../WithCatalog';
 import { useIsotopeWrites } from './isotopesApi';
@@ -200,7 +199,6 @@ function IsotopeRow({ isotope, onCreated }: { isotope?: Isotope; onCreated?: () 
             onSave={submit}
           />
         ) : null}
-        <FieldErrorList errors={errors} />
         {save.failure === null ? null : <AlertBox level="error">{save.failure}</AlertBox>}
       </td>
     </tr>

@@ -22,7 +22,6 @@ import { useServerSettings } from '../settings/settingsApi';
 import type { FieldErrors } from '../fieldIssues';
 import { fieldErrorsOf, isClean } from '../fieldIssues';
 import { useDraft } from '../draft';
-import { FieldErrorList } from '../FieldErrorList';
 import { RowSaveButton, saveOnEnter } from '../EditableRow';
 import type { Printer, TestPrintResult } from './printersApi';
 import { usePrinterWrites, usePrinters } from './printersApi';
@@ -284,7 +283,6 @@ function PrinterRow({ printer, printers, active, onCreated }: PrinterRowProps) {
             />
           ) : null}
         </div>
-        <FieldErrorList errors={errors} />
         {tested === null ? null : <p role="status">{tested}</p>}
         {test.failure === null ? null : <AlertBox level="error">{test.failure}</AlertBox>}
         {save.failure === null ? null : <AlertBox level="error">{save.failure}</AlertBox>}

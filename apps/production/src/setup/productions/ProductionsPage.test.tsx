@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import { describedText } from '@tracershop/ui';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { fakeSetupClient, testCatalog } from '../testing/fakeSetupClient';
@@ -65,7 +66,9 @@ describe('Produktioner', () => {
     renderWithApi(<ProductionsPage />, client);
     await userEvent.type(await screen.findByLabelText('Produktionstidspunkt'), '25:00');
     await userEvent.click(screen.getByRole('button', { name: 'Gem produktion' }));
-    expect(timeInput().title).toBe('Produktionstidspunktet er ikke formattet som et tidspunkt');
+    expect(describedText(timeInput())).toBe(
+      'Produktionstidspunktet er ikke formattet som et tidspunkt',
+    );
     expect(client.setup.productions.create.mutate).not.toHaveBeenCalled();
   });
 

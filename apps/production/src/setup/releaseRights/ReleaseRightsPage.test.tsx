@@ -1,4 +1,5 @@
 import { UserGroup } from '@tracershop/core';
+import { describedText } from '@tracershop/ui';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
@@ -124,8 +125,9 @@ describe('ReleaseRightsView (Frigivelse rettigheder)', () => {
     await userEvent.selectOptions(screen.getByLabelText('Tracer'), 'PSMA');
     await userEvent.type(screen.getByLabelText('Udløbsdato'), '2a20-10-16');
     await userEvent.click(screen.getByRole('button', { name: 'Opret rettighed' }));
-    const errors = screen.getByRole('list', { name: 'Fejl i indtastningen' });
-    expect(within(errors).getByText('Udløbsdato er ikke en gyldig dato')).toBeTruthy();
+    expect(describedText(screen.getByLabelText('Udløbsdato'))).toBe(
+      'Udløbsdato er ikke en gyldig dato',
+    );
     expect(client.setup.releaseRights.create.mutate).not.toHaveBeenCalled();
   });
 

@@ -22,6 +22,7 @@ import {
   messageOf,
   useSession,
   usePendingAction,
+  useFieldError,
 } from '@tracershop/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -32,7 +33,6 @@ import type { ListedUser } from '../externalUsers/externalUsersApi';
 import { useUserList } from '../externalUsers/externalUsersApi';
 import type { ReleaseRight } from './releaseRightsApi';
 import { useReleaseRightWrites, useReleaseRights } from './releaseRightsApi';
-import { FieldErrorList } from '../FieldErrorList';
 import '../setup.css';
 
 type SortKey = 'user' | 'product' | 'expiry';
@@ -206,6 +206,8 @@ function NewRightForm({
   const [tracerId, setTracerId] = useState('');
   const [expiry, setExpiry] = useState('');
   const [errors, setErrors] = useState<{ user?: string; tracer?: string; expiry?: string }>({});
+  const userError = useFieldError(errors.user);
+  const tracerError = useFieldError(errors.tracer);
   const [created, setCreated] = useState(false);
   const candidates = users.filter(
     (user) =>
@@ -272,9 +274,9 @@ function NewRightForm({
       <label>
         {t('setupCatalog.releaseRights.user')}
         <select
-          className={errors.user === undefined ? 'ts-input' : 'ts-input ts-input--invalid'}
-          aria-invalid={errors.user === undefined ? undefined : true}
-          title={errors.user}
+          className={userError.className}
+          aria-invalid={userError.invalid}
+          aria-describedby={userError.describedBy}
           value={userId}
           onChange={(event) => setUserId(event.target.value)}
         >
@@ -285,13 +287,14 @@ function NewRightForm({
             </option>
           ))}
         </select>
+        {userError.message}
       </label>
       <label>
         {t('setupCatalog.releaseRights.tracer')}
         <select
-          className={errors.tracer === undefined ? 'ts-input' : 'ts-input ts-input--invalid'}
-          aria-invalid={errors.tracer === undefined ? undefined : true}
-          title={errors.tracer}
+          className={tracerError.className}
+          aria-invalid={tracerError.invalid}
+          aria-describedby={tracerError.describedBy}
           value={tracerId}
           onChange={(event) => setTracerId(event.target.value)}
         >
@@ -302,6 +305,7 @@ function NewRightForm({
             </option>
           ))}
         </select>
+        {tracerError.message}
       </label>
       <DateInput
         label={t('setupCatalog.releaseRights.expiry')}
@@ -324,7 +328,6 @@ function NewRightForm({
       <p className="setup-catalog__full setup-catalog__hint">
         {t('setupCatalog.releaseRights.expiryHint')}
       </p>
-      <FieldErrorList errors={errors} />
       {create.failure === null ? null : <AlertBox level="error">{create.failure}</AlertBox>}
       {created ? <p role="status">{t('setupCatalog.releaseRights.created')}</p> : null}
     </form>

@@ -21,7 +21,6 @@ import { PageLoading } from '../../session/PageLoading';
 import type { FieldErrors } from '../fieldIssues';
 import { fieldErrorsOf, isClean } from '../fieldIssues';
 import { useDraft } from '../draft';
-import { FieldErrorList } from '../FieldErrorList';
 import type { ServerSettings, ServiceAddress } from './settingsApi';
 import { useServerSettings, useServiceAddresses, useSettingsEdit } from './settingsApi';
 import '../setup.css';
@@ -188,7 +187,6 @@ export function ServerSettingsView({
           </span>
         ) : null}
       </form>
-      <FieldErrorList errors={errors} />
       {save.failure === null ? null : <AlertBox level="error">{save.failure}</AlertBox>}
       {saved ? <p role="status">{t('setupCatalog.settings.saved')}</p> : null}
       <p className="setup-catalog__hint">{t('setupCatalog.settings.printersElsewhere')}</p>

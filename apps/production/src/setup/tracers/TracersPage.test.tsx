@@ -1,4 +1,5 @@
 import { TracerType } from '@tracershop/core';
+import { describedText } from '@tracershop/ui';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
@@ -108,9 +109,12 @@ describe('TracersView (Tracer set-up)', () => {
     await userEvent.type(screen.getByLabelText('Klinisk Navn for ny tracer'), 'x');
     await userEvent.type(screen.getByLabelText('Hætte glas tag for ny tracer'), 'fdg');
     await userEvent.click(screen.getByRole('button', { name: 'Opret tracer' }));
-    const errors = screen.getByRole('list', { name: 'Fejl i indtastningen' });
-    expect(within(errors).getByText('Isotop er ikke tastet ind')).toBeTruthy();
-    expect(within(errors).getByText(/Hætte glas tagget fdg bruges allerede/)).toBeTruthy();
+    expect(describedText(screen.getByLabelText('Isotop for ny tracer'))).toBe(
+      'Isotop er ikke tastet ind',
+    );
+    expect(describedText(screen.getByLabelText('Hætte glas tag for ny tracer'))).toMatch(
+      /Hætte glas tagget fdg bruges allerede/,
+    );
     expect(screen.getByLabelText('Isotop for ny tracer').getAttribute('aria-invalid')).toBe('true');
     expect(client.setup.tracers.create.mutate).not.toHaveBeenCalled();
   });

@@ -7,14 +7,13 @@
  */
 import type { TracerCreateInput } from '@tracershop/core';
 import { TracerType, tracerCreateInput } from '@tracershop/core';
-import { AlertBox, TextField, localeOf, usePendingAction } from '@tracershop/ui';
+import { AlertBox, TextField, localeOf, useFieldError, usePendingAction } from '@tracershop/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Catalog } from '../../productionApi';
 import type { FieldErrors } from '../fieldIssues';
 import { fieldErrorsOf, isClean } from '../fieldIssues';
 import { useDraft } from '../draft';
-import { FieldErrorList } from '../FieldErrorList';
 import { RowSaveButton, saveOnEnter } from '../EditableRow';
 import { WithCatalog } from '../WithCatalog';
 import { TracerCatalogModal } from './TracerCatalogModal';
@@ -150,8 +149,7 @@ function TracerRow({
 
   const onKeyDown = saveOnEnter(submit);
 
-  const invalid = (field: Field) =>
-    errors[field] === undefined ? 'ts-input' : 'ts-input ts-input--invalid';
+  const isotopeError = useFieldError(errors.isotopeId);
 
   return (
     <tr
@@ -193,10 +191,10 @@ function TracerRow({
       </td>
       <td>
         <select
-          className={invalid('isotopeId')}
+          className={isotopeError.className}
           aria-label={t('setupCatalog.tracers.fieldOf', { field: labels.isotopeId, name })}
-          aria-invalid={errors.isotopeId === undefined ? undefined : true}
-          title={errors.isotopeId}
+          aria-invalid={isotopeError.invalid}
+          aria-describedby={isotopeError.describedBy}
           value={draft.isotopeId}
           onChange={(event) => set('isotopeId', event.target.value)}
         >
@@ -207,10 +205,11 @@ function TracerRow({
             </option>
           ))}
         </select>
+        {isotopeError.message}
       </td>
       <td>
         <select
-          className={invalid('tracerType')}
+          className="ts-input"
           aria-label={t('setupCatalog.tracers.fieldOf', { field: labels.tracerType, name })}
           value={draft.tracerType}
           onChange={(event) => set('tracerType', event.target.value)}
@@ -284,7 +283,6 @@ function TracerRow({
             />
           ) : null}
         </div>
-        <FieldErrorList errors={errors} />
         {save.failure === null ? null : <AlertBox level="error">{save.failure}</AlertBox>}
         {archive.failure === null ? null : <AlertBox level="error">{archive.failure}</AlertBox>}
       </td>
