@@ -16,6 +16,7 @@ export * from './lotNumbers';
 export * from './overhead';
 export * from './deliveredActivity';
 export * from './slotSummary';
+export * from './slotReleases';
 export * from './runTotals';
 export * from './moves';
 export * from './massOrder';
