@@ -54,6 +54,10 @@ export const errorReasons = {
   },
   VIAL_ASSIGNED: { code: 'CONFLICT', da: 'Hætteglasset er tildelt en ordre og kan ikke ændres.' },
   NOT_RELEASED: { code: 'CONFLICT', da: 'Kun frigivne ordrer kan rettes.' },
+  RELEASE_NOT_WHOLE: {
+    code: 'CONFLICT',
+    da: 'En frigivelse rettes samlet: ordre {orderIds} hører også til frigivelsen.',
+  },
   SELF_GRANT: { code: 'FORBIDDEN', da: 'Du kan ikke give dig selv frigivelsesrettigheder.' },
   MASS_ORDER_NO_SLOT: {
     code: 'BAD_REQUEST',

@@ -75,7 +75,10 @@ describe.each(TEST_DIALECTS)('documents (%s)', (dialect) => {
   /** The seed's FDG vial tag and the date: the fixtures' lot number. */
   const lot = () => `${fdgPet1.vialTag}-261014-1`;
 
-  const certificatePath = () => `/documents/activity-certificate/${fdgPet1.slotId}/${DATE}.pdf`;
+  /** The release's certificate: the release is named by its pivot, the first order named. */
+  const releaseId = () => activityOrders[0]?.id ?? 0;
+  const certificatePath = () =>
+    `/documents/activity-certificate/${fdgPet1.slotId}/${DATE}/${releaseId()}.pdf`;
 
   beforeAll(async () => {
     api = await startTestApi({ dialect });
@@ -139,7 +142,9 @@ describe.each(TEST_DIALECTS)('documents (%s)', (dialect) => {
     expect(result.status).toBe(200);
     expect(result.type).toBe('application/pdf');
     expect(result.disposition).toMatch(
-      new RegExp(`^inline; filename="frigivelsescertifikat-FDG-RH-KF-${DATE}-\\d{4}\\.pdf"`),
+      new RegExp(
+        `^inline; filename="frigivelsescertifikat-FDG-RH-KF-${DATE}-\\d{4}-${releaseId()}\\.pdf"`,
+      ),
     );
     const text = await pdfText(result.body);
     const slot = await api.db.models.ActivityDeliveryTimeSlot.findByPk(fdgPet1.slotId);
@@ -159,18 +164,24 @@ describe.each(TEST_DIALECTS)('documents (%s)', (dialect) => {
     // The dead order is left out.
     expect(text).not.toMatch(new RegExp(`\\b${deadOrder.id} 0 MBq`));
     // Vials: lot, activity at fill, corrected to the delivery time, volume, fill time.
+    let total = 0;
     for (const vial of vials) {
       const elapsed = secondsBetween(
         localDateTimeOf(vial.fillDate, vial.fillTime),
         localDateTimeOf(DATE, slot?.deliveryTime ?? '00:00:00'),
       );
-      const corrected = formatDanishDecimal(decayedActivity(vial.activity, halflife, elapsed), 0);
+      const atDelivery = decayedActivity(vial.activity, halflife, elapsed);
+      total += atDelivery;
       expect(text).toContain(
-        `${lot()} ${vial.activity} MBq ${corrected} MBq 12,50 ml ` +
+        `${lot()} ${vial.activity} MBq ${formatDanishDecimal(atDelivery, 0)} MBq 12,50 ml ` +
           `${vial.fillTime.slice(0, 5)} 14/10/2026`,
       );
     }
-    expect(text).toContain('I alt bestilt: 700 MBq – i alt leveret: 18001 MBq (2 hætteglas)');
+    // The total is the vials at the delivery time, with that time beside it.
+    expect(text).toContain(
+      `I alt bestilt: 700 MBq – i alt leveret kl. ${deliveryTime}: ` +
+        `${formatDanishDecimal(total, 0)} MBq (2 hætteglas)`,
+    );
     // Manufacturer from the settings, attestation with the marketing authorisation (FDG).
     expect(text).toContain('Cyklotronenheden Blegdamsvej 9, 2100 København Ø Attestation');
     expect(text).toContain('i fuld overensstemmelse med kravene til GMP');
@@ -181,11 +192,17 @@ describe.each(TEST_DIALECTS)('documents (%s)', (dialect) => {
   });
 
   it('render functions give the same certificate to the printing service', async () => {
-    const body = await renderActivityCertificate(api.server.services, fdgPet1.slotId, DATE);
+    const { services } = api.server;
+    const body = await renderActivityCertificate(services, fdgPet1.slotId, DATE, releaseId());
     expect(await pdfText(body)).toContain(lot());
     await expect(
-      renderActivityCertificate(api.server.services, fdgPet1.slotId, '2026-10-15'),
+      renderActivityCertificate(services, fdgPet1.slotId, '2026-10-15', releaseId()),
     ).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'Frigivelsen findes ikke.' });
+    // A release is named by its pivot: another order of the release names none.
+    const second = activityOrders[1]?.id ?? 0;
+    await expect(
+      renderActivityCertificate(services, fdgPet1.slotId, DATE, second),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(renderVialLabel(api.server.services, 99_999_999)).rejects.toMatchObject({
       code: 'NOT_FOUND',
       message: 'Hætteglasset findes ikke.',
@@ -251,12 +268,22 @@ describe.each(TEST_DIALECTS)('documents (%s)', (dialect) => {
 
     const missing = await download(
       prodUser,
-      `/documents/activity-certificate/${fdgPet1.slotId}/2026-10-15.pdf`,
+      `/documents/activity-certificate/${fdgPet1.slotId}/2026-10-15/${releaseId()}.pdf`,
     );
     expect(missing.status).toBe(404);
     expect(JSON.parse(missing.body.toString('utf8'))).toMatchObject({ error: 'NOT_FOUND' });
     expect(
-      (await download(prodUser, `/documents/activity-certificate/99999999/${DATE}.pdf`)).status,
+      (
+        await download(
+          prodUser,
+          `/documents/activity-certificate/99999999/${DATE}/${releaseId()}.pdf`,
+        )
+      ).status,
+    ).toBe(404);
+    // The delivery without its release is no document.
+    expect(
+      (await download(prodUser, `/documents/activity-certificate/${fdgPet1.slotId}/${DATE}.pdf`))
+        .status,
     ).toBe(404);
     expect(
       (await download(prodUser, `/documents/injection-release/${unreleasedInjectionId}.pdf`))
@@ -271,8 +298,12 @@ describe.each(TEST_DIALECTS)('documents (%s)', (dialect) => {
     ).toBe(404);
     expect((await download(prodUser, '/documents/vial-label/99999999.pdf')).status).toBe(404);
     expect(
-      (await download(prodUser, `/documents/activity-certificate/${fdgPet1.slotId}/2027-02-31.pdf`))
-        .status,
+      (
+        await download(
+          prodUser,
+          `/documents/activity-certificate/${fdgPet1.slotId}/2027-02-31/${releaseId()}.pdf`,
+        )
+      ).status,
     ).toBe(400);
     const prodAdmin = await api.loginAs('prod-admin');
     expect((await download(prodAdmin, '/documents/monthly-export/2027-13.xlsx')).status).toBe(400);
@@ -343,7 +374,33 @@ describe.each(TEST_DIALECTS)('documents (%s)', (dialect) => {
       'Frigivelse tidspunkt',
       'Udleveret MBq',
     ]);
-    expect(rhkf).toContainEqual([`A-${first.id}`, 'FDG', DATE, 300, 0, deliveryTime, freed, 18001]);
+    // The pivot carries the release's vials: their activity at the delivery time.
+    const halflife =
+      (await api.db.models.Isotope.findOne({ where: { atomicLetter: 'F' } }))?.halflifeSeconds ?? 0;
+    const delivered = vials.reduce(
+      (sum, vial) =>
+        sum +
+        decayedActivity(
+          vial.activity,
+          halflife,
+          secondsBetween(
+            localDateTimeOf(vial.fillDate, vial.fillTime),
+            localDateTimeOf(DATE, deliveryTime),
+          ),
+        ),
+      0,
+    );
+    const pivotRow = rhkf.find((row) => row[0] === `A-${first.id}`);
+    expect(pivotRow?.slice(0, 7)).toEqual([
+      `A-${first.id}`,
+      'FDG',
+      DATE,
+      300,
+      0,
+      deliveryTime,
+      freed,
+    ]);
+    expect(pivotRow?.[7]).toBeCloseTo(delivered, 6);
     expect(rhkf).toContainEqual([`A-${second.id}`, 'FDG', DATE, 400, 0, deliveryTime, freed, 0]);
     expect(rhkf).toContainEqual([`I-${injectionId}`, 'Ga-PSMA', DATE, 0, 2, '11:00:00', freed, 0]);
     // Dead and unreleased orders are not exported.

@@ -61,7 +61,9 @@ describe('printing over IPP (sqlite)', () => {
       'NO_PRINTER_CHOSEN',
     );
     expect(
-      await reasonOf(user.trpc.printing.activityCertificate.mutate({ slotId: 1, date: api.today })),
+      await reasonOf(
+        user.trpc.printing.activityCertificate.mutate({ slotId: 1, date: api.today, releaseId: 1 }),
+      ),
     ).toBe('NO_PRINTER_CHOSEN');
   });
 
@@ -97,9 +99,11 @@ describe('printing over IPP (sqlite)', () => {
     });
     expect(order).not.toBeNull();
     const user = await api.loginAs('prod-admin');
+    // The seed releases each delivery's one order with its own vials: the order is the release.
     const result = await user.trpc.printing.activityCertificate.mutate({
       slotId: order?.orderedTimeSlotId ?? 0,
       date: order?.deliveryDate ?? '',
+      releaseId: order?.id ?? 0,
     });
     expect(result).toMatchObject({ printerId: documentPrinterId, state: 'completed' });
   });

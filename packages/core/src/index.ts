@@ -18,6 +18,7 @@ export * from './deliveredActivity';
 export * from './slotSummary';
 export * from './plausibility';
 export * from './releaseGuards';
+export * from './slotReleases';
 export * from './runTotals';
 export * from './moves';
 export * from './massOrder';

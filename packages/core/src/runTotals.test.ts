@@ -77,6 +77,15 @@ describe('summarizeRun', () => {
     expect(run({ orders: [stays] }).orderedActivity).toBe(0);
   });
 
+  it('counts a released delivery and an order placed after its release once each', () => {
+    const releasedOrder = order({ id: 1, status: OrderStatus.Released, releasedWithId: 1 });
+    const later = order({ id: 2, orderedActivity: 500 });
+    const result = run({ orders: [releasedOrder, later] });
+    // 07:00 → 08:00 is one half-life: (1000 + 500) · 2 = 3000, × 1.25 = 3750.
+    expect(result.orderedActivity).toBeCloseTo(3000, 6);
+    expect(result.withOverhead).toBeCloseTo(3750, 6);
+  });
+
   it('leaves out rejected and dead orders (legacy had no status filter)', () => {
     const result = run({
       orders: [

@@ -19,6 +19,12 @@ export interface SlotOrder {
   status: OrderStatus;
   orderedTimeSlotId: number;
   movedToTimeSlotId?: number | null;
+  /**
+   * A Released order's release: the id of the order that holds the release's vials (its
+   * pivot). Null for orders not released and for orders released before releases were told
+   * apart (`releaseIdOf` groups those per delivery).
+   */
+  releasedWithId?: number | null;
 }
 
 /** The fields of an ActivityDeliveryTimeSlot that slot collections read. */

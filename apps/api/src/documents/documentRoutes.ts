@@ -4,13 +4,16 @@
  * route checks the session (401), the role matrix (403 FORBIDDEN_ROLE), the customer scope of
  * shop users (403 NOT_ASSIGNED) and answers 404 for missing rows and unreleased orders.
  *
- * | path                                                   | action         |
- * | ------------------------------------------------------ | -------------- |
- * | `/documents/activity-certificate/<slotId>/<date>.pdf`  | document.read  |
- * | `/documents/injection-release/<orderId>.pdf`           | document.read  |
- * | `/documents/isotope-release/<deliveryId>/<date>.pdf`   | document.read  |
- * | `/documents/vial-label/<vialId>.pdf`                   | vial.read      |
- * | `/documents/monthly-export/<YYYY-MM>.xlsx`             | export.monthly |
+ * | path                                                              | action         |
+ * | ----------------------------------------------------------------- | -------------- |
+ * | `/documents/activity-certificate/<slotId>/<date>/<releaseId>.pdf` | document.read  |
+ * | `/documents/injection-release/<orderId>.pdf`                      | document.read  |
+ * | `/documents/isotope-release/<deliveryId>/<date>.pdf`              | document.read  |
+ * | `/documents/vial-label/<vialId>.pdf`                              | vial.read      |
+ * | `/documents/monthly-export/<YYYY-MM>.xlsx`                        | export.monthly |
+ *
+ * A release certificate is addressed by its delivery and its release (the release's pivot
+ * order id): a delivery that got an order after its release has a certificate per release.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { allowed } from '@tracershop/core';
@@ -59,10 +62,10 @@ function dateOf(text: string | undefined): string {
 
 const routes: readonly DocumentRoute[] = [
   {
-    pattern: new RegExp(`^/documents/activity-certificate/${ID}/${DATE}\\.pdf$`),
+    pattern: new RegExp(`^/documents/activity-certificate/${ID}/${DATE}/${ID}\\.pdf$`),
     action: 'document.read',
-    produce: (services, [slotId, date], access) =>
-      activityCertificateDocument(services, idOf(slotId), dateOf(date), access),
+    produce: (services, [slotId, date, releaseId], access) =>
+      activityCertificateDocument(services, idOf(slotId), dateOf(date), idOf(releaseId), access),
   },
   {
     pattern: new RegExp(`^/documents/injection-release/${ID}\\.pdf$`),

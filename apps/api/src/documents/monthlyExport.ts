@@ -2,16 +2,24 @@
  * The monthly Excel export (legacy-business-rules.md §10.4, legacy-server-auth-services.md §5):
  * one sheet per customer (named by its short name) with its Released orders of the month –
  * activity orders as `A-<id>`, injection orders as `I-<id>` – and a sheet "Hætteglas" with
- * every vial filled in the month. Amounts are the raw numbers (no rounding); dead orders are
- * left out; release times are on the site clock, or "Ukendt".
+ * every vial filled in the month. Amounts are the raw numbers (no rounding); an activity
+ * order's "Udleveret MBq" is core's delivered activity of the vials assigned to it (the pivot
+ * of its release carries them), decay-corrected to the delivery time of the slot that
+ * delivered it: the figure of the cards and the certificate. Dead orders are left out;
+ * release times are on the site clock, or "Ukendt".
  */
-import { OrderStatus, isDeadOrder, localDateTimeOfInstant } from '@tracershop/core';
+import {
+  OrderStatus,
+  activeSlotIdOf,
+  deliveredActivity,
+  isDeadOrder,
+  localDateTimeOfInstant,
+} from '@tracershop/core';
 import ExcelJS from 'exceljs';
 import { Op } from 'sequelize';
 import type { ApiServices } from '../trpc/context';
 import type { RenderedDocument } from './documentAccess';
 import { XLSX_TYPE } from './documentAccess';
-import { assignedActivity } from './releaseCertificate';
 
 export const VIALS_SHEET = 'Hætteglas';
 
@@ -101,10 +109,11 @@ export async function monthlyExportDocument(
   const { models } = services.db;
   const { timeZone } = services.config;
   const inMonth = { [Op.gte]: range.from, [Op.lt]: range.until };
-  const [customers, endpoints, tracers, productions, slots] = await Promise.all([
+  const [customers, endpoints, tracers, isotopes, productions, slots] = await Promise.all([
     models.Customer.findAll({ order: [['shortName', 'ASC']] }),
     models.DeliveryEndpoint.findAll(),
     models.Tracer.findAll(),
+    models.Isotope.findAll(),
     models.ActivityProduction.findAll(),
     models.ActivityDeliveryTimeSlot.findAll(),
   ]);
@@ -140,12 +149,38 @@ export async function monthlyExportDocument(
   const freedText = (freedAt: Date | null) =>
     freedAt === null ? 'Ukendt' : localDateTimeOfInstant(freedAt.getTime(), timeZone);
 
+  const slotOf = (id: number) => slots.find((candidate) => candidate.id === id);
+  const halflifeOfSlot = (slotId: number) => {
+    const productionId = slotOf(slotId)?.productionId;
+    const tracerId = productions.find((candidate) => candidate.id === productionId)?.tracerId;
+    const isotopeId = tracers.find((tracer) => tracer.id === tracerId)?.isotopeId;
+    return isotopes.find((isotope) => isotope.id === isotopeId)?.halflifeSeconds;
+  };
+
   const lines: OrderLine[] = [];
   for (const order of activityOrders) {
-    const delivered = assignedActivity(assignedVials, order.id);
-    const slot = slots.find((candidate) => candidate.id === order.orderedTimeSlotId);
+    const slot = slotOf(order.orderedTimeSlotId);
+    const activeSlot = slotOf(activeSlotIdOf(order));
+    const halflifeSeconds = halflifeOfSlot(order.orderedTimeSlotId);
     const customerId = slot === undefined ? null : endpointCustomer(slot.endpointId);
-    if (slot === undefined || customerId === null || isDeadOrder(order, delivered)) {
+    if (
+      slot === undefined ||
+      activeSlot === undefined ||
+      halflifeSeconds === undefined ||
+      customerId === null
+    ) {
+      continue;
+    }
+    const delivered = deliveredActivity(
+      assignedVials.filter((vial) => vial.assignedToId === order.id),
+      {
+        date: order.deliveryDate,
+        deliveryTime: activeSlot.deliveryTime,
+        halflifeSeconds,
+        timeZone,
+      },
+    );
+    if (isDeadOrder(order, delivered)) {
       continue;
     }
     const production = productions.find((candidate) => candidate.id === slot.productionId);

@@ -1,25 +1,27 @@
 /**
- * The release certificate ("FRIGIVELSESCERTIFIKAT") of the activity orders of one delivery
- * (slot, date): legacy-server-auth-services.md §5, legacy-business-rules.md §2.6.
+ * The release certificate ("FRIGIVELSESCERTIFIKAT") of one release of the activity orders of
+ * a delivery (slot, date): legacy-server-auth-services.md §5, legacy-business-rules.md §2.6.
  *
- * Its orders are the Released orders of the date whose active slot is the slot (moved-in
- * orders included, moved-away ones not), dead orders left out; its vials are the vials
- * assigned to them. Unlike the legacy, orders and vials are two tables (the legacy printed
- * the i-th order next to the i-th vial), and the scanned signature is replaced by the
- * electronic signature manifest.
+ * A delivery is usually released once; an order placed after the release is released on its
+ * own and gets a certificate of its own, so a certificate is addressed by (slot, date, release),
+ * the release named by its pivot order (core `splitSlot`). Its orders are the release's orders
+ * the slot delivers (moved-in orders included, moved-away ones not), dead orders left out; its
+ * vials are the vials assigned to them, each with its activity at the delivery time, and the
+ * total is core's delivered activity with the reference time beside it. Unlike the legacy,
+ * orders and vials are two tables (the legacy printed the i-th order next to the i-th vial),
+ * and the scanned signature is replaced by the electronic signature manifest.
  */
 import {
+  OrderStatus,
   activeSlotIdOf,
-  decayedActivity,
   formatDanishDate,
   formatShortTime,
-  isDeadOrder,
-  localDateTimeOf,
-  OrderStatus,
-  secondsBetween,
+  splitSlot,
+  vialActivityAtDelivery,
 } from '@tracershop/core';
-import type { ActivityOrder, Vial } from '@tracershop/db';
+import type { ActivityOrder } from '@tracershop/db';
 import { Op } from 'sequelize';
+import { slotOrderOf, slotTimeOf, slotVialOf } from '../routers/orders/deliveryParts';
 import type { ApiServices } from '../trpc/context';
 import type { DocumentAccess, RenderedDocument } from './documentAccess';
 import { PDF_TYPE, UNLIMITED_ACCESS, notFound } from './documentAccess';
@@ -42,33 +44,12 @@ import {
 
 const TITLE = 'FRIGIVELSESCERTIFIKAT';
 
-/** Vial activity at the delivery time: decayed forward from the fill, never backwards. */
-export function activityAtDelivery(
-  vial: Pick<Vial, 'activity' | 'fillDate' | 'fillTime'>,
-  deliveryLocalDateTime: string,
-  halflifeSeconds: number,
-  timeZone: string,
-): number {
-  const elapsed = secondsBetween(
-    localDateTimeOf(vial.fillDate, vial.fillTime),
-    deliveryLocalDateTime,
-    timeZone,
-  );
-  return elapsed > 0 ? decayedActivity(vial.activity, halflifeSeconds, elapsed) : vial.activity;
-}
-
-/** Σ raw activity of the vials assigned to `orderId`. */
-export function assignedActivity(vials: readonly Vial[], orderId: number): number {
-  return vials
-    .filter((vial) => vial.assignedToId === orderId)
-    .reduce((sum, vial) => sum + vial.activity, 0);
-}
-
-/** The activity release certificate of slot `slotId` on `date` (YYYY-MM-DD). */
+/** The certificate of release `releaseId` of slot `slotId` on `date` (YYYY-MM-DD). */
 export async function activityCertificateDocument(
   services: ApiServices,
   slotId: number,
   date: string,
+  releaseId: number,
   access: DocumentAccess = UNLIMITED_ACCESS,
 ): Promise<RenderedDocument> {
   const { models } = services.db;
@@ -87,58 +68,81 @@ export async function activityCertificateDocument(
     throw notFound('Leveringstiden');
   }
 
+  // Every order of the delivery: a release named by its delivery needs them all.
   const candidates = await models.ActivityOrder.findAll({
     where: {
       deliveryDate: date,
-      status: OrderStatus.Released,
       [Op.or]: [{ orderedTimeSlotId: slot.id }, { movedToTimeSlotId: slot.id }],
     },
     order: [['id', 'ASC']],
   });
-  const active = candidates.filter((order) => activeSlotIdOf(order) === slot.id);
   const assigned =
-    active.length === 0
+    candidates.length === 0
       ? []
       : await models.Vial.findAll({
-          where: { assignedToId: active.map((order) => order.id) },
+          where: { assignedToId: candidates.map((order) => order.id) },
           order: [
             ['fillDate', 'ASC'],
             ['fillTime', 'ASC'],
             ['id', 'ASC'],
           ],
         });
-  const orders = active.filter(
-    (order) => !isDeadOrder(order, assignedActivity(assigned, order.id)),
+  const namedSlots = await models.ActivityDeliveryTimeSlot.findAll({
+    where: {
+      id: [
+        ...new Set(candidates.flatMap((order) => [order.orderedTimeSlotId, activeSlotIdOf(order)])),
+      ],
+    },
+  });
+  const part = splitSlot({
+    slot: slotTimeOf(slot),
+    date,
+    orders: candidates.map(slotOrderOf),
+    slots: namedSlots.map(slotTimeOf),
+    halflifeSeconds: isotope.halflifeSeconds,
+    // The certificate shows no figure that carries overhead.
+    overheadMultiplier: 1,
+    vials: assigned.map(slotVialOf),
+    timeZone,
+  }).find((candidate) => candidate.releaseId === releaseId && !candidate.summary.movedAway);
+  const orders = candidates.filter(
+    (order) =>
+      part !== undefined &&
+      part.orderIds.includes(order.id) &&
+      order.status === OrderStatus.Released &&
+      activeSlotIdOf(order) === slot.id &&
+      !part.summary.deadOrderIds.includes(order.id),
   );
-  if (orders.length === 0) {
+  if (part === undefined || orders.length === 0) {
     throw notFound('Frigivelsen');
   }
   const orderIds = new Set(orders.map((order) => order.id));
   const vials = assigned.filter(
     (vial) => vial.assignedToId !== null && orderIds.has(vial.assignedToId),
   );
-  const orderedSlotIds = [...new Set(orders.map((order) => order.orderedTimeSlotId))];
-  const orderedSlots = await models.ActivityDeliveryTimeSlot.findAll({
-    where: { id: orderedSlotIds },
-  });
   const orderedTimeOf = (order: ActivityOrder) =>
-    orderedSlots.find((candidate) => candidate.id === order.orderedTimeSlotId)?.deliveryTime ??
+    namedSlots.find((candidate) => candidate.id === order.orderedTimeSlotId)?.deliveryTime ??
     slot.deliveryTime;
+  const reference = {
+    date,
+    deliveryTime: slot.deliveryTime,
+    halflifeSeconds: isotope.halflifeSeconds,
+    timeZone,
+  };
+  const deliveryTime = formatShortTime(slot.deliveryTime);
 
   const site = await loadSiteIdentity(services);
-  const deliveryLocal = localDateTimeOf(date, slot.deliveryTime);
   const firstVial = vials[0];
   const firstFreed = orders.find((order) => order.freedAt !== null)?.freedAt ?? null;
   const productionDate =
     firstVial?.fillDate ?? (firstFreed === null ? date : siteDateOf(firstFreed, timeZone));
   const lots = [...new Set(vials.map((vial) => vial.lotNumber))];
-  const delivered = vials.reduce((sum, vial) => sum + vial.activity, 0);
 
   const body = await renderPdf(
     {
       size: 'A4',
       margin: 50,
-      title: `${TITLE} ${tracer.shortname} ${date} ${formatShortTime(slot.deliveryTime)}`,
+      title: `${TITLE} ${tracer.shortname} ${date} ${deliveryTime}`,
       subject: `Frigivelsescertifikat for ${customer.shortName}`,
       createdAt: services.clock.now(),
     },
@@ -150,7 +154,7 @@ export async function activityCertificateDocument(
         ['Produktnavn', tracer.clinicalName],
         ['Batchnummer', lots.length === 0 ? 'Ukendt batchnummer' : lots.join(', ')],
         ['Fremstillingsdato', formatDanishDate(productionDate)],
-        ['Leveringstidspunkt', `${formatShortTime(slot.deliveryTime)} ${formatDanishDate(date)}`],
+        ['Leveringstidspunkt', `${deliveryTime} ${formatDanishDate(date)}`],
       ]);
       layout.heading('Ordrer');
       layout.table(
@@ -170,25 +174,22 @@ export async function activityCertificateDocument(
         [
           { header: 'Batchnummer', share: 0.24 },
           { header: 'Aktivitet ved fyldning', share: 0.2, align: 'right' },
-          {
-            header: `Aktivitet kl. ${formatShortTime(slot.deliveryTime)}`,
-            share: 0.2,
-            align: 'right',
-          },
+          { header: `Aktivitet kl. ${deliveryTime}`, share: 0.2, align: 'right' },
           { header: 'Volumen', share: 0.14, align: 'right' },
           { header: 'Fyldt', share: 0.22 },
         ],
         vials.map((vial) => [
           vial.lotNumber,
           mbqText(vial.activity),
-          mbqText(activityAtDelivery(vial, deliveryLocal, isotope.halflifeSeconds, timeZone)),
+          mbqText(vialActivityAtDelivery(vial, reference)),
           mlText(vial.volume),
           `${formatShortTime(vial.fillTime)} ${formatDanishDate(vial.fillDate)}`,
         ]),
       );
       layout.paragraph(
         `I alt bestilt: ${mbqText(orders.reduce((sum, order) => sum + order.orderedActivity, 0))}` +
-          ` – i alt leveret: ${mbqText(delivered)} (${vials.length} hætteglas)`,
+          ` – i alt leveret kl. ${deliveryTime}: ${mbqText(part.summary.deliveredActivity)}` +
+          ` (${vials.length} hætteglas)`,
       );
       drawReleaseClosing(
         layout,
@@ -205,7 +206,7 @@ export async function activityCertificateDocument(
   return {
     fileName:
       `frigivelsescertifikat-${fileNamePart(tracer.shortname)}-${fileNamePart(customer.shortName)}` +
-      `-${date}-${formatShortTime(slot.deliveryTime).replace(':', '')}.pdf`,
+      `-${date}-${deliveryTime.replace(':', '')}-${releaseId}.pdf`,
     contentType: PDF_TYPE,
     body,
   };
@@ -216,6 +217,7 @@ export async function renderActivityCertificate(
   services: ApiServices,
   slotId: number,
   date: string,
+  releaseId: number,
 ): Promise<Buffer> {
-  return (await activityCertificateDocument(services, slotId, date)).body;
+  return (await activityCertificateDocument(services, slotId, date, releaseId)).body;
 }

@@ -6,6 +6,7 @@
 import { formatDanishDate } from '@tracershop/core';
 import { AlertBox, messageOf, useClientKeys } from '@tracershop/ui';
 import { useTranslation } from 'react-i18next';
+import type { ShopSlotCard } from '../shopApi';
 import { useActivityOrderWrites, useShopDay } from '../shopApi';
 import { DeadlineNotice } from './DeadlineNotice';
 import { activityCertificateUrl } from './documentLinks';
@@ -24,6 +25,22 @@ export interface OrderOverviewProps {
   onTracer(tracerId: number): void;
   now: string;
   timeZone: string;
+}
+
+/**
+ * The one card of a delivery that takes a new order: its orders not released yet, or, when
+ * every order is released, its last release (the new order becomes a later order of its own).
+ */
+function offersNewOrder(cards: readonly ShopSlotCard[], index: number): boolean {
+  const card = cards[index];
+  if (card === undefined) {
+    return false;
+  }
+  if (card.releaseId === null) {
+    return true;
+  }
+  const ofSlot = cards.filter((other) => other.slot.id === card.slot.id);
+  return ofSlot.every((other) => other.releaseId !== null) && ofSlot.at(-1) === card;
 }
 
 export function OrderOverview({
@@ -72,13 +89,17 @@ export function OrderOverview({
       ) : cards.length === 0 ? (
         <AlertBox level="hint">{t('overview.noSlots', { tracer: tracer.shortname })}</AlertBox>
       ) : (
-        cards.map((card) => (
+        cards.map((card, index) => (
           <TimeSlotCard
-            key={card.slot.id}
+            key={`${card.slot.id}/${card.releaseId ?? 'open'}`}
             card={card}
             mayOrder={mayOrder}
+            offerNewOrder={mayOrder && offersNewOrder(cards, index)}
+            split={cards.filter((other) => other.slot.id === card.slot.id).length > 1}
             timeZone={timeZone}
-            certificateHref={activityCertificateUrl(card.slot.id, date)}
+            {...(card.releaseId === null
+              ? {}
+              : { certificateHref: activityCertificateUrl(card.slot.id, date, card.releaseId) })}
             {...(tracer.halflifeSeconds === null
               ? {}
               : {

@@ -23,6 +23,7 @@ function renderCard(
   mayOrder = true,
   certificateHref?: string,
   calculator?: TimeSlotCardProps['calculator'],
+  split = false,
 ) {
   renderWithI18n(
     <TimeSlotCard
@@ -32,10 +33,14 @@ function renderCard(
         orderedActivity: 0,
         movedAway: false,
         released: null,
+        releaseNumber: null,
+        afterRelease: false,
         orders: [],
         ...card,
       }}
       mayOrder={mayOrder}
+      offerNewOrder={mayOrder && (card.releaseNumber ?? null) === null}
+      split={split}
       timeZone="Europe/Copenhagen"
       {...(certificateHref === undefined ? {} : { certificateHref })}
       {...(calculator === undefined ? {} : { calculator })}
@@ -44,13 +49,13 @@ function renderCard(
       onDelete={vi.fn()}
     />,
   );
-  return screen.getByRole('region', { name: 'Levering kl. 08:00' });
+  return screen.getAllByRole('region')[0] as HTMLElement;
 }
 
 describe('TimeSlotCard', () => {
   it('offers a new order while nothing is ordered and ordering is open', () => {
     const card = renderCard({});
-    expect(within(card).getByText('Der er ikke bestilt sporestof')).toBeTruthy();
+    expect(within(card).getByText('Der er ikke bestilt sporstof')).toBeTruthy();
     expect(within(card).getByRole('group', { name: 'Ny ordre' })).toBeTruthy();
     expect(within(card).queryAllByRole('img')).toHaveLength(0);
   });
@@ -58,7 +63,7 @@ describe('TimeSlotCard', () => {
   it('says the deadline has passed and offers no new order after it', () => {
     const card = renderCard({}, false);
     expect(
-      within(card).getByText('Der er ikke bestilt sporstof og deadline er overskredet'),
+      within(card).getByText('Der er ikke bestilt sporstof, og deadline er overskredet'),
     ).toBeTruthy();
     expect(within(card).queryByRole('group', { name: 'Ny ordre' })).toBeNull();
   });
@@ -95,12 +100,14 @@ describe('TimeSlotCard', () => {
       released: { deliveredActivity: 412.7, vialCount: 1, freedAt: '2026-11-24T06:41:00.000Z' },
       orders: [order(11, OrderStatus.Released)],
     });
-    expect(within(card).getByText('Udleveret: 412 MBq · Frigivet kl: 07:41')).toBeTruthy();
+    expect(
+      within(card).getByText('Udleveret kl. 08:00: 412 MBq · Frigivet 24/11/2026 07:41'),
+    ).toBeTruthy();
   });
 
   it('says a rejected order was rejected, and a moved one was moved', () => {
     renderCard({ status: OrderStatus.Rejected, orders: [order(11, OrderStatus.Rejected)] });
-    expect(screen.getByText('Ordren er Afvist')).toBeTruthy();
+    expect(screen.getByText('Ordren er afvist')).toBeTruthy();
   });
 
   it('says when production moved the orders to an earlier delivery', () => {
@@ -166,5 +173,44 @@ describe('TimeSlotCard', () => {
       { date: '2026-11-24', halflifeSeconds: 6586.2, tracerName: 'FDG' },
     );
     expect(within(card).queryByRole('button', { name: /^Dosislommeregner/ })).toBeNull();
+  });
+
+  it('names each card of a delivery released and ordered again, keeping the released one released', () => {
+    const release = renderCard(
+      {
+        status: OrderStatus.Released,
+        orderedActivity: 300,
+        releaseNumber: 1,
+        released: { deliveredActivity: 412.7, vialCount: 1, freedAt: '2026-11-24T06:41:00.000Z' },
+        orders: [order(11, OrderStatus.Released)],
+      },
+      true,
+      '/documents/activity-certificate/7/2026-11-24/11.pdf',
+      undefined,
+      true,
+    );
+    expect(release.getAttribute('aria-label')).toBe('Levering kl. 08:00 – frigivelse 1');
+    expect(within(release).getByText(/Udleveret kl. 08:00: 412 MBq/)).toBeTruthy();
+    expect(within(release).queryByRole('group', { name: 'Ny ordre' })).toBeNull();
+    expect(within(release).getByRole('link', { name: 'Frigivelsescertifikat' })).toBeTruthy();
+  });
+
+  it('shows a later order apart, waiting, with the new-order row', () => {
+    const later = renderCard(
+      {
+        status: OrderStatus.Ordered,
+        orderedActivity: 200,
+        afterRelease: true,
+        orders: [order(12, OrderStatus.Ordered, 200)],
+      },
+      true,
+      undefined,
+      undefined,
+      true,
+    );
+    expect(later.getAttribute('aria-label')).toBe('Levering kl. 08:00 – efterbestilling');
+    expect(within(later).getByText('Bestilt: 200 MBq')).toBeTruthy();
+    expect(within(later).getByText(/Bestilt efter frigivelsen/)).toBeTruthy();
+    expect(within(later).getByRole('group', { name: 'Ny ordre' })).toBeTruthy();
   });
 });

@@ -1,12 +1,14 @@
 /**
  * A delivery time slot of the chosen product on the chosen day (legacy §3.2): the header with
  * the lowest status, the time and the summary text; the body with the slot's orders and,
- * while ordering is open, the blank "Ny ordre" row.
+ * while ordering is open, the blank "Ny ordre" row. A delivery released and then ordered
+ * again shows each release and the later orders on cards of their own: the released card
+ * keeps its state, figures and certificate; a new order goes to the later orders' card.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OrderStatus } from '@tracershop/core';
-import { DoseCalculator, StatusIcon } from '@tracershop/ui';
+import { DoseCalculator, StatusIcon, useFigures } from '@tracershop/ui';
 import type { ShopSlotCard } from '../shopApi';
 import type { ActivityOrderRowProps } from './ActivityOrderRow';
 import { ActivityOrderRow } from './ActivityOrderRow';
@@ -14,13 +16,26 @@ import { ReleaseDocumentLink } from './documentLinks';
 import { slotHeadlineOf } from './slotHeadline';
 
 export interface TimeSlotCardProps {
-  card: Pick<ShopSlotCard, 'slot' | 'status' | 'orderedActivity' | 'movedAway' | 'released'> & {
+  card: Pick<
+    ShopSlotCard,
+    | 'slot'
+    | 'status'
+    | 'orderedActivity'
+    | 'movedAway'
+    | 'released'
+    | 'releaseNumber'
+    | 'afterRelease'
+  > & {
     orders: readonly {
       order: NonNullable<ActivityOrderRowProps['order']>;
       movedToTime: string | null;
     }[];
   };
   mayOrder: boolean;
+  /** The card offers the blank "Ny ordre" row (one card per delivery does). */
+  offerNewOrder: boolean;
+  /** The delivery is on more than one card (a release and later orders): name each. */
+  split: boolean;
   timeZone: string;
   /** The release certificate of this slot and day, linked once something was released. */
   certificateHref?: string;
@@ -34,6 +49,8 @@ export interface TimeSlotCardProps {
 export function TimeSlotCard({
   card,
   mayOrder,
+  offerNewOrder,
+  split,
   timeZone,
   certificateHref,
   calculator,
@@ -54,19 +71,29 @@ export function TimeSlotCard({
     calculator !== undefined &&
     mayOrder &&
     (card.status === null || card.status === OrderStatus.Ordered);
-  const time = card.slot.deliveryTime.slice(0, 5);
-  const headline = slotHeadlineOf(card, mayOrder, timeZone);
-  const bodyId = `slot-${card.slot.id}-orders`;
+  const figures = useFigures(timeZone);
+  const time = figures.time(card.slot.deliveryTime);
+  const headline = slotHeadlineOf(card, mayOrder);
+  const bodyId = `slot-${card.slot.id}-${card.releaseNumber ?? 'open'}-orders`;
+  const label = !split
+    ? t('slot.card', { time })
+    : card.releaseNumber !== null
+      ? t('slot.cardRelease', { time, number: card.releaseNumber })
+      : t('slot.cardLater', { time });
   return (
-    <section className="shop-slot-card" aria-label={t('slot.card', { time })}>
+    <section className="shop-slot-card" aria-label={label}>
       <header className="shop-slot-card__header">
         <StatusIcon status={card.status} moved={card.movedAway} />
         <strong className="shop-slot-card__time">{time}</strong>
         <span className="shop-slot-card__summary">
-          {t(headline.key, headline.params)}
-          {headline.extra === undefined ? null : (
-            <> · {t(headline.extra.key, headline.extra.params)}</>
-          )}
+          {headline.key === 'slot.ordered'
+            ? t('slot.ordered', { activity: figures.activity(headline.activity) })
+            : headline.key === 'slot.delivered'
+              ? t('slot.delivered', { time, activity: figures.activity(headline.activity) })
+              : t(headline.key)}
+          {headline.key === 'slot.delivered' && headline.freedAt !== null ? (
+            <> · {t('slot.freedAt', { time: figures.instant(headline.freedAt) })}</>
+          ) : null}
         </span>
         {offerCalculator ? (
           <button
@@ -122,7 +149,13 @@ export function TimeSlotCard({
               onDelete={onDelete}
             />
           ))}
-          {mayOrder ? (
+          {card.afterRelease ? (
+            <p className="shop-slot-card__note">{t('slot.afterRelease')}</p>
+          ) : null}
+          {offerNewOrder && card.releaseNumber !== null ? (
+            <p className="shop-slot-card__note">{t('slot.laterOrder')}</p>
+          ) : null}
+          {offerNewOrder ? (
             <ActivityOrderRow
               key={`new/${calculated.round}`}
               mayOrder

@@ -4,8 +4,9 @@
  */
 import { useTranslation } from 'react-i18next';
 
-export function activityCertificateUrl(slotId: number, date: string): string {
-  return `/documents/activity-certificate/${slotId}/${date}.pdf`;
+/** The certificate of one release of a delivery (slot, date), named by its pivot order. */
+export function activityCertificateUrl(slotId: number, date: string, releaseId: number): string {
+  return `/documents/activity-certificate/${slotId}/${date}/${releaseId}.pdf`;
 }
 
 export function injectionReleaseUrl(orderId: number): string {

@@ -1,16 +1,15 @@
 /**
  * The summary text in a time-slot card's header (legacy §3.2): nothing ordered (and whether it
- * is too late), "Bestilt: X MBq", "Udleveret: X MBq · Frigivet kl: HH:MM", "Ordren er Afvist"
- * or "Rykket til tidligere levering". Figures come from the api (shopDay).
+ * is too late), "Bestilt: X MBq", "Udleveret kl. 08:00: X MBq · Frigivet 07/12/2026 07:45",
+ * "Ordren er Afvist" or "Rykket til tidligere levering". Figures come from the api (shopDay;
+ * delivered is core's delivered activity at the delivery time) and are formatted by the card.
  */
-import { OrderStatus, localDateTimeOfInstant } from '@tracershop/core';
+import { OrderStatus } from '@tracershop/core';
 
-export interface SlotHeadline {
-  key: string;
-  params?: Record<string, string>;
-  /** Second text (the release time). */
-  extra?: { key: string; params: Record<string, string> };
-}
+export type SlotHeadline =
+  | { key: 'slot.movedAway' | 'slot.noOrders' | 'slot.noOrdersClosed' | 'slot.rejected' }
+  | { key: 'slot.ordered'; activity: number }
+  | { key: 'slot.delivered'; activity: number; freedAt: string | null };
 
 export interface SlotHeadlineInput {
   status: OrderStatus | null;
@@ -19,11 +18,7 @@ export interface SlotHeadlineInput {
   released: { deliveredActivity: number; freedAt: string | null } | null;
 }
 
-export function slotHeadlineOf(
-  card: SlotHeadlineInput,
-  mayOrder: boolean,
-  timeZone: string,
-): SlotHeadline {
+export function slotHeadlineOf(card: SlotHeadlineInput, mayOrder: boolean): SlotHeadline {
   if (card.movedAway) {
     return { key: 'slot.movedAway' };
   }
@@ -32,26 +27,13 @@ export function slotHeadlineOf(
       return { key: mayOrder ? 'slot.noOrders' : 'slot.noOrdersClosed' };
     case OrderStatus.Rejected:
       return { key: 'slot.rejected' };
-    case OrderStatus.Released: {
-      const delivered = String(Math.floor(card.released?.deliveredActivity ?? 0));
-      const freedAt = card.released?.freedAt ?? null;
+    case OrderStatus.Released:
       return {
         key: 'slot.delivered',
-        params: { activity: delivered },
-        ...(freedAt === null
-          ? {}
-          : {
-              extra: {
-                key: 'slot.freedAt',
-                params: { time: localDateTimeOfInstant(freedAt, timeZone).slice(11, 16) },
-              },
-            }),
+        activity: card.released?.deliveredActivity ?? 0,
+        freedAt: card.released?.freedAt ?? null,
       };
-    }
     default:
-      return {
-        key: 'slot.ordered',
-        params: { activity: String(Math.floor(card.orderedActivity)) },
-      };
+      return { key: 'slot.ordered', activity: card.orderedActivity };
   }
 }

@@ -307,6 +307,7 @@ describe('ActivityOrderModal', () => {
           }),
         ],
         { status: OrderStatus.Released, deliveredActivity: 480.2 },
+        { releaseId: 7, releaseNumber: 1 },
       ),
       vials: { ...slotVials([]), assigned: [assignedVial(31, 'FDG-261202-1', 7)] },
     });
@@ -316,7 +317,7 @@ describe('ActivityOrderModal', () => {
     expect(screen.getByText('02/12/2026 09:15')).toBeTruthy();
     expect(screen.getByText('480 MBq')).toBeTruthy();
     const link = screen.getByRole('link', { name: 'Frigivelsecertifikat' });
-    expect(link.getAttribute('href')).toBe('/documents/activity-certificate/1/2026-12-02.pdf');
+    expect(link.getAttribute('href')).toBe('/documents/activity-certificate/1/2026-12-02/7.pdf');
     expect(link.getAttribute('target')).toBe('_blank');
     expect(screen.queryByRole('button', { name: 'Frigiv' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Tilføj hætteglas' })).toBeNull();

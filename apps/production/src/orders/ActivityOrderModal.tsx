@@ -17,6 +17,7 @@ import { AlertBox, ConfirmDialog, messageOf, SignaturePanel, useFigures } from '
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ModalFrame } from '../dialogs/ModalFrame';
+import { activityCertificateUrl } from './certificateLink';
 import type { ProductionSlotCard, SlotVials, VialCreate, VialEdit } from '../productionApi';
 import type { OrderInfoProps } from './OrderInfo';
 import { OrderInfo } from './OrderInfo';
@@ -214,10 +215,10 @@ export function ActivityOrderModal(props: ActivityOrderModalProps) {
           )}
         </>
       ) : null}
-      {released ? (
+      {released && card.releaseId !== null ? (
         <a
           className="ts-button"
-          href={`/documents/activity-certificate/${card.slot.id}/${date}.pdf`}
+          href={activityCertificateUrl(card.slot.id, date, card.releaseId)}
           target="_blank"
           rel="noreferrer"
         >

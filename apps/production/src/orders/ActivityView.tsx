@@ -7,7 +7,7 @@ import { formatShortTime } from '@tracershop/core';
 import { AlertBox, messageOf } from '@tracershop/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Catalog } from '../productionApi';
+import type { Catalog, ProductionSlotCard } from '../productionApi';
 import { useCreateActivityOrder, useProductionDay, useSlotActions } from '../productionApi';
 import { CreateActivityOrderModal } from './CreateActivityOrderModal';
 import { OpenActivityOrder } from './OpenActivityOrder';
@@ -28,12 +28,17 @@ function slotTimesOf(catalog: Catalog): Map<number, string> {
   return new Map(catalog.deliverySlots.map((slot) => [slot.id, slot.deliveryTime]));
 }
 
+/** A card's key: its slot and release (a delivery released and then ordered again has several). */
+function cardKeyOf(card: ProductionSlotCard): string {
+  return `${card.slot.id}/${card.releaseId ?? 'open'}`;
+}
+
 export function ActivityView({ catalog, tracerId, date, today, timeZone }: ActivityViewProps) {
   const { t } = useTranslation('app');
   const day = useProductionDay(date, tracerId);
   const actions = useSlotActions();
   const createOrder = useCreateActivityOrder();
-  const [openSlotId, setOpenSlotId] = useState<number | null>(null);
+  const [openCardKey, setOpenCardKey] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const pending = Object.values(actions).some((action) => action.isPending);
@@ -46,7 +51,9 @@ export function ActivityView({ catalog, tracerId, date, today, timeZone }: Activ
     const found = day.data?.slots.find((card) => card.slot.id === slotId);
     return found === undefined ? null : formatShortTime(found.slot.deliveryTime);
   };
-  const openCard = day.data?.slots.find((card) => card.slot.id === openSlotId);
+  const openCard = day.data?.slots.find((card) => cardKeyOf(card) === openCardKey);
+  const cardsOfSlot = (slotId: number) =>
+    day.data?.slots.filter((card) => card.slot.id === slotId).length ?? 0;
   // While a modal is open the cards behind it leave the accessibility tree, so "Accepter",
   // "Afvis" … name one button only.
   const covered = openCard !== undefined || creating;
@@ -76,13 +83,14 @@ export function ActivityView({ catalog, tracerId, date, today, timeZone }: Activ
         <div className="production-slots" inert={covered} aria-hidden={covered || undefined}>
           {day.data.slots.map((card) => (
             <SlotCard
-              key={card.slot.id}
+              key={cardKeyOf(card)}
               card={card}
               moveTargetTime={timeOfSlot(card.moveTargetSlotId)}
               pending={pending}
               timeZone={timeZone}
               date={date}
-              onOpen={() => setOpenSlotId(card.slot.id)}
+              split={cardsOfSlot(card.slot.id) > 1}
+              onOpen={() => setOpenCardKey(cardKeyOf(card))}
               onAccept={() =>
                 run(actions.acceptSlot.mutateAsync({ slotId: card.slot.id, deliveryDate: date }))
               }
@@ -103,7 +111,7 @@ export function ActivityView({ catalog, tracerId, date, today, timeZone }: Activ
           date={date}
           today={today}
           timeZone={timeZone}
-          onClose={() => setOpenSlotId(null)}
+          onClose={() => setOpenCardKey(null)}
         />
       )}
       {creating ? (

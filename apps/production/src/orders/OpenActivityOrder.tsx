@@ -1,6 +1,7 @@
 /**
  * The activity order modal of one card, wired to the api: the live vials of the delivery
- * (`vials.forSlot`), the release rights, and the writes.
+ * (`vials.forSlot`; of those delivered, only the card's own: a card shows one release of a
+ * delivery, or its orders not released yet), the release rights, and the writes.
  */
 import { DEFAULT_RELEASE_GUARDS } from '@tracershop/core';
 import { useSession } from '@tracershop/ui';
@@ -36,6 +37,14 @@ export function OpenActivityOrder(props: OpenActivityOrderProps) {
   const isotope = catalog.isotopes.find((candidate) => candidate.id === tracer?.isotopeId);
   const customer = catalog.customers.find((candidate) => candidate.id === card.endpoint.customerId);
   const user = session.data?.user ?? null;
+  const orderIds = new Set(card.orders.map((line) => line.order.id));
+  const cardVials =
+    vials.data === undefined
+      ? undefined
+      : {
+          ...vials.data,
+          assigned: vials.data.assigned.filter((vial) => orderIds.has(vial.assignedToId ?? -1)),
+        };
   return (
     <ActivityOrderModal
       card={card}
@@ -51,7 +60,7 @@ export function OpenActivityOrder(props: OpenActivityOrderProps) {
       customerName={
         customer?.longName || customer?.shortName || card.endpoint.customerShortName || ''
       }
-      vials={vials.data}
+      vials={cardVials}
       signer={
         user === null ? null : { id: user.id, userGroup: user.userGroup, username: user.username }
       }

@@ -72,6 +72,7 @@ describe('SlotCard', () => {
     const card = slotCard(
       [orderLine({ id: 7, status: OrderStatus.Released, freedAt: '2026-12-02T07:05:00.000Z' })],
       { status: OrderStatus.Released },
+      { releaseId: 7, releaseNumber: 1 },
     );
     renderWithI18n(
       <SlotCard
@@ -87,7 +88,7 @@ describe('SlotCard', () => {
       within(region())
         .getByRole('link', { name: 'Frigivelsecertifikat kl. 09:30' })
         .getAttribute('href'),
-    ).toBe('/documents/activity-certificate/1/2026-12-02.pdf');
+    ).toBe('/documents/activity-certificate/1/2026-12-02/7.pdf');
   });
 
   it('marks a moved-away card and offers to move it back', async () => {

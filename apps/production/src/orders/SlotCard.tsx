@@ -2,7 +2,8 @@
  * One delivery (slot, date) card of the "Ordre" page (legacy §4.2): customer and endpoint,
  * status icon and colour, ordered / to deliver / delivered (floored), moved and ghost cards
  * marked, and the actions: accept, reject (confirmed), un-reject, move to the earliest slot,
- * restore, and open the activity order modal.
+ * restore, and open the activity order modal. A delivery that got orders after its release
+ * has a card per release and one for the later orders, each named apart.
  */
 import {
   DEFAULT_TIME_ZONE,
@@ -12,9 +13,11 @@ import {
   OrderStatus,
 } from '@tracershop/core';
 import { ConfirmDialog, StatusIcon, STATUS_COLOURS } from '@tracershop/ui';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProductionSlotCard } from '../productionApi';
+import { activityCertificateUrl } from './certificateLink';
 import { slotActionIds } from './slotActions';
 
 export interface SlotCardActions {
@@ -35,6 +38,29 @@ export interface SlotCardProps extends SlotCardActions {
   timeZone?: string;
   /** The delivery date, for the release certificate's address. */
   date?: string;
+  /** The delivery is shown on more than one card (releases and later orders). */
+  split?: boolean;
+}
+
+/** The card's name: the delivery, and which part of it when it is split. */
+function cardLabelOf(
+  t: TFunction<'app'>,
+  card: ProductionSlotCard,
+  split: boolean,
+  time: string,
+): string {
+  const delivery = {
+    customer: card.endpoint.customerShortName ?? '',
+    endpoint: card.endpoint.name ?? '',
+    time,
+  };
+  if (!split) {
+    return t('slot.card', delivery);
+  }
+  if (card.releaseNumber !== null) {
+    return t('slot.cardRelease', { ...delivery, number: card.releaseNumber });
+  }
+  return t(card.afterRelease ? 'slot.cardLater' : 'slot.cardWaiting', delivery);
 }
 
 /** When the delivery's orders were released, `'HH:MM'` on the site's clock, or null. */
@@ -53,6 +79,7 @@ export function SlotCard({
   pending = false,
   timeZone = DEFAULT_TIME_ZONE,
   date,
+  split = false,
   ...actions
 }: SlotCardProps) {
   const { t } = useTranslation('app');
@@ -70,7 +97,7 @@ export function SlotCard({
       : summary.status === null
         ? 'empty'
         : String(summary.status);
-  const label = t('slot.card', { customer: card.endpoint.customerShortName ?? '', endpoint, time });
+  const label = cardLabelOf(t, card, split, time);
   const openable = !summary.movedAway && summary.status !== null;
   const released = summary.status === OrderStatus.Released && !summary.movedAway;
   const releaseTime = released ? releaseTimeOf(card, timeZone) : null;
@@ -88,6 +115,7 @@ export function SlotCard({
       </header>
       {summary.movedAway ? <p className="production-slot__note">{t('slot.movedAway')}</p> : null}
       {summary.isGhost ? <p className="production-slot__note">{t('slot.ghost')}</p> : null}
+      {card.afterRelease ? <p className="production-slot__note">{t('slot.afterRelease')}</p> : null}
       {summary.status === null ? (
         <p>{t('slot.noOrders')}</p>
       ) : (
@@ -106,9 +134,9 @@ export function SlotCard({
             {t('slot.open', { time })}
           </button>
         ) : null}
-        {released && date !== undefined ? (
+        {released && date !== undefined && card.releaseId !== null ? (
           <a
-            href={`/documents/activity-certificate/${card.slot.id}/${date}.pdf`}
+            href={activityCertificateUrl(card.slot.id, date, card.releaseId)}
             target="_blank"
             rel="noreferrer"
           >

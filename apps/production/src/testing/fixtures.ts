@@ -35,6 +35,7 @@ export function orderLine(
     freedAt: null,
     freedById: null,
     freedByName: null,
+    releasedWithId: null,
     ...fields,
   };
   return {
@@ -61,6 +62,9 @@ export function slotCard(
       deliveryTime: '09:30:00',
       weeklyRepeat: WeeklyRepeat.EveryWeek,
     },
+    releaseId: null,
+    releaseNumber: null,
+    afterRelease: false,
     endpoint: { id: 10, name: 'PET1', customerId: 5, customerShortName: 'RH' },
     delivers: true,
     overheadMultiplier: 1.25,

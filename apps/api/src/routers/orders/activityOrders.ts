@@ -308,7 +308,8 @@ export const activityOrdersRouter = router({
    */
   productionDelete: productionDeleteProcedure(
     activityOrderKind,
-    (services, row, _customerId, scope) => detachVialsOfActivityOrder(services, row, scope),
+    (services, row, customerId, scope) =>
+      detachVialsOfActivityOrder(services, row, customerId, scope),
   ),
 });
 

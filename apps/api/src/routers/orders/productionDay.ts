@@ -1,27 +1,21 @@
 /**
  * The production page of one tracer on one date (legacy-ui-features.md §4.1–4.2, §4.5, §4.9):
  * the run lines ("Kørsel HH:MM: X MBq / Overhead: Y MBq"), one card per delivery slot that
- * delivers that day or has orders (ghosts included), with core's slot summary and per-order
- * figures; the day's injection orders; and the isotope deliveries with their totals. Every
- * figure comes from core; this file only loads what core needs.
+ * delivers that day or has orders (ghosts included) – one per release and one for the orders
+ * not released yet, when a delivery got orders after its release – with core's summary and
+ * per-order figures; the day's injection orders; and the isotope deliveries with their totals.
+ * Every figure comes from core; this file only loads what core needs.
  */
 import {
   fieldSchemas,
   orderDeliveryActivity,
   activeSlotIdOf,
   slotDeliversOn,
+  splitSlot,
   summarizeRun,
-  summarizeSlot,
   weekdayOf,
 } from '@tracershop/core';
-import type {
-  RunSlot,
-  SlotOrder,
-  SlotSummary,
-  SlotTime,
-  SlotVial,
-  TracerType,
-} from '@tracershop/core';
+import type { RunSlot, SlotOrder, SlotSummary, TracerType } from '@tracershop/core';
 import type { ActivityDeliveryTimeSlot, ActivityOrder, InjectionOrder, Vial } from '@tracershop/db';
 import type { InferAttributes } from 'sequelize';
 import { z } from 'zod';
@@ -29,6 +23,7 @@ import { apiError } from '../../errors';
 import type { ApiServices } from '../../trpc/context';
 import type { Wire } from '../../wire';
 import { toWire, toWireList } from '../../wire';
+import { slotOrderOf, slotTimeOf, slotVialOf } from './deliveryParts';
 import { slotRepeatOf } from './orderingRules';
 import type { EndpointView, SlotView } from './orderViews';
 import { endpointView, slotView } from './orderViews';
@@ -61,9 +56,19 @@ export interface ProductionOrderLine {
   dead: boolean;
 }
 
-/** One (slot, date) card of the production page. */
+/**
+ * One card of the production page: a (slot, date) delivery, or one part of it when the
+ * delivery was released and got orders afterwards (core `splitSlot`): each release, and the
+ * orders not released yet, on a card of its own.
+ */
 export interface ProductionSlotCard {
   slot: SlotView;
+  /** The release the card shows (it addresses the certificate); null: orders not released. */
+  releaseId: number | null;
+  /** 1, 2, … among the delivery's releases; null for orders not released. */
+  releaseNumber: number | null;
+  /** Orders placed after a release of this delivery, released on their own. */
+  afterRelease: boolean;
   endpoint: EndpointView;
   /** The slot delivers on the date (a slot shown only for moved-in orders may not). */
   delivers: boolean;
@@ -153,25 +158,9 @@ export async function readProductionDay(
   }
   const overheadOf = (endpointId: number) => overheadByEndpoint[endpointId] ?? 1;
 
-  const slotOrders: SlotOrder[] = orders.map((order) => ({
-    id: order.id,
-    orderedActivity: order.orderedActivity,
-    deliveryDate: order.deliveryDate,
-    status: order.status,
-    orderedTimeSlotId: order.orderedTimeSlotId,
-    movedToTimeSlotId: order.movedToTimeSlotId,
-  }));
-  const slotVials: SlotVial[] = vials.map((vial) => ({
-    id: vial.id,
-    fillDate: vial.fillDate,
-    fillTime: vial.fillTime,
-    activity: vial.activity,
-    assignedToId: vial.assignedToId,
-  }));
-  const slotTimes: SlotTime[] = slots.map((slot) => ({
-    id: slot.id,
-    deliveryTime: slot.deliveryTime,
-  }));
+  const slotOrders = orders.map(slotOrderOf);
+  const slotVials = vials.map(slotVialOf);
+  const slotTimes = slots.map(slotTimeOf);
   const runSlots: RunSlot[] = slots.map((slot) => ({
     id: slot.id,
     productionId: slot.productionId,
@@ -218,10 +207,42 @@ export async function readProductionDay(
   }
   const orderById = new Map(orders.map((order) => [order.id, order]));
 
-  const cards = shown.map((slot): ProductionSlotCard => {
+  const orderLine = (
+    order: SlotOrder,
+    slot: ActivityDeliveryTimeSlot,
+    summary: SlotSummary,
+  ): ProductionOrderLine => {
+    const activeSlotId = activeSlotIdOf(order);
+    const activeSlot = slotById.get(activeSlotId);
+    const figures = orderDeliveryActivity({
+      order,
+      slots: slotTimes,
+      halflifeSeconds,
+      overheadMultiplier: overheadOf(activeSlot?.endpointId ?? slot.endpointId),
+      date,
+      timeZone,
+    });
+    const row = orderById.get(order.id);
+    if (row === undefined) {
+      throw new Error(`Order ${order.id} vanished while summarizing`);
+    }
+    return {
+      order: toWire(row),
+      activeSlotId,
+      movedToTime:
+        order.movedToTimeSlotId == null || activeSlot === undefined
+          ? null
+          : activeSlot.deliveryTime,
+      withoutOverhead: figures.withoutOverhead,
+      withOverhead: figures.withOverhead,
+      dead: summary.deadOrderIds.includes(order.id),
+    };
+  };
+
+  const cards = shown.flatMap((slot): ProductionSlotCard[] => {
     const overheadMultiplier = overheadOf(slot.endpointId);
-    const summary = summarizeSlot({
-      slot: { id: slot.id, deliveryTime: slot.deliveryTime },
+    const parts = splitSlot({
+      slot: slotTimeOf(slot),
       date,
       orders: slotOrders,
       slots: slotTimes,
@@ -230,47 +251,26 @@ export async function readProductionDay(
       vials: slotVials,
       timeZone,
     });
-    const relevant = relevantTo(slot);
-    const activeHere = new Set(
-      relevant.filter((order) => activeSlotIdOf(order) === slot.id).map((order) => order.id),
-    );
     const earliest = earliestOfEndpoint.get(slot.endpointId);
-    return {
-      slot: slotView(slot),
-      endpoint: endpointView(endpointById.get(slot.endpointId)),
-      delivers: delivers(slot),
-      overheadMultiplier,
-      moveTargetSlotId: earliest !== undefined && earliest.id !== slot.id ? earliest.id : null,
-      summary,
-      orders: relevant.map((order): ProductionOrderLine => {
-        const activeSlotId = activeSlotIdOf(order);
-        const activeSlot = slotById.get(activeSlotId);
-        const figures = orderDeliveryActivity({
-          order,
-          slots: slotTimes,
-          halflifeSeconds,
-          overheadMultiplier: overheadOf(activeSlot?.endpointId ?? slot.endpointId),
-          date,
-          timeZone,
-        });
-        const row = orderById.get(order.id);
-        if (row === undefined) {
-          throw new Error(`Order ${order.id} vanished while summarizing`);
-        }
-        return {
-          order: toWire(row),
-          activeSlotId,
-          movedToTime:
-            order.movedToTimeSlotId == null || activeSlot === undefined
-              ? null
-              : activeSlot.deliveryTime,
-          withoutOverhead: figures.withoutOverhead,
-          withOverhead: figures.withOverhead,
-          dead: summary.deadOrderIds.includes(order.id),
-        };
-      }),
-      vials: toWireList(vials.filter((vial) => activeHere.has(vial.assignedToId ?? -1))),
-    };
+    return parts.map((part) => {
+      const partOrders = slotOrders.filter((order) => part.orderIds.includes(order.id));
+      const activeHere = new Set(
+        partOrders.filter((order) => activeSlotIdOf(order) === slot.id).map((order) => order.id),
+      );
+      return {
+        slot: slotView(slot),
+        releaseId: part.releaseId,
+        releaseNumber: part.releaseNumber,
+        afterRelease: part.afterRelease,
+        endpoint: endpointView(endpointById.get(slot.endpointId)),
+        delivers: delivers(slot),
+        overheadMultiplier,
+        moveTargetSlotId: earliest !== undefined && earliest.id !== slot.id ? earliest.id : null,
+        summary: part.summary,
+        orders: partOrders.map((order) => orderLine(order, slot, part.summary)),
+        vials: toWireList(vials.filter((vial) => activeHere.has(vial.assignedToId ?? -1))),
+      };
+    });
   });
 
   const injectionOrders = await models.InjectionOrder.findAll({

@@ -1,35 +1,35 @@
 /**
- * Deleting a released order (site admin only): its vials were assigned to it as the pivot of
- * the whole released delivery (legacy-business-rules.md §2.3), so they pass to another
- * released order of the same delivery, or are detached when none is left. Every vial change
- * is audited, as any change to a GMP record.
+ * Deleting a released order (site admin only). An activity order belongs to one release of
+ * its delivery, whose vials are assigned to the release's pivot (legacy-business-rules.md
+ * §2.3): when the pivot goes, its vials and the release's other orders pass to the lowest
+ * order left in that release, or the vials are detached when none is left. Other releases of
+ * the delivery are not touched. Every change is audited, as any change to a GMP record.
  */
-import { OrderStatus } from '@tracershop/core';
+import { OrderStatus, releaseIdsOf } from '@tracershop/core';
 import type { ActivityOrder, IsotopeOrder } from '@tracershop/db';
 import { Op } from 'sequelize';
 import type { Visibility } from '../../events/changeEvents';
 import type { WriteScope } from '../../recordWrites';
 import type { ApiServices } from '../../trpc/context';
 import { toWire } from '../../wire';
+import { slotOrderOf } from './deliveryParts';
 import { customerVisibility } from './orderingRules';
 
 const PRODUCTION_ONLY: Visibility = { kind: 'production' };
 
-export async function detachVialsOfActivityOrder(
+/** The other orders of `order`'s release (core `releaseIdsOf`), lowest id first. */
+async function releaseMatesOf(
   services: ApiServices,
   order: ActivityOrder,
   scope: WriteScope,
-): Promise<void> {
-  const { models } = services.db;
-  const { transaction } = scope;
-  const vials = await models.Vial.findAll({ where: { assignedToId: order.id }, transaction });
-  if (vials.length === 0) {
-    return;
+): Promise<ActivityOrder[]> {
+  if (order.status !== OrderStatus.Released) {
+    return [];
   }
+  const { models } = services.db;
   const activeSlotId = order.movedToTimeSlotId ?? order.orderedTimeSlotId;
-  const heir = await models.ActivityOrder.findOne({
+  const delivery = await models.ActivityOrder.findAll({
     where: {
-      id: { [Op.ne]: order.id },
       deliveryDate: order.deliveryDate,
       status: OrderStatus.Released,
       [Op.or]: [
@@ -38,8 +38,29 @@ export async function detachVialsOfActivityOrder(
       ],
     },
     order: [['id', 'ASC']],
-    transaction,
+    transaction: scope.transaction,
   });
+  const vials = await models.Vial.findAll({
+    where: { assignedToId: delivery.map((row) => row.id) },
+    attributes: ['assignedToId'],
+    transaction: scope.transaction,
+  });
+  const releaseOf = releaseIdsOf(delivery.map(slotOrderOf), vials);
+  const release = releaseOf.get(order.id);
+  return delivery.filter((row) => row.id !== order.id && releaseOf.get(row.id) === release);
+}
+
+export async function detachVialsOfActivityOrder(
+  services: ApiServices,
+  order: ActivityOrder,
+  customerId: number,
+  scope: WriteScope,
+): Promise<void> {
+  const { models } = services.db;
+  const { transaction } = scope;
+  const vials = await models.Vial.findAll({ where: { assignedToId: order.id }, transaction });
+  const mates = await releaseMatesOf(services, order, scope);
+  const heir = mates[0] ?? null;
   for (const vial of vials) {
     const before = toWire(vial);
     vial.assignedToId = heir?.id ?? null;
@@ -58,6 +79,32 @@ export async function detachVialsOfActivityOrder(
       rows: [after],
       visibility: vial.customerId == null ? PRODUCTION_ONLY : customerVisibility(vial.customerId),
     });
+  }
+  // The release is named by its pivot: when the pivot goes, the heir names it.
+  const renamed = heir === null ? [] : mates.filter((mate) => mate.releasedWithId === order.id);
+  for (const mate of renamed) {
+    const before = toWire(mate);
+    mate.releasedWithId = heir?.id ?? null;
+    await mate.save({ transaction });
+    const after = toWire(mate);
+    await scope.audit({
+      action: 'activityOrder.releaseRenamed',
+      entity: 'ActivityOrder',
+      entityId: mate.id,
+      before,
+      after,
+    });
+    scope.publish({
+      entity: 'ActivityOrder',
+      op: 'upsert',
+      rows: [after],
+      visibility: customerVisibility(customerId),
+    });
+  }
+  if (order.releasedWithId !== null) {
+    // The row goes next; its own link must not hold it back (a foreign key on MariaDB).
+    order.releasedWithId = null;
+    await order.save({ transaction });
   }
 }
 

@@ -1,17 +1,19 @@
 /**
  * The shop's "Ordreoversigt" of one endpoint on one date (legacy-ui-features.md §3.2): the
  * endpoint's delivery slots of that day with the orders ordered to them (an order moved to an
- * earlier slot shows as moved, with the target time), the released summary ("Udleveret: Σ raw
- * vial MBq", "Frigivet kl"), the injection orders, the isotope deliveries, and whether the
- * activity and injection deadlines still allow ordering. Nothing here reveals overhead or
+ * earlier slot shows as moved, with the target time), the released summary ("Udleveret": core's
+ * delivered activity, the figure production and the certificate show; "Frigivet kl"), the
+ * injection orders, the isotope deliveries, and whether the activity and injection deadlines
+ * still allow ordering. A delivery that got orders after its release shows each release and
+ * the later orders on cards of their own (core `splitSlot`). Nothing here reveals overhead or
  * what production must make: those figures stay on the production page.
  */
 import {
   DeadlineScope,
   OrderStatus,
-  activeSlotIdOf,
   fieldSchemas,
   slotDeliversOn,
+  splitSlot,
 } from '@tracershop/core';
 import type { WeeklyRepeat } from '@tracershop/core';
 import type { ActivityOrder, InjectionOrder, IsotopeOrder } from '@tracershop/db';
@@ -23,6 +25,7 @@ import { apiError } from '../../errors';
 import type { ApiServices } from '../../trpc/context';
 import type { Wire } from '../../wire';
 import { toWire, toWireList } from '../../wire';
+import { slotOrderOf, slotTimeOf, slotVialOf } from './deliveryParts';
 import type { CallerOrdering } from './orderingRules';
 import { callerOrderingOf, slotRepeatOf } from './orderingRules';
 import type { EndpointView, SlotView } from './orderViews';
@@ -40,17 +43,28 @@ export interface ShopOrderLine {
   movedToTime: string | null;
 }
 
-/** "Udleveret: X MBq" (raw vial activity, no decay correction) and "Frigivet kl: HH:MM". */
+/** "Udleveret: X MBq" and "Frigivet kl: HH:MM" of one release. */
 export interface ShopReleased {
+  /** Core's delivered activity: the vials decay-corrected to the slot's delivery time. */
   deliveredActivity: number;
   vialCount: number;
   freedAt: string | null;
 }
 
+/**
+ * One card of the shop: a delivery slot on the date, or one part of it when the delivery was
+ * released and got orders afterwards: each release, and the orders not released yet.
+ */
 export interface ShopSlotCard {
   slot: SlotView;
   tracerId: number;
   delivers: boolean;
+  /** The release the card shows (it addresses the certificate); null: orders not released. */
+  releaseId: number | null;
+  /** 1, 2, … among the delivery's releases; null for orders not released. */
+  releaseNumber: number | null;
+  /** Orders placed after a release of this delivery, released on their own. */
+  afterRelease: boolean;
   /** Lowest status of the orders ordered to this slot; null when there are none. */
   status: OrderStatus | null;
   /** Σ MBq of the non-rejected orders ordered to this slot ("Bestilt: X MBq"). */
@@ -121,60 +135,112 @@ export async function readShopDay(
   });
   const vials = await models.Vial.findAll({
     where: { assignedToId: orders.map((order) => order.id) },
-    attributes: ['id', 'activity', 'assignedToId'],
+    attributes: ['id', 'activity', 'fillDate', 'fillTime', 'assignedToId'],
   });
+  const tracers = await models.Tracer.findAll({
+    where: { id: [...new Set(slots.map((slot) => slot.production?.tracerId ?? 0))] },
+    include: [{ association: 'isotope' }],
+  });
+  const halflifeOf = new Map(
+    tracers.map((tracer) => [tracer.id, tracer.isotope?.halflifeSeconds ?? null]),
+  );
   const slotTime = new Map(slots.map((slot) => [slot.id, slot.deliveryTime]));
+  const slotOrders = orders.map(slotOrderOf);
+  const slotVials = vials.map(slotVialOf);
+  const slotTimes = slots.map(slotTimeOf);
 
   const cards: ShopSlotCard[] = [];
   for (const slot of slots) {
     const production = slot.production;
-    if (production == null) {
+    const halflifeSeconds = halflifeOf.get(production?.tracerId ?? 0) ?? null;
+    if (production == null || halflifeSeconds === null) {
       continue;
     }
     const delivers = slotDeliversOn(slotRepeatOf(slot, production), date);
-    const orderedHere = orders.filter((order) => order.orderedTimeSlotId === slot.id);
-    if (!delivers && orderedHere.length === 0) {
-      continue;
-    }
-    const standing = orderedHere.filter((order) => order.status !== OrderStatus.Rejected);
-    const movedAway =
-      standing.length > 0 && standing.every((order) => activeSlotIdOf(order) !== slot.id);
-    const firstMoved = standing.find((order) => order.movedToTimeSlotId != null);
-    // Vials belong to the whole delivery (assigned to one pivot order), so the summary counts
-    // the vials of every order this slot delivers, moved-in ones included.
-    const deliveredHere = orders.filter((order) => activeSlotIdOf(order) === slot.id);
-    const releasedHere = deliveredHere.filter((order) => order.status === OrderStatus.Released);
-    const deliveredIds = new Set(deliveredHere.map((order) => order.id));
-    const vialsHere = vials.filter((vial) => deliveredIds.has(vial.assignedToId ?? -1));
-    const freedTimes = releasedHere
-      .map((order) => order.freedAt?.toISOString() ?? null)
-      .filter((freedAt): freedAt is string => freedAt !== null)
-      .sort();
-    cards.push({
-      slot: slotView(slot),
-      tracerId: production.tracerId,
-      delivers,
-      status: lowestStatus(orderedHere.map((order) => order.status)),
-      orderedActivity: standing.reduce((sum, order) => sum + order.orderedActivity, 0),
-      movedAway,
-      movedToTime:
-        movedAway && firstMoved?.movedToTimeSlotId != null
-          ? (slotTime.get(firstMoved.movedToTimeSlotId) ?? null)
-          : null,
-      orders: orderedHere.map((order) => ({
-        order: toWire(order),
-        movedToTime:
-          order.movedToTimeSlotId == null ? null : (slotTime.get(order.movedToTimeSlotId) ?? null),
-      })),
-      released:
-        orderedHere.length > 0 && releasedHere.length > 0
-          ? {
-              deliveredActivity: vialsHere.reduce((sum, vial) => sum + vial.activity, 0),
-              vialCount: vialsHere.length,
-              freedAt: freedTimes[freedTimes.length - 1] ?? null,
-            }
-          : null,
+    const parts = splitSlot({
+      slot: slotTimeOf(slot),
+      date,
+      orders: slotOrders,
+      slots: slotTimes,
+      halflifeSeconds,
+      // The shop reads no figure that carries overhead.
+      overheadMultiplier: 1,
+      vials: slotVials,
+      timeZone: services.config.timeZone,
     });
+    const slotCards: ShopSlotCard[] = [];
+    for (const part of parts) {
+      // The shop lists an order at the slot it was ordered to (moved ones marked as moved).
+      const orderedHere = orders.filter(
+        (order) => part.orderIds.includes(order.id) && order.orderedTimeSlotId === slot.id,
+      );
+      if (orderedHere.length === 0) {
+        continue;
+      }
+      const { movedAway } = part.summary;
+      const firstMoved = orderedHere.find(
+        (order) => order.status !== OrderStatus.Rejected && order.movedToTimeSlotId != null,
+      );
+      const deliveredHere = orders.filter(
+        (order) =>
+          part.orderIds.includes(order.id) &&
+          (order.movedToTimeSlotId ?? order.orderedTimeSlotId) === slot.id,
+      );
+      const deliveredIds = new Set(deliveredHere.map((order) => order.id));
+      const freedTimes = deliveredHere
+        .map((order) => order.freedAt?.toISOString() ?? null)
+        .filter((freedAt): freedAt is string => freedAt !== null)
+        .sort();
+      slotCards.push({
+        slot: slotView(slot),
+        tracerId: production.tracerId,
+        delivers,
+        releaseId: part.releaseId,
+        releaseNumber: part.releaseNumber,
+        afterRelease: part.afterRelease,
+        status: lowestStatus(orderedHere.map((order) => order.status)),
+        orderedActivity: orderedHere
+          .filter((order) => order.status !== OrderStatus.Rejected)
+          .reduce((sum, order) => sum + order.orderedActivity, 0),
+        movedAway,
+        movedToTime:
+          movedAway && firstMoved?.movedToTimeSlotId != null
+            ? (slotTime.get(firstMoved.movedToTimeSlotId) ?? null)
+            : null,
+        orders: orderedHere.map((order) => ({
+          order: toWire(order),
+          movedToTime:
+            order.movedToTimeSlotId == null
+              ? null
+              : (slotTime.get(order.movedToTimeSlotId) ?? null),
+        })),
+        released:
+          part.releaseId !== null && !movedAway
+            ? {
+                deliveredActivity: part.summary.deliveredActivity,
+                vialCount: vials.filter((vial) => deliveredIds.has(vial.assignedToId ?? -1)).length,
+                freedAt: freedTimes[freedTimes.length - 1] ?? null,
+              }
+            : null,
+      });
+    }
+    if (slotCards.length === 0 && delivers) {
+      slotCards.push({
+        slot: slotView(slot),
+        tracerId: production.tracerId,
+        delivers,
+        releaseId: null,
+        releaseNumber: null,
+        afterRelease: false,
+        status: null,
+        orderedActivity: 0,
+        movedAway: false,
+        movedToTime: null,
+        orders: [],
+        released: null,
+      });
+    }
+    cards.push(...slotCards);
   }
 
   const injectionOrders = await models.InjectionOrder.findAll({

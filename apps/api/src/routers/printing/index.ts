@@ -18,7 +18,7 @@ const { id, dateText, keyed } = fieldSchemas;
 
 export const vialLabelPrintInput = z.strictObject({ vialId: id }, keyed('input.invalid'));
 export const activityCertificatePrintInput = z.strictObject(
-  { slotId: id, date: dateText },
+  { slotId: id, date: dateText, releaseId: id },
   keyed('input.invalid'),
 );
 export const testPrintInput = z.strictObject({ printerId: id }, keyed('input.invalid'));
@@ -33,13 +33,17 @@ export const printingRouter = router({
       return printOn(ctx, printer, pdf, `Etiket hætteglas ${input.vialId}`);
     }),
 
-  /** The release certificate of a delivery slot on a date, on the active document printer. */
+  /**
+   * The release certificate of one release of a delivery (slot, date; the release named by its
+   * pivot order), on the active document printer.
+   */
   activityCertificate: procedure('printer.print')
     .input(activityCertificatePrintInput)
     .mutation(async ({ ctx, input }) => {
       const printer = await activePrinter(ctx, 'document');
-      const pdf = await renderActivityCertificate(ctx.services, input.slotId, input.date);
-      return printOn(ctx, printer, pdf, `Frigivelsescertifikat ${input.slotId} ${input.date}`);
+      const { slotId, date, releaseId } = input;
+      const pdf = await renderActivityCertificate(ctx.services, slotId, date, releaseId);
+      return printOn(ctx, printer, pdf, `Frigivelsescertifikat ${slotId} ${date} ${releaseId}`);
     }),
 
   /** A one-page test print on the given printer (label-sized on a label printer). */

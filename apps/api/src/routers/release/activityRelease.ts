@@ -5,11 +5,14 @@
  * available, or nothing changes.
  *
  * All vials are assigned to one order, the pivot: the first order id the caller named (the
- * legacy's choice, kept because certificates and exports read vials per pivot). Consumers
- * treat the vials as belonging to the whole (slot, date) collection.
+ * legacy's choice, kept because certificates and exports read vials per pivot). Every order
+ * released names the pivot (`releasedWithId`): a delivery released once and then given a
+ * later order is released again for that order alone, and each release keeps its own vials,
+ * totals and certificate (core `splitSlot`).
  */
 import {
   OrderStatus,
+  activeSlotIdOf,
   activityReleaseInput,
   deliveredActivity,
   fieldSchemas,
@@ -135,8 +138,9 @@ export const releaseActivity = procedure('order.release')
 
       const orders = await lockRows(models.ActivityOrder, 'ActivityOrder', orderIds, transaction);
       for (const order of orders) {
-        const inSlot = order.orderedTimeSlotId === slot.id || order.movedToTimeSlotId === slot.id;
-        if (!inSlot || order.deliveryDate !== input.deliveryDate) {
+        // An order is delivered (and released) by its active slot only, never by the slot it
+        // was moved away from.
+        if (activeSlotIdOf(order) !== slot.id || order.deliveryDate !== input.deliveryDate) {
           throw apiError('ORDER_NOT_IN_DELIVERY', { orderId: order.id });
         }
         if (order.status !== OrderStatus.Accepted) {
@@ -199,7 +203,11 @@ export const releaseActivity = procedure('order.release')
       }
       const before = { orders: orders.map(toWire), vials: vials.map(toWire) };
       for (const order of orders) {
-        order.set({ status: OrderStatus.Released, ...freedFieldsOf(user, signedAt) });
+        order.set({
+          status: OrderStatus.Released,
+          releasedWithId: pivot.id,
+          ...freedFieldsOf(user, signedAt),
+        });
         await order.save({ transaction });
       }
       for (const vial of vials) {

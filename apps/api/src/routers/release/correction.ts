@@ -3,17 +3,22 @@
  * legacy-business-rules.md §2.4): Released → Accepted, the vials delivered with them detached,
  * so the orders can be released again. Any production member may correct (no release right
  * needed, as in the legacy); the freed fields stay until the next release overwrites them.
- * Every named order must be Released: all kinds are checked before anything changes.
+ * Every named order must be Released: all kinds are checked before anything changes. Activity
+ * orders are corrected a whole release at a time: another release of the same delivery keeps
+ * its orders, vials and certificate.
  */
-import { OrderStatus, correctionInput } from '@tracershop/core';
+import { OrderStatus, correctionInput, releaseIdsOf } from '@tracershop/core';
 import type { ActivityOrder, InjectionOrder, IsotopeOrder } from '@tracershop/db';
 import { Op } from 'sequelize';
+import type { Transaction } from 'sequelize';
 import { verifySignature } from '../../auth/signature';
 import { apiError } from '../../errors';
 import type { PublishedChange } from '../../events/changeEvents';
 import { writeRecord } from '../../recordWrites';
 import { procedure } from '../../trpc/init';
 import { toWire } from '../../wire';
+import { slotOrderOf } from '../orders/deliveryParts';
+import type { Models } from '../orders/orderingRules';
 import {
   customersOfEndpoints,
   customersOfIsotopeOrders,
@@ -41,6 +46,49 @@ function assertReleased(
     if (order.status !== OrderStatus.Released) {
       throw apiError('NOT_RELEASED', {}, { entity, orderId: order.id, status: order.status });
     }
+  }
+}
+
+/**
+ * Refuses (RELEASE_NOT_WHOLE) a correction that names some orders of a release but not all:
+ * the rest would stay Released without the vials, which go with the pivot.
+ */
+async function assertWholeReleases(
+  models: Models,
+  orders: readonly ActivityOrder[],
+  transaction: Transaction,
+): Promise<void> {
+  if (orders.length === 0) {
+    return;
+  }
+  const activeSlotIds = [
+    ...new Set(orders.map((order) => order.movedToTimeSlotId ?? order.orderedTimeSlotId)),
+  ];
+  const released = await models.ActivityOrder.findAll({
+    where: {
+      deliveryDate: [...new Set(orders.map((order) => order.deliveryDate))],
+      status: OrderStatus.Released,
+      [Op.or]: [
+        { movedToTimeSlotId: activeSlotIds },
+        { movedToTimeSlotId: null, orderedTimeSlotId: activeSlotIds },
+      ],
+    },
+    transaction,
+  });
+  const vials = await models.Vial.findAll({
+    where: { assignedToId: released.map((order) => order.id) },
+    attributes: ['assignedToId'],
+    transaction,
+  });
+  const releaseOf = releaseIdsOf(released.map(slotOrderOf), vials);
+  const named = new Set(orders.map((order) => order.id));
+  const touched = new Set(orders.map((order) => releaseOf.get(order.id)));
+  const left = released
+    .filter((order) => touched.has(releaseOf.get(order.id)) && !named.has(order.id))
+    .map((order) => order.id)
+    .sort((a, b) => a - b);
+  if (left.length > 0) {
+    throw apiError('RELEASE_NOT_WHOLE', { orderIds: left.join(', ') }, { orderIds: left });
   }
 }
 
@@ -91,6 +139,7 @@ export const correctOrders = procedure('order.correct')
       assertReleased('ActivityOrder', activityOrders);
       assertReleased('InjectionOrder', injectionOrders);
       assertReleased('IsotopeOrder', isotopeOrders);
+      await assertWholeReleases(models, activityOrders, transaction);
 
       const vials =
         activityIds.length === 0
@@ -125,6 +174,7 @@ export const correctOrders = procedure('order.correct')
         const own = vials.filter((vial) => vial.assignedToId === order.id);
         const before = { order: toWire(order), vials: own.map(toWire) };
         order.status = OrderStatus.Accepted;
+        order.releasedWithId = null;
         await order.save({ transaction });
         for (const vial of own) {
           vial.assignedToId = null;

@@ -46,6 +46,12 @@ export class ActivityOrder extends Model<
   declare freedAt: CreationOptional<Date | null>;
   declare freedById: CreationOptional<number | null>;
   declare freedByName: CreationOptional<string | null>;
+  /**
+   * While Released: the order holding the vials of the release this order belongs to (its
+   * pivot; itself for the pivot). Null otherwise, and for orders released before a delivery
+   * could be released more than once (one release per delivery).
+   */
+  declare releasedWithId: CreationOptional<number | null>;
 
   declare orderedTimeSlot?: NonAttribute<ActivityDeliveryTimeSlot>;
   declare movedToTimeSlot?: NonAttribute<ActivityDeliveryTimeSlot | null>;
@@ -114,12 +120,16 @@ export function defineOrderModels(sequelize: Sequelize) {
       freedAt: instantColumn(true),
       freedById: foreignIdColumn(),
       freedByName: stringColumn(PERSON_NAME_LENGTH, true),
+      releasedWithId: { ...referenceColumn(true), defaultValue: null },
     },
     {
       sequelize,
       modelName: 'ActivityOrder',
       tableName: 'activity_orders',
-      indexes: [{ name: 'activity_orders_delivery_date', fields: ['delivery_date'] }],
+      indexes: [
+        { name: 'activity_orders_delivery_date', fields: ['delivery_date'] },
+        { name: 'activity_orders_released_with_id', fields: ['released_with_id'] },
+      ],
     },
   );
 
