@@ -9,7 +9,6 @@ import {
   migrateUp,
   openDatabases,
   seedDemoSite,
-  siteToday,
 } from '@tracershop/db';
 import { apiConfigFromEnv } from './config';
 import { startApiServer } from './server';
@@ -18,10 +17,9 @@ async function main(): Promise<void> {
   const config = apiConfigFromEnv();
   const db = await openDatabases(databaseOptionsFromEnv());
   await migrateUp(db);
-  const seeded = await seedDemoSite(db, {
-    today: siteToday(config.timeZone),
-    timeZone: config.timeZone,
-  });
+  // An empty site gets the demo as it stands at this moment: the past released, today and
+  // the coming days open for ordering.
+  const seeded = await seedDemoSite(db, { now: new Date(), timeZone: config.timeZone });
   const server = await startApiServer({ db });
   console.log(`\nTracershop is running at ${server.url}/`);
   console.log(
