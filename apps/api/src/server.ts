@@ -26,7 +26,7 @@ import type { EventBus } from './events/eventBus';
 import { LocalEventBus, RedisEventBus } from './events/eventBus';
 import { startBackgroundServices, stopBackgroundServices } from './background';
 import { serveDocument } from './documents/documentRoutes';
-import { serveStaticApp } from './http/staticApps';
+import { serveSiteIcon, serveStaticApp } from './http/staticApps';
 import type { StaticApp } from './http/staticApps';
 import { appRouter } from './routers';
 import { TelemetryRecorder } from './telemetry/telemetryRecorder';
@@ -218,6 +218,9 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
         home === 'production' ? '/production/' : home === 'shop' ? '/shop/' : '/shop/login',
       );
       res.end();
+      return;
+    }
+    if (await serveSiteIcon(apps, req, res, pathname)) {
       return;
     }
     for (const app of apps) {
