@@ -109,7 +109,6 @@ describe.skipIf(!chromiumAvailable)('a GMP day in Chromium', () => {
     watchDir = mkdtempSync(path.join(tmpdir(), 'tracershop-vials-'));
     api = await startTestApi({
       dialect: 'sqlite',
-      today: siteToday(),
       now: new Date().toISOString(),
       backgroundServices: true,
       env: { ...process.env, ...WATCHER_ENV, VIAL_WATCH_DIR: watchDir },

@@ -44,7 +44,6 @@ describe.skipIf(!chromiumAvailable)('production release in Chromium', () => {
     mkdirSync(artifacts, { recursive: true });
     api = await startTestApi({
       dialect: 'sqlite',
-      today: siteToday(),
       now: new Date().toISOString(),
       config: { version: appVersion(), customerAppDir, productionAppDir },
     });

@@ -80,7 +80,6 @@ describe.skipIf(!chromiumAvailable)('every production page in Chromium', () => {
     mkdirSync(artifacts, { recursive: true });
     api = await startTestApi({
       dialect: 'sqlite',
-      today: siteToday(),
       now: new Date().toISOString(),
       config: { version: appVersion(), customerAppDir, productionAppDir },
     });

@@ -47,7 +47,6 @@ export async function startSite(): Promise<TestApi> {
   }
   return startTestApi({
     dialect: 'sqlite',
-    today: siteToday(),
     now: new Date().toISOString(),
     config: {
       version: appVersion(),

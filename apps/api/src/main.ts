@@ -9,7 +9,6 @@ import {
   migrateUp,
   openDatabases,
   seedDemoSite,
-  siteToday,
   withSetupLock,
 } from '@tracershop/db';
 import { apiConfigFromEnv } from './config';
@@ -19,12 +18,13 @@ async function main(): Promise<void> {
   const config = apiConfigFromEnv();
   const db = await openDatabases(databaseOptionsFromEnv());
   // Instances started together take turns: the first migrates and seeds, the others then
-  // find nothing to do (docs/operations.md, "Several instances").
+  // find nothing to do (docs/operations.md, "Several instances"). An empty site gets the
+  // demo as it stands at this moment: the past released, today and the coming days open.
   const seeded = await withSetupLock(
     db,
     async () => {
       await migrateUp(db);
-      return seedDemoSite(db, { today: siteToday(config.timeZone), timeZone: config.timeZone });
+      return seedDemoSite(db, { now: new Date(), timeZone: config.timeZone });
     },
     { onWait: () => console.log('Waiting for another instance to finish setting up…') },
   );

@@ -29,7 +29,7 @@ import { LocalEventBus, RedisEventBus } from './events/eventBus';
 import { startBackgroundServices, stopBackgroundServices } from './background';
 import { serveDocument } from './documents/documentRoutes';
 import { setSecurityHeaders } from './http/securityHeaders';
-import { serveStaticApp } from './http/staticApps';
+import { serveSiteIcon, serveStaticApp } from './http/staticApps';
 import type { StaticApp } from './http/staticApps';
 import { appRouter } from './routers';
 import { TelemetryRecorder } from './telemetry/telemetryRecorder';
@@ -237,6 +237,9 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
         home === 'production' ? '/production/' : home === 'shop' ? '/shop/' : '/shop/login',
       );
       res.end();
+      return;
+    }
+    if (await serveSiteIcon(apps, req, res, pathname)) {
       return;
     }
     for (const app of apps) {

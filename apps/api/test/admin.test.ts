@@ -25,6 +25,13 @@ describe.each(TEST_DIALECTS)('site administration (%s)', (dialect) => {
   });
 
   it('pages through the audit trail, newest first, with filters', async () => {
+    // The demo seed created its isotopes at the clock's start; these come a minute later.
+    const seeded = await siteAdmin.trpc.admin.auditTrail.query({
+      entity: 'Isotope',
+      action: 'isotope.create',
+    });
+    expect(seeded.total).toBeGreaterThan(0);
+    api.clock.set(new Date(api.clock.now().getTime() + 60_000));
     const isotopes: number[] = [];
     for (const [letter, mass] of [
       ['Rb', 82],
@@ -44,7 +51,7 @@ describe.each(TEST_DIALECTS)('site administration (%s)', (dialect) => {
       action: 'isotope.create',
       pageSize: 2,
     });
-    expect(first.total).toBe(3);
+    expect(first.total).toBe(seeded.total + 3);
     expect(first.rows.map((row) => row.entityId)).toEqual([isotopes[2], isotopes[1]]);
     expect(first.rows[0]?.actorName).toBe('Demo Production Admin');
     expect(first.rows[0]?.before).toBeNull();
@@ -55,7 +62,7 @@ describe.each(TEST_DIALECTS)('site administration (%s)', (dialect) => {
       pageSize: 2,
       page: 2,
     });
-    expect(second.rows.map((row) => row.entityId)).toEqual([isotopes[0]]);
+    expect(second.rows[0]?.entityId).toBe(isotopes[0]);
 
     const byRow = await siteAdmin.trpc.admin.auditTrail.query({
       entity: 'Isotope',
@@ -77,7 +84,7 @@ describe.each(TEST_DIALECTS)('site administration (%s)', (dialect) => {
       entity: 'Isotope',
       to: new Date(now.getTime() - 1000).toISOString(),
     });
-    expect(before.total).toBe(0);
+    expect(before.total).toBe(seeded.total);
     expect((await siteAdmin.trpc.admin.auditTrail.query()).rows.length).toBeGreaterThan(3);
   });
 

@@ -4,7 +4,9 @@
  * nothing, skipping bookings already ordered, held to the deadline of the tracer's type.
  */
 import { BookingStatus, OrderStatus, TracerUsage, requiredActivity } from '@tracershop/core';
+import type { AuditEvent } from '@tracershop/db';
 import { randomUUID } from 'node:crypto';
+import { Op } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoIds } from './orderFixtures';
 import { collectEvents, eventually } from './liveClient';
@@ -14,8 +16,12 @@ import type { TestApi } from './testApi';
 import { TEST_DIALECTS, startTestApi } from './testApi';
 import type { TestClient } from './testClient';
 
-/** Tuesday of ISO week 48: activity ordering open until today 13:00, injection closed. */
+/** Tuesday of ISO week 48: activity ordering open until today 13:00, injections until 14:00. */
 const TUESDAY = '2026-11-24';
+/** Monday 13:30 in Copenhagen: Tuesday's activity deadline has passed, the injection one not. */
+const BETWEEN_DEADLINES = '2026-11-23T12:30:00Z';
+/** Monday 14:30 in Copenhagen: both of Tuesday's deadlines have passed. */
+const PAST_DEADLINES = '2026-11-23T13:30:00Z';
 /** Wednesday of week 48, also with seeded bookings. */
 const WEDNESDAY = '2026-11-25';
 const F18_HALFLIFE = 6586.2;
@@ -70,10 +76,13 @@ describe.each(TEST_DIALECTS)('bookings (%s)', (dialect) => {
       startTime: '12:00:00',
       status: BookingStatus.Initial,
     });
+    const start = api.clock.now();
+    api.clock.set(BETWEEN_DEADLINES);
     const day = await shop.trpc.bookings.byEndpointDate.query({
       endpointId: ids.endpoint('PET1'),
       date: TUESDAY,
     });
+    api.clock.set(start);
     expect(day.tracers.map((group) => group.tracer.shortname)).toEqual([
       'FDG',
       'FET',
@@ -86,9 +95,10 @@ describe.each(TEST_DIALECTS)('bookings (%s)', (dialect) => {
       ['09:15:00', '10:15:00'],
       ['10:00:00', '10:30:00'],
     ]);
-    expect(fdg?.ordering).toMatchObject({ closed: false, mayOrder: true });
+    // Each tracer follows the deadline of its type.
+    expect(fdg?.ordering).toMatchObject({ closed: true, mayOrder: false });
     const psma = day.tracers.find((group) => group.tracer.shortname === 'Ga-PSMA');
-    expect(psma?.ordering).toMatchObject({ closed: true, mayOrder: false });
+    expect(psma?.ordering).toMatchObject({ closed: false, mayOrder: true });
     const all = day.tracers.flatMap((group) => group.bookings);
     expect(all.every((booking) => /^DKRGHX{5}\d{4}$/.test(booking.accessionNumber ?? ''))).toBe(
       true,
@@ -176,6 +186,7 @@ describe.each(TEST_DIALECTS)('bookings (%s)', (dialect) => {
     const second = await bookingAt(TUESDAY, 'PET/CT FDG helkrop', '09:15:00');
     const brain = await bookingAt(TUESDAY, 'PET/CT FDG hjerne', '10:00:00');
     const ordersBefore = (await activityOrdersOf(TUESDAY, 'PET1')).length;
+    const auditBefore = (await api.db.models.AuditEvent.max<number, AuditEvent>('id')) ?? 0;
     const events = collectEvents(shop);
     await events.started;
 
@@ -225,7 +236,9 @@ describe.each(TEST_DIALECTS)('bookings (%s)', (dialect) => {
       BookingStatus.Ordered,
       BookingStatus.Rejected,
     ]);
-    const audit = await api.db.models.AuditEvent.findAll({ where: { entity: 'Booking' } });
+    const audit = await api.db.models.AuditEvent.findAll({
+      where: { entity: 'Booking', id: { [Op.gt]: auditBefore } },
+    });
     expect(audit.map((row) => row.action).sort()).toEqual([
       'booking.order',
       'booking.order',
@@ -308,9 +321,14 @@ describe.each(TEST_DIALECTS)('bookings (%s)', (dialect) => {
   it('holds shop users to the deadline of the tracer type; the site admin is not', async () => {
     const psma = await bookingAt(TUESDAY, 'PET/CT Ga-68 PSMA', '11:00:00');
     const decisions = { [`#${psma.id}`]: true };
+    // In the afternoon, after the morning's sessions have timed out.
+    const start = api.clock.now();
+    api.clock.set(PAST_DEADLINES);
+    const lateShop = await api.loginAs('shop-user');
+    const lateAdmin = await api.loginAs('site-admin');
     expect(
       await reasonOf(
-        shop.trpc.bookings.massOrder.mutate({
+        lateShop.trpc.bookings.massOrder.mutate({
           endpointId: ids.endpoint('PET1'),
           date: TUESDAY,
           decisions,
@@ -321,7 +339,7 @@ describe.each(TEST_DIALECTS)('bookings (%s)', (dialect) => {
     await psma.reload();
     expect(psma.status).toBe(BookingStatus.Initial);
     // Real accession numbers name bookings too (for those who see them).
-    const byAdmin = await siteAdmin.trpc.bookings.massOrder.mutate({
+    const byAdmin = await lateAdmin.trpc.bookings.massOrder.mutate({
       endpointId: ids.endpoint('PET1'),
       date: TUESDAY,
       decisions: { [psma.accessionNumber ?? '']: true, 'NO-SUCH-BOOKING': false },
@@ -337,6 +355,7 @@ describe.each(TEST_DIALECTS)('bookings (%s)', (dialect) => {
       orderedByName: 'Demo Site Admin',
     });
     expect(byAdmin.unknownKeys).toEqual(['NO-SUCH-BOOKING']);
+    api.clock.set(start);
   });
 
   it('refuses malformed mass orders with INVALID_INPUT', async () => {

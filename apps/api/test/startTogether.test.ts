@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MIGRATIONS, migrateUp, openDatabases, seedDemoSite, siteToday } from '@tracershop/db';
+import { MIGRATIONS, migrateUp, openDatabases, seedDemoSite } from '@tracershop/db';
 import type { Databases } from '@tracershop/db';
 import { createTestSite } from '@tracershop/db/testing';
 import type { TestSite } from '@tracershop/db/testing';
@@ -136,7 +136,7 @@ describe.runIf(mysqlUrl !== undefined && mysqlUrl !== '')(
         const once = await openDatabases(reference.options);
         try {
           await migrateUp(once);
-          await seedDemoSite(once, { today: siteToday('Europe/Copenhagen') });
+          await seedDemoSite(once, { now: new Date() });
           expect(await rowCounts(db)).toEqual(await rowCounts(once));
         } finally {
           await once.close();

@@ -1,15 +1,18 @@
 /**
  * The api serves the built apps: files with the right cache headers, client-side routes
- * falling back to index.html, `/` sending each user to the app of their role, and the
+ * falling back to index.html, `/` sending each user to the app of their role, the apps' icons
+ * (their `public/` folders, copied into the build) with their content types, and the
  * security headers on every response.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApi } from './testApi';
 import { startTestApi } from './testApi';
+
+const appsFolder = path.resolve(import.meta.dirname, '../..');
 
 describe('serving the web apps (sqlite)', () => {
   let api: TestApi;
@@ -22,6 +25,8 @@ describe('serving the web apps (sqlite)', () => {
       await mkdir(path.join(folder, app, 'assets'), { recursive: true });
       await writeFile(path.join(folder, app, 'index.html'), `<!doctype html><title>${app}</title>`);
       await writeFile(path.join(folder, app, 'assets', 'main-abc123.js'), `console.log('${app}');`);
+      // What Vite copies from the app's public folder into its build.
+      await cp(path.join(appsFolder, app, 'public'), path.join(folder, app), { recursive: true });
     }
     api = await startTestApi({
       dialect: 'sqlite',
@@ -77,6 +82,35 @@ describe('serving the web apps (sqlite)', () => {
     const response = await fetch(`${base}/shop?date=2026-11-23`, { redirect: 'manual' });
     expect(response.status).toBe(308);
     expect(response.headers.get('location')).toBe('/shop/?date=2026-11-23');
+  });
+
+  it("serves both apps' icons, and the site's /favicon.ico, with their content types", async () => {
+    for (const prefix of ['/shop/', '/production/']) {
+      for (const [file, type] of [
+        ['favicon.svg', 'image/svg+xml'],
+        ['favicon.ico', 'image/x-icon'],
+        ['apple-touch-icon.png', 'image/png'],
+      ] as const) {
+        const response = await fetch(`${base}${prefix}${file}`);
+        expect([prefix + file, response.status]).toEqual([prefix + file, 200]);
+        expect(response.headers.get('content-type')).toBe(type);
+        expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(100);
+      }
+    }
+    const svg = await (await fetch(`${base}/shop/favicon.svg`)).text();
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 32 32">/);
+    const root = await fetch(`${base}/favicon.ico`);
+    expect(root.status).toBe(200);
+    expect(root.headers.get('content-type')).toBe('image/x-icon');
+    expect(Buffer.from(await root.arrayBuffer())).toEqual(
+      await readFile(path.join(appsFolder, 'customer', 'public', 'favicon.ico')),
+    );
+    // The apps' pages name their icons.
+    for (const app of ['customer', 'production']) {
+      const html = await readFile(path.join(appsFolder, app, 'index.html'), 'utf8');
+      expect(html).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml" />');
+      expect(html).toContain('<link rel="icon" href="/favicon.ico" sizes="32x32" />');
+    }
   });
 
   it('answers 404 for unknown paths', async () => {

@@ -2,6 +2,7 @@
  * A real api server on a random port over fresh, migrated and seeded databases (SQLite
  * always; MariaDB when TEST_MYSQL_URL is set), with a controllable clock.
  */
+import { DEFAULT_TIME_ZONE, localDateTimeOfInstant } from '@tracershop/core';
 import { migrateUp, openDatabases, seedDemoSite } from '@tracershop/db';
 import type { DatabaseOptions, Databases } from '@tracershop/db';
 import { createTestSite } from '@tracershop/db/testing';
@@ -55,9 +56,9 @@ export interface TestApi {
 
 export interface TestApiOptions {
   dialect: TestDialect;
-  /** Site date the demo is seeded around; default 2026-11-23 (a Monday). */
+  /** Site date the demo is seeded on; default the date of `now`, else 2026-11-23 (a Monday). */
   today?: string;
-  /** Site clock start; default `today` 06:00 Copenhagen. */
+  /** Site clock start and seed moment; default `today` 06:00 Copenhagen. */
   now?: string;
   config?: Partial<ApiConfig>;
   /** Reuse these databases (a second instance on the same site). */
@@ -74,7 +75,12 @@ export interface TestApiOptions {
 export const DEMO_PASSWORD = 'tracershop';
 
 export async function startTestApi(options: TestApiOptions): Promise<TestApi> {
-  const today = options.today ?? '2026-11-23';
+  const timeZone = options.config?.timeZone ?? DEFAULT_TIME_ZONE;
+  const today =
+    options.today ??
+    (options.now === undefined
+      ? '2026-11-23'
+      : localDateTimeOfInstant(options.now, timeZone).slice(0, 10));
   const clock = new TestClock(options.now ?? `${today}T05:00:00Z`);
   let destroySite: (() => Promise<void>) | null = null;
   let databaseOptions: DatabaseOptions | undefined;
@@ -86,7 +92,8 @@ export async function startTestApi(options: TestApiOptions): Promise<TestApi> {
     db = await openDatabases(site.options);
     await migrateUp(db);
     if (options.seed !== false) {
-      await seedDemoSite(db, { today });
+      // The demo is true at the site clock's start: nothing in it happens after that moment.
+      await seedDemoSite(db, { today, now: clock.now(), timeZone });
     }
   }
   const serverOptions = {

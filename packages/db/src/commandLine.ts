@@ -36,7 +36,7 @@ Commands:
   verify-audit         verify the audit trail's hash chain (also: tracershop audit verify)
 
 Options:
-  --today YYYY-MM-DD   the date the demo is built around (default: today in the site zone)
+  --today YYYY-MM-DD   seed the demo as it is at 06:00 that day (default: as it is now)
   --yes                confirm a reset of a MySQL/MariaDB database
 
 Environment: RECORD_DATABASE_URL, WEB_DATABASE_URL (mysql://user:pass@host:3306/name),
@@ -86,15 +86,21 @@ async function resetAndMigrate(databases: Databases, args: string[], io: Command
 
 async function seed(databases: Databases, args: string[], env: NodeJS.ProcessEnv, io: CommandIo) {
   const timeZone = env.TRACERSHOP_TIMEZONE ?? DEFAULT_TIME_ZONE;
-  const today = optionValue(args, '--today') ?? siteToday(timeZone);
-  toPlainDate(today);
+  const today = optionValue(args, '--today');
+  if (today !== undefined) {
+    toPlainDate(today);
+  }
   await ensureMigrated(databases);
-  const result = await seedDemoSite(databases, { today, timeZone });
+  const result = await seedDemoSite(
+    databases,
+    today === undefined ? { now: new Date(), timeZone } : { today, timeZone },
+  );
   if (result.record === 'kept' && result.web === 'kept') {
     io.out('Both databases hold data already: nothing seeded.');
     return;
   }
-  io.out(`Seeded the demo site around ${today}: record ${result.record}, web ${result.web}.`);
+  const moment = localDateTimeOfInstant(result.now.getTime(), timeZone).slice(0, 16);
+  io.out(`Seeded the demo site as of ${moment}: record ${result.record}, web ${result.web}.`);
   const counts = Object.entries(result.counts).map(([name, count]) => `${name} ${count}`);
   if (counts.length > 0) {
     io.out(`  ${counts.join(', ')}`);

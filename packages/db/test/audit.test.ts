@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendAudit, verifyAuditChain } from '../src/audit';
+import { appendAudit, appendAuditEvents, verifyAuditChain } from '../src/audit';
 import { GENESIS_HASH } from '../src/models/record/audit';
 import { openDatabases } from '../src/connection';
 import type { Databases } from '../src/connection';
@@ -66,6 +66,29 @@ describe.each(TEST_DIALECTS)('audit trail on %s', (dialect) => {
       checked: 3,
       lastHash: rows[2]?.hash,
     });
+  });
+
+  it('appends many events in order as one would one by one', async () => {
+    const before = await databases.models.AuditEvent.count();
+    const events = Array.from({ length: 450 }, (_, index) => releaseEvent(1000 + index));
+    const appended = await withTransaction(databases.record, (transaction) =>
+      appendAuditEvents(transaction, events),
+    );
+    expect(appended).toBe(450);
+    await appendEvents(databases, 1, 2000);
+    const rows = await databases.models.AuditEvent.findAll({ order: [['id', 'ASC']] });
+    expect(rows.slice(before, before + 450).map((row) => row.entityId)).toEqual(
+      events.map((event) => event.entityId),
+    );
+    const head = await databases.models.AuditChainHead.findByPk(1);
+    expect(head?.lastEventId).toBe(rows.at(-1)?.id);
+    expect(await verifyAuditChain(databases.record, { batchSize: 100 })).toMatchObject({
+      ok: true,
+      checked: before + 451,
+    });
+    expect(
+      await withTransaction(databases.record, (transaction) => appendAuditEvents(transaction, [])),
+    ).toBe(0);
   });
 
   it('writes nothing when the mutation rolls back', async () => {

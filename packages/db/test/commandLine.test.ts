@@ -65,7 +65,9 @@ describe.each(TEST_DIALECTS)('tracershop db on %s', (dialect) => {
   it('seeds once, then leaves the site alone', async () => {
     const first = await run('db', 'seed', '--today', '2024-12-02');
     expect(first.code).toBe(0);
-    expect(first.out).toMatch(/Seeded the demo site around 2024-12-02: record seeded, web seeded/);
+    expect(first.out).toMatch(
+      /Seeded the demo site as of 2024-12-02 06:00: record seeded, web seeded/,
+    );
     const second = await run('db', 'seed');
     expect(second.code).toBe(0);
     expect(second.out).toMatch(/nothing seeded/);
@@ -74,7 +76,8 @@ describe.each(TEST_DIALECTS)('tracershop db on %s', (dialect) => {
   it('verifies the audit trail (both spellings)', async () => {
     const verify = await run('db', 'verify-audit');
     expect(verify.code).toBe(0);
-    expect(verify.out).toMatch(/Audit trail intact: 1 events/);
+    // One event per seeded record and release, and the seed's summary.
+    expect(verify.out).toMatch(/Audit trail intact: \d{3,} events/);
     expect((await run('audit', 'verify')).code).toBe(0);
   });
 
@@ -86,8 +89,9 @@ describe.each(TEST_DIALECTS)('tracershop db on %s', (dialect) => {
         expect(result.code).toBe(1);
         expect(result.err).toMatch(/without --yes/);
       } else {
+        expect(result.err).toBe('');
         expect(result.code).toBe(0);
-        expect(result.out).toMatch(/Seeded the demo site around 2024-12-03/);
+        expect(result.out).toMatch(/Seeded the demo site as of 2024-12-03 06:00/);
       }
     },
   );

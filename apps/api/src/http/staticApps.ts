@@ -1,7 +1,8 @@
 /**
  * Serving the two built web apps: `/shop/` and `/production/`, each a single-page app with
  * a fallback to its index.html. Hashed assets (Vite's `assets/`) are cached for a year;
- * index.html never, so a new version is picked up at once.
+ * index.html never, so a new version is picked up at once. `/favicon.ico` at the root is the
+ * apps' icon too, for what browsers show without an app page (documents, error answers).
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -91,4 +92,24 @@ export async function serveStaticApp(
   }
   send(res, index, 'no-cache');
   return true;
+}
+
+/** The site's `/favicon.ico`: the first app's icon. Returns whether it served one. */
+export async function serveSiteIcon(
+  apps: readonly StaticApp[],
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+): Promise<boolean> {
+  if (pathname !== '/favicon.ico' || (req.method !== 'GET' && req.method !== 'HEAD')) {
+    return false;
+  }
+  for (const app of apps) {
+    const icon = path.join(path.resolve(app.directory), 'favicon.ico');
+    if (await fileExists(icon)) {
+      send(res, icon, 'no-cache');
+      return true;
+    }
+  }
+  return false;
 }

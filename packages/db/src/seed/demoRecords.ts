@@ -1,34 +1,32 @@
 /**
- * The record half of the demo site: a realistic small cyclotron unit around `today`. Everything
- * is derived from `today`, nothing is random, so two sites seeded on one day look alike.
+ * The record half of the demo site: a realistic small cyclotron unit around the seed moment.
+ * Everything is derived from that moment, nothing is random, so two sites seeded at one moment
+ * look alike. Every row is created through the seed's audit trail.
  */
 import {
   BookingStatus,
   DeadlineScope,
   DeadlineType,
-  OrderStatus,
   TracerType,
   TracerUsage,
   WeeklyRepeat,
   addDays,
   danishPublicHolidays,
-  instantOfLocalDateTime,
-  localDateTimeOf,
   lotDateCode,
-  requiredActivity,
-  secondsBetweenTimes,
-  slotDeliversOn,
   toPlainDate,
   weekdayOf,
 } from '@tracershop/core';
-import type { Transaction } from 'sequelize';
+import type { DeadlineRule, ReleaseRightGrant } from '@tracershop/core';
 import type { Models } from '../connection';
-import type { ActivityDeliveryTimeSlot } from '../models/record/schedule';
+import type { DemoInjectionPlan, DemoSlot } from './demoOrders';
+import { seedDemoOrders } from './demoOrders';
 import type { Person } from './demoWeb';
+import type { SeedMoment } from './seedMoment';
+import { datesFrom } from './seedMoment';
+import type { SeedTrail } from './seedTrail';
 
 export interface DemoRecordContext {
-  today: string;
-  timeZone: string;
+  moment: SeedMoment;
   /** Demo users by username (may be incomplete when the web database holds other users). */
   people: Map<string, Person>;
 }
@@ -191,10 +189,19 @@ type EndpointName = (typeof CUSTOMERS)[number]['endpoints'][number]['name'];
 
 const WORKDAYS = [0, 1, 2, 3, 4];
 
-/** Weekly productions: the activity tracers' runs, Monday–Friday. */
-const PRODUCTIONS: { tracer: TracerName; run: string; weekdays: number[]; time: string }[] = [
+/**
+ * Weekly productions: the activity tracers' runs, Monday–Friday. The afternoon run's orders
+ * are accepted on the day; the others' as soon as the ordering deadline has passed.
+ */
+const PRODUCTIONS: {
+  tracer: TracerName;
+  run: string;
+  weekdays: number[];
+  time: string;
+  acceptedOnTheDay?: true;
+}[] = [
   { tracer: 'FDG', run: 'FDG1', weekdays: WORKDAYS, time: '06:30:00' },
-  { tracer: 'FDG', run: 'FDG2', weekdays: WORKDAYS, time: '10:30:00' },
+  { tracer: 'FDG', run: 'FDG2', weekdays: WORKDAYS, time: '10:30:00', acceptedOnTheDay: true },
   { tracer: 'FET', run: 'FET', weekdays: [1, 3], time: '07:30:00' },
   { tracer: 'NaF', run: 'NaF', weekdays: [0, 2, 4], time: '08:00:00' },
 ];
@@ -298,6 +305,33 @@ const DAILY_BOOKINGS: { location: string; time: string; procedure: ProcedureKey 
   { location: 'RGH-KF-GAMMA3', time: '13:00:00', procedure: 'bone' },
 ];
 
+/** Ordering for a day closes at 13:00 the day before (activity and isotopes)… */
+const ACTIVITY_DEADLINE: DeadlineRule = {
+  deadlineType: DeadlineType.Daily,
+  deadlineTime: '13:00:00',
+};
+/** …and at 14:00 the day before for injections, so the next working day is open all morning. */
+const INJECTION_DEADLINE: DeadlineRule = {
+  deadlineType: DeadlineType.Daily,
+  deadlineTime: '14:00:00',
+};
+
+/**
+ * PSMA for PET1 and Herlev on every order day; Cu-DOTATATE for the animal studies at Panum on
+ * Wednesdays.
+ */
+const INJECTION_PLAN: DemoInjectionPlan[] = [
+  { endpoint: 'PET1', tracer: 'Ga-PSMA', time: '11:00:00', usage: TracerUsage.Human },
+  { endpoint: 'Herlev', tracer: 'Ga-PSMA', time: '10:15:00', usage: TracerUsage.Human },
+  {
+    endpoint: 'Panum',
+    tracer: 'Cu-DOTATATE',
+    time: '14:00:00',
+    usage: TracerUsage.Animal,
+    weekday: 2,
+  },
+];
+
 function required<T>(value: T | undefined, what: string): T {
   if (value === undefined) {
     throw new Error(`Demo data refers to an unknown ${what}`);
@@ -309,468 +343,206 @@ function yearOf(date: string): number {
   return toPlainDate(date).year;
 }
 
-/** `time` plus whole minutes, same day (demo times never cross midnight). */
-function timePlusMinutes(time: string, minutes: number): string {
-  const [hours = 0, mins = 0, seconds = 0] = time.split(':').map(Number);
-  const total = hours * 60 + mins + minutes;
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${pad(Math.floor(total / 60))}:${pad(total % 60)}:${pad(seconds)}`;
-}
-
 export async function seedDemoRecords(
   models: Models,
-  transaction: Transaction,
+  trail: SeedTrail,
   context: DemoRecordContext,
 ): Promise<DemoRecordSummary> {
-  const { today, timeZone, people } = context;
-  const options = { transaction };
-  const instantOf = (date: string, time: string) =>
-    new Date(instantOfLocalDateTime(localDateTimeOf(date, time), timeZone).epochMilliseconds);
-  const shopUser = people.get('shop-user') ?? null;
-  const external = people.get('external') ?? null;
+  const { moment, people } = context;
+  const { today } = moment;
   const prodUser = people.get('prod-user') ?? null;
   const prodAdmin = people.get('prod-admin') ?? null;
 
   // Isotopes and tracers.
   const isotopeIds = new Map<string, number>();
-  const halflives = new Map<string, number>();
   for (const { key, ...isotope } of ISOTOPES) {
-    const row = await models.Isotope.create({ ...isotope, metastable: false }, options);
+    const row = await trail.create(models.Isotope, { ...isotope, metastable: false });
     isotopeIds.set(key, row.id);
-    halflives.set(key, isotope.halflifeSeconds);
   }
+  const isotopeId = (key: string) => required(isotopeIds.get(key), `isotope ${key}`);
   const tracerIds = new Map<string, number>();
   for (const { isotope, ...tracer } of TRACERS) {
-    const row = await models.Tracer.create(
-      { ...tracer, isotopeId: required(isotopeIds.get(isotope), 'isotope') },
-      options,
-    );
+    const row = await trail.create(models.Tracer, { ...tracer, isotopeId: isotopeId(isotope) });
     tracerIds.set(tracer.shortname, row.id);
   }
-  const tracerId = (name: TracerName) => required(tracerIds.get(name), `tracer ${name}`);
+  const tracerId = (name: string) => required(tracerIds.get(name), `tracer ${name}`);
+  const tracerNamed = (name: string) =>
+    required(
+      TRACERS.find((tracer) => tracer.shortname === name),
+      `tracer ${name}`,
+    );
 
   // Customers and endpoints.
   const customerIds = new Map<string, number>();
   const endpointIds = new Map<string, number>();
   const endpointCustomer = new Map<string, number>();
   for (const { endpoints, ...customer } of CUSTOMERS) {
-    const row = await models.Customer.create(customer, options);
+    const row = await trail.create(models.Customer, customer);
     customerIds.set(customer.shortName, row.id);
     for (const endpoint of endpoints) {
-      const endpointRow = await models.DeliveryEndpoint.create(
-        {
-          ...endpoint,
-          customerId: row.id,
-          city: customer.billingCity,
-          zipCode: customer.billingZipCode,
-        },
-        options,
-      );
+      const endpointRow = await trail.create(models.DeliveryEndpoint, {
+        ...endpoint,
+        customerId: row.id,
+        city: customer.billingCity,
+        zipCode: customer.billingZipCode,
+      });
       endpointIds.set(endpoint.name, endpointRow.id);
       endpointCustomer.set(endpoint.name, row.id);
     }
   }
-  const endpointId = (name: EndpointName) => required(endpointIds.get(name), `endpoint ${name}`);
+  const endpointId = (name: string) => required(endpointIds.get(name), `endpoint ${name}`);
 
   const overheads = new Map<string, number>();
   for (const page of CATALOG) {
-    await models.TracerCatalogPage.create(
-      {
-        endpointId: endpointId(page.endpoint),
-        tracerId: tracerId(page.tracer),
-        overheadMultiplier: page.overhead,
-        maxInjections: page.maxInjections ?? 0,
-      },
-      options,
-    );
+    await trail.create(models.TracerCatalogPage, {
+      endpointId: endpointId(page.endpoint),
+      tracerId: tracerId(page.tracer),
+      overheadMultiplier: page.overhead,
+      maxInjections: page.maxInjections ?? 0,
+    });
     overheads.set(`${page.endpoint}/${page.tracer}`, page.overhead);
   }
 
   // The weekly schedule.
-  interface SlotInfo {
-    slot: ActivityDeliveryTimeSlot;
-    endpoint: EndpointName;
-    tracer: TracerName;
-    run: string;
-    productionTime: string;
-  }
   const productionIds = new Map<string, number>();
   for (const production of PRODUCTIONS) {
     for (const weekday of production.weekdays) {
-      const row = await models.ActivityProduction.create(
-        { tracerId: tracerId(production.tracer), weekday, productionTime: production.time },
-        options,
-      );
+      const row = await trail.create(models.ActivityProduction, {
+        tracerId: tracerId(production.tracer),
+        weekday,
+        productionTime: production.time,
+      });
       productionIds.set(`${production.run}/${weekday}`, row.id);
     }
   }
-  const slots: SlotInfo[] = [];
+  const slots: DemoSlot[] = [];
   for (const slot of SLOTS) {
     const production = required(
       PRODUCTIONS.find((candidate) => candidate.run === slot.run),
       `run ${slot.run}`,
     );
     for (const weekday of production.weekdays) {
-      const row = await models.ActivityDeliveryTimeSlot.create(
-        {
-          endpointId: endpointId(slot.endpoint),
-          productionId: required(productionIds.get(`${slot.run}/${weekday}`), 'production'),
-          deliveryTime: slot.time,
-          weeklyRepeat: slot.repeat,
-        },
-        options,
-      );
+      const row = await trail.create(models.ActivityDeliveryTimeSlot, {
+        endpointId: endpointId(slot.endpoint),
+        productionId: required(productionIds.get(`${slot.run}/${weekday}`), 'production'),
+        deliveryTime: slot.time,
+        weeklyRepeat: slot.repeat,
+      });
       slots.push({
         slot: row,
         endpoint: slot.endpoint,
         tracer: production.tracer,
         run: slot.run,
+        weekday,
         productionTime: production.time,
+        acceptedOnTheDay: production.acceptedOnTheDay === true,
       });
     }
   }
-  const weekdayOfSlot = new Map<number, number>();
-  for (const production of PRODUCTIONS) {
-    for (const weekday of production.weekdays) {
-      weekdayOfSlot.set(
-        required(productionIds.get(`${production.run}/${weekday}`), 'production'),
-        weekday,
-      );
-    }
-  }
 
-  const cuProduction = await models.IsotopeProduction.create(
-    {
-      isotopeId: required(isotopeIds.get('Cu-64'), 'isotope'),
-      weekday: 2,
-      productionTime: '10:00:00',
-    },
-    options,
-  );
-  const panumCopper = await models.IsotopeDelivery.create(
-    {
-      isotopeProductionId: cuProduction.id,
-      endpointId: endpointId('Panum'),
-      deliveryTime: '14:00:00',
-      weeklyRepeat: WeeklyRepeat.EveryWeek,
-    },
-    options,
-  );
-  await models.IsotopeDelivery.create(
-    {
-      isotopeProductionId: cuProduction.id,
-      endpointId: endpointId('PET1'),
-      deliveryTime: '13:30:00',
-      weeklyRepeat: WeeklyRepeat.OddWeeks,
-    },
-    options,
-  );
+  const cuProduction = await trail.create(models.IsotopeProduction, {
+    isotopeId: isotopeId('Cu-64'),
+    weekday: 2,
+    productionTime: '10:00:00',
+  });
+  const panumCopper = await trail.create(models.IsotopeDelivery, {
+    isotopeProductionId: cuProduction.id,
+    endpointId: endpointId('Panum'),
+    deliveryTime: '14:00:00',
+    weeklyRepeat: WeeklyRepeat.EveryWeek,
+  });
+  await trail.create(models.IsotopeDelivery, {
+    isotopeProductionId: cuProduction.id,
+    endpointId: endpointId('PET1'),
+    deliveryTime: '13:30:00',
+    weeklyRepeat: WeeklyRepeat.OddWeeks,
+  });
 
   // Deadlines and closed days.
-  await models.Deadline.create(
-    {
-      deadlineType: DeadlineType.Daily,
-      deadlineTime: '13:00:00',
-      weekday: null,
-      appliesTo: DeadlineScope.Activity,
-    },
-    options,
-  );
-  await models.Deadline.create(
-    {
-      deadlineType: DeadlineType.Weekly,
-      deadlineTime: '12:00:00',
-      weekday: 3,
-      appliesTo: DeadlineScope.Injection,
-    },
-    options,
-  );
+  await trail.create(models.Deadline, {
+    ...ACTIVITY_DEADLINE,
+    weekday: null,
+    appliesTo: DeadlineScope.Activity,
+  });
+  await trail.create(models.Deadline, {
+    ...INJECTION_DEADLINE,
+    weekday: null,
+    appliesTo: DeadlineScope.Injection,
+  });
   const closedDates = [
     ...danishPublicHolidays(yearOf(today)),
     ...danishPublicHolidays(yearOf(today) + 1),
   ].map((holiday) => holiday.date);
-  await models.ClosedDate.bulkCreate(
-    closedDates.map((closeDate) => ({ closeDate })),
-    options,
-  );
+  for (const closeDate of closedDates) {
+    await trail.create(models.ClosedDate, { closeDate });
+  }
   const closed = new Set(closedDates);
 
   // RIS: locations, procedures and bookings for today and the next days.
   const locationIds = new Map<string, number>();
   for (const location of LOCATIONS) {
-    const row = await models.Location.create(
-      {
-        locationCode: location.code,
-        commonName: location.name,
-        endpointId: location.endpoint === null ? null : endpointId(location.endpoint),
-      },
-      options,
-    );
+    const row = await trail.create(models.Location, {
+      locationCode: location.code,
+      commonName: location.name,
+      endpointId: location.endpoint === null ? null : endpointId(location.endpoint),
+    });
     locationIds.set(location.code, row.id);
   }
   const identifierIds = new Map<string, number>();
   for (const { key, ...identifier } of PROCEDURE_IDENTIFIERS) {
-    const row = await models.ProcedureIdentifier.create(identifier, options);
+    const row = await trail.create(models.ProcedureIdentifier, identifier);
     identifierIds.set(key, row.id);
   }
   for (const procedure of PROCEDURES) {
-    await models.Procedure.create(
-      {
-        procedureIdentifierId: required(identifierIds.get(procedure.identifier), 'procedure'),
-        endpointId: endpointId(procedure.endpoint),
-        tracerId: tracerId(procedure.tracer),
-        tracerUnits: procedure.units,
-        delayMinutes: procedure.delay,
-      },
-      options,
-    );
+    await trail.create(models.Procedure, {
+      procedureIdentifierId: required(identifierIds.get(procedure.identifier), 'procedure'),
+      endpointId: endpointId(procedure.endpoint),
+      tracerId: tracerId(procedure.tracer),
+      tracerUnits: procedure.units,
+      delayMinutes: procedure.delay,
+    });
   }
-  // The first working day from today on carries today's work (accepted orders, dispensed
-  // vials waiting for release), so that a demo seeded on a weekend looks the same.
   const isWorkday = (date: string) => weekdayOf(date) <= 4 && !closed.has(date);
-  let firstWorkday = today;
-  while (!isWorkday(firstWorkday)) {
-    firstWorkday = addDays(firstWorkday, 1);
-  }
-  /** `count` working days from `date` on (inclusive), going forward or (step -1) back. */
-  const workdaysFrom = (date: string, count: number, step: 1 | -1): string[] => {
-    const days: string[] = [];
-    for (let day = date; days.length < count; day = addDays(day, step)) {
-      if (isWorkday(day)) {
-        days.push(day);
-      }
-    }
-    return days;
-  };
-  const [, nextWorkday = firstWorkday] = workdaysFrom(firstWorkday, 2, 1);
-  /** Five working days back, the first working day from today, four more ahead. */
-  const orderDays = [
-    ...workdaysFrom(addDays(today, -1), 5, -1).reverse(),
-    ...workdaysFrom(firstWorkday, 5, 1),
-  ];
 
-  // Bookings of the next four working days; on the first one was ordered and one rejected.
+  // Bookings of the next four working days (today's included), as the RIS sent them; one of
+  // the first day's was ordered and one rejected. The trail keeps their status only: accession
+  // numbers are personal data, deleted after a week, and must not outlive that in the trail.
   let bookingCount = 0;
-  let firstBookingDay = true;
-  for (const date of workdaysFrom(firstWorkday, 4, 1)) {
+  for (const [dayIndex, date] of datesFrom(today, 4, 1, isWorkday).entries()) {
     for (const [index, booking] of DAILY_BOOKINGS.entries()) {
-      let status: BookingStatus = BookingStatus.Initial;
-      if (firstBookingDay && index === 0) {
-        status = BookingStatus.Ordered;
-      } else if (firstBookingDay && index === 4) {
-        status = BookingStatus.Rejected;
-      }
-      await models.Booking.create(
+      const row = await trail.create(
+        models.Booking,
         {
           accessionNumber: `DKRGH${lotDateCode(date)}${String(index + 1).padStart(3, '0')}`,
           locationId: required(locationIds.get(booking.location), 'location'),
           procedureIdentifierId: required(identifierIds.get(booking.procedure), 'procedure'),
           startDate: date,
           startTime: booking.time,
-          status,
+          status: BookingStatus.Initial,
         },
-        options,
+        { after: (created) => ({ source: 'seed', status: created.status }) },
       );
       bookingCount += 1;
-    }
-    firstBookingDay = false;
-  }
-
-  // Activity orders on the order days, with vials for the released ones.
-  let activityOrders = 0;
-  let vials = 0;
-  let rejectedOne = false;
-  const fdgHalflife = required(halflives.get('F-18'), 'isotope');
-  for (const [dayIndex, date] of orderDays.entries()) {
-    const daySlots = slots.filter((info) =>
-      slotDeliversOn(
-        {
-          weekday: required(weekdayOfSlot.get(info.slot.productionId), 'weekday'),
-          weeklyRepeat: info.slot.weeklyRepeat,
-        },
-        date,
-      ),
-    );
-    for (const [index, info] of daySlots.entries()) {
-      const orderer = info.endpoint === 'Panum' ? external : shopUser;
-      const orderedActivity = 250 * (1 + ((index + dayIndex) % 4));
-      let status: OrderStatus = OrderStatus.Ordered;
-      if (date < firstWorkday) {
-        status = OrderStatus.Released;
-      } else if (date === firstWorkday) {
-        status = info.run === 'FDG2' ? OrderStatus.Ordered : OrderStatus.Accepted;
-      } else if (!rejectedOne && info.endpoint === 'Herlev' && info.run === 'FDG1') {
-        status = OrderStatus.Rejected;
-        rejectedOne = true;
-      } else if (date === nextWorkday && info.run === 'FDG1') {
-        status = OrderStatus.Accepted;
-      }
-      // The PET1 09:30 order of the next working day was moved to the 08:00 slot of its run.
-      const movedTo =
-        date === nextWorkday && info.endpoint === 'PET1' && info.slot.deliveryTime === '09:30:00'
-          ? daySlots.find(
-              (other) =>
-                other.endpoint === 'PET1' &&
-                other.slot.productionId === info.slot.productionId &&
-                other.slot.deliveryTime === '08:00:00',
-            )
-          : undefined;
-      const released = status === OrderStatus.Released;
-      const order = await models.ActivityOrder.create(
-        {
-          orderedActivity,
-          deliveryDate: date,
-          status,
-          comment: index % 5 === 4 ? 'Ring venligst ved levering' : null,
-          orderedTimeSlotId: info.slot.id,
-          movedToTimeSlotId: movedTo?.slot.id ?? null,
-          orderedById: orderer?.id ?? null,
-          orderedByName: orderer?.name ?? null,
-          freedAt: released ? instantOf(date, timePlusMinutes(info.productionTime, 55)) : null,
-          freedById: released ? (prodUser?.id ?? null) : null,
-          freedByName: released ? (prodUser?.name ?? null) : null,
-        },
-        options,
-      );
-      activityOrders += 1;
-      if (released || (date === firstWorkday && status === OrderStatus.Accepted)) {
-        const fillTime = timePlusMinutes(info.productionTime, 40);
-        const overhead = overheads.get(`${info.endpoint}/${info.tracer}`) ?? 1;
-        const activityAtFill = requiredActivity(
-          orderedActivity * overhead,
-          fdgHalflife,
-          secondsBetweenTimes(date, fillTime, info.slot.deliveryTime, timeZone),
-        );
-        const vialTag = TRACERS.find((tracer) => tracer.shortname === info.tracer)?.vialTag ?? '';
-        await models.Vial.create(
-          {
-            tracerId: tracerId(info.tracer),
-            customerId: required(endpointCustomer.get(info.endpoint), 'customer'),
-            lotNumber: `${vialTag}-${lotDateCode(date)}-${info.run === 'FDG2' ? 2 : 1}`,
-            fillDate: date,
-            fillTime,
-            activity: Math.round(activityAtFill),
-            volume: Math.round((activityAtFill / 400) * 10) / 10,
-            // Released orders carry their vials; the first working day's wait for release.
-            assignedToId: released ? order.id : null,
-          },
-          options,
-        );
-        vials += 1;
-      }
-    }
-    if (date === firstWorkday) {
-      // A quality-control vial has no owner.
-      await models.Vial.create(
-        {
-          tracerId: tracerId('FDG'),
-          customerId: null,
-          lotNumber: `FDG-${lotDateCode(date)}-1`,
-          fillDate: date,
-          fillTime: '07:05:00',
-          activity: 35,
-          volume: 0.2,
-          assignedToId: null,
-        },
-        options,
-      );
-      vials += 1;
-    }
-  }
-
-  // Injection orders: PSMA for PET1 and Herlev, Cu-DOTATATE for animal studies at Panum.
-  let injectionOrders = 0;
-  const injectionPlan: {
-    endpoint: EndpointName;
-    tracer: TracerName;
-    time: string;
-    usage: TracerUsage;
-  }[] = [
-    { endpoint: 'PET1', tracer: 'Ga-PSMA', time: '11:00:00', usage: TracerUsage.Human },
-    { endpoint: 'Herlev', tracer: 'Ga-PSMA', time: '10:15:00', usage: TracerUsage.Human },
-    { endpoint: 'Panum', tracer: 'Cu-DOTATATE', time: '14:00:00', usage: TracerUsage.Animal },
-  ];
-  for (const [dayIndex, date] of orderDays.entries()) {
-    for (const [index, plan] of injectionPlan.entries()) {
-      if (plan.endpoint === 'Panum' && weekdayOf(date) !== 2) {
-        continue;
-      }
-      const orderer = plan.endpoint === 'Panum' ? external : shopUser;
-      let status: OrderStatus = date < firstWorkday ? OrderStatus.Released : OrderStatus.Ordered;
-      if (date === firstWorkday) {
-        status = OrderStatus.Accepted;
-      } else if (date === nextWorkday && index === 1) {
-        status = OrderStatus.Rejected;
-      }
-      const released = status === OrderStatus.Released;
-      const vialTag = TRACERS.find((tracer) => tracer.shortname === plan.tracer)?.vialTag ?? 'X';
-      await models.InjectionOrder.create(
-        {
-          endpointId: endpointId(plan.endpoint),
-          tracerId: tracerId(plan.tracer),
-          deliveryDate: date,
-          deliveryTime: plan.time,
-          injections: 1 + ((dayIndex + index) % 3),
-          tracerUsage: plan.usage,
-          status,
-          comment: null,
-          lotNumber: released ? `${vialTag}-${lotDateCode(date)}-1` : null,
-          maxInjectionVolume: released ? 10 : null,
-          orderedById: orderer?.id ?? null,
-          orderedByName: orderer?.name ?? null,
-          freedAt: released ? instantOf(date, timePlusMinutes(plan.time, -45)) : null,
-          freedById: released ? (prodUser?.id ?? null) : null,
-          freedByName: released ? (prodUser?.name ?? null) : null,
-        },
-        options,
-      );
-      injectionOrders += 1;
-    }
-  }
-
-  // Isotope orders: Cu-64 on Wednesdays for Panum, with a delivered vial when released.
-  let isotopeOrders = 0;
-  const copperOrderer = external ?? prodAdmin;
-  if (copperOrderer !== null) {
-    for (let offset = -14; offset <= 14; offset += 1) {
-      const date = addDays(today, offset);
-      if (weekdayOf(date) !== 2 || closed.has(date)) {
-        continue;
-      }
-      const released = date < today;
-      const order = await models.IsotopeOrder.create(
-        {
-          isotopeDeliveryId: panumCopper.id,
-          deliveryDate: date,
-          orderedActivity: 2000,
-          status: released ? OrderStatus.Released : OrderStatus.Ordered,
-          comment: '',
-          orderedById: copperOrderer.id,
-          orderedByName: copperOrderer.name,
-          freedAt: released ? instantOf(date, '13:00:00') : null,
-          freedById: released ? (prodUser?.id ?? null) : null,
-          freedByName: released ? (prodUser?.name ?? null) : null,
-        },
-        options,
-      );
-      isotopeOrders += 1;
-      if (released) {
-        await models.IsotopeVial.create(
-          {
-            isotopeId: required(isotopeIds.get('Cu-64'), 'isotope'),
-            batchNumber: `CU64-${lotDateCode(date)}-1`,
-            calibratedAt: instantOf(date, '12:00:00'),
-            activity: 2500,
-            volume: 1.5,
-            deliveredWithId: order.id,
-          },
-          options,
-        );
+      const decided =
+        dayIndex === 0 && index === 0
+          ? BookingStatus.Ordered
+          : dayIndex === 0 && index === 4
+            ? BookingStatus.Rejected
+            : null;
+      if (decided !== null) {
+        await row.update({ status: decided }, { transaction: trail.transaction });
+        trail.audit({
+          action: decided === BookingStatus.Rejected ? 'booking.reject' : 'booking.order',
+          entity: 'Booking',
+          entityId: row.id,
+          before: { status: BookingStatus.Initial },
+          after: { status: decided },
+        });
       }
     }
   }
 
-  // Release rights.
+  // Release rights (before the releases they sign).
   const rights: {
     person: Person | null;
     tracer?: TracerName;
@@ -790,24 +562,47 @@ export async function seedDemoRecords(
     // An expired right, to show that expiry matters.
     { person: prodUser, tracer: 'FET', expiry: addDays(today, -30) },
   ];
-  let releaseRights = 0;
+  const releaseRights: ReleaseRightGrant[] = [];
   for (const right of rights) {
     if (right.person === null) {
       continue;
     }
-    await models.ReleaseRight.create(
-      {
-        userId: right.person.id,
-        userName: right.person.name,
-        tracerId: right.tracer === undefined ? null : tracerId(right.tracer),
-        isotopeId:
-          right.isotope === undefined ? null : required(isotopeIds.get(right.isotope), 'isotope'),
-        expiryDate: right.expiry,
-      },
-      options,
-    );
-    releaseRights += 1;
+    const row = await trail.create(models.ReleaseRight, {
+      userId: right.person.id,
+      userName: right.person.name,
+      tracerId: right.tracer === undefined ? null : tracerId(right.tracer),
+      isotopeId: right.isotope === undefined ? null : isotopeId(right.isotope),
+      expiryDate: right.expiry,
+    });
+    releaseRights.push(row.get({ plain: true }));
   }
+
+  const orderCounts = await seedDemoOrders(models, trail, {
+    moment,
+    people,
+    slots,
+    injectionPlan: INJECTION_PLAN,
+    // Five working days back, and five from today on (today included when it is one).
+    orderDays: [
+      ...datesFrom(addDays(today, -1), 5, -1, isWorkday).reverse(),
+      ...datesFrom(today, 5, 1, isWorkday),
+    ],
+    closed,
+    activityDeadline: ACTIVITY_DEADLINE,
+    injectionDeadline: INJECTION_DEADLINE,
+    releaseRights,
+    tracerId,
+    endpointId,
+    customerOf: (endpoint) => required(endpointCustomer.get(endpoint), `endpoint ${endpoint}`),
+    overheadOf: (endpoint, tracer) => overheads.get(`${endpoint}/${tracer}`) ?? 1,
+    halflifeOf: (tracer) =>
+      required(
+        ISOTOPES.find((isotope) => isotope.key === tracerNamed(tracer).isotope),
+        `isotope of ${tracer}`,
+      ).halflifeSeconds,
+    vialTagOf: (tracer) => tracerNamed(tracer).vialTag,
+    copper: { isotopeId: isotopeId('Cu-64'), deliveryId: panumCopper.id },
+  });
 
   return {
     customerIds,
@@ -823,11 +618,8 @@ export async function seedDemoRecords(
       locations: LOCATIONS.length,
       procedures: PROCEDURES.length,
       bookings: bookingCount,
-      activityOrders,
-      injectionOrders,
-      isotopeOrders,
-      vials,
-      releaseRights,
+      releaseRights: releaseRights.length,
+      ...orderCounts,
     },
   };
 }

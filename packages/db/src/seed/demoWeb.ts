@@ -1,12 +1,14 @@
 /**
  * The web half of the demo site: one user per role (password `tracershop`, demo only), their
- * customer assignments, printers, service addresses, settings and a notice.
+ * customer assignments, printers, service addresses, settings and a notice. Users and
+ * assignments are audited in the record database's trail, as the api audits access changes.
  */
 import { ServiceAddressKind, UserGroup, UserSource, addDays } from '@tracershop/core';
 import type { Transaction } from 'sequelize';
 import type { Models } from '../connection';
 import { hashPassword } from '../passwords';
 import { SERVER_SETTINGS_ID } from '../models/web/settings';
+import type { SeedTrail } from './seedTrail';
 
 /** The password of every demo user. Demo seeds only: a real site creates its own accounts. */
 export const DEMO_PASSWORD = 'tracershop';
@@ -62,16 +64,19 @@ export const DEMO_USERS: DemoUser[] = [
 export interface Person {
   id: number;
   name: string;
+  userGroup: UserGroup;
 }
 
-/** Creates the demo users; returns them by username. */
+/** Creates the demo users in the web `transaction`; returns them by username. */
 export async function seedDemoUsers(
   models: Models,
   transaction: Transaction,
+  trail: SeedTrail,
 ): Promise<Map<string, Person>> {
   const people = new Map<string, Person>();
   for (const demo of DEMO_USERS) {
-    const user = await models.User.create(
+    const user = await trail.create(
+      models.User,
       {
         username: demo.username,
         displayName: demo.displayName,
@@ -82,7 +87,11 @@ export async function seedDemoUsers(
       },
       { transaction },
     );
-    people.set(demo.username, { id: user.id, name: user.displayName });
+    people.set(demo.username, {
+      id: user.id,
+      name: user.displayName,
+      userGroup: user.userGroup,
+    });
   }
   return people;
 }
@@ -92,7 +101,12 @@ export async function findDemoUsers(models: Models): Promise<Map<string, Person>
   const users = await models.User.findAll({
     where: { username: DEMO_USERS.map((demo) => demo.username) },
   });
-  return new Map(users.map((user) => [user.username, { id: user.id, name: user.displayName }]));
+  return new Map(
+    users.map((user) => [
+      user.username,
+      { id: user.id, name: user.displayName, userGroup: user.userGroup },
+    ]),
+  );
 }
 
 /**
@@ -102,6 +116,7 @@ export async function findDemoUsers(models: Models): Promise<Map<string, Person>
 export async function seedDemoWebSettings(
   models: Models,
   transaction: Transaction,
+  trail: SeedTrail,
   context: { today: string; people: Map<string, Person>; customerIds: Map<string, number> },
 ): Promise<void> {
   for (const demo of DEMO_USERS) {
@@ -109,7 +124,11 @@ export async function seedDemoWebSettings(
     for (const shortName of demo.customers) {
       const customerId = context.customerIds.get(shortName);
       if (person !== undefined && customerId !== undefined) {
-        await models.UserAssignment.create({ userId: person.id, customerId }, { transaction });
+        await trail.create(
+          models.UserAssignment,
+          { userId: person.id, customerId },
+          { transaction },
+        );
       }
     }
   }

@@ -26,8 +26,15 @@ export const migration: RunnableMigration<MigrationContext> = {
     }
   },
   async down({ context: { queryInterface } }) {
+    // On SQLite, Sequelize's removeColumn rebuilds the table, which the other tables'
+    // foreign keys to tracers refuse; SQLite drops a plain column in place.
+    const sqlite = queryInterface.sequelize.getDialect() === 'sqlite';
     for (const name of Object.keys(columns).reverse()) {
-      await queryInterface.removeColumn('tracers', name);
+      if (sqlite) {
+        await queryInterface.sequelize.query(`ALTER TABLE tracers DROP COLUMN ${name}`);
+      } else {
+        await queryInterface.removeColumn('tracers', name);
+      }
     }
   },
 };
