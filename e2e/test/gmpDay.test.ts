@@ -72,7 +72,7 @@ async function userPage(context: BrowserContext, problems: string[], who: string
 async function logIn(page: Page, url: string, username: string): Promise<void> {
   await page.goto(url);
   await page.waitForURL('**/login');
-  await page.getByRole('textbox', { name: 'Bruger navn' }).fill(username);
+  await page.getByRole('textbox', { name: 'Brugernavn' }).fill(username);
   await page.getByLabel('Kodeord').fill('tracershop');
   await page.getByRole('button', { name: 'Log in' }).click();
 }
@@ -135,7 +135,7 @@ describe.skipIf(!chromiumAvailable)('a GMP day in Chromium', () => {
 
   it('opens the day in the shop (shop-user) and in production (prod-user)', async () => {
     await logIn(shop, `${api.server.url}/shop/`, 'shop-user');
-    await shop.getByRole('heading', { name: /^Ordre for den / }).waitFor();
+    await shop.getByRole('heading', { name: /^Ordrer for den / }).waitFor();
     await shop.getByLabel('Kunde').selectOption({ label: 'RH KF' });
     await shop.getByLabel('Destination').selectOption({ label: 'PET1' });
     await shop.getByRole('button', { name: 'FDG', exact: true }).click();
@@ -147,7 +147,7 @@ describe.skipIf(!chromiumAvailable)('a GMP day in Chromium', () => {
     await shopSlot().getByText('Der er ikke bestilt sporestof').waitFor();
 
     await logIn(production, `${api.server.url}/production/`, 'prod-user');
-    await production.getByRole('heading', { name: /^Ordre for den / }).waitFor();
+    await production.getByRole('heading', { name: /^Ordrer for den / }).waitFor();
     await production.goto(`${api.server.url}/production/?date=${day}`);
     await production.getByRole('button', { name: 'FDG', exact: true }).click();
     await productionCard().waitFor();

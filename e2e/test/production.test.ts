@@ -84,10 +84,10 @@ describe.skipIf(!chromiumAvailable)('production release in Chromium', () => {
   it('logs prod-user in at /production/login', async () => {
     await page.goto(`${api.server.url}/production/`);
     await page.waitForURL('**/production/login');
-    await page.getByRole('textbox', { name: 'Bruger navn' }).fill('prod-user');
+    await page.getByRole('textbox', { name: 'Brugernavn' }).fill('prod-user');
     await page.getByLabel('Kodeord').fill('tracershop');
     await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByRole('heading', { name: /^Ordre for den / }).waitFor();
+    await page.getByRole('heading', { name: /^Ordrer for den / }).waitFor();
     await shot('production-01-orders');
   });
 
@@ -105,7 +105,7 @@ describe.skipIf(!chromiumAvailable)('production release in Chromium', () => {
     await dialog().waitFor();
     expect(await dialog().getByRole('button', { name: 'Frigiv' }).isDisabled()).toBe(true);
     await dialog().getByRole('button', { name: 'Tilføj hætteglas' }).click();
-    const lot = await dialog().getByLabel('Lot nummer').inputValue();
+    const lot = await dialog().getByLabel('Lotnummer').inputValue();
     expect(lot).toMatch(/^FDG-\d{6}-1$/);
     await dialog().getByLabel('Tappetid (TT:MM)').fill('07:30');
     await dialog().getByLabel('Aktivitet (MBq)').fill('20000');

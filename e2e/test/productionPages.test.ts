@@ -1,6 +1,6 @@
 /**
  * Every page of the production app in a real browser against a real api on the seeded demo
- * site: the production admin walks through Ordre (each product, Special, Uge plan), Hætteglas,
+ * site: the production admin walks through Ordre (each product, Special, Ugeplan), Hætteglas,
  * Monitorering and every Opsætning page, the site admin through the admin pages. Each page must
  * show its content without a page error, a console error or an error alert. The screenshots
  * illustrate docs/user-guide-production.md.
@@ -21,13 +21,13 @@ const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const productionAppDir = fileURLToPath(new URL('../../apps/production/dist', import.meta.url));
 
 const SETUP_PAGES = [
-  ['customers', 'Levering og Kunder'],
+  ['customers', 'Levering og kunder'],
   ['tracers', 'Tracer'],
-  ['closed-days', 'Lukke dage'],
+  ['closed-days', 'Lukkedage'],
   ['deadlines', 'Deadlines'],
-  ['external-users', 'Externe Kunder'],
+  ['external-users', 'Eksterne kunder'],
   ['isotopes', 'Isotoper'],
-  ['release-rights', 'Frigivelse rettigheder'],
+  ['release-rights', 'Frigivelsesrettigheder'],
   ['productions', 'Produktioner'],
   ['printers', 'Printer'],
   ['settings', 'Server'],
@@ -60,10 +60,10 @@ describe.skipIf(!chromiumAvailable)('every production page in Chromium', () => {
   async function logIn(username: string) {
     await page.context().clearCookies();
     await page.goto(`${api.server.url}/production/login`);
-    await page.getByRole('textbox', { name: 'Bruger navn' }).fill(username);
+    await page.getByRole('textbox', { name: 'Brugernavn' }).fill(username);
     await page.getByLabel('Kodeord').fill('tracershop');
     await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByRole('heading', { name: /^Ordre for den / }).waitFor();
+    await page.getByRole('heading', { name: /^Ordrer for den / }).waitFor();
   }
 
   /** The demo's working day: today, or the next working day on a weekend or holiday. */
@@ -104,11 +104,11 @@ describe.skipIf(!chromiumAvailable)('every production page in Chromium', () => {
     const products = page.getByRole('group', { name: 'Produkter' }).getByRole('button');
     await products.getByText('FDG', { exact: true }).waitFor();
     const names = await products.allInnerTexts();
-    expect(names).toEqual(expect.arrayContaining(['FDG', 'Special', 'Uge plan']));
+    expect(names).toEqual(expect.arrayContaining(['FDG', 'Special', 'Ugeplan']));
     for (const [index, name] of names.entries()) {
       await products.nth(index).click();
       await expect.poll(() => products.nth(index).getAttribute('aria-pressed')).toBe('true');
-      await expectHealthy(`Ordre: ${name}`);
+      await expectHealthy(`Ordrer: ${name}`);
       await shot(`production-page-orders-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`);
     }
   });

@@ -73,10 +73,10 @@ describe.skipIf(!chromiumAvailable)('shop bookings and injection orders in Chrom
       }
     });
     await page.goto(`${api.server.url}/shop/login`);
-    await page.getByRole('textbox', { name: 'Bruger navn' }).fill('shop-user');
+    await page.getByRole('textbox', { name: 'Brugernavn' }).fill('shop-user');
     await page.getByLabel('Kodeord').fill('tracershop');
     await page.getByLabel('Kodeord').press('Enter');
-    await page.getByRole('heading', { name: /^Ordre for den / }).waitFor();
+    await page.getByRole('heading', { name: /^Ordrer for den / }).waitFor();
   });
 
   afterAll(async () => {
@@ -87,10 +87,10 @@ describe.skipIf(!chromiumAvailable)('shop bookings and injection orders in Chrom
   it('orders, changes and deletes an injection order', async () => {
     await openDay(injectionDay);
     await page
-      .getByRole('heading', { name: `Ordre for den ${dottedDate(injectionDay)}` })
+      .getByRole('heading', { name: `Ordrer for den ${dottedDate(injectionDay)}` })
       .waitFor();
     await chooseView('Ordreoversigt');
-    const section = page.getByRole('region', { name: 'Injektionordre' });
+    const section = page.getByRole('region', { name: 'Injektionsordrer' });
     const blank = section.getByRole('group', { name: 'Ny injektionsordre' });
     const orders = () => section.locator('[role="group"][aria-label^="Injektionsordre ID: "]');
     expect(await orders().count()).toBe(0);
@@ -155,7 +155,7 @@ describe.skipIf(!chromiumAvailable)('shop bookings and injection orders in Chrom
       .toContain('Kunne ikke oprette bookinger');
     await shot('13-mass-ordered');
 
-    await chooseView('Booking Oversigt');
+    await chooseView('Bookingoversigt');
     const grid = page.getByRole('table');
     await grid.getByRole('columnheader', { name: 'PET/CT 1' }).waitFor();
     const cell = grid.locator('td[title*="PET/CT FDG helkrop · 08:30"]');
@@ -190,16 +190,16 @@ describe.skipIf(!chromiumAvailable)('shop bookings and injection orders in Chrom
   it('lets shop-admin rename a room, map a study and manage a colleague’s access', async () => {
     await page.getByRole('button', { name: 'Log ud' }).click();
     await page.waitForURL('**/shop/login');
-    await page.getByRole('textbox', { name: 'Bruger navn' }).fill('shop-admin');
+    await page.getByRole('textbox', { name: 'Brugernavn' }).fill('shop-admin');
     await page.getByLabel('Kodeord').fill('tracershop');
     await page.getByLabel('Kodeord').press('Enter');
-    await page.getByRole('heading', { name: /^Ordre for den / }).waitFor();
+    await page.getByRole('heading', { name: /^Ordrer for den / }).waitFor();
     await page.getByRole('link', { name: 'Opsætning' }).click();
     await page.getByRole('heading', { name: 'Opsætning' }).waitFor();
 
     // Lokationer: filter, rename and save.
     await page.getByRole('textbox', { name: /^Filter/ }).fill('petct2');
-    const name = page.getByRole('textbox', { name: 'Kalde navn for RGH-KF-PETCT2' });
+    const name = page.getByRole('textbox', { name: 'Kaldenavn for RGH-KF-PETCT2' });
     await name.fill('PET/CT 2 (ny)');
     await page.getByRole('button', { name: 'Gem' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Gem' }).count()).toBe(0);

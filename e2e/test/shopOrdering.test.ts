@@ -64,7 +64,7 @@ describe.skipIf(!chromiumAvailable)('shop ordering in Chromium', () => {
   });
 
   it('refuses a wrong password in Danish', async () => {
-    await page.getByRole('textbox', { name: 'Bruger navn' }).fill('shop-user');
+    await page.getByRole('textbox', { name: 'Brugernavn' }).fill('shop-user');
     await page.getByLabel('Kodeord').fill('forkert');
     await page.getByRole('button', { name: 'Log in' }).click();
     await expect
@@ -75,7 +75,7 @@ describe.skipIf(!chromiumAvailable)('shop ordering in Chromium', () => {
   it('logs shop-user in to the order overview', async () => {
     await page.getByLabel('Kodeord').fill('tracershop');
     await page.getByLabel('Kodeord').press('Enter');
-    await page.getByRole('heading', { name: /^Ordre for den / }).waitFor();
+    await page.getByRole('heading', { name: /^Ordrer for den / }).waitFor();
     expect(await page.getByText('Demo Shop User').isVisible()).toBe(true);
   });
 
@@ -89,7 +89,7 @@ describe.skipIf(!chromiumAvailable)('shop ordering in Chromium', () => {
     }
     await dayButton.click();
     const [year, month, date] = day.split('-').map(Number);
-    await page.getByRole('heading', { name: `Ordre for den ${date}.${month}.${year}` }).waitFor();
+    await page.getByRole('heading', { name: `Ordrer for den ${date}.${month}.${year}` }).waitFor();
     await slot().getByText('Der er ikke bestilt sporestof').waitFor();
     expect(await dayButton.getAttribute('data-fill')).toBe('available');
     await shot('02-day-chosen');

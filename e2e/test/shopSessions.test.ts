@@ -64,7 +64,7 @@ describe.skipIf(!chromiumAvailable)('sessions and retries in the shop', () => {
     await page.locator('input[autocomplete="username"]').fill('shop-user');
     await page.locator('input[type="password"]').fill(DEMO_PASSWORD);
     await page.locator('input[type="password"]').press('Enter');
-    await page.getByRole('heading', { name: /^Ordre for den / }).waitFor();
+    await page.getByRole('heading', { name: /^Ordrer for den / }).waitFor();
     await page.getByLabel('Kunde').selectOption({ label: 'RH KF' });
     await page.getByLabel('Destination').selectOption({ label: 'PET1' });
     await page.getByRole('button', { name: 'FDG', exact: true }).click();
@@ -111,7 +111,7 @@ describe.skipIf(!chromiumAvailable)('sessions and retries in the shop', () => {
   it('shows the login page in a tab whose session was ended in another tab', async () => {
     const other = await browser.context.newPage();
     await other.goto(`${api.server.url}/shop/`);
-    await other.getByRole('heading', { name: /^Ordre for den / }).waitFor();
+    await other.getByRole('heading', { name: /^Ordrer for den / }).waitFor();
     await other.getByRole('button', { name: 'Log ud' }).click();
     await other.waitForURL('**/shop/login');
     // The first tab was not touched: the api closed its socket, and it asks who is logged in.

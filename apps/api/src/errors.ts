@@ -61,7 +61,7 @@ export const errorReasons = {
   SELF_GRANT: { code: 'FORBIDDEN', da: 'Du kan ikke give dig selv frigivelsesrettigheder.' },
   MASS_ORDER_NO_SLOT: {
     code: 'BAD_REQUEST',
-    da: 'Kunne ikke oprette bookinger, da et eller flere af injektions tidspunktet: {injectionTime} er før tidligste frigivelse tidspunkt kl: {earliestSlotTime}',
+    da: 'Bookingerne kunne ikke bestilles: injektionstidspunktet {injectionTime} er før den tidligste levering kl. {earliestSlotTime}.',
   },
   MASS_ORDER_NO_ENDPOINT: {
     code: 'BAD_REQUEST',

@@ -282,8 +282,8 @@ describe.each(TEST_DIALECTS)('bookings (%s)', (dialect) => {
     );
     expect(refused.reason).toBe('MASS_ORDER_NO_SLOT');
     expect(refused.params).toMatchObject({
-      injectionTime: '07:30:00',
-      earliestSlotTime: '08:00:00',
+      injectionTime: '07:30',
+      earliestSlotTime: '08:00',
       accessionNumber: 'DKRGHXXXXX5900',
     });
     expect((await activityOrdersOf(WEDNESDAY, 'PET1')).length).toBe(ordersBefore);

@@ -25,6 +25,7 @@ export type { SessionInfo, SessionUserInfo } from './session/session';
 export { createI18n, LANGUAGES, localeOf, rememberLanguage } from './i18n/i18n';
 export type { I18nOptions, Language, Messages } from './i18n/i18n';
 export { LoginPage } from './login/LoginPage';
+export { LanguageSelect } from './i18n/LanguageSelect';
 export { AppShell, ConnectionLostIndicator } from './shell/AppShell';
 export { AlertBox } from './alerts/AlertBox';
 export type { AlertLevel } from './alerts/AlertBox';

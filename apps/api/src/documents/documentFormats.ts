@@ -1,33 +1,33 @@
 /**
- * How documents write dates, times and amounts (legacy-business-rules.md §1.11): MBq
- * truncated to whole numbers, volumes with two decimals and a decimal comma, dates
- * `dd/mm/åååå`, times `tt:mm`, instants on the site's wall clock.
+ * How documents write dates, times and amounts: the same way as the screens, through
+ * core's display formats (docs/domain.md, "Figures and dates") — activities cut to whole
+ * MBq with grouped digits, volumes with two decimals and a decimal comma, date-times
+ * `dd/mm/åååå tt:mm` on the site's wall clock.
  */
 import {
-  formatDanishDate,
-  formatDanishDecimal,
-  formatShortTime,
+  formatActivity,
+  formatDanishDateTime,
+  formatVolume,
   localDateTimeOfInstant,
   toPlainDate,
 } from '@tracershop/core';
 
-/** An activity truncated to whole MBq: `'2400 MBq'`. */
+/** An activity as every surface shows it: `'2 400 MBq'`. */
 export function mbqText(activity: number): string {
-  return `${formatDanishDecimal(activity, 0)} MBq`;
+  return formatActivity(activity, 'da');
 }
 
 /** A volume with two decimals and a decimal comma: `'6,50 ml'`. */
 export function mlText(volume: number): string {
-  return `${formatDanishDecimal(volume, 2)} ml`;
+  return formatVolume(volume, 'da');
 }
 
-/** An instant as `'tt:mm dd/mm/åååå'` on the site clock, or "Ukendt tidspunkt". */
+/** An instant as `'dd/mm/åååå tt:mm'` on the site clock, or "Ukendt tidspunkt". */
 export function instantText(instant: Date | null, timeZone: string): string {
   if (instant === null) {
     return 'Ukendt tidspunkt';
   }
-  const local = localDateTimeOfInstant(instant.getTime(), timeZone);
-  return `${formatShortTime(local.slice(11))} ${formatDanishDate(local.slice(0, 10))}`;
+  return formatDanishDateTime(localDateTimeOfInstant(instant.getTime(), timeZone));
 }
 
 /** The site calendar date of an instant, `'YYYY-MM-DD'`. */

@@ -4,7 +4,12 @@
  * lot, the injections and the maximal injection volume, manufacturer, GMP attestation and the
  * electronic signature manifest.
  */
-import { formatDanishDate, formatShortTime, OrderStatus } from '@tracershop/core';
+import {
+  formatDanishDate,
+  formatDanishDateTime,
+  formatShortTime,
+  OrderStatus,
+} from '@tracershop/core';
 import type { ApiServices } from '../trpc/context';
 import type { DocumentAccess, RenderedDocument } from './documentAccess';
 import { PDF_TYPE, UNLIMITED_ACCESS, notFound } from './documentAccess';
@@ -69,10 +74,7 @@ export async function injectionReleaseDocument(
         ['Isotop', isotopeName(isotope)],
         ['Batchnummer', lot],
         ['Fremstillingsdato', formatDanishDate(order.deliveryDate)],
-        [
-          'Leveringstidspunkt',
-          `${formatShortTime(order.deliveryTime)} ${formatDanishDate(order.deliveryDate)}`,
-        ],
+        ['Leveringstidspunkt', formatDanishDateTime(`${order.deliveryDate} ${order.deliveryTime}`)],
       ]);
       layout.paragraph(
         `Hermed frigives ordre ${order.id} – ${tracer.clinicalName} – ` +

@@ -116,7 +116,7 @@ export async function isotopeReleaseDocument(
             ? 'Ukendt batchnummer'
             : [...new Set(vials.map((vial) => vial.batchNumber))].join(', '),
         ],
-        ['Leveringstidspunkt', `${time} ${formatDanishDate(date)}`],
+        ['Leveringstidspunkt', `${formatDanishDate(date)} ${time}`],
       ]);
       layout.paragraph(
         `Hermed frigives isotop: ${name} til den ${formatDanishDate(date)} – ${time}.`,

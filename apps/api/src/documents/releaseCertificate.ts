@@ -154,7 +154,7 @@ export async function activityCertificateDocument(
         ['Produktnavn', tracer.clinicalName],
         ['Batchnummer', lots.length === 0 ? 'Ukendt batchnummer' : lots.join(', ')],
         ['Fremstillingsdato', formatDanishDate(productionDate)],
-        ['Leveringstidspunkt', `${deliveryTime} ${formatDanishDate(date)}`],
+        ['Leveringstidspunkt', `${formatDanishDate(date)} ${deliveryTime}`],
       ]);
       layout.heading('Ordrer');
       layout.table(
@@ -183,7 +183,7 @@ export async function activityCertificateDocument(
           mbqText(vial.activity),
           mbqText(vialActivityAtDelivery(vial, reference)),
           mlText(vial.volume),
-          `${formatShortTime(vial.fillTime)} ${formatDanishDate(vial.fillDate)}`,
+          `${formatDanishDate(vial.fillDate)} ${formatShortTime(vial.fillTime)}`,
         ]),
       );
       layout.paragraph(

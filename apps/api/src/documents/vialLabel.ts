@@ -4,7 +4,7 @@
  * activity (truncated to whole MBq), volume, fill time and date, and the emergency phone
  * number from the settings ("Ved uheld ring: NN NN NN NN").
  */
-import { formatDanishDate, formatPhoneNumber } from '@tracershop/core';
+import { formatDanishDate, formatPhoneNumber, formatShortTime } from '@tracershop/core';
 import type { ApiServices } from '../trpc/context';
 import type { RenderedDocument } from './documentAccess';
 import { PDF_TYPE, notFound } from './documentAccess';
@@ -67,7 +67,7 @@ export async function vialLabelDocument(
     { text: tracer === null ? 'Ukendt sporstof' : tracer.clinicalName },
     { text: `Aktivitet: ${mbqText(vial.activity)}` },
     { text: `Volumen: ${mlText(vial.volume)}` },
-    { text: `Fyldt: ${vial.fillTime} ${formatDanishDate(vial.fillDate)}` },
+    { text: `Fyldt: ${formatDanishDate(vial.fillDate)} ${formatShortTime(vial.fillTime)}` },
     { text: `Ved uheld ring: ${phone}` },
   ];
   const [width] = VIAL_LABEL_SIZE;

@@ -58,7 +58,7 @@ describe('BookingTable', () => {
     expect(firstColumn()).toEqual(['DKAXXXX0001', 'DKBXXXX0002']);
     await user.click(screen.getByRole('button', { name: 'Studie' }));
     expect(firstColumn()).toEqual(['DKAXXXX0001', 'DKBXXXX0002']);
-    await user.click(screen.getByRole('button', { name: 'Studie tid' }));
+    await user.click(screen.getByRole('button', { name: 'Studietid' }));
     expect(firstColumn()).toEqual(['DKBXXXX0002', 'DKAXXXX0001']);
   });
 
@@ -93,7 +93,7 @@ describe('BookingTable', () => {
     const onOrder = renderTable();
     onOrder.mockRejectedValueOnce(
       new Error(
-        'Kunne ikke oprette bookinger, da et eller flere af injektions tidspunktet: 08:15:00 er før tidligste frigivelse tidspunkt kl: 08:30:00',
+        'Bookingerne kunne ikke bestilles: injektionstidspunktet 08:15 er før den tidligste levering kl. 08:30.',
       ),
     );
     await user.click(screen.getByRole('button', { name: 'Bestil' }));

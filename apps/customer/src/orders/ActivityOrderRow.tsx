@@ -4,7 +4,7 @@
  * unchanged Ordered one, "Opdater" once changed. Input is checked with core before anything
  * is sent; the api's refusals are shown as it words them.
  */
-import { OrderStatus } from '@tracershop/core';
+import { OrderStatus, formatShortTime } from '@tracershop/core';
 import {
   AlertBox,
   DanishNumberInput,
@@ -61,7 +61,7 @@ export function ActivityOrderRow({
   label: labelOverride,
 }: ActivityOrderRowProps) {
   const { t, i18n } = useTranslation('app');
-  const stored = order === undefined ? EMPTY : draftOf(order);
+  const stored = order === undefined ? EMPTY : draftOf(order, localeOf(i18n.language));
   const [draft, setDraft] = useState<ActivityDraft>(
     order === undefined ? { activity: initialActivity, comment: '' } : stored,
   );
@@ -78,7 +78,7 @@ export function ActivityOrderRow({
     (order === undefined
       ? t('order.new')
       : movedToTime !== null
-        ? t('order.movedTo', { time: movedToTime })
+        ? t('order.movedTo', { time: formatShortTime(movedToTime) })
         : t('order.id', { id: order.id }));
 
   function submit() {

@@ -13,27 +13,27 @@ describe('DeadlineNotice', () => {
   it('counts down when the deadline is today', () => {
     renderNotice('2026-11-23 13:00:00', '2026-11-23 10:58:30');
     expect(screen.getByRole('timer').textContent).toBe(
-      'Deadline for aktivitesordre udløber om 02:01:30',
+      'Deadline for aktivitetsordrer udløber om 02:01:30',
     );
   });
 
   it('names the date and time when the deadline is on another day', () => {
     renderNotice('2026-11-24 13:00:00', '2026-11-23 10:58:30');
     expect(screen.getByRole('timer').textContent).toBe(
-      'Deadline for aktivitesordre udløber 24/11/2026 13:00',
+      'Deadline for aktivitetsordrer udløber 24/11/2026 kl. 13:00',
     );
   });
 
   it('says when it has expired', () => {
     renderNotice('2026-11-23 13:00:00', '2026-11-23 13:00:01');
-    expect(screen.getByRole('timer').textContent).toBe('Deadline for aktivitesordre er udløbet');
+    expect(screen.getByRole('timer').textContent).toBe('Deadline for aktivitetsordrer er udløbet');
   });
 
   it('counts real seconds across the autumn clock change', () => {
     // 25 October 2026 has 25 hours in Copenhagen.
     renderNotice('2026-10-25 13:00:00', '2026-10-25 01:00:00');
     expect(screen.getByRole('timer').textContent).toBe(
-      'Deadline for aktivitesordre udløber om 13:00:00',
+      'Deadline for aktivitetsordrer udløber om 13:00:00',
     );
   });
 

@@ -1,5 +1,5 @@
 /**
- * "Deadline for aktivitesordre udløber om HH:MM:SS" (ticking), "… udløber dd/mm/yyyy HH:MM"
+ * "Deadline for aktivitetsordrer udløber om HH:MM:SS" (ticking), "… udløber dd/mm/yyyy HH:MM"
  * when it falls on another day, "… er udløbet" once passed (legacy §2.8). The deadline itself
  * comes from the api; the seconds are core's.
  */

@@ -137,8 +137,8 @@ describe('InjectionOrderCard', () => {
     const card = screen.getByRole('group', { name: 'Injektionsordre ID: 21' });
     expect(within(card).queryByRole('button')).toBeNull();
     expect(within(card).getByText('PSMA-261124-1')).toBeTruthy();
-    expect(within(card).getByText('09:05')).toBeTruthy();
-    expect(within(card).getByText('10 ml')).toBeTruthy();
+    expect(within(card).getByText('24/11/2026 09:05')).toBeTruthy();
+    expect(within(card).getByText('10,00 ml')).toBeTruthy();
     const link = within(card).getByRole('link', { name: 'Frigivelsescertifikat' });
     expect(link.getAttribute('href')).toBe('/documents/injection-release/21.pdf');
   });

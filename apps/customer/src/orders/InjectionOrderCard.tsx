@@ -4,13 +4,14 @@
  * time, lot and max injection volume and link the release document. Editable while the order
  * is Ordered and the injection deadline has not passed; the tracer is fixed once ordered.
  */
-import { OrderStatus, localDateTimeOfInstant } from '@tracershop/core';
+import { OrderStatus } from '@tracershop/core';
 import {
   AlertBox,
   localeOf,
   StatusIcon,
   TextField,
   TimeInput,
+  useFigures,
   usePendingAction,
 } from '@tracershop/ui';
 import { useId, useState } from 'react';
@@ -62,6 +63,7 @@ export function InjectionOrderCard({
   onDelete,
 }: InjectionOrderCardProps) {
   const { t, i18n } = useTranslation('app');
+  const figures = useFigures(timeZone);
   const blank: InjectionDraft = {
     tracerId: String(tracers[0]?.id ?? ''),
     injections: '',
@@ -109,8 +111,7 @@ export function InjectionOrderCard({
       : changed
         ? t('order.update')
         : t('order.delete');
-  const freedAt =
-    order?.freedAt == null ? null : localDateTimeOfInstant(order.freedAt, timeZone).slice(11, 16);
+  const freedAt = order?.freedAt == null ? null : figures.instant(order.freedAt);
 
   return (
     <div className="shop-injection-card" role="group" aria-label={label}>
@@ -199,9 +200,7 @@ export function InjectionOrderCard({
           <dd>{order.lotNumber ?? '–'}</dd>
           <dt>{t('injection.maxVolume')}</dt>
           <dd>
-            {order.maxInjectionVolume === null
-              ? '–'
-              : t('injection.volume', { volume: order.maxInjectionVolume })}
+            {order.maxInjectionVolume === null ? '–' : figures.volume(order.maxInjectionVolume)}
           </dd>
           <dd>
             <ReleaseDocumentLink href={injectionReleaseUrl(order.id)} />

@@ -4,13 +4,8 @@
  * the delivered vials and the release document; the body with the orders (whole MBq, comment
  * ≤ 500) and, while the activity deadline allows, the blank row.
  */
-import {
-  formatDanishDate,
-  localDateTimeOfInstant,
-  OrderStatus,
-  schemaLimits,
-} from '@tracershop/core';
-import { StatusIcon } from '@tracershop/ui';
+import { OrderStatus, schemaLimits } from '@tracershop/core';
+import { StatusIcon, useFigures } from '@tracershop/ui';
 import { useTranslation } from 'react-i18next';
 import type { ShopIsotopeCard } from '../shopApi';
 import type { ActivityOrderRowProps } from './ActivityOrderRow';
@@ -42,12 +37,12 @@ export function IsotopeCard({
   onDelete,
 }: IsotopeCardProps) {
   const { t } = useTranslation('app');
-  const time = card.delivery.deliveryTime.slice(0, 5);
+  const figures = useFigures(timeZone);
+  const time = figures.time(card.delivery.deliveryTime);
   const open = mayOrder && card.delivers;
   const released = card.orders.some((order) => order.status === OrderStatus.Released);
-  const delivered = Math.floor(card.vials.reduce((sum, vial) => sum + vial.activity, 0));
+  const delivered = card.vials.reduce((sum, vial) => sum + vial.activity, 0);
   const calibratedAt = card.vials[0]?.calibratedAt ?? null;
-  const localTime = (instant: string) => localDateTimeOfInstant(instant, timeZone);
   return (
     <section
       className="shop-slot-card"
@@ -60,13 +55,13 @@ export function IsotopeCard({
           {card.isotope.name} ·{' '}
           {card.status === null
             ? t('isotope.noOrders')
-            : t('isotope.ordered', { activity: String(Math.floor(card.orderedActivity)) })}
+            : t('isotope.ordered', { activity: figures.activity(card.orderedActivity) })}
           {released && calibratedAt !== null ? (
             <>
               {' · '}
               {t('isotope.delivered', {
-                activity: String(delivered),
-                time: localTime(calibratedAt).slice(11, 16),
+                activity: figures.activity(delivered),
+                time: figures.instant(calibratedAt),
               })}
             </>
           ) : null}
@@ -91,17 +86,14 @@ export function IsotopeCard({
             onCreate={(values) => onCreate(card.delivery.id, values)}
           />
         ) : null}
-        {card.vials.map((vial) => {
-          const at = localTime(vial.calibratedAt);
-          return (
-            <p key={vial.id} className="shop-isotope-vial">
-              {t('isotope.vial', {
-                activity: String(Math.floor(vial.activity)),
-                time: `${formatDanishDate(at.slice(0, 10))} ${at.slice(11, 16)}`,
-              })}
-            </p>
-          );
-        })}
+        {card.vials.map((vial) => (
+          <p key={vial.id} className="shop-isotope-vial">
+            {t('isotope.vial', {
+              activity: figures.activity(vial.activity),
+              time: figures.instant(vial.calibratedAt),
+            })}
+          </p>
+        ))}
       </div>
     </section>
   );

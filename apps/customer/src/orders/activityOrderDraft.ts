@@ -3,6 +3,7 @@
  * (the messages are core's), and whether it differs from the stored order.
  */
 import {
+  formatInputNumber,
   messageFor,
   schemaLimits,
   validateMaxLength,
@@ -49,9 +50,15 @@ export function checkActivityDraft(
   };
 }
 
-/** The draft of a stored order, as the user first sees it. */
-export function draftOf(order: { orderedActivity: number; comment: string | null }): ActivityDraft {
-  return { activity: String(order.orderedActivity), comment: order.comment ?? '' };
+/** The draft of a stored order, as the user first sees it: 300,5 in Danish, 300.5 in English. */
+export function draftOf(
+  order: { orderedActivity: number; comment: string | null },
+  locale: Locale,
+): ActivityDraft {
+  return {
+    activity: formatInputNumber(order.orderedActivity, locale),
+    comment: order.comment ?? '',
+  };
 }
 
 export function draftChanged(draft: ActivityDraft, stored: ActivityDraft): boolean {

@@ -27,7 +27,7 @@ describe('CreateIsotopeOrderModal', () => {
     expect([...field('Kunde').options].map((option) => option.text)).toEqual(['Herlev', 'RH']);
     await userEvent.selectOptions(field('Kunde'), '5');
     expect([...field('Destination').options].map((option) => option.text)).toEqual(['PET1']);
-    expect([...field('Leverings tid').options].map((option) => option.text)).toEqual(['09:00']);
+    expect([...field('Leveringstid').options].map((option) => option.text)).toEqual(['09:00']);
   });
 
   it('creates the order in whole MBq and closes', async () => {
@@ -55,7 +55,7 @@ describe('CreateIsotopeOrderModal', () => {
     renderModal('2026-12-03');
     expect(
       screen.getByText(
-        'Der er ingen levering af Ga-68 om torsdag - En administrator skal oprette dem under Opsætning - Kunde',
+        'Der er ingen leveringer af Ga-68 om torsdag. En administrator kan oprette dem under Opsætning → Levering og kunder.',
       ),
     ).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Opret ordre' })).toBeNull();

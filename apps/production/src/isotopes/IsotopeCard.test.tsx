@@ -50,7 +50,7 @@ describe('IsotopeCard', () => {
     expect(screen.getByText('Udleveret: 800 MBq')).toBeTruthy();
     expect(
       screen
-        .getByRole('link', { name: 'Frigivelsecertifikat for RH - PET1 kl. 09:00' })
+        .getByRole('link', { name: 'Frigivelsescertifikat for RH - PET1 kl. 09:00' })
         .getAttribute('href'),
     ).toBe('/documents/isotope-release/40/2026-12-02.pdf');
     expect(screen.queryByRole('button', { name: /Accepter/ })).toBeNull();

@@ -5,12 +5,7 @@
  * its status, MBq, comment, a dose edit (whole MBq, core's validator) and a confirmed reject
  * while Ordered or Accepted.
  */
-import {
-  formatActivity,
-  messageFor,
-  OrderStatus,
-  validateWholePositiveNumber,
-} from '@tracershop/core';
+import { messageFor, OrderStatus, validateWholePositiveNumber } from '@tracershop/core';
 import {
   AlertBox,
   ConfirmDialog,
@@ -19,6 +14,7 @@ import {
   STATUS_COLOURS,
   TextField,
   usePendingAction,
+  useFigures,
 } from '@tracershop/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -54,6 +50,7 @@ function OrderLine({
   onEditDose(orderedActivity: number): Promise<unknown>;
 }) {
   const { t, i18n } = useTranslation('app');
+  const figures = useFigures();
   const [editing, setEditing] = useState(false);
   const [dose, setDose] = useState(String(order.orderedActivity));
   const [problem, setProblem] = useState<string | null>(null);
@@ -112,7 +109,7 @@ function OrderLine({
           </button>
         </form>
       ) : (
-        <span>{formatActivity(order.orderedActivity)}</span>
+        <span>{figures.activity(order.orderedActivity)}</span>
       )}
       {order.comment ? <CommentIcon text={order.comment} /> : null}
       {changeable && !editing ? (
@@ -152,6 +149,7 @@ export function IsotopeCard({
   onEditDose,
 }: IsotopeCardProps) {
   const { t } = useTranslation('app');
+  const figures = useFigures();
   const action = usePendingAction();
   const [rejecting, setRejecting] = useState<number | null>(null);
   const time = card.delivery.deliveryTime.slice(0, 5);
@@ -212,12 +210,12 @@ export function IsotopeCard({
           <ul className="production-slot__figures">
             <li>
               {t('isotopes.card.ordered', {
-                activity: formatActivity(card.summary.orderedActivity),
+                activity: figures.activity(card.summary.orderedActivity),
               })}
             </li>
             <li>
               {t('isotopes.card.delivered', {
-                activity: formatActivity(card.summary.deliveredActivity),
+                activity: figures.activity(card.summary.deliveredActivity),
               })}
             </li>
           </ul>

@@ -40,7 +40,7 @@ function props(
 
 const button = (name: string) => screen.queryByRole('button', { name }) as HTMLButtonElement | null;
 const footerButtons = () =>
-  within(screen.getByRole('dialog', { name: 'Isotop ordre til: RH - PET1 - 02/12/2026' }))
+  within(screen.getByRole('dialog', { name: 'Isotopordre til: RH - PET1 - 02/12/2026' }))
     .getAllByRole('button')
     .map((element) => element.textContent);
 
@@ -88,9 +88,9 @@ describe('IsotopeOrderModal', () => {
     renderWithI18n(<IsotopeOrderModal {...given} />);
     expect(screen.getByText('Der er ingen hætteglas af isotopen denne dag.')).toBeTruthy();
     await userEvent.click(button('Nyt hætteglas')!);
-    await userEvent.type(screen.getByLabelText('Batch nr'), 'ga-261202-3');
-    await userEvent.type(screen.getByLabelText('Dispenseret kl:'), '08:15');
-    await userEvent.type(screen.getByLabelText('Volume (ml)'), '2,5');
+    await userEvent.type(screen.getByLabelText('Batchnr.'), 'ga-261202-3');
+    await userEvent.type(screen.getByLabelText('Dispenseret kl.'), '08:15');
+    await userEvent.type(screen.getByLabelText('Volumen (ml)'), '2,5');
     await userEvent.type(screen.getByLabelText('Aktivitet (MBq)'), '900');
     await userEvent.click(button('Gem hætteglas')!);
     expect(given.onCreateVial).toHaveBeenCalledWith({
@@ -105,9 +105,9 @@ describe('IsotopeOrderModal', () => {
     const given = props(OrderStatus.Accepted, []);
     renderWithI18n(<IsotopeOrderModal {...given} />);
     await userEvent.click(button('Nyt hætteglas')!);
-    await userEvent.type(screen.getByLabelText('Batch nr'), 'ga');
-    await userEvent.type(screen.getByLabelText('Dispenseret kl:'), '08:15');
-    await userEvent.type(screen.getByLabelText('Volume (ml)'), '2,5');
+    await userEvent.type(screen.getByLabelText('Batchnr.'), 'ga');
+    await userEvent.type(screen.getByLabelText('Dispenseret kl.'), '08:15');
+    await userEvent.type(screen.getByLabelText('Volumen (ml)'), '2,5');
     await userEvent.type(screen.getByLabelText('Aktivitet (MBq)'), '900');
     await userEvent.click(button('Gem hætteglas')!);
     expect(screen.getAllByText('Batch nummer er ikke formateret korrekt').length).toBeGreaterThan(
@@ -121,7 +121,7 @@ describe('IsotopeOrderModal', () => {
     const given = props(OrderStatus.Released, vials);
     renderWithI18n(<IsotopeOrderModal {...given} />);
     expect(footerButtons()).toEqual(['Luk', 'Ret ordre']);
-    expect(screen.getByRole('link', { name: 'Frigivelsecertifikat' }).getAttribute('href')).toBe(
+    expect(screen.getByRole('link', { name: 'Frigivelsescertifikat' }).getAttribute('href')).toBe(
       '/documents/isotope-release/40/2026-12-02.pdf',
     );
     await userEvent.click(button('Ret ordre')!);

@@ -5,8 +5,8 @@
  * (confirmed) / Uafvis / Ret ordre (signed correction), Accepter, Frigiv (the Accepted orders
  * with the chosen vials, signed: `release.isotope`), Frigivelsecertifikat.
  */
-import { formatActivity, localDateTimeOfInstant, OrderStatus } from '@tracershop/core';
-import { AlertBox, ConfirmDialog, StatusIcon, usePendingAction } from '@tracershop/ui';
+import { localDateTimeOfInstant, OrderStatus } from '@tracershop/core';
+import { AlertBox, ConfirmDialog, StatusIcon, usePendingAction, useFigures } from '@tracershop/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ModalFrame } from '../dialogs/ModalFrame';
@@ -63,6 +63,7 @@ export function IsotopeOrderModal({
   onEditVial,
 }: IsotopeOrderModalProps) {
   const { t } = useTranslation('app');
+  const figures = useFigures();
   const action = usePendingAction();
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [signing, setSigning] = useState<Signing>(null);
@@ -187,7 +188,7 @@ export function IsotopeOrderModal({
           <dt>{t('isotopes.modal.isotope')}</dt>
           <dd>{isotopeName}</dd>
           <dt>{t('isotopes.modal.totalOrdered')}</dt>
-          <dd>{formatActivity(card.summary.orderedActivity)}</dd>
+          <dd>{figures.activity(card.summary.orderedActivity)}</dd>
         </dl>
         <table className="production-table" aria-label={t('isotopes.modal.orders')}>
           <thead>
@@ -205,7 +206,7 @@ export function IsotopeOrderModal({
                   <StatusIcon status={order.status} />
                 </td>
                 <td>{order.id}</td>
-                <td>{formatActivity(order.orderedActivity)}</td>
+                <td>{figures.activity(order.orderedActivity)}</td>
                 <td>{order.comment ? <CommentIcon text={order.comment} /> : null}</td>
               </tr>
             ))}
@@ -234,7 +235,7 @@ export function IsotopeOrderModal({
                   <td>{vial.batchNumber}</td>
                   <td>{localTime(vial.calibratedAt)}</td>
                   <td>{String(vial.volume).replace('.', ',')} ml</td>
-                  <td>{formatActivity(vial.activity)}</td>
+                  <td>{figures.activity(vial.activity)}</td>
                   <td />
                   <td>
                     <input
@@ -253,7 +254,7 @@ export function IsotopeOrderModal({
                       <td>{vial.batchNumber}</td>
                       <td>{localTime(vial.calibratedAt)}</td>
                       <td>{String(vial.volume).replace('.', ',')} ml</td>
-                      <td>{formatActivity(vial.activity)}</td>
+                      <td>{figures.activity(vial.activity)}</td>
                       <td>
                         {selected.has(vial.id) || signing !== null ? null : (
                           <button

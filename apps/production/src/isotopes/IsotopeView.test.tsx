@@ -81,7 +81,7 @@ describe('IsotopeView', () => {
     await userEvent.click(
       await screen.findByRole('button', { name: 'Åbn isotopordren til RH - PET1 kl. 09:00' }),
     );
-    const dialog = screen.getByRole('dialog', { name: 'Isotop ordre til: RH - PET1 - 02/12/2026' });
+    const dialog = screen.getByRole('dialog', { name: 'Isotopordre til: RH - PET1 - 02/12/2026' });
     await userEvent.click(
       within(dialog).getByRole('checkbox', { name: 'Vælg hætteglas GA-261202-7' }),
     );
@@ -112,7 +112,7 @@ describe('IsotopeView', () => {
     await userEvent.click(
       await screen.findByRole('button', { name: 'Åbn isotopordren til RH - PET1 kl. 09:00' }),
     );
-    const dialog = screen.getByRole('dialog', { name: 'Isotop ordre til: RH - PET1 - 02/12/2026' });
+    const dialog = screen.getByRole('dialog', { name: 'Isotopordre til: RH - PET1 - 02/12/2026' });
     const delivered = within(dialog).getByRole('checkbox', {
       name: 'Vælg hætteglas GA-261201-5',
     }) as HTMLInputElement;

@@ -4,8 +4,8 @@
  * per delivery and the isotope order modal. Runs and cards come from `orders.isotopeDay` (the
  * api computes them with core), the undelivered vials from `vials.isotope.list`; both live.
  */
-import { formatActivity } from '@tracershop/core';
-import { AlertBox, messageOf, reasonOf } from '@tracershop/ui';
+
+import { AlertBox, messageOf, reasonOf, useFigures } from '@tracershop/ui';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalog, useReleasePermission, useSiteToday } from '../special/specialApi';
@@ -19,6 +19,7 @@ import './isotopes.css';
 
 export function IsotopeView({ date, isotopeId }: { date: string; isotopeId: number }) {
   const { t } = useTranslation('app');
+  const figures = useFigures();
   const headingId = useId();
   const catalog = useCatalog();
   const isotopeDay = useIsotopeDay(isotopeId, date);
@@ -65,7 +66,7 @@ export function IsotopeView({ date, isotopeId }: { date: string; isotopeId: numb
                 <li key={run.productionId}>
                   {t('isotopes.run', {
                     time: run.productionTime.slice(0, 5),
-                    activity: formatActivity(run.orderedActivity),
+                    activity: figures.activity(run.orderedActivity),
                   })}
                 </li>
               ))}

@@ -83,8 +83,8 @@ describe('MonitoringPage', () => {
       }),
     );
     expect(await screen.findByText('FDG – November 2026')).toBeTruthy();
-    expect(countOf('Ordre I alt')).toBe('5');
-    expect(countOf('Ordre Behandlet til tiden')).toBe('2');
+    expect(countOf('Ordrer i alt')).toBe('5');
+    expect(countOf('Ordrer behandlet til tiden')).toBe('2');
     expect(screen.getByRole('button', { name: 'FDG' }).getAttribute('aria-pressed')).toBe('true');
   });
 
@@ -98,14 +98,14 @@ describe('MonitoringPage', () => {
       }),
     );
     expect(await screen.findByText('Special – November 2026')).toBeTruthy();
-    await waitFor(() => expect(countOf('Ordre I alt')).toBe('2'));
-    expect(countOf('Ej Frigivet')).toBe('1');
+    await waitFor(() => expect(countOf('Ordrer i alt')).toBe('2'));
+    expect(countOf('Ej frigivet')).toBe('1');
   });
 
   it('changes the month with the month picker and the arrows, and links that month’s Excel sheet', async () => {
     const { punctuality } = renderPage('/monitoring?month=2026-11&product=tracer-3');
     expect(await screen.findByText('FET – November 2026')).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Hent Excel ark' }).getAttribute('href')).toBe(
+    expect(screen.getByRole('link', { name: 'Hent Excel-ark' }).getAttribute('href')).toBe(
       '/documents/monthly-export/2026-11.xlsx',
     );
 
@@ -120,7 +120,7 @@ describe('MonitoringPage', () => {
       }),
     );
     expect(await screen.findByText('FET – Marts 2026')).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Hent Excel ark' }).getAttribute('href')).toBe(
+    expect(screen.getByRole('link', { name: 'Hent Excel-ark' }).getAttribute('href')).toBe(
       '/documents/monthly-export/2026-03.xlsx',
     );
 

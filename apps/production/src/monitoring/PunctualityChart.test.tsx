@@ -32,9 +32,9 @@ describe('PunctualityChart', () => {
       PUNCTUALITY_COLOURS.notReleased,
     ]);
     expect(slices.map((slice) => slice.querySelector('title')?.textContent)).toEqual([
-      'Ordre Behandlet til tiden: 4',
-      'Ordre Forsinket mindre end 30 minutter: 2',
-      'Ej Frigivet: 2',
+      'Ordrer behandlet til tiden: 4',
+      'Ordrer forsinket mindre end 30 minutter: 2',
+      'Ej frigivet: 2',
     ]);
     // Half the circle for "on time": from 12 o'clock round to 6 o'clock.
     expect(slices[0]?.getAttribute('d')).toBe(slicePath(0, 0.5));
@@ -49,19 +49,18 @@ describe('PunctualityChart', () => {
         caption="FDG – November 2026"
       />,
     );
-    expect(screen.getByRole('table', { name: 'Antal ordre: FDG – November 2026' })).toBeTruthy();
+    expect(screen.getByRole('table', { name: 'Antal ordrer: FDG – November 2026' })).toBeTruthy();
     expect(rowValues()).toEqual([
-      'Ordre I alt | 8 | 100 %',
-      'Ordre Behandlet til tiden | 4 | 50 %',
-      'Ordre Forsinket mindre end 30 minutter | 2 | 25 %',
-      'Ordre Forsinket mere end 30 minutter | 0 | 0 %',
-      'Ej Frigivet | 2 | 25 %',
+      'Ordrer i alt | 8 | 100 %',
+      'Ordrer behandlet til tiden | 4 | 50 %',
+      'Ordrer forsinket mindre end 30 minutter | 2 | 25 %',
+      'Ordrer forsinket mere end 30 minutter | 0 | 0 %',
+      'Ej frigivet | 2 | 25 %',
     ]);
     for (const word of [
       'Frigivet til tiden',
       'Forsinket max 30 min',
       'Forsinket mere end 30 min',
-      'Ej frigivet',
     ]) {
       expect(screen.getByText(word)).toBeTruthy();
     }
@@ -86,7 +85,7 @@ describe('PunctualityChart', () => {
       />,
     );
     expect(container.querySelector('svg [data-slice="empty"]')).not.toBeNull();
-    expect(screen.getByText('Ingen accepterede eller frigivne ordre i denne måned.')).toBeTruthy();
-    expect(rowValues()[0]).toBe('Ordre I alt | 0 | ');
+    expect(screen.getByText('Ingen accepterede eller frigivne ordrer i denne måned.')).toBeTruthy();
+    expect(rowValues()[0]).toBe('Ordrer i alt | 0 | ');
   });
 });

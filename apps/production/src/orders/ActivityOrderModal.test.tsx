@@ -103,7 +103,7 @@ describe('ActivityOrderModal', () => {
     renderWithI18n(<ActivityOrderModal {...given} />);
     await userEvent.click(useVial());
     await userEvent.click(releaseButton());
-    const signing = screen.getByRole('region', { name: 'Det du underskriver' });
+    const signing = screen.getByRole('region', { name: 'Det, du underskriver' });
     expect(within(signing).getByRole('rowheader', { name: 'FDG-261202-1' })).toBeTruthy();
     expect(within(signing).getByText(/kræver ordrerne 1 000 MBq/)).toBeTruthy();
     expect(
@@ -130,7 +130,7 @@ describe('ActivityOrderModal', () => {
     await userEvent.click(useVial());
     await userEvent.click(releaseButton());
     expect(
-      screen.getByText('Ordren som er i gang med at blive frigivet er ikke til i dag!'),
+      screen.getByText('Ordren, du er i gang med at frigive, er ikke til i dag!'),
     ).toBeTruthy();
   });
 
@@ -149,7 +149,7 @@ describe('ActivityOrderModal', () => {
   it('keeps "Frigiv" disabled while the orders are not accepted, without "Brug"', () => {
     renderWithI18n(<ActivityOrderModal {...props(OrderStatus.Ordered)} />);
     expect(releaseButton().disabled).toBe(true);
-    expect(screen.getByText('Ordrerne skal være accepteret før de kan frigives.')).toBeTruthy();
+    expect(screen.getByText('Ordrerne skal være accepteret, før de kan frigives.')).toBeTruthy();
     expect(screen.queryByRole('checkbox')).toBeNull();
   });
 
@@ -202,7 +202,7 @@ describe('ActivityOrderModal', () => {
     expect(releaseButton().disabled).toBe(true);
     expect(screen.getByText('Gem eller luk hætteglas-formularen først.')).toBeTruthy();
     const form = within(screen.getByRole('form', { name: 'Nyt hætteglas' }));
-    expect((form.getByLabelText('Lot nummer') as HTMLInputElement).value).toBe('FDG-261202-1');
+    expect((form.getByLabelText('Lotnummer') as HTMLInputElement).value).toBe('FDG-261202-1');
     await userEvent.type(form.getByLabelText('Tappetid (TT:MM)'), 'x');
     await userEvent.type(form.getByLabelText('Volumen (ml)'), '-2');
     await userEvent.type(form.getByLabelText('Aktivitet (MBq)'), 'abc');
@@ -256,7 +256,7 @@ describe('ActivityOrderModal', () => {
     renderWithI18n(<ActivityOrderModal {...given} />);
     await userEvent.click(button('Ret dosis for ordre 7'));
     expect(button('Accepter').disabled).toBe(true);
-    expect(screen.getByText('Du kan ikke accepter ordre imens du redigerer dem.')).toBeTruthy();
+    expect(screen.getByText('Du kan ikke acceptere ordrer, mens du redigerer dem.')).toBeTruthy();
     const input = screen.getByLabelText('Dosis for ordre 7 (MBq)');
     await userEvent.clear(input);
     await userEvent.type(input, 'a59420');
@@ -316,7 +316,7 @@ describe('ActivityOrderModal', () => {
     expect(screen.getByText('PROD-USER')).toBeTruthy();
     expect(screen.getByText('02/12/2026 09:15')).toBeTruthy();
     expect(screen.getByText('480 MBq')).toBeTruthy();
-    const link = screen.getByRole('link', { name: 'Frigivelsecertifikat' });
+    const link = screen.getByRole('link', { name: 'Frigivelsescertifikat' });
     expect(link.getAttribute('href')).toBe('/documents/activity-certificate/1/2026-12-02/7.pdf');
     expect(link.getAttribute('target')).toBe('_blank');
     expect(screen.queryByRole('button', { name: 'Frigiv' })).toBeNull();

@@ -27,7 +27,7 @@ function limitRefusal(): TRPCClientError<never> {
   } as never);
 }
 
-const submit = () => screen.getByRole('button', { name: 'Opret Ordre' }) as HTMLButtonElement;
+const submit = () => screen.getByRole('button', { name: 'Opret ordre' }) as HTMLButtonElement;
 
 describe('CreateActivityOrderModal', () => {
   it('cascades destination and time, and creates the order in the chosen slot', async () => {
@@ -37,12 +37,12 @@ describe('CreateActivityOrderModal', () => {
     await userEvent.selectOptions(screen.getByLabelText('Destination'), 'PET2');
     expect(
       Array.from(
-        (screen.getByLabelText('Leverings tid') as HTMLSelectElement).options,
+        (screen.getByLabelText('Leveringstid') as HTMLSelectElement).options,
         (o) => o.text,
       ),
     ).toEqual(['10:00']);
     await userEvent.selectOptions(screen.getByLabelText('Destination'), 'PET1');
-    await userEvent.selectOptions(screen.getByLabelText('Leverings tid'), '09:30');
+    await userEvent.selectOptions(screen.getByLabelText('Leveringstid'), '09:30');
     await userEvent.type(screen.getByLabelText('Aktivitet (MBq)'), '300{Enter}');
     expect(given.create).toHaveBeenCalledWith({
       orderedTimeSlotId: 1,

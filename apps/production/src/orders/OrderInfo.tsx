@@ -6,14 +6,13 @@
 import type { LimitOverrideInput, Locale } from '@tracershop/core';
 import {
   formatDanishDateTime,
-  formatActivity,
   formatShortTime,
   localDateTimeOfInstant,
   messageFor,
   OrderStatus,
   validatePositiveNumber,
 } from '@tracershop/core';
-import { localeOf, messageOf, StatusIcon } from '@tracershop/ui';
+import { localeOf, messageOf, StatusIcon, useFigures } from '@tracershop/ui';
 import type { FormEvent } from 'react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -121,6 +120,7 @@ function DoseForm({
 
 export function OrderInfo(props: OrderInfoProps) {
   const { t, i18n } = useTranslation('app');
+  const figures = useFigures();
   const { card } = props;
   const released = card.orders.filter((line) => line.order.status === OrderStatus.Released);
   const freedAt = released.find((line) => line.order.freedAt !== null)?.order.freedAt ?? null;
@@ -155,7 +155,7 @@ export function OrderInfo(props: OrderInfoProps) {
                 <>
                   {t('orders.info.order', {
                     id: line.order.id,
-                    activity: formatActivity(line.order.orderedActivity),
+                    activity: figures.activity(line.order.orderedActivity),
                   })}
                   {line.movedToTime === null
                     ? null
@@ -178,17 +178,17 @@ export function OrderInfo(props: OrderInfoProps) {
         </ul>
       </dd>
       <dt>{t('orders.info.total')}</dt>
-      <dd>{formatActivity(card.summary.toDeliverActivity)}</dd>
+      <dd>{figures.activity(card.summary.toDeliverActivity)}</dd>
       {props.allocatedActivity === null ? null : (
         <>
           <dt>{t('orders.info.allocated')}</dt>
-          <dd>{formatActivity(props.allocatedActivity)}</dd>
+          <dd>{figures.activity(props.allocatedActivity)}</dd>
         </>
       )}
       {card.summary.status === OrderStatus.Released ? (
         <>
           <dt>{t('orders.info.releasedActivity')}</dt>
-          <dd>{formatActivity(card.summary.deliveredActivity)}</dd>
+          <dd>{figures.activity(card.summary.deliveredActivity)}</dd>
           <dt>{t('orders.info.releasedAt')}</dt>
           <dd>
             {freedAt === null

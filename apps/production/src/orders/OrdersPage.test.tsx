@@ -131,13 +131,13 @@ describe('OrdersPage', () => {
   beforeEach(() => window.localStorage.clear());
   afterEach(() => window.localStorage.clear());
 
-  it('shows a button per produced tracer and isotope, Special and Uge plan, coloured', async () => {
+  it('shows a button per produced tracer and isotope, Special and Ugeplan, coloured', async () => {
     renderPage(`/?date=${DATE}`);
     await waitFor(() => expect(product('FDG').dataset.status).toBe('ordered'));
     expect(product('Ga-68').dataset.status).toBe('none');
     expect(product('Special').dataset.status).toBe('released');
     expect(screen.queryByRole('button', { name: 'NaF' })).toBeNull();
-    expect(product('Uge plan').dataset.status).toBeUndefined();
+    expect(product('Ugeplan').dataset.status).toBeUndefined();
     // The first tracer is shown by default.
     expect(product('FDG').getAttribute('aria-pressed')).toBe('true');
     expect(await screen.findByText('Kørsel 07:00: 1 234 MBq / Overhead: 1 543 MBq')).toBeTruthy();
@@ -158,14 +158,14 @@ describe('OrdersPage', () => {
   it('shows the isotope table and the week plan', async () => {
     renderPage(`/?date=${DATE}&view=isotope-2`);
     expect(await screen.findByText(`Isotop-visning 2 ${DATE}`)).toBeTruthy();
-    await userEvent.click(product('Uge plan'));
+    await userEvent.click(product('Ugeplan'));
     expect(await screen.findByRole('cell', { name: 'FDG: 300\u00a0MBq' })).toBeTruthy();
   });
 
   it('opens "Opret ny ordre" with the slots of the tracer on the date', async () => {
     renderPage(`/?date=${DATE}&view=tracer-1`);
     await userEvent.click(await screen.findByRole('button', { name: 'Opret ny ordre' }));
-    expect(screen.getByRole('dialog', { name: 'Opret Order til 02/12/2026' })).toBeTruthy();
+    expect(screen.getByRole('dialog', { name: 'Opret ordre til 02/12/2026' })).toBeTruthy();
     expect(screen.getAllByRole('option').map((option) => option.textContent)).toEqual([
       'RH',
       'PET1',

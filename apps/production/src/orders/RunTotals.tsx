@@ -3,12 +3,14 @@
  * HH:MM: X MBq / Overhead: Y MBq", or, when the tracer is not produced that weekday, the
  * weekdays it is produced on.
  */
-import { formatActivity, formatShortTime } from '@tracershop/core';
+import { useFigures } from '@tracershop/ui';
+import { formatShortTime } from '@tracershop/core';
 import { useTranslation } from 'react-i18next';
 import type { ProductionDay } from '../productionApi';
 
 export function RunTotals({ day }: { day: ProductionDay }) {
   const { t } = useTranslation('app');
+  const figures = useFigures();
   if (!day.productionWeekdays.includes(day.weekday)) {
     const weekdays = [...day.productionWeekdays]
       .sort((a, b) => a - b)
@@ -30,8 +32,8 @@ export function RunTotals({ day }: { day: ProductionDay }) {
         <li key={run.productionId}>
           {t('orders.run', {
             time: formatShortTime(run.productionTime),
-            activity: formatActivity(run.orderedActivity),
-            overhead: formatActivity(run.withOverhead),
+            activity: figures.activity(run.orderedActivity),
+            overhead: figures.activity(run.withOverhead),
           })}
         </li>
       ))}

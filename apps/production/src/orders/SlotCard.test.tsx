@@ -83,10 +83,10 @@ describe('SlotCard', () => {
         {...actions()}
       />,
     );
-    expect(within(region()).getByText('Frigivet kl: 08:05')).toBeTruthy();
+    expect(within(region()).getByText('Frigivet 02/12/2026 08:05')).toBeTruthy();
     expect(
       within(region())
-        .getByRole('link', { name: 'Frigivelsecertifikat kl. 09:30' })
+        .getByRole('link', { name: 'Frigivelsescertifikat kl. 09:30' })
         .getAttribute('href'),
     ).toBe('/documents/activity-certificate/1/2026-12-02/7.pdf');
   });

@@ -5,14 +5,8 @@
  * restore, and open the activity order modal. A delivery that got orders after its release
  * has a card per release and one for the later orders, each named apart.
  */
-import {
-  DEFAULT_TIME_ZONE,
-  formatActivity,
-  formatShortTime,
-  localDateTimeOfInstant,
-  OrderStatus,
-} from '@tracershop/core';
-import { ConfirmDialog, StatusIcon, STATUS_COLOURS } from '@tracershop/ui';
+import { DEFAULT_TIME_ZONE, formatShortTime, OrderStatus } from '@tracershop/core';
+import { ConfirmDialog, StatusIcon, STATUS_COLOURS, useFigures } from '@tracershop/ui';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -63,14 +57,12 @@ function cardLabelOf(
   return t(card.afterRelease ? 'slot.cardLater' : 'slot.cardWaiting', delivery);
 }
 
-/** When the delivery's orders were released, `'HH:MM'` on the site's clock, or null. */
-function releaseTimeOf(card: ProductionSlotCard, timeZone: string): string | null {
-  const freedAt = card.orders.find(
-    (line) => line.activeSlotId === card.slot.id && line.order.freedAt !== null,
-  )?.order.freedAt;
-  return freedAt == null
-    ? null
-    : localDateTimeOfInstant(Date.parse(freedAt), timeZone).slice(11, 16);
+/** When the card's orders were released (an instant), or null. */
+function releasedAtOf(card: ProductionSlotCard): string | null {
+  return (
+    card.orders.find((line) => line.activeSlotId === card.slot.id && line.order.freedAt !== null)
+      ?.order.freedAt ?? null
+  );
 }
 
 export function SlotCard({
@@ -83,6 +75,7 @@ export function SlotCard({
   ...actions
 }: SlotCardProps) {
   const { t } = useTranslation('app');
+  const figures = useFigures(timeZone);
   const [confirmReject, setConfirmReject] = useState(false);
   const { summary } = card;
   const time = formatShortTime(card.slot.deliveryTime);
@@ -100,7 +93,7 @@ export function SlotCard({
   const label = cardLabelOf(t, card, split, time);
   const openable = !summary.movedAway && summary.status !== null;
   const released = summary.status === OrderStatus.Released && !summary.movedAway;
-  const releaseTime = released ? releaseTimeOf(card, timeZone) : null;
+  const releasedAt = released ? releasedAtOf(card) : null;
   return (
     <section
       className={`production-slot production-slot--${state}`}
@@ -120,11 +113,11 @@ export function SlotCard({
         <p>{t('slot.noOrders')}</p>
       ) : (
         <ul className="production-slot__figures">
-          <li>{t('slot.ordered', { activity: formatActivity(summary.orderedActivity) })}</li>
-          <li>{t('slot.toDeliver', { activity: formatActivity(summary.toDeliverActivity) })}</li>
-          <li>{t('slot.delivered', { activity: formatActivity(summary.deliveredActivity) })}</li>
-          {released && releaseTime !== null ? (
-            <li>{t('slot.releasedAt', { time: releaseTime })}</li>
+          <li>{t('slot.ordered', { activity: figures.activity(summary.orderedActivity) })}</li>
+          <li>{t('slot.toDeliver', { activity: figures.activity(summary.toDeliverActivity) })}</li>
+          <li>{t('slot.delivered', { activity: figures.activity(summary.deliveredActivity) })}</li>
+          {released && releasedAt !== null ? (
+            <li>{t('slot.releasedAt', { time: figures.instant(releasedAt) })}</li>
           ) : null}
         </ul>
       )}

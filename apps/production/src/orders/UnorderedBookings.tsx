@@ -3,7 +3,8 @@
  * many of the destination's not yet ordered bookings of the tracer it would deliver and the
  * MBq mass ordering would order for them (core's `previewBookingNeeds`, via the api).
  */
-import { formatActivity, formatShortTime } from '@tracershop/core';
+import { useFigures } from '@tracershop/ui';
+import { formatShortTime } from '@tracershop/core';
 import { useTranslation } from 'react-i18next';
 import type { BookingPreview } from '../productionApi';
 import { useBookingPreview } from '../productionApi';
@@ -16,6 +17,7 @@ export interface UnorderedBookingsListProps {
 
 export function UnorderedBookingsList({ preview, slotTimes }: UnorderedBookingsListProps) {
   const { t } = useTranslation('app');
+  const figures = useFigures();
   if (preview.bookings === 0) {
     return null;
   }
@@ -28,7 +30,7 @@ export function UnorderedBookingsList({ preview, slotTimes }: UnorderedBookingsL
             {t('orders.bookings.slot', {
               time: formatShortTime(slotTimes.get(slot.slotId) ?? ''),
               count: slot.bookings,
-              activity: formatActivity(slot.activity),
+              activity: figures.activity(slot.activity),
             })}
           </li>
         ))}

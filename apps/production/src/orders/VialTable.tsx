@@ -4,13 +4,8 @@
  * the free vials of the customer and date can be chosen ("Brug", accepted collections only)
  * or corrected in place while unassigned and not chosen; a vial can be typed by hand.
  */
-import {
-  formatDanishDecimal,
-  formatVolume,
-  formatActivity,
-  formatShortTime,
-  suggestLotNumber,
-} from '@tracershop/core';
+import { useFigures } from '@tracershop/ui';
+import { formatDanishDecimal, formatShortTime, suggestLotNumber } from '@tracershop/core';
 import { useTranslation } from 'react-i18next';
 import type { SlotVial, SlotVials } from '../productionApi';
 import type { VialFields } from './VialForm';
@@ -49,6 +44,7 @@ function textsOf(vial: SlotVial) {
 
 export function VialTable(props: VialTableProps) {
   const { t } = useTranslation('app');
+  const figures = useFigures();
   const { vials, selected, choosable, editable, form } = props;
   const assigned = vials?.assigned ?? [];
   const available = vials?.available ?? [];
@@ -77,8 +73,8 @@ export function VialTable(props: VialTableProps) {
         <td>{vial.id}</td>
         <td>{vial.lotNumber}</td>
         <td>{formatShortTime(vial.fillTime)}</td>
-        <td>{formatVolume(vial.volume)}</td>
-        <td>{formatActivity(vial.activity)}</td>
+        <td>{figures.volume(vial.volume)}</td>
+        <td>{figures.activity(vial.activity)}</td>
         <td>
           {editable && !isAssigned && !checked && vial.assignedToId === null ? (
             <button

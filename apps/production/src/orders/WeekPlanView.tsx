@@ -3,7 +3,8 @@
  * rows, each cell "<tracer>: X MBq" / "<tracer>: N injektioner", tinted by the least
  * progressed status of its orders (light red, yellow, green). Read-only.
  */
-import { formatActivity, isoWeekOf, OrderStatus, weekdayOf } from '@tracershop/core';
+import { useFigures } from '@tracershop/ui';
+import { isoWeekOf, OrderStatus, weekdayOf } from '@tracershop/core';
 import { useTranslation } from 'react-i18next';
 import type { WeekPlanCatalog, WeekPlanOrders } from './weekPlan';
 import { buildWeekPlan } from './weekPlan';
@@ -24,6 +25,7 @@ const TINT: Record<OrderStatus, string> = {
 
 export function WeekPlanView({ catalog, orders, date }: WeekPlanViewProps) {
   const { t } = useTranslation('app');
+  const figures = useFigures();
   const heading = t('orders.week.title', { week: isoWeekOf(date) });
   if (orders === undefined) {
     return <p role="status">{t('loading', { ns: 'translation' })}</p>;
@@ -68,7 +70,7 @@ export function WeekPlanView({ catalog, orders, date }: WeekPlanViewProps) {
                           {entry.kind === 'activity'
                             ? t('orders.week.activity', {
                                 tracer: entry.tracerName,
-                                activity: formatActivity(entry.amount),
+                                activity: figures.activity(entry.amount),
                               })
                             : t('orders.week.injections', {
                                 tracer: entry.tracerName,

@@ -30,7 +30,7 @@ describe('CreateInjectionOrderModal', () => {
     renderModal();
     // Herlev (first by name) orders only FDG, an activity tracer.
     expect(submit().disabled).toBe(true);
-    expect(screen.getByText('Destinationen kan ikke bestille injektions tracere.')).toBeTruthy();
+    expect(screen.getByText('Destinationen kan ikke bestille injektionstracere.')).toBeTruthy();
     await userEvent.selectOptions(field('Kunde'), '5');
     expect(field('Destination').value).toBe('10');
     expect(field('Tracer').value).toBe('5');
@@ -47,7 +47,7 @@ describe('CreateInjectionOrderModal', () => {
     if (typed !== '') {
       await userEvent.type(field('Injektioner'), typed);
     }
-    await userEvent.type(field('Leverings tid'), '11:33');
+    await userEvent.type(field('Leveringstid'), '11:33');
     await userEvent.click(submit());
     expect(screen.getAllByText(message).length).toBeGreaterThan(0);
     expect(field('Injektioner').getAttribute('aria-invalid')).toBe('true');
@@ -59,7 +59,7 @@ describe('CreateInjectionOrderModal', () => {
     await userEvent.selectOptions(field('Kunde'), '5');
     await userEvent.type(field('Injektioner'), '4');
     await userEvent.click(submit());
-    expect(field('Leverings tid').getAttribute('aria-invalid')).toBe('true');
+    expect(field('Leveringstid').getAttribute('aria-invalid')).toBe('true');
     expect(handlers.onCreate).not.toHaveBeenCalled();
   });
 
@@ -69,7 +69,7 @@ describe('CreateInjectionOrderModal', () => {
     await userEvent.selectOptions(field('Tracer'), '4');
     await userEvent.selectOptions(field('Brug'), String(TracerUsage.Animal));
     await userEvent.type(field('Injektioner'), '4');
-    await userEvent.type(field('Leverings tid'), '11:33:55');
+    await userEvent.type(field('Leveringstid'), '11:33:55');
     await userEvent.type(field('Kommentar'), 'Telefon{Enter}');
     expect(handlers.onCreate).toHaveBeenCalledWith({
       endpointId: 10,
@@ -89,7 +89,7 @@ describe('CreateInjectionOrderModal', () => {
     handlers.onCreate.mockImplementation(() => Promise.reject(new Error('Lukket dag.')));
     await userEvent.selectOptions(field('Kunde'), '5');
     await userEvent.type(field('Injektioner'), '4');
-    await userEvent.type(field('Leverings tid'), '11:33');
+    await userEvent.type(field('Leveringstid'), '11:33');
     await userEvent.click(submit());
     expect(await screen.findByText('Lukket dag.')).toBeTruthy();
     expect(field('Injektioner').value).toBe('4');

@@ -36,10 +36,10 @@ describe('InjectionOrderModal', () => {
   it('offers "Accepter ordre" and "Afvis" for an ordered order, and accepts', async () => {
     const given = props({ status: OrderStatus.Ordered });
     renderWithI18n(<InjectionOrderModal {...given} />);
-    expect(screen.getByRole('dialog', { name: 'Injektion ordre 12' })).toBeTruthy();
+    expect(screen.getByRole('dialog', { name: 'Injektionsordre 12' })).toBeTruthy();
     expect(button('Frigiv ordre')).toBeNull();
     expect(button('Ret ordre')).toBeNull();
-    expect(screen.queryByLabelText('Lot nummer')).toBeNull();
+    expect(screen.queryByLabelText('Lotnummer')).toBeNull();
     await userEvent.click(button('Accepter ordre')!);
     expect(given.onAccept).toHaveBeenCalled();
   });
@@ -60,16 +60,16 @@ describe('InjectionOrderModal', () => {
   it('suggests the lot from the vial tag and refuses a badly formatted lot', async () => {
     const given = props({ status: OrderStatus.Accepted });
     renderWithI18n(<InjectionOrderModal {...given} />);
-    const lot = screen.getByLabelText('Lot nummer') as HTMLInputElement;
+    const lot = screen.getByLabelText('Lotnummer') as HTMLInputElement;
     expect(lot.value).toBe('PSMA-261202-1');
-    expect((screen.getByLabelText('Max injektion volume (ml)') as HTMLInputElement).value).toBe(
+    expect((screen.getByLabelText('Maks. injektionsvolumen (ml)') as HTMLInputElement).value).toBe(
       '10',
     );
     await userEvent.clear(lot);
     await userEvent.type(lot, 'test-1111-1');
     await userEvent.click(button('Frigiv ordre')!);
     expect(screen.getByRole('alert').textContent).toContain(
-      'Lot nummeret er ikke i det korrekte format',
+      'Lotnummeret er ikke i det korrekte format',
     );
     expect(lot.getAttribute('aria-invalid')).toBe('true');
     expect(screen.queryByLabelText('Kodeord')).toBeNull();
@@ -79,10 +79,10 @@ describe('InjectionOrderModal', () => {
   it('signs the release with the checked lot and volume; "Rediger ordre" goes back', async () => {
     const given = props({ status: OrderStatus.Accepted });
     renderWithI18n(<InjectionOrderModal {...given} />);
-    const lot = screen.getByLabelText('Lot nummer');
+    const lot = screen.getByLabelText('Lotnummer');
     await userEvent.clear(lot);
     await userEvent.type(lot, 'test-111111-1');
-    const volume = screen.getByLabelText('Max injektion volume (ml)');
+    const volume = screen.getByLabelText('Maks. injektionsvolumen (ml)');
     await userEvent.clear(volume);
     await userEvent.type(volume, '7,5');
     await userEvent.click(button('Frigiv ordre')!);
@@ -110,7 +110,7 @@ describe('InjectionOrderModal', () => {
     );
     await userEvent.click(button('Frigiv ordre')!);
     expect(
-      screen.getByText('Du er i gang med at frigive en ordre som ikke er bestilt til i dag!'),
+      screen.getByText('Du er i gang med at frigive en ordre, som ikke er bestilt til i dag!'),
     ).toBeTruthy();
   });
 
@@ -125,10 +125,10 @@ describe('InjectionOrderModal', () => {
     renderWithI18n(
       <InjectionOrderModal {...props({ status: OrderStatus.Accepted, tracerId: 5 })} />,
     );
-    expect((screen.getByLabelText('Lot nummer') as HTMLInputElement).value).toBe('');
+    expect((screen.getByLabelText('Lotnummer') as HTMLInputElement).value).toBe('');
     expect(
       screen.getByText(
-        'Traceren har ikke opsat et vial tag, derfor kan auto batch nummer ikke udfyldes',
+        'Traceren har intet hætteglas-tag, så lotnummeret kan ikke udfyldes automatisk',
       ),
     ).toBeTruthy();
   });
@@ -143,12 +143,12 @@ describe('InjectionOrderModal', () => {
     });
     renderWithI18n(<InjectionOrderModal {...given} />);
     expect(screen.getByText('PSMA-261202-2')).toBeTruthy();
-    expect(screen.getByText('6,5 ml')).toBeTruthy();
+    expect(screen.getByText('6,50 ml')).toBeTruthy();
     expect(screen.getByText('ANNA')).toBeTruthy();
-    expect(screen.getByText('2026-12-02 10:15')).toBeTruthy();
+    expect(screen.getByText('02/12/2026 10:15')).toBeTruthy();
     expect(button('Frigiv ordre')).toBeNull();
     expect(button('Afvis')).toBeNull();
-    expect(screen.getByRole('link', { name: 'Frigivelsecertifikat' }).getAttribute('href')).toBe(
+    expect(screen.getByRole('link', { name: 'Frigivelsescertifikat' }).getAttribute('href')).toBe(
       '/documents/injection-release/12.pdf',
     );
     await userEvent.click(button('Ret ordre')!);

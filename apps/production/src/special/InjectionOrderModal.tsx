@@ -7,7 +7,6 @@
  */
 import {
   isValidLotNumber,
-  localDateTimeOfInstant,
   messageFor,
   OrderStatus,
   suggestLotNumber,
@@ -20,6 +19,7 @@ import {
   localeOf,
   StatusIcon,
   TextField,
+  useFigures,
   usePendingAction,
 } from '@tracershop/ui';
 import { useState } from 'react';
@@ -117,8 +117,8 @@ export function InjectionOrderModal({
       : released
         ? { volume: order.maxInjectionVolume, lotNumber: order.lotNumber }
         : null;
-  const freedAt =
-    order.freedAt === null ? null : localDateTimeOfInstant(order.freedAt, timeZone).slice(0, 16);
+  const figures = useFigures(timeZone);
+  const freedAt = order.freedAt === null ? null : figures.instant(order.freedAt);
 
   const footer = (
     <>
@@ -222,11 +222,7 @@ export function InjectionOrderModal({
           {shown === null ? null : (
             <>
               <dt>{t('special.modal.maxVolume')}</dt>
-              <dd>
-                {shown.volume === null
-                  ? '–'
-                  : t('special.modal.volume', { volume: String(shown.volume).replace('.', ',') })}
-              </dd>
+              <dd>{shown.volume === null ? '–' : figures.volume(shown.volume)}</dd>
               <dt>{t('special.modal.lot')}</dt>
               <dd>{shown.lotNumber ?? '–'}</dd>
             </>

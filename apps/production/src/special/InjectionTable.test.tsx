@@ -67,7 +67,7 @@ describe('InjectionTable', () => {
     expect(
       within(rowOf(2)).getByRole('checkbox', { name: 'Vælg ordre 2 til frigivelse' }),
     ).toBeTruthy();
-    const link = within(rowOf(3)).getByRole('link', { name: 'Frigivelsecertifikat for ordre 3' });
+    const link = within(rowOf(3)).getByRole('link', { name: 'Frigivelsescertifikat for ordre 3' });
     expect(link.getAttribute('href')).toBe('/documents/injection-release/3.pdf');
     expect(link.getAttribute('target')).toBe('_blank');
     const rejected = rowOf(4);
@@ -100,7 +100,7 @@ describe('InjectionTable', () => {
   it('sorts by a clicked header and inverts on a second click', async () => {
     renderWithI18n(<Table />);
     expect(idsInOrder()).toEqual(['5', '2', '3', '1', '4', '6']);
-    const header = screen.getByRole('columnheader', { name: 'Order ID' });
+    const header = screen.getByRole('columnheader', { name: 'Ordre-ID' });
     await userEvent.click(within(header).getByRole('button'));
     expect(header.getAttribute('aria-sort')).toBe('ascending');
     expect(idsInOrder()).toEqual(['1', '2', '3', '4', '5', '6']);
@@ -108,7 +108,7 @@ describe('InjectionTable', () => {
     expect(header.getAttribute('aria-sort')).toBe('descending');
     expect(idsInOrder()).toEqual(['6', '5', '4', '3', '2', '1']);
     expect(
-      screen.getByRole('columnheader', { name: 'Bestilt Til' }).getAttribute('aria-sort'),
+      screen.getByRole('columnheader', { name: 'Bestilt til' }).getAttribute('aria-sort'),
     ).toBe('none');
   });
 

@@ -29,12 +29,12 @@ describe('ReleaseManyModal', () => {
   it('lists the orders and releases them under one lot and volume, then closes', async () => {
     const given = props();
     renderWithI18n(<ReleaseManyModal {...given} />);
-    expect(screen.getByRole('dialog', { name: 'Frigiv flere ordre' })).toBeTruthy();
+    expect(screen.getByRole('dialog', { name: 'Frigiv flere ordrer' })).toBeTruthy();
     expect(screen.getByRole('cell', { name: '12:15' })).toBeTruthy();
     expect(screen.getAllByRole('cell', { name: 'RH - PET1' })).toHaveLength(2);
-    const lot = screen.getByLabelText('Fælles batch nummer') as HTMLInputElement;
+    const lot = screen.getByLabelText('Fælles batchnummer') as HTMLInputElement;
     expect(lot.value).toBe('PSMA-261202-1');
-    expect((screen.getByLabelText('Max Injektion Volumen (ml)') as HTMLInputElement).value).toBe(
+    expect((screen.getByLabelText('Maks. injektionsvolumen (ml)') as HTMLInputElement).value).toBe(
       '10',
     );
     await userEvent.clear(lot);
@@ -53,10 +53,10 @@ describe('ReleaseManyModal', () => {
   it('sends nothing with a badly formatted batch number or volume', async () => {
     const given = props();
     renderWithI18n(<ReleaseManyModal {...given} />);
-    const lot = screen.getByLabelText('Fælles batch nummer');
+    const lot = screen.getByLabelText('Fælles batchnummer');
     await userEvent.clear(lot);
     await userEvent.type(lot, 'fdg-1');
-    const volume = screen.getByLabelText('Max Injektion Volumen (ml)');
+    const volume = screen.getByLabelText('Maks. injektionsvolumen (ml)');
     await userEvent.clear(volume);
     await userEvent.type(volume, '-2');
     await userEvent.type(screen.getByLabelText('Kodeord'), 'hemmelig');
@@ -87,7 +87,7 @@ describe('ReleaseManyModal', () => {
     expect(
       screen.getByText('Du er i gang med at frigive til en anden dato end i dag!'),
     ).toBeTruthy();
-    expect(screen.getByText('Sporestoffet Ga-DOTATOC har ikke nogen hætteglas kode')).toBeTruthy();
-    expect((screen.getByLabelText('Fælles batch nummer') as HTMLInputElement).value).toBe('');
+    expect(screen.getByText('Sporstoffet Ga-DOTATOC har intet hætteglas-tag')).toBeTruthy();
+    expect((screen.getByLabelText('Fælles batchnummer') as HTMLInputElement).value).toBe('');
   });
 });

@@ -83,7 +83,7 @@ describe('SpecialView', () => {
   it('says when there are no orders', async () => {
     renderView([]);
     expect(
-      await screen.findByText('Der er ingen Special ordre at vise til 02/12/2026'),
+      await screen.findByText('Der er ingen specialordrer at vise til 02/12/2026'),
     ).toBeTruthy();
   });
 
@@ -93,13 +93,13 @@ describe('SpecialView', () => {
       injectionOrder({ id: 2, status: OrderStatus.Accepted }),
       injectionOrder({ id: 3, status: OrderStatus.Accepted, tracerId: 5 }),
     ]);
-    expect(screen.queryByRole('button', { name: 'Frigiv flere ordre' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Frigiv flere ordrer' })).toBeNull();
     await userEvent.click(
       await screen.findByRole('checkbox', { name: 'Vælg ordre 1 til frigivelse' }),
     );
     await userEvent.click(screen.getByRole('checkbox', { name: 'Vælg ordre 2 til frigivelse' }));
-    await userEvent.click(screen.getByRole('button', { name: 'Frigiv flere ordre' }));
-    const dialog = screen.getByRole('dialog', { name: 'Frigiv flere ordre' });
+    await userEvent.click(screen.getByRole('button', { name: 'Frigiv flere ordrer' }));
+    const dialog = screen.getByRole('dialog', { name: 'Frigiv flere ordrer' });
     await userEvent.type(within(dialog).getByLabelText('Kodeord'), 'hemmelig');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Frigiv ordre' }));
     expect(api.releaseMany).toHaveBeenCalledWith({

@@ -74,9 +74,9 @@ describe('VialTable', () => {
         .map((cell) => cell.textContent?.replace(/[▼▲]/g, '').trim()),
     ).toEqual([
       'ID',
-      'Lot nummer',
+      'Lotnummer',
       'Dato',
-      'Tappe tidspunkt',
+      'Tappetidspunkt',
       'Volumen',
       'Aktivitet',
       'Ejer',

@@ -4,7 +4,8 @@
  * are in the page, between two spacer rows of the height of the rest; the scroll area is
  * focusable, so arrow keys and Page Up/Down scroll it. Column headers sort (aria-sort).
  */
-import { formatActivity, formatDanishDate, formatVolume } from '@tracershop/core';
+import { useFigures } from '@tracershop/ui';
+import { formatDanishDate } from '@tracershop/core';
 import type { UIEvent } from 'react';
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -43,6 +44,7 @@ export function VialTable({
   printingVialId,
 }: VialTableProps) {
   const { t } = useTranslation('app');
+  const figures = useFigures();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(DEFAULT_VIEWPORT);
@@ -130,8 +132,8 @@ export function VialTable({
                 <td>{vial.lotNumber}</td>
                 <td>{formatDanishDate(vial.fillDate)}</td>
                 <td>{vial.fillTime}</td>
-                <td>{formatVolume(vial.volume)}</td>
-                <td>{formatActivity(vial.activity)}</td>
+                <td>{figures.volume(vial.volume)}</td>
+                <td>{figures.activity(vial.activity)}</td>
                 <td className={owner === null ? 'vials-table__unknown' : undefined}>
                   {owner ?? t('vials.unknownOwner')}
                 </td>

@@ -129,7 +129,7 @@ describe('VialsPage', () => {
   it('filters by a lot pattern and turns an invalid pattern red without failing', async () => {
     renderPage();
     await loaded();
-    const lot = screen.getByRole('textbox', { name: 'Lot nummer Filter' });
+    const lot = screen.getByRole('textbox', { name: 'Filtrér på lotnummer' });
     await userEvent.type(lot, 'fdg-2611');
     expect(shownIds()).toEqual([2, 1]);
     await userEvent.clear(lot);
@@ -140,7 +140,7 @@ describe('VialsPage', () => {
     expect(lot.getAttribute('aria-invalid')).toBe('true');
     expect(lot.className).toContain('ts-input--invalid');
     expect(
-      screen.getAllByText('Lot nummer Filter er ikke et gyldigt søgemønster').length,
+      screen.getAllByText('Filtrér på lotnummer er ikke et gyldigt søgemønster').length,
     ).toBeGreaterThan(0);
     expect(shownIds()).toEqual([3, 2, 1]);
   });
@@ -148,7 +148,7 @@ describe('VialsPage', () => {
   it('filters by customer, and shows all again for the empty choice', async () => {
     renderPage();
     await loaded();
-    const select = screen.getByRole('combobox', { name: 'Kunde Filter' });
+    const select = screen.getByRole('combobox', { name: 'Filtrér på kunde' });
     await waitFor(() =>
       expect(within(select).getByRole('option', { name: 'Herlev' })).toBeTruthy(),
     );

@@ -20,7 +20,7 @@ describe('MonthCalendar', () => {
     renderWithI18n(<MonthCalendar activeDate="2026-11-23" onSelectDate={() => undefined} />);
     const headers = screen.getAllByRole('columnheader').map((cell) => cell.textContent);
     expect(headers).toEqual(['Man', 'Tir', 'Ons', 'Tor', 'Fre', 'Lør', 'Søn']);
-    expect(screen.getByRole('heading').textContent).toBe('23. November 2026');
+    expect(screen.getByRole('heading').textContent).toBe('November 2026');
   });
 
   it('shows whole weeks from the Monday before the 1st', () => {
@@ -49,7 +49,7 @@ describe('MonthCalendar', () => {
     expect(dayButton('2026-11-25').style.boxShadow).toContain(DAY_COLOURS.released);
     expect(dayButton('2026-11-26').style.backgroundColor).toBe(DAY_COLOURS.unavailable);
     expect(dayButton('2026-11-24').getAttribute('aria-label')).toBe(
-      '24. November 2026: aktivitet bestilt, injektioner kan bestilles',
+      '24/11/2026: aktivitet bestilt, injektioner kan bestilles',
     );
   });
 
@@ -58,7 +58,7 @@ describe('MonthCalendar', () => {
     renderWithI18n(<MonthCalendar activeDate="2026-11-23" onSelectDate={onSelectDate} />);
     await userEvent.click(dayButton('2026-11-27'));
     await userEvent.click(screen.getByRole('button', { name: 'Næste' }));
-    await userEvent.click(screen.getByRole('button', { name: 'Sidste' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Forrige' }));
     expect(onSelectDate.mock.calls).toEqual([['2026-11-27'], ['2026-12-01'], ['2026-10-01']]);
   });
 

@@ -4,6 +4,7 @@
  * select the 1st of the previous or next month; clicking the title opens the month picker,
  * whose choice selects the 1st of that month. Days are buttons, so the keyboard works.
  */
+import { formatDanishDate } from '@tracershop/core';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DayColours } from './calendarColours';
@@ -42,8 +43,7 @@ export function MonthCalendar({
   const month = Number(activeDate.slice(5, 7));
   const year = activeDate.slice(0, 4);
   const monthName = t(`calendar.months.${month}`);
-  const dateLabel = (date: string) =>
-    `${Number(date.slice(8, 10))}. ${t(`calendar.months.${Number(date.slice(5, 7))}`)} ${date.slice(0, 4)}`;
+  const dateLabel = (date: string) => formatDanishDate(date);
   return (
     <section className="ts-calendar" aria-label={t('calendar.label')}>
       <header className="ts-calendar__header">
@@ -63,10 +63,11 @@ export function MonthCalendar({
             data-testid="toggle-picker"
             aria-expanded={picking}
             aria-controls={picking ? pickerId : undefined}
+            aria-label={`${t('calendar.monthPicker')}: ${t('calendar.monthOfYear', { month: monthName, year })}`}
             title={t('calendar.monthPicker')}
             onClick={() => setPicking((open) => !open)}
           >
-            {Number(activeDate.slice(8, 10))}. {monthName} {year}
+            {t('calendar.monthOfYear', { month: monthName, year })}
           </button>
         </h2>
         <button

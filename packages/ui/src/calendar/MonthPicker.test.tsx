@@ -5,13 +5,13 @@ import { renderWithI18n } from '../testing/renderWithI18n';
 import { MonthCalendar } from './MonthCalendar';
 
 function openPicker() {
-  return userEvent.click(screen.getByRole('button', { name: '23. November 2026' }));
+  return userEvent.click(screen.getByRole('button', { name: 'Vælg måned: November 2026' }));
 }
 
 describe('MonthCalendar’s month picker', () => {
   it('opens from the title with the year and Jan…Dec in Danish, four a row', async () => {
     renderWithI18n(<MonthCalendar activeDate="2026-11-23" onSelectDate={() => undefined} />);
-    const toggle = screen.getByRole('button', { name: '23. November 2026' });
+    const toggle = screen.getByRole('button', { name: 'Vælg måned: November 2026' });
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     await openPicker();
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
@@ -59,11 +59,13 @@ describe('MonthCalendar’s month picker', () => {
   it('works from the keyboard and closes with Escape', async () => {
     const onSelectDate = vi.fn();
     renderWithI18n(<MonthCalendar activeDate="2026-11-23" onSelectDate={onSelectDate} />);
-    screen.getByRole('button', { name: '23. November 2026' }).focus();
+    screen.getByRole('button', { name: 'Vælg måned: November 2026' }).focus();
     await userEvent.keyboard('{Enter}');
     await userEvent.keyboard('{Escape}');
     expect(screen.queryByRole('group', { name: 'Vælg måned' })).toBeNull();
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: '23. November 2026' }));
+    expect(document.activeElement).toBe(
+      screen.getByRole('button', { name: 'Vælg måned: November 2026' }),
+    );
     await userEvent.keyboard('{Enter}');
     await userEvent.tab();
     await userEvent.keyboard('{Enter}');
@@ -74,7 +76,7 @@ describe('MonthCalendar’s month picker', () => {
     renderWithI18n(<MonthCalendar activeDate="2026-05-02" onSelectDate={() => undefined} />, {
       language: 'en',
     });
-    await userEvent.click(screen.getByRole('button', { name: '2. May 2026' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Choose month: May 2026' }));
     expect(screen.getByRole('button', { name: 'May 2026' }).textContent).toBe('May');
     expect(screen.getByRole('button', { name: 'October 2026' }).textContent).toBe('Oct');
   });

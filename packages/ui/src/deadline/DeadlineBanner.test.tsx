@@ -24,13 +24,13 @@ describe('DeadlineBanner', () => {
   it('counts down when the deadline is today', () => {
     renderWithI18n(
       <DeadlineBanner
-        name="aktivitesordre"
+        name="aktivitetsordrer"
         deadline={DAILY_13}
         orderDate="2026-11-24"
         now="2026-11-23 10:58:30"
       />,
     );
-    expect(banner()).toBe('Deadline for aktivitesordre udløber om 02:01:30');
+    expect(banner()).toBe('Deadline for aktivitetsordrer udløber om 02:01:30');
   });
 
   it('names time and date when the deadline falls on another day', () => {
@@ -42,43 +42,43 @@ describe('DeadlineBanner', () => {
         now="2018-03-12 09:00:00"
       />,
     );
-    expect(banner()).toBe('Deadline for injektionsordre udløber 13:00 15/03/2018');
+    expect(banner()).toBe('Deadline for injektionsordrer udløber 15/03/2018 kl. 13:00');
   });
 
   it('says when it has expired', () => {
     renderWithI18n(
       <DeadlineBanner
-        name="aktivitesordre"
+        name="aktivitetsordrer"
         deadline={DAILY_13}
         orderDate="2026-11-24"
         now="2026-11-23 13:00:01"
       />,
     );
-    expect(banner()).toBe('Deadline for aktivitesordre er udløbet');
+    expect(banner()).toBe('Deadline for aktivitetsordrer er udløbet');
   });
 
   it('takes the deadline as the api computed it', () => {
     renderWithI18n(
       <DeadlineBanner
-        name="aktivitesordre"
+        name="aktivitetsordrer"
         deadlineAt="2026-11-23 13:00:00"
         now="2026-11-23 12:59:59"
       />,
     );
-    expect(banner()).toBe('Deadline for aktivitesordre udløber om 00:00:01');
+    expect(banner()).toBe('Deadline for aktivitetsordrer udløber om 00:00:01');
   });
 
   it('counts real seconds across the autumn clock change', () => {
     // 25 October 2026 has 25 hours in Copenhagen.
     renderWithI18n(
       <DeadlineBanner
-        name="aktivitesordre"
+        name="aktivitetsordrer"
         deadline={DAILY_13}
         orderDate="2026-10-26"
         now="2026-10-25 01:00:00"
       />,
     );
-    expect(banner()).toBe('Deadline for aktivitesordre udløber om 13:00:00');
+    expect(banner()).toBe('Deadline for aktivitetsordrer udløber om 13:00:00');
   });
 
   it('shows nothing without a deadline', () => {
@@ -97,21 +97,21 @@ describe('DeadlineBanner', () => {
     vi.setSystemTime(new Date('2026-11-23T09:59:58Z'));
     renderWithI18n(
       <DeadlineBanner
-        name="aktivitesordre"
+        name="aktivitetsordrer"
         deadline={DAILY_13}
         orderDate="2026-11-24"
         timeZone="Europe/Copenhagen"
       />,
     );
-    expect(banner()).toBe('Deadline for aktivitesordre udløber om 02:00:02');
+    expect(banner()).toBe('Deadline for aktivitetsordrer udløber om 02:00:02');
     act(() => {
       vi.advanceTimersByTime(1000);
     });
-    expect(banner()).toBe('Deadline for aktivitesordre udløber om 02:00:01');
+    expect(banner()).toBe('Deadline for aktivitetsordrer udløber om 02:00:01');
     act(() => {
       vi.advanceTimersByTime(2 * 3600 * 1000 + 2000);
     });
-    expect(banner()).toBe('Deadline for aktivitesordre er udløbet');
+    expect(banner()).toBe('Deadline for aktivitetsordrer er udløbet');
   });
 
   it('speaks English', () => {

@@ -44,7 +44,7 @@ describe('SignaturePanel', () => {
         onSubmit={vi.fn()}
       />,
     );
-    const signing = screen.getByRole('region', { name: 'Det du underskriver' });
+    const signing = screen.getByRole('region', { name: 'Det, du underskriver' });
     expect(signing.textContent).toBe('FDG-261207-1: 1 234 MBq, fyldt 07:10');
   });
 

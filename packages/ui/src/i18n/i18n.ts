@@ -67,6 +67,14 @@ export function createI18n(options: I18nOptions = {}): I18n {
     initAsync: false,
   });
   setErrorTexts(instance);
+  // The page's language follows the user's choice (screen readers, hyphenation).
+  const followLanguage = (language: string) => {
+    if (typeof document !== 'undefined') {
+      document.documentElement.lang = language;
+    }
+  };
+  followLanguage(instance.language);
+  instance.on('languageChanged', followLanguage);
   return instance;
 }
 

@@ -1,8 +1,8 @@
 /**
- * The one login page of both apps (legacy §1.2): "Bruger navn", "Kodeord", "Log in"; empty
- * fields are refused before anything is sent, and the api's refusal ("Forkert brugernavn eller
- * kodeord.") is shown as it is. The button is disabled while waiting, so a double click sends
- * one request.
+ * The one login page of both apps: the product's name, the language (Dansk / English,
+ * remembered), "Brugernavn", "Kodeord", "Log ind"; empty fields are refused before anything
+ * is sent, and the api's refusal ("Forkert brugernavn eller kodeord.") is shown in words. The
+ * button is disabled while waiting, so a double click sends one request.
  */
 import type { FormEvent } from 'react';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { LoginInput } from '@tracershop/core';
 import { AlertBox } from '../alerts/AlertBox';
 import { messageOf } from '../api/apiErrors';
+import { LanguageSelect } from '../i18n/LanguageSelect';
 import { CredentialFields } from './CredentialFields';
 
 export interface LoginPageProps {
@@ -50,8 +51,17 @@ export function LoginPage({ login }: LoginPageProps) {
 
   return (
     <section className="ts-login">
-      <form className="ts-login__box" onSubmit={(event) => void submit(event)} noValidate>
-        <h1>{t('login.title')}</h1>
+      <form
+        className="ts-login__box"
+        aria-labelledby="ts-login-title"
+        onSubmit={(event) => void submit(event)}
+        noValidate
+      >
+        <div className="ts-login__head">
+          <p className="ts-login__product">{t('app.name')}</p>
+          <LanguageSelect className="ts-login__language" />
+        </div>
+        <h1 id="ts-login-title">{t('login.title')}</h1>
         <CredentialFields
           usernameLabel={t('login.username')}
           passwordLabel={t('login.password')}

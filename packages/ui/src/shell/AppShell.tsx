@@ -5,8 +5,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionState } from '../api/ApiProvider';
-import type { Language } from '../i18n/i18n';
-import { LANGUAGES, rememberLanguage } from '../i18n/i18n';
+import { LanguageSelect } from '../i18n/LanguageSelect';
 
 export interface AppShellProps {
   /** The app's page links (the app renders them with its router). */
@@ -37,29 +36,6 @@ export function ConnectionLostIndicator() {
   );
 }
 
-function LanguageSelect() {
-  const { t, i18n } = useTranslation();
-  return (
-    <label className="ts-navbar__language">
-      <span className="ts-visually-hidden">{t('shell.language')}</span>
-      <select
-        value={i18n.language}
-        onChange={(event) => {
-          const language = event.target.value as Language;
-          rememberLanguage(language);
-          void i18n.changeLanguage(language);
-        }}
-      >
-        {LANGUAGES.map((language) => (
-          <option key={language} value={language}>
-            {t(`shell.languages.${language}`)}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
-
 export function AppShell({ navigation, userName, onLogout, connection, children }: AppShellProps) {
   const { t } = useTranslation();
   return (
@@ -71,7 +47,7 @@ export function AppShell({ navigation, userName, onLogout, connection, children 
         </nav>
         <div className="ts-navbar__end">
           {connection === 'lost' ? <ConnectionLostIndicator /> : null}
-          <LanguageSelect />
+          <LanguageSelect className="ts-navbar__language" />
           {userName === null ? null : <span className="ts-navbar__user">{userName}</span>}
           {onLogout === undefined ? null : (
             <button type="button" className="ts-button ts-button--light" onClick={onLogout}>

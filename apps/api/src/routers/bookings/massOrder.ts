@@ -7,6 +7,7 @@
  * return the first result instead of ordering twice; bookings already ordered are skipped.
  */
 import {
+  formatShortTime,
   BookingStatus,
   DeadlineScope,
   OrderStatus,
@@ -118,8 +119,8 @@ export function massOrder(writer: Writer, input: MassOrderRequest): Promise<Mass
         });
       }
       throw apiError('MASS_ORDER_NO_SLOT', {
-        injectionTime: error.injectionTime,
-        earliestSlotTime: error.earliestSlotTime,
+        injectionTime: formatShortTime(error.injectionTime),
+        earliestSlotTime: formatShortTime(error.earliestSlotTime),
         accessionNumber,
       });
     }

@@ -43,7 +43,7 @@ describe('UsersPage', () => {
     const editUser = renderPage();
     const role = await screen.findByRole('combobox', { name: 'Rolle for prod-user' });
     expect(saveOf('prod-user').disabled).toBe(true);
-    await userEvent.selectOptions(role, 'Produktions administrator');
+    await userEvent.selectOptions(role, 'Produktionsadministrator');
     expect(saveOf('prod-user').disabled).toBe(false);
     await userEvent.click(saveOf('prod-user'));
     expect(editUser).toHaveBeenCalledWith({ id: 3, userGroup: 2 });
@@ -69,7 +69,7 @@ describe('UsersPage', () => {
   it("shows the api's refusal by the row and keeps the choice", async () => {
     renderPage(vi.fn(() => Promise.reject(new Error('Du kan ikke ændre din egen konto.'))));
     const role = await screen.findByRole('combobox', { name: 'Rolle for prod-user' });
-    await userEvent.selectOptions(role, 'Shop bruger');
+    await userEvent.selectOptions(role, 'Shopbruger');
     await userEvent.click(saveOf('prod-user'));
     expect(await screen.findByText(/Du kan ikke ændre din egen konto/)).toBeTruthy();
     expect((role as HTMLSelectElement).value).toBe('5');

@@ -7,7 +7,7 @@ import { ClosedDaysView } from './ClosedDaysPage';
 
 const day = (date: string) => document.querySelector(`[data-date="${date}"]`) as HTMLButtonElement;
 
-describe('Lukke dage', () => {
+describe('Lukkedage', () => {
   it('shows closed days dark grey and lists them', async () => {
     const client = fakeSetupClient(testCatalog());
     renderWithApi(<ClosedDaysView today="2026-12-02" />, client);

@@ -9,24 +9,24 @@ import CustomersPage from './CustomersPage';
 async function openCustomer(name: string, client = fakeSetupClient(testCatalog())) {
   renderWithApi(<CustomersPage />, client);
   await userEvent.click(await screen.findByRole('button', { name: `Konfigurer ${name}` }));
-  const dialog = screen.getByRole('dialog', { name: `Kunde konfigurering - ${name}` });
+  const dialog = screen.getByRole('dialog', { name: `Kundekonfiguration - ${name}` });
   return { client, dialog };
 }
 
 const input = (name: string) => screen.getByLabelText(name) as HTMLInputElement;
 const select = (name: string) => screen.getByLabelText(name) as HTMLSelectElement;
 
-describe('Levering og Kunder', () => {
+describe('Levering og kunder', () => {
   it('lists all customers, filters them by name and opens one with the gear', async () => {
     renderWithApi(<CustomersPage />, fakeSetupClient(testCatalog()));
     expect(await screen.findByRole('cell', { name: 'Customer_1' })).toBeTruthy();
     expect(screen.getByRole('cell', { name: 'Customer_2' })).toBeTruthy();
-    await userEvent.type(screen.getByLabelText('Kunde Filter'), 'Customer_3');
+    await userEvent.type(screen.getByLabelText('Filtrér på kunde'), 'Customer_3');
     expect(screen.queryByRole('cell', { name: 'Customer_1' })).toBeNull();
     expect(screen.getByRole('cell', { name: 'Customer_3' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: /Opret kunden/ })).toBeNull();
     await userEvent.click(screen.getByRole('button', { name: 'Konfigurer Customer_3' }));
-    expect(screen.getByRole('dialog', { name: 'Kunde konfigurering - Customer_3' })).toBeTruthy();
+    expect(screen.getByRole('dialog', { name: 'Kundekonfiguration - Customer_3' })).toBeTruthy();
   });
 
   it('creates a new customer with an endpoint of the same name and opens it', async () => {
@@ -38,9 +38,9 @@ describe('Levering og Kunder', () => {
       return Promise.resolve(customer);
     });
     renderWithApi(<CustomersPage />, client);
-    await userEvent.type(await screen.findByLabelText('Kunde Filter'), 'N');
+    await userEvent.type(await screen.findByLabelText('Filtrér på kunde'), 'N');
     expect(screen.queryByRole('button', { name: /Opret kunden/ })).toBeNull();
-    await userEvent.type(screen.getByLabelText('Kunde Filter'), 'y klinik');
+    await userEvent.type(screen.getByLabelText('Filtrér på kunde'), 'y klinik');
     await userEvent.click(screen.getByRole('button', { name: 'Opret kunden Ny klinik' }));
     expect(client.setup.customers.create.mutate).toHaveBeenCalledWith({ shortName: 'Ny klinik' });
     expect(client.setup.endpoints.create.mutate).toHaveBeenCalledWith({
@@ -48,22 +48,22 @@ describe('Levering og Kunder', () => {
       name: 'Ny klinik',
     });
     expect(
-      await screen.findByRole('dialog', { name: 'Kunde konfigurering - Ny klinik' }),
+      await screen.findByRole('dialog', { name: 'Kundekonfiguration - Ny klinik' }),
     ).toBeTruthy();
   });
 
   it("shows the customer's own slots in the weekly grid and loads a clicked slot", async () => {
     const { client, dialog } = await openCustomer('Customer_1');
     const grid = within(dialog).getByRole('table', { name: 'Leveringer til Endpoint_1 af FDG' });
-    expect(within(grid).getByRole('button', { name: 'Mandag 08:00 Alle Uger' })).toBeTruthy();
+    expect(within(grid).getByRole('button', { name: 'Mandag 08:00 Alle uger' })).toBeTruthy();
     // Slot 3 belongs to another customer's endpoint.
     expect(within(grid).queryByRole('button', { name: /09:00/ })).toBeNull();
     expect(within(grid).getAllByRole('button')).toHaveLength(2);
 
-    await userEvent.click(within(grid).getByRole('button', { name: 'Onsdag 11:00 Lige Uger' }));
+    await userEvent.click(within(grid).getByRole('button', { name: 'Onsdag 11:00 Lige uger' }));
     expect(input('Leveringstid').value).toBe('11:00:00');
-    expect(select('ugenlig gentagelse').value).toBe('1');
-    expect(select('Levering fra Production').selectedOptions[0]?.textContent).toBe(
+    expect(select('Ugentlig gentagelse').value).toBe('1');
+    expect(select('Levering fra produktion').selectedOptions[0]?.textContent).toBe(
       'Onsdag - 07:30',
     );
     const save = screen.getByRole('button', { name: 'Gem leveringstid' }) as HTMLButtonElement;
@@ -85,35 +85,35 @@ describe('Levering og Kunder', () => {
   it("clears the selection and shows the endpoint's and the product's overhead", async () => {
     await openCustomer('Customer_1');
     expect(input('Overhead [%]').value).toBe('25');
-    await userEvent.click(screen.getByRole('button', { name: 'Mandag 08:00 Alle Uger' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Mandag 08:00 Alle uger' }));
     await userEvent.selectOptions(select('Leveringssteder'), 'Endpoint_2');
     expect(input('Overhead [%]').value).toBe('50');
     expect(input('Leveringstid').value).toBe('');
     expect(screen.queryByRole('button', { pressed: true })).toBeNull();
-    await userEvent.selectOptions(select('Aktivitets tracer'), 't-3');
+    await userEvent.selectOptions(select('Aktivitetstracer'), 't-3');
     expect(input('Overhead [%]').value).toBe('');
-    expect(document.activeElement).toBe(select('Aktivitets tracer'));
+    expect(document.activeElement).toBe(select('Aktivitetstracer'));
   });
 
   it('cancels the delete question with Escape and keeps the modal open', async () => {
     const { client } = await openCustomer('Customer_1');
-    await userEvent.click(screen.getByRole('button', { name: 'Mandag 08:00 Alle Uger' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Mandag 08:00 Alle uger' }));
     await userEvent.click(screen.getByRole('button', { name: 'Slet leveringstid' }));
     await userEvent.keyboard('{Escape}');
     expect(screen.queryByRole('button', { name: 'Bekræft' })).toBeNull();
-    expect(screen.getByRole('dialog', { name: 'Kunde konfigurering - Customer_1' })).toBeTruthy();
+    expect(screen.getByRole('dialog', { name: 'Kundekonfiguration - Customer_1' })).toBeTruthy();
     expect(client.setup.deliverySlots.delete.mutate).not.toHaveBeenCalled();
   });
 
   it('creates a new slot for the chosen endpoint, product and production', async () => {
     const { client } = await openCustomer('Customer_1');
     await userEvent.selectOptions(select('Leveringssteder'), 'Endpoint_2');
-    await userEvent.selectOptions(select('Aktivitets tracer'), 't-3');
-    expect(select('Levering fra Production').selectedOptions[0]?.textContent).toBe(
+    await userEvent.selectOptions(select('Aktivitetstracer'), 't-3');
+    expect(select('Levering fra produktion').selectedOptions[0]?.textContent).toBe(
       'Fredag - 08:00',
     );
     await userEvent.type(input('Leveringstid'), '13:00');
-    await userEvent.selectOptions(select('ugenlig gentagelse'), 'Lige Uger');
+    await userEvent.selectOptions(select('Ugentlig gentagelse'), 'Lige uger');
     await userEvent.click(screen.getByRole('button', { name: 'Gem leveringstid' }));
     expect(client.setup.deliverySlots.create.mutate).toHaveBeenCalledWith({
       endpointId: 2,
@@ -128,7 +128,7 @@ describe('Levering og Kunder', () => {
     await userEvent.type(input('Leveringstid'), 'your mother was a hamster');
     await userEvent.click(screen.getByRole('button', { name: 'Gem leveringstid' }));
     expect(describedText(input('Leveringstid'))).toBe(
-      'Leverings tiden er ikke formattet som et tidspunkt',
+      'Leveringstiden er ikke formateret som et tidspunkt',
     );
     expect(input('Leveringstid').getAttribute('aria-invalid')).toBe('true');
     await userEvent.clear(input('Leveringstid'));
@@ -145,7 +145,9 @@ describe('Levering og Kunder', () => {
     await userEvent.type(input('Leveringstid'), '10:00');
     await userEvent.click(screen.getByRole('button', { name: 'Gem leveringstid' }));
     expect(select('Leveringssteder').getAttribute('aria-invalid')).toBe('true');
-    expect(screen.getAllByText(/Man skal oprette et leveringstedet/).length).toBeGreaterThan(0);
+    expect(
+      screen.getAllByText(/Opret et leveringssted, før du opretter leveringstidspunkter/).length,
+    ).toBeGreaterThan(0);
     expect(client.setup.deliverySlots.create.mutate).not.toHaveBeenCalled();
   });
 
@@ -154,35 +156,35 @@ describe('Levering og Kunder', () => {
     await userEvent.selectOptions(select('Leveringssteder'), 'Nyt');
     const long = 'x'.repeat(129);
     for (const label of [
-      'Leverings addresse',
-      'Leverings by',
-      'Leverings postnummer',
-      'Leverings telefon nummer',
+      'Leveringsadresse',
+      'Leveringsby',
+      'Leveringspostnummer',
+      'Leveringstelefonnummer',
     ]) {
       await userEvent.click(input(label));
       await userEvent.paste(long);
     }
     await userEvent.click(screen.getByRole('button', { name: 'Opret leveringssted' }));
     for (const label of [
-      'Intern Navn',
-      'Leverings addresse',
-      'Leverings by',
-      'Leverings postnummer',
-      'Leverings telefon nummer',
+      'Leveringsstedets navn',
+      'Leveringsadresse',
+      'Leveringsby',
+      'Leveringspostnummer',
+      'Leveringstelefonnummer',
     ]) {
       expect(input(label).getAttribute('aria-invalid')).toBe('true');
     }
     expect(client.setup.endpoints.create.mutate).not.toHaveBeenCalled();
 
     for (const label of [
-      'Leverings addresse',
-      'Leverings by',
-      'Leverings postnummer',
-      'Leverings telefon nummer',
+      'Leveringsadresse',
+      'Leveringsby',
+      'Leveringspostnummer',
+      'Leveringstelefonnummer',
     ]) {
       await userEvent.clear(input(label));
     }
-    await userEvent.type(input('Intern Navn'), 'test name  ');
+    await userEvent.type(input('Leveringsstedets navn'), 'test name  ');
     await userEvent.click(screen.getByRole('button', { name: 'Opret leveringssted' }));
     expect(client.setup.endpoints.create.mutate).toHaveBeenCalledWith({
       customerId: 1,
@@ -226,7 +228,7 @@ describe('Levering og Kunder', () => {
 
   it('adds an endpoint to the catalogue of a tracer through its overhead', async () => {
     const { client } = await openCustomer('Customer_1');
-    await userEvent.selectOptions(select('Aktivitets tracer'), 't-3');
+    await userEvent.selectOptions(select('Aktivitetstracer'), 't-3');
     await userEvent.type(input('Overhead [%]'), '10');
     await userEvent.click(screen.getByRole('button', { name: 'Gem overhead' }));
     expect(client.setup.catalogPages.create.mutate).toHaveBeenCalledWith({
@@ -240,13 +242,13 @@ describe('Levering og Kunder', () => {
     const { client } = await openCustomer('Customer_1');
     // Activity tracers in use, and the isotopes that have a production.
     expect(
-      within(select('Aktivitets tracer'))
+      within(select('Aktivitetstracer'))
         .getAllByRole('option')
         .map((option) => option.textContent),
     ).toEqual(['FDG', 't-3', 'Ga-68']);
-    await userEvent.selectOptions(select('Aktivitets tracer'), 'Ga-68');
+    await userEvent.selectOptions(select('Aktivitetstracer'), 'Ga-68');
     expect(screen.queryByLabelText('Overhead [%]')).toBeNull();
-    await userEvent.click(screen.getByRole('button', { name: 'Tirsdag 10:00 Alle Uger' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Tirsdag 10:00 Alle uger' }));
     await userEvent.click(screen.getByRole('button', { name: 'Slet leveringstid' }));
     await userEvent.click(screen.getByRole('button', { name: 'Bekræft' }));
     await waitFor(() =>

@@ -15,13 +15,13 @@ describe('Deadlines', () => {
     const client = fakeSetupClient(testCatalog());
     renderWithApi(<DeadlinesPage />, client);
     const first = await row('Deadline 1');
-    const global = first.getByLabelText('Globale Deadlines') as HTMLSelectElement;
+    const global = first.getByLabelText('Globale deadlines') as HTMLSelectElement;
     expect(global.value).toBe('activity');
     expect(global.disabled).toBe(true);
     expect(first.queryByRole('button', { name: 'Slet' })).toBeNull();
 
     const third = await row('Deadline 3');
-    await userEvent.selectOptions(third.getByLabelText('Globale Deadlines'), 'Aktivitet Deadline');
+    await userEvent.selectOptions(third.getByLabelText('Globale deadlines'), 'Aktivitetsdeadline');
     expect(client.setup.deadlines.edit.mutate).toHaveBeenCalledWith({
       id: 3,
       appliesTo: 'activity',
@@ -34,7 +34,7 @@ describe('Deadlines', () => {
     const third = await row('Deadline 3');
     expect(third.getByText('--------------')).toBeTruthy();
     expect(third.queryByRole('button', { name: 'Gem' })).toBeNull();
-    await userEvent.selectOptions(third.getByLabelText('Deadline type'), 'Ugenlig Deadline');
+    await userEvent.selectOptions(third.getByLabelText('Deadlinetype'), 'Ugentlig deadline');
     await userEvent.selectOptions(third.getByLabelText('Dag'), 'Onsdag');
     await userEvent.click(third.getByRole('button', { name: 'Gem' }));
     expect(client.setup.deadlines.edit.mutate).toHaveBeenCalledWith({
@@ -56,7 +56,7 @@ describe('Deadlines', () => {
     await userEvent.clear(time);
     await userEvent.type(time, '12:aa:00');
     await userEvent.click(third.getByRole('button', { name: 'Gem' }));
-    expect(describedText(time)).toBe('Deadline tidspunktet er ikke formattet som et tidspunkt');
+    expect(describedText(time)).toBe('Deadlinetidspunktet er ikke formateret som et tidspunkt');
     expect(client.setup.deadlines.edit.mutate).not.toHaveBeenCalled();
     await userEvent.clear(time);
     await userEvent.type(time, '12:30:00{Enter}');
@@ -72,7 +72,7 @@ describe('Deadlines', () => {
     const client = fakeSetupClient(testCatalog());
     renderWithApi(<DeadlinesPage />, client);
     const blank = await row('Ny deadline');
-    await userEvent.selectOptions(blank.getByLabelText('Deadline type'), 'Ugenlig Deadline');
+    await userEvent.selectOptions(blank.getByLabelText('Deadlinetype'), 'Ugentlig deadline');
     await userEvent.selectOptions(blank.getByLabelText('Dag'), 'Fredag');
     await userEvent.type(blank.getByLabelText('Tidspunkt'), '0800');
     await userEvent.click(blank.getByRole('button', { name: 'Opret' }));

@@ -28,7 +28,7 @@ function fakeClient() {
 
 const card = (name: string) => screen.getByRole('form', { name });
 
-describe('ExternalUsersView (Externe Kunder)', () => {
+describe('ExternalUsersView (Eksterne kunder)', () => {
   it('shows one card per external user, not other accounts', () => {
     renderWithApi(<ExternalUsersView users={users} customers={customers} />, fakeClient());
     expect(card('ekstern1')).toBeTruthy();
@@ -63,9 +63,9 @@ describe('ExternalUsersView (Externe Kunder)', () => {
     });
   });
 
-  it('filters the cards with "Bruger Filter"', async () => {
+  it('filters the cards with "Filtrér på bruger"', async () => {
     renderWithApi(<ExternalUsersView users={users} customers={customers} />, fakeClient());
-    await userEvent.type(screen.getByLabelText('Bruger Filter'), 'ekstern2');
+    await userEvent.type(screen.getByLabelText('Filtrér på bruger'), 'ekstern2');
     expect(screen.queryByRole('form', { name: 'ekstern1' })).toBeNull();
     expect(card('ekstern2')).toBeTruthy();
   });

@@ -27,7 +27,7 @@ describe('IsotopesView (Isotoper)', () => {
     renderWithApi(<IsotopesView isotopes={isotopes} />, fakeClient());
     expect(screen.getByLabelText<HTMLInputElement>('Atom for F-18').value).toBe('F');
     expect(screen.getByLabelText<HTMLInputElement>('Halveringstid for F-18').value).toBe('6586,2');
-    expect(screen.getByLabelText<HTMLInputElement>('AtomNummer for Ga-68').value).toBe('31');
+    expect(screen.getByLabelText<HTMLInputElement>('Atomnummer for Ga-68').value).toBe('31');
     expect(screen.getByLabelText<HTMLInputElement>('Atom for ny isotop').value).toBe('');
     expect(screen.queryByRole('button', { name: 'Gem F-18' })).toBeNull();
   });
@@ -36,8 +36,8 @@ describe('IsotopesView (Isotoper)', () => {
     const client = fakeClient();
     renderWithApi(<IsotopesView isotopes={isotopes} />, client);
     await userEvent.type(screen.getByLabelText('Atom for ny isotop'), 'O');
-    await userEvent.type(screen.getByLabelText('AtomNummer for ny isotop'), '15');
-    await userEvent.type(screen.getByLabelText('AtomMasse for ny isotop'), '10');
+    await userEvent.type(screen.getByLabelText('Atomnummer for ny isotop'), '15');
+    await userEvent.type(screen.getByLabelText('Atommasse for ny isotop'), '10');
     await userEvent.type(screen.getByLabelText('Halveringstid for ny isotop'), '150');
     await userEvent.click(screen.getByRole('checkbox', { name: 'Metastabil for ny isotop' }));
     await userEvent.click(screen.getByRole('button', { name: 'Opret isotop' }));
@@ -54,20 +54,20 @@ describe('IsotopesView (Isotoper)', () => {
     const client = fakeClient();
     renderWithApi(<IsotopesView isotopes={isotopes} />, client);
     await userEvent.type(screen.getByLabelText('Atom for ny isotop'), 'O');
-    await userEvent.type(screen.getByLabelText('AtomNummer for ny isotop'), 'a');
-    await userEvent.type(screen.getByLabelText('AtomMasse for ny isotop'), '1,5');
+    await userEvent.type(screen.getByLabelText('Atomnummer for ny isotop'), 'a');
+    await userEvent.type(screen.getByLabelText('Atommasse for ny isotop'), '1,5');
     await userEvent.type(screen.getByLabelText('Halveringstid for ny isotop'), '-3');
     await userEvent.click(screen.getByRole('button', { name: 'Opret isotop' }));
-    expect(describedText(screen.getByLabelText('AtomNummer for ny isotop'))).toBe(
-      'AtomNummer er ikke et tal',
+    expect(describedText(screen.getByLabelText('Atomnummer for ny isotop'))).toBe(
+      'Atomnummer er ikke et tal',
     );
-    expect(describedText(screen.getByLabelText('AtomMasse for ny isotop'))).toBe(
-      'AtomMasse er ikke et helt tal',
+    expect(describedText(screen.getByLabelText('Atommasse for ny isotop'))).toBe(
+      'Atommasse er ikke et helt tal',
     );
     expect(describedText(screen.getByLabelText('Halveringstid for ny isotop'))).toBe(
       'Halveringstid kan ikke være negativ',
     );
-    expect(screen.getByLabelText('AtomNummer for ny isotop').getAttribute('aria-invalid')).toBe(
+    expect(screen.getByLabelText('Atomnummer for ny isotop').getAttribute('aria-invalid')).toBe(
       'true',
     );
     expect(client.setup.isotopes.create.mutate).not.toHaveBeenCalled();

@@ -56,17 +56,17 @@ function render(client = fakeClient()) {
 describe('PrintersView (Printer)', () => {
   it('offers label printers as the active label printer and chooses at once', async () => {
     const client = render();
-    const labelSelect = screen.getByLabelText<HTMLSelectElement>('Aktiv label printer');
+    const labelSelect = screen.getByLabelText<HTMLSelectElement>('Aktiv etiketprinter');
     expect(labelSelect.value).toBe('');
     expect(
       within(labelSelect)
         .getAllByRole('option')
         .map((option) => option.textContent),
     ).toEqual(['Ingen valgt', 'Etiket-1']);
-    expect(screen.getByLabelText<HTMLSelectElement>('Føgleseddel printer').value).toBe('2');
+    expect(screen.getByLabelText<HTMLSelectElement>('Følgeseddelprinter').value).toBe('2');
     await userEvent.selectOptions(labelSelect, 'Etiket-1');
     expect(client.setup.printers.choose.mutate).toHaveBeenCalledWith({ activeLabelPrinterId: 1 });
-    await userEvent.selectOptions(screen.getByLabelText('Føgleseddel printer'), 'Ingen valgt');
+    await userEvent.selectOptions(screen.getByLabelText('Følgeseddelprinter'), 'Ingen valgt');
     expect(client.setup.printers.choose.mutate).toHaveBeenLastCalledWith({ activePrinterId: null });
   });
 
@@ -116,9 +116,9 @@ describe('PrintersView (Printer)', () => {
     const client = render();
     expect(screen.queryByRole('button', { name: 'Opret printer' })).toBeNull();
     await userEvent.type(screen.getByLabelText('Navn for ny printer'), 'Lab-2');
-    await userEvent.type(screen.getByLabelText('Ip addresse for ny printer'), '10.0.0.9');
+    await userEvent.type(screen.getByLabelText('IP-adresse for ny printer'), '10.0.0.9');
     await userEvent.type(screen.getByLabelText('Port for ny printer'), '631');
-    await userEvent.click(screen.getByRole('checkbox', { name: 'Label printer for ny printer' }));
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Etiketprinter for ny printer' }));
     await userEvent.click(screen.getByRole('button', { name: 'Opret printer' }));
     expect(client.setup.printers.create.mutate).toHaveBeenCalledWith({
       name: 'Lab-2',
@@ -131,7 +131,7 @@ describe('PrintersView (Printer)', () => {
   it('refuses a taken name, a bad name and a dynamic port', async () => {
     const client = render();
     await userEvent.type(screen.getByLabelText('Navn for ny printer'), 'kontor');
-    await userEvent.type(screen.getByLabelText('Ip addresse for ny printer'), '10.0.0.9');
+    await userEvent.type(screen.getByLabelText('IP-adresse for ny printer'), '10.0.0.9');
     await userEvent.type(screen.getByLabelText('Port for ny printer'), '50000');
     await userEvent.click(screen.getByRole('button', { name: 'Opret printer' }));
     expect(describedText(screen.getByLabelText('Navn for ny printer'))).toBe(

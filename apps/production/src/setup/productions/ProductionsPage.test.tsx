@@ -67,7 +67,7 @@ describe('Produktioner', () => {
     await userEvent.type(await screen.findByLabelText('Produktionstidspunkt'), '25:00');
     await userEvent.click(screen.getByRole('button', { name: 'Gem produktion' }));
     expect(describedText(timeInput())).toBe(
-      'Produktionstidspunktet er ikke formattet som et tidspunkt',
+      'Produktionstidspunktet er ikke formateret som et tidspunkt',
     );
     expect(client.setup.productions.create.mutate).not.toHaveBeenCalled();
   });

@@ -60,7 +60,7 @@ const optionsOf = (label: string) =>
     .getAllByRole('option')
     .map((option) => option.textContent);
 
-describe('ReleaseRightsView (Frigivelse rettigheder)', () => {
+describe('ReleaseRightsView (Frigivelsesrettigheder)', () => {
   it('lists the rights with "Aldrig" for no expiry, sortable by header', async () => {
     render();
     const rows = () =>
@@ -144,7 +144,7 @@ describe('ReleaseRightsView (Frigivelse rettigheder)', () => {
     expect((screen.getByLabelText('Bruger') as HTMLSelectElement).value).toBe('3');
   });
 
-  it('deletes a right from "Existerne Rettigheder" after confirming', async () => {
+  it('deletes a right from "Eksisterende rettigheder" after confirming', async () => {
     const client = render();
     await userEvent.click(
       screen.getByRole('button', { name: 'Slet rettigheden for kemiker til PSMA' }),

@@ -59,11 +59,11 @@ describe('ServerSettingsPage (Server)', () => {
   it('shows the settings read-only to a production admin, with a note', async () => {
     const client = fakeClient(UserGroup.ProductionAdmin);
     renderWithApi(<ServerSettingsPage />, client);
-    const days = await screen.findByLabelText<HTMLInputElement>('Dato interval (dage)');
+    const days = await screen.findByLabelText<HTMLInputElement>('Datointerval (dage)');
     expect(days.value).toBe('64');
     expect(days.readOnly).toBe(true);
     expect(screen.getByLabelText<HTMLInputElement>('Enhedens navn').readOnly).toBe(true);
-    expect(screen.getByText(/Kun site administratoren kan ændre/)).toBeTruthy();
+    expect(screen.getByText(/Kun siteadministratoren kan ændre/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Gem' })).toBeNull();
     expect(client.setup.serviceAddresses.list.query).not.toHaveBeenCalled();
   });
@@ -71,14 +71,14 @@ describe('ServerSettingsPage (Server)', () => {
   it('lets the site admin change and save them', async () => {
     const client = fakeClient(UserGroup.Admin);
     renderWithApi(<ServerSettingsPage />, client);
-    const days = await screen.findByLabelText<HTMLInputElement>('Dato interval (dage)');
+    const days = await screen.findByLabelText<HTMLInputElement>('Datointerval (dage)');
     expect(days.readOnly).toBe(false);
     const save = screen.getByRole<HTMLButtonElement>('button', { name: 'Gem' });
     expect(save.disabled).toBe(true);
     await userEvent.clear(days);
     await userEvent.type(days, '30');
     await userEvent.selectOptions(
-      screen.getByLabelText('RIS adresse'),
+      screen.getByLabelText('RIS-adresse'),
       'RIS - ris.local:104 (RIS)',
     );
     await userEvent.click(save);
@@ -97,10 +97,10 @@ describe('ServerSettingsPage (Server)', () => {
   it('refuses a date range that is not a whole number', async () => {
     const client = fakeClient(UserGroup.Admin);
     renderWithApi(<ServerSettingsPage />, client);
-    const days = await screen.findByLabelText('Dato interval (dage)');
+    const days = await screen.findByLabelText('Datointerval (dage)');
     await userEvent.clear(days);
     await userEvent.type(days, '2,5{Enter}');
-    expect(screen.getAllByText('Dato interval (dage) er ikke et helt tal')).not.toHaveLength(0);
+    expect(screen.getAllByText('Datointerval (dage) er ikke et helt tal')).not.toHaveLength(0);
     expect(client.setup.settings.edit.mutate).not.toHaveBeenCalled();
   });
 });

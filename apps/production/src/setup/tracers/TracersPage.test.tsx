@@ -51,11 +51,11 @@ function fakeClient() {
 describe('TracersView (Tracer set-up)', () => {
   it('shows the non-archived tracers as editable rows; only injection tracers have a catalogue', () => {
     renderWithApi(<TracersView catalog={catalog} />, fakeClient());
-    expect(screen.getByLabelText<HTMLInputElement>('Klinisk Navn for FDG').value).toBe(
+    expect(screen.getByLabelText<HTMLInputElement>('Klinisk navn for FDG').value).toBe(
       'Fluorodeoxyglucose',
     );
-    expect(screen.getByLabelText('Klinisk Navn for Ga-DOTA')).toBeTruthy();
-    expect(screen.queryByLabelText('Klinisk Navn for Old')).toBeNull();
+    expect(screen.getByLabelText('Klinisk navn for Ga-DOTA')).toBeTruthy();
+    expect(screen.queryByLabelText('Klinisk navn for Old')).toBeNull();
     expect(screen.getByRole('button', { name: 'Katalog for Ga-DOTA' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Katalog for FDG' })).toBeNull();
   });
@@ -64,7 +64,7 @@ describe('TracersView (Tracer set-up)', () => {
     const client = fakeClient();
     renderWithApi(<TracersView catalog={catalog} />, client);
     expect(screen.queryByRole('button', { name: 'Gem FDG' })).toBeNull();
-    const field = screen.getByLabelText('Klinisk Navn for FDG');
+    const field = screen.getByLabelText('Klinisk navn for FDG');
     await userEvent.clear(field);
     await userEvent.type(field, 'FDG glukose');
     await userEvent.click(screen.getByRole('button', { name: 'Gem FDG' }));
@@ -88,10 +88,10 @@ describe('TracersView (Tracer set-up)', () => {
     const client = fakeClient();
     renderWithApi(<TracersView catalog={catalog} />, client);
     await userEvent.type(screen.getByLabelText('Tracer for ny tracer'), 'new_tracer');
-    await userEvent.type(screen.getByLabelText('Klinisk Navn for ny tracer'), 'new_clinical');
-    await userEvent.type(screen.getByLabelText('Hætte glas tag for ny tracer'), 'tag');
+    await userEvent.type(screen.getByLabelText('Klinisk navn for ny tracer'), 'new_clinical');
+    await userEvent.type(screen.getByLabelText('Hætteglas-tag for ny tracer'), 'tag');
     await userEvent.selectOptions(screen.getByLabelText('Isotop for ny tracer'), 'F-18');
-    await userEvent.type(screen.getByLabelText('Hætte glas tag for ny tracer'), '{Enter}');
+    await userEvent.type(screen.getByLabelText('Hætteglas-tag for ny tracer'), '{Enter}');
     expect(client.setup.tracers.create.mutate).toHaveBeenCalledWith({
       shortname: 'new_tracer',
       clinicalName: 'new_clinical',
@@ -106,14 +106,14 @@ describe('TracersView (Tracer set-up)', () => {
     const client = fakeClient();
     renderWithApi(<TracersView catalog={catalog} />, client);
     await userEvent.type(screen.getByLabelText('Tracer for ny tracer'), 'X');
-    await userEvent.type(screen.getByLabelText('Klinisk Navn for ny tracer'), 'x');
-    await userEvent.type(screen.getByLabelText('Hætte glas tag for ny tracer'), 'fdg');
+    await userEvent.type(screen.getByLabelText('Klinisk navn for ny tracer'), 'x');
+    await userEvent.type(screen.getByLabelText('Hætteglas-tag for ny tracer'), 'fdg');
     await userEvent.click(screen.getByRole('button', { name: 'Opret tracer' }));
     expect(describedText(screen.getByLabelText('Isotop for ny tracer'))).toBe(
       'Isotop er ikke tastet ind',
     );
-    expect(describedText(screen.getByLabelText('Hætte glas tag for ny tracer'))).toMatch(
-      /Hætte glas tagget fdg bruges allerede/,
+    expect(describedText(screen.getByLabelText('Hætteglas-tag for ny tracer'))).toMatch(
+      /Hætteglas-tagget fdg bruges allerede/,
     );
     expect(screen.getByLabelText('Isotop for ny tracer').getAttribute('aria-invalid')).toBe('true');
     expect(client.setup.tracers.create.mutate).not.toHaveBeenCalled();
@@ -129,19 +129,19 @@ describe('TracersView (Tracer set-up)', () => {
     expect(client.setup.tracers.archive.mutate).toHaveBeenCalledWith({ id: 1, archived: true });
   });
 
-  it('restores a tracer from "Tracer arkiv"', async () => {
+  it('restores a tracer from "Tracerarkiv"', async () => {
     const client = fakeClient();
     renderWithApi(<TracersView catalog={catalog} />, client);
-    await userEvent.click(screen.getByText('Tracer arkiv'));
+    await userEvent.click(screen.getByText('Tracerarkiv'));
     await userEvent.click(screen.getByRole('button', { name: 'Genskab Old' }));
     expect(client.setup.tracers.archive.mutate).toHaveBeenCalledWith({ id: 3, archived: false });
   });
 
   it('hides the tracers the name filter does not match', async () => {
     renderWithApi(<TracersView catalog={catalog} />, fakeClient());
-    await userEvent.type(screen.getByLabelText('Tracer Navn Filter'), 'ga');
-    expect(screen.queryByLabelText('Klinisk Navn for FDG')).toBeNull();
-    expect(screen.getByLabelText('Klinisk Navn for Ga-DOTA')).toBeTruthy();
+    await userEvent.type(screen.getByLabelText('Filtrér på tracernavn'), 'ga');
+    expect(screen.queryByLabelText('Klinisk navn for FDG')).toBeNull();
+    expect(screen.getByLabelText('Klinisk navn for Ga-DOTA')).toBeTruthy();
   });
 
   it('shows the api refusal and keeps the typed text', async () => {
@@ -150,7 +150,7 @@ describe('TracersView (Tracer set-up)', () => {
       Promise.reject(new Error('Der findes allerede en tilsvarende sporstof, benyt den i stedet.')),
     );
     renderWithApi(<TracersView catalog={catalog} />, client);
-    const field = screen.getByLabelText<HTMLInputElement>('Klinisk Navn for FDG');
+    const field = screen.getByLabelText<HTMLInputElement>('Klinisk navn for FDG');
     await userEvent.type(field, ' 2');
     await userEvent.click(screen.getByRole('button', { name: 'Gem FDG' }));
     expect(await screen.findByText(/findes allerede en tilsvarende/)).toBeTruthy();
@@ -158,12 +158,12 @@ describe('TracersView (Tracer set-up)', () => {
   });
 });
 
-describe('TracerCatalogModal ("Tracer Catalog for X")', () => {
+describe('TracerCatalogModal ("Tracerkatalog for X")', () => {
   it('grants by ticking, revokes by unticking, and closes with "Luk"', async () => {
     const client = fakeClient();
     renderWithApi(<TracersView catalog={catalog} />, client);
     await userEvent.click(screen.getByRole('button', { name: 'Katalog for Ga-DOTA' }));
-    const dialog = screen.getByRole('dialog', { name: 'Tracer Catalog for Ga-DOTA' });
+    const dialog = screen.getByRole('dialog', { name: 'Tracerkatalog for Ga-DOTA' });
     const rh = within(dialog).getByRole<HTMLInputElement>('checkbox', {
       name: 'RH - PET1 kan bestille',
     });

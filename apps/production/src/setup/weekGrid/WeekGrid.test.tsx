@@ -11,7 +11,7 @@ describe('WeekGrid', () => {
       <WeekGrid
         caption="Uge"
         entries={[
-          { id: 1, weekday: 0, time: '08:15:00', tone: 'everyWeek', description: 'Alle Uger' },
+          { id: 1, weekday: 0, time: '08:15:00', tone: 'everyWeek', description: 'Alle uger' },
           { id: 2, weekday: 4, time: '16:30:00', tone: 'oddWeeks' },
         ]}
         selectedId={2}
@@ -21,7 +21,7 @@ describe('WeekGrid', () => {
     const rows = screen.getAllByRole('row');
     // Header, 06:00 … 16:00 (widened to the late entry).
     expect(rows).toHaveLength(12);
-    const monday = screen.getByRole('button', { name: 'Mandag 08:15 Alle Uger' });
+    const monday = screen.getByRole('button', { name: 'Mandag 08:15 Alle uger' });
     expect(monday.className).toContain('everyWeek');
     const friday = screen.getByRole('button', { name: 'Fredag 16:30' });
     expect(friday.getAttribute('aria-pressed')).toBe('true');
