@@ -9,11 +9,18 @@
  * and has the hash chain verified. Each step leaves a screenshot `artifacts/gmp-NN-*.png` (they
  * illustrate the user guides).
  */
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lotDateCode, OrderStatus } from '@tracershop/core';
+import {
+  decayedActivity,
+  formatActivity,
+  instantTextOfLocalDateTime,
+  lotDateCode,
+  OrderStatus,
+} from '@tracershop/core';
 import { PDFParse } from 'pdf-parse';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,6 +43,12 @@ const WATCHER_ENV = {
   HL7_ENABLED: '0',
   WORKLIST_ENABLED: '0',
 };
+
+/**
+ * The vial the dispenser reports: 430 MBq at 07:45 is 391 MBq at the 08:00 delivery, a little
+ * above the 375 MBq the 300 MBq order needs with PET1's 25 % FDG overhead.
+ */
+const VIAL_ACTIVITY = 430;
 
 /** Web-first waits of values the page shows after a live event or a server round trip. */
 const POLL = { timeout: 15_000 };
@@ -74,7 +87,7 @@ async function logIn(page: Page, url: string, username: string): Promise<void> {
   await page.waitForURL('**/login');
   await page.getByRole('textbox', { name: 'Brugernavn' }).fill(username);
   await page.getByLabel('Kodeord').fill('tracershop');
-  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('button', { name: 'Log ind' }).click();
 }
 
 describe.skipIf(!chromiumAvailable)('a GMP day in Chromium', () => {
@@ -116,7 +129,9 @@ describe.skipIf(!chromiumAvailable)('a GMP day in Chromium', () => {
         version: appVersion(),
         customerAppDir,
         productionAppDir,
-        sessionIdleMinutes: 24 * 60,
+        // The clock moves to the delivery morning (days ahead) before the release.
+        sessionIdleMinutes: 60 * 24 * 30,
+        sessionAbsoluteHours: 24 * 30,
       },
     });
     browser = await launchMultiUserBrowser();
@@ -144,7 +159,7 @@ describe.skipIf(!chromiumAvailable)('a GMP day in Chromium', () => {
       await shop.getByRole('button', { name: 'Næste' }).click();
     }
     await dayButton.click();
-    await shopSlot().getByText('Der er ikke bestilt sporestof').waitFor();
+    await shopSlot().getByText('Der er ikke bestilt sporstof').waitFor();
 
     await logIn(production, `${api.server.url}/production/`, 'prod-user');
     await production.getByRole('heading', { name: /^Ordrer for den / }).waitFor();
@@ -181,13 +196,16 @@ describe.skipIf(!chromiumAvailable)('a GMP day in Chromium', () => {
     await modal().waitFor();
     const useVial = modal().getByRole('checkbox', { name: new RegExp(`hætteglas ${lot}$`) });
     expect(await useVial.count()).toBe(0);
+    // The dispenser fills at 07:45 on the delivery day; the api's clock moves to 07:50 that
+    // morning, so the release is after the filling and not too long before the delivery.
+    api.clock.set(instantTextOfLocalDateTime(`${day} 07:50:00`));
     const [year, month, date] = day.split('-');
     const val = [
       'customer:   1-RH KF',
       `charge:     ${lot}`,
       `filldate:   ${date}.${month}.${year?.slice(2)}`,
       'filltime:   07:45:00',
-      'activity:   15000 MBq;',
+      `activity:   ${VIAL_ACTIVITY} MBq;`,
       'volume:     9.50 ml',
       'product:    18F',
     ].join('\r\n');
@@ -201,6 +219,12 @@ describe.skipIf(!chromiumAvailable)('a GMP day in Chromium', () => {
 
   it('refuses a release with a wrong password ("Forkert login") and changes nothing', async () => {
     await modal().getByRole('button', { name: 'Frigiv' }).click();
+    // The signature step shows what is signed and who signs; the signer cannot be typed over.
+    const signing = modal().getByRole('region', { name: 'Det, du underskriver' });
+    await signing.getByText(lot).waitFor();
+    const signer = modal().getByRole('textbox', { name: 'Brugernavn' });
+    expect(await signer.inputValue()).toBe('prod-user');
+    expect(await signer.isEditable()).toBe(false);
     await modal().getByLabel('Kodeord').fill('forkert');
     await modal().getByRole('button', { name: 'Frigiv' }).click();
     await modal()
@@ -230,7 +254,7 @@ describe.skipIf(!chromiumAvailable)('a GMP day in Chromium', () => {
     const link = shopSlot().getByRole('link', { name: 'Frigivelsescertifikat' });
     await link.waitFor();
     const href = await link.getAttribute('href');
-    expect(href).toMatch(new RegExp(`^/documents/activity-certificate/\\d+/${day}\\.pdf$`));
+    expect(href).toMatch(new RegExp(`^/documents/activity-certificate/\\d+/${day}/\\d+\\.pdf$`));
     // The shop's own session: the context's request shares the page's cookies.
     const response = await shop.context().request.get(`${api.server.url}${href ?? ''}`);
     expect(response.status()).toBe(200);
@@ -239,9 +263,68 @@ describe.skipIf(!chromiumAvailable)('a GMP day in Chromium', () => {
     expect(text).toContain(lot);
     expect(text).toContain('Demo Production User');
     await shot(shop, 'gmp-08-certificate-link');
+
+    // One delivered figure on every surface: the vial decay-corrected to the 08:00 delivery.
+    const isotope = await api.db.models.Isotope.findOne({ where: { atomicLetter: 'F' } });
+    const delivered = formatActivity(
+      decayedActivity(VIAL_ACTIVITY, isotope?.halflifeSeconds ?? 0, 15 * 60),
+    );
+    const flat = delivered.replace(/\u00a0/g, ' ');
+    expect(text).toContain(`i alt leveret kl. 08:00: ${flat}`);
+    expect(await shopSlot().getByText(`Udleveret kl. 08:00: ${delivered}`).isVisible()).toBe(true);
+    expect(await modal().getByText(delivered).isVisible()).toBe(true);
+    await modal().getByRole('button', { name: 'Luk' }).click();
+    expect(await productionCard().getByText(`Udleveret: ${delivered}`).isVisible()).toBe(true);
+  });
+
+  it('keeps the released delivery green beside a later order, in the shop and in production', async () => {
+    // Production takes a phone order after the release: a separate, later order of the slot.
+    const released = await api.db.models.ActivityOrder.findByPk(orderId);
+    const prodAdmin = await api.loginAs('prod-admin');
+    const later = await prodAdmin.trpc.orders.activity.createForCustomer.mutate({
+      orderedTimeSlotId: released?.orderedTimeSlotId ?? 0,
+      deliveryDate: day,
+      orderedActivity: 200,
+      clientKey: randomUUID(),
+    });
+    const shopReleased = shop.getByRole('region', {
+      name: 'Levering kl. 08:00 – frigivelse 1',
+      exact: true,
+    });
+    const shopLater = shop.getByRole('region', {
+      name: 'Levering kl. 08:00 – efterbestilling',
+      exact: true,
+    });
+    await shopLater.getByText('Bestilt: 200 MBq').waitFor();
+    expect(await shopReleased.getByRole('img', { name: 'Frigivet' }).first().isVisible()).toBe(
+      true,
+    );
+    expect(await shopReleased.getByRole('link', { name: 'Frigivelsescertifikat' }).count()).toBe(1);
+    expect(await shopLater.getByRole('link').count()).toBe(0);
+    await shot(shop, 'gmp-08b-shop-later-order');
+
+    const productionLater = production.getByRole('region', {
+      name: 'RH KF - PET1 kl. 08:00 – efterbestilling',
+      exact: true,
+    });
+    await productionLater.getByRole('img', { name: 'Accepteret' }).first().waitFor();
+    expect(
+      await production
+        .getByRole('region', { name: 'RH KF - PET1 kl. 08:00 – frigivelse 1', exact: true })
+        .getByRole('img', { name: 'Frigivet' })
+        .first()
+        .isVisible(),
+    ).toBe(true);
+    await shot(production, 'gmp-08c-production-later-order');
+    // The later order is not part of this test's correction: production rejects it again.
+    await prodAdmin.trpc.orders.activity.reject.mutate({ orderIds: [later.id] });
   });
 
   it('corrects the release with a signature ("Ret ordre")', async () => {
+    await production
+      .getByRole('region', { name: 'RH KF - PET1 kl. 08:00 – frigivelse 1', exact: true })
+      .getByRole('button', { name: 'Åbn ordre kl. 08:00' })
+      .click();
     await modal().getByRole('button', { name: 'Ret ordre' }).click();
     await modal().getByLabel('Kodeord').fill('tracershop');
     await shot(production, 'gmp-09-correction-signature');

@@ -86,7 +86,7 @@ describe.skipIf(!chromiumAvailable)('production release in Chromium', () => {
     await page.waitForURL('**/production/login');
     await page.getByRole('textbox', { name: 'Brugernavn' }).fill('prod-user');
     await page.getByLabel('Kodeord').fill('tracershop');
-    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('button', { name: 'Log ind' }).click();
     await page.getByRole('heading', { name: /^Ordrer for den / }).waitFor();
     await shot('production-01-orders');
   });

@@ -62,7 +62,7 @@ describe.skipIf(!chromiumAvailable)('every production page in Chromium', () => {
     await page.goto(`${api.server.url}/production/login`);
     await page.getByRole('textbox', { name: 'Brugernavn' }).fill(username);
     await page.getByLabel('Kodeord').fill('tracershop');
-    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('button', { name: 'Log ind' }).click();
     await page.getByRole('heading', { name: /^Ordrer for den / }).waitFor();
   }
 

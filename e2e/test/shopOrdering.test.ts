@@ -10,8 +10,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApi } from '../../apps/api/test/testApi';
 import type { TestBrowser } from './browser';
+import { formatDanishDate } from '@tracershop/core';
 import { accessibilityViolations } from './accessibility';
 import { CHROMIUM_PATH, chromiumAvailable, launchBrowser } from './browser';
+import { describedText } from './fieldMessages';
 import { appVersion, siteToday, startSite, workdayAfter } from './site';
 
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
@@ -58,7 +60,7 @@ describe.skipIf(!chromiumAvailable)('shop ordering in Chromium', () => {
   it('shows the login page to an anonymous visitor', async () => {
     await page.goto(`${api.server.url}/shop/`);
     await page.waitForURL('**/shop/login');
-    await expect.poll(() => page.getByRole('heading', { name: 'Log in' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'Log ind' }).isVisible()).toBe(true);
     await shot('01-login');
     expect(await accessibilityViolations(page)).toEqual([]);
   });
@@ -66,7 +68,7 @@ describe.skipIf(!chromiumAvailable)('shop ordering in Chromium', () => {
   it('refuses a wrong password in Danish', async () => {
     await page.getByRole('textbox', { name: 'Brugernavn' }).fill('shop-user');
     await page.getByLabel('Kodeord').fill('forkert');
-    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('button', { name: 'Log ind' }).click();
     await expect
       .poll(() => page.getByRole('alert').textContent())
       .toBe('Fejl: Forkert brugernavn eller kodeord.');
@@ -88,9 +90,8 @@ describe.skipIf(!chromiumAvailable)('shop ordering in Chromium', () => {
       await page.getByRole('button', { name: 'Næste' }).click();
     }
     await dayButton.click();
-    const [year, month, date] = day.split('-').map(Number);
-    await page.getByRole('heading', { name: `Ordrer for den ${date}.${month}.${year}` }).waitFor();
-    await slot().getByText('Der er ikke bestilt sporestof').waitFor();
+    await page.getByRole('heading', { name: `Ordrer for den ${formatDanishDate(day)}` }).waitFor();
+    await slot().getByText('Der er ikke bestilt sporstof').waitFor();
     expect(await dayButton.getAttribute('data-fill')).toBe('available');
     await shot('02-day-chosen');
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -120,13 +121,34 @@ describe.skipIf(!chromiumAvailable)('shop ordering in Chromium', () => {
     const field = newOrderRow().getByRole('textbox', { name: 'Aktivitet' });
     await field.fill('4asdgf0000');
     await newOrderRow().getByRole('button', { name: 'Bestil' }).click();
-    await expect.poll(() => field.getAttribute('title')).toBe('Aktivitet er ikke et tal');
+    // The message is words next to the field, linked to it for screen readers.
+    await expect.poll(() => describedText(field)).toBe('Aktivitet er ikke et tal');
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    await shot('03b-unreadable-activity');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await field.fill('');
+  });
+
+  it('refuses 999 999 999 MBq with the limit in words, and keeps the typed order', async () => {
+    const field = newOrderRow().getByRole('textbox', { name: 'Aktivitet' });
+    await field.fill('999999999');
+    await newOrderRow().getByRole('button', { name: 'Bestil' }).click();
+    await expect
+      .poll(async () =>
+        (await newOrderRow().getByRole('alert').textContent())?.replace(/\u00a0/g, ' '),
+      )
+      .toBe(
+        'Fejl: FDG kan højst bestilles med 50 000 MBq pr. ordre; ordren er på 999 999 999 MBq.',
+      );
+    expect(await field.inputValue()).toBe('999999999');
+    expect(await orderRows().count()).toBe(1);
+    await shot('03c-limit-refused');
     await field.fill('');
   });
 
   it('deletes the order', async () => {
     await orderRows().first().getByRole('button', { name: 'Slet' }).click();
-    await slot().getByText('Der er ikke bestilt sporestof').waitFor();
+    await slot().getByText('Der er ikke bestilt sporstof').waitFor();
     expect(await orderRows().count()).toBe(0);
   });
 
@@ -178,7 +200,7 @@ describe.skipIf(!chromiumAvailable)('shop ordering in Chromium', () => {
   it('logs out to the login page', async () => {
     await page.getByRole('button', { name: 'Log ud' }).click();
     await page.waitForURL('**/shop/login');
-    await page.getByRole('heading', { name: 'Log in' }).waitFor();
+    await page.getByRole('heading', { name: 'Log ind' }).waitFor();
     expect(problems).toEqual([]);
   });
 });

@@ -33,12 +33,47 @@ function cardKeyOf(card: ProductionSlotCard): string {
   return `${card.slot.id}/${card.releaseId ?? 'open'}`;
 }
 
+/** The card a modal shows: its key, and its orders to follow it when a release re-keys it. */
+interface OpenCardRef {
+  key: string;
+  slotId: number;
+  orderIds: readonly number[];
+}
+
+function refOf(card: ProductionSlotCard): OpenCardRef {
+  return {
+    key: cardKeyOf(card),
+    slotId: card.slot.id,
+    orderIds: card.orders.map((line) => line.order.id),
+  };
+}
+
+/**
+ * The open card now: the card holding its orders (a release or a correction re-keys a card,
+ * and a later order makes a new open card beside it), else the card of the same key.
+ */
+function findOpenCard(
+  cards: readonly ProductionSlotCard[] | undefined,
+  ref: OpenCardRef | null,
+): ProductionSlotCard | undefined {
+  if (ref === null || cards === undefined) {
+    return undefined;
+  }
+  return (
+    cards.find(
+      (card) =>
+        card.slot.id === ref.slotId &&
+        card.orders.some((line) => ref.orderIds.includes(line.order.id)),
+    ) ?? cards.find((card) => cardKeyOf(card) === ref.key)
+  );
+}
+
 export function ActivityView({ catalog, tracerId, date, today, timeZone }: ActivityViewProps) {
   const { t } = useTranslation('app');
   const day = useProductionDay(date, tracerId);
   const actions = useSlotActions();
   const createOrder = useCreateActivityOrder();
-  const [openCardKey, setOpenCardKey] = useState<string | null>(null);
+  const [openCardRef, setOpenCardRef] = useState<OpenCardRef | null>(null);
   const [creating, setCreating] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const pending = Object.values(actions).some((action) => action.isPending);
@@ -51,7 +86,7 @@ export function ActivityView({ catalog, tracerId, date, today, timeZone }: Activ
     const found = day.data?.slots.find((card) => card.slot.id === slotId);
     return found === undefined ? null : formatShortTime(found.slot.deliveryTime);
   };
-  const openCard = day.data?.slots.find((card) => cardKeyOf(card) === openCardKey);
+  const openCard = findOpenCard(day.data?.slots, openCardRef);
   const cardsOfSlot = (slotId: number) =>
     day.data?.slots.filter((card) => card.slot.id === slotId).length ?? 0;
   // While a modal is open the cards behind it leave the accessibility tree, so "Accepter",
@@ -90,7 +125,7 @@ export function ActivityView({ catalog, tracerId, date, today, timeZone }: Activ
               timeZone={timeZone}
               date={date}
               split={cardsOfSlot(card.slot.id) > 1}
-              onOpen={() => setOpenCardKey(cardKeyOf(card))}
+              onOpen={() => setOpenCardRef(refOf(card))}
               onAccept={() =>
                 run(actions.acceptSlot.mutateAsync({ slotId: card.slot.id, deliveryDate: date }))
               }
@@ -111,7 +146,7 @@ export function ActivityView({ catalog, tracerId, date, today, timeZone }: Activ
           date={date}
           today={today}
           timeZone={timeZone}
-          onClose={() => setOpenCardKey(null)}
+          onClose={() => setOpenCardRef(null)}
         />
       )}
       {creating ? (

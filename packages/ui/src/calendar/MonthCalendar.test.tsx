@@ -49,7 +49,7 @@ describe('MonthCalendar', () => {
     expect(dayButton('2026-11-25').style.boxShadow).toContain(DAY_COLOURS.released);
     expect(dayButton('2026-11-26').style.backgroundColor).toBe(DAY_COLOURS.unavailable);
     expect(dayButton('2026-11-24').getAttribute('aria-label')).toBe(
-      '24/11/2026: aktivitet bestilt, injektioner kan bestilles',
+      '24 (24/11/2026): aktivitet bestilt, injektioner kan bestilles',
     );
   });
 

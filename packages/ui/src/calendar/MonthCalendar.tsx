@@ -118,6 +118,8 @@ export function MonthCalendar({
                         ].join(' ')}
                         aria-pressed={active}
                         aria-label={t('calendar.dayLabel', {
+                          // The visible day number first: the name holds what the button shows.
+                          day: Number(date.slice(8, 10)),
                           date: dateLabel(date),
                           fill: t(`calendar.colours.${colours.fill}`),
                           ring: t(`calendar.colours.${colours.ring}`),
