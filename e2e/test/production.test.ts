@@ -1,18 +1,21 @@
 /**
  * The production app in a real browser against a real api (issue: production app, Playwright
  * scenario): prod-user logs in at /production/login, opens FDG on a day with an Accepted
- * order, adds a vial by hand, is refused a release with a wrong password ("Forkert login"),
- * releases with the right one and sees the card turn Released (green).
+ * order, adds a vial by hand, is asked for a reason to release far more than ordered (the
+ * figures shown), is refused a release with a wrong password ("Forkert login"), releases with
+ * the right one and sees the card turn Released (green).
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { weekdayOf } from '@tracershop/core';
+import { instantTextOfLocalDateTime, weekdayOf } from '@tracershop/core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApi } from '../../apps/api/test/testApi';
 import { startTestApi } from '../../apps/api/test/testApi';
+import { accessibilityViolations } from './accessibility';
 import type { TestBrowser } from './browser';
 import { CHROMIUM_PATH, chromiumAvailable, launchBrowser } from './browser';
+import { describedText } from './fieldMessages';
 import { appVersion, customerAppDir, siteToday, workdayAfter } from './site';
 
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
@@ -45,7 +48,14 @@ describe.skipIf(!chromiumAvailable)('production release in Chromium', () => {
     api = await startTestApi({
       dialect: 'sqlite',
       now: new Date().toISOString(),
-      config: { version: appVersion(), customerAppDir, productionAppDir },
+      config: {
+        version: appVersion(),
+        customerAppDir,
+        productionAppDir,
+        // The clock moves to the delivery morning (days ahead) before the release.
+        sessionIdleMinutes: 60 * 24 * 30,
+        sessionAbsoluteHours: 24 * 30,
+      },
     });
     // An order of the shop, accepted by production: the collection is ready for release.
     const fdg = await api.db.models.Tracer.findOne({ where: { shortname: 'FDG' } });
@@ -96,7 +106,13 @@ describe.skipIf(!chromiumAvailable)('production release in Chromium', () => {
     await page.getByRole('button', { name: 'FDG', exact: true }).click();
     await card().getByRole('img', { name: 'Accepteret' }).waitFor();
     expect(await card().getByText('Bestilt: 300 MBq').isVisible()).toBe(true);
-    expect(await page.getByText(/^Kørsel 06:30: \d+ MBq \/ Overhead: \d+ MBq$/).count()).toBe(1);
+    const runs = await page
+      .getByRole('list', { name: 'Kørsler' })
+      .getByRole('listitem')
+      .allTextContents();
+    expect(runs).toContainEqual(
+      expect.stringMatching(/^Kørsel 06:30: [\d\s]+MBq \/ Overhead: [\d\s]+MBq$/),
+    );
     await shot('production-02-fdg-day');
   });
 
@@ -104,6 +120,8 @@ describe.skipIf(!chromiumAvailable)('production release in Chromium', () => {
     await card().getByRole('button', { name: 'Åbn ordre kl. 08:00' }).click();
     await dialog().waitFor();
     expect(await dialog().getByRole('button', { name: 'Frigiv' }).isDisabled()).toBe(true);
+    // Filled at 07:30 on the delivery day; the release follows at 07:40 that morning.
+    api.clock.set(instantTextOfLocalDateTime(`${day} 07:40:00`));
     await dialog().getByRole('button', { name: 'Tilføj hætteglas' }).click();
     const lot = await dialog().getByLabel('Lotnummer').inputValue();
     expect(lot).toMatch(/^FDG-\d{6}-1$/);
@@ -118,8 +136,26 @@ describe.skipIf(!chromiumAvailable)('production release in Chromium', () => {
     await shot('production-03-vial-added');
   });
 
-  it('refuses a wrong password with "Forkert login"', async () => {
+  it('asks for a reason to release far more than ordered, showing the figures', async () => {
     await dialog().getByRole('button', { name: 'Frigiv' }).click();
+    const signing = dialog().getByRole('region', { name: 'Det, du underskriver' });
+    await signing.getByRole('rowheader', { name: /^FDG-\d{6}-1$/ }).waitFor();
+    await dialog()
+      .getByText(/Hætteglassene giver [\d\s]+MBq kl\. 08:00, [\d\s,%]+ mere end de krævede/)
+      .waitFor();
+    expect(await signing.getByRole('cell', { name: '20\u00a0000 MBq' }).count()).toBe(1);
+    await dialog().getByLabel('Kodeord').fill('tracershop');
+    await dialog().getByRole('button', { name: 'Frigiv' }).click();
+    const reason = dialog().getByLabel('Begrundelse');
+    await expect
+      .poll(() => describedText(reason))
+      .toBe('Skriv en begrundelse (mindst 3 tegn), før du underskriver.');
+    await shot('production-03b-reason-needed');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await reason.fill('Hele glasset går til PET1 og PET2');
+  });
+
+  it('refuses a wrong password with "Forkert login"', async () => {
     await dialog().getByLabel('Kodeord').fill('forkert');
     await dialog().getByRole('button', { name: 'Frigiv' }).click();
     await dialog()

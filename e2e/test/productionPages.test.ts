@@ -22,14 +22,14 @@ const productionAppDir = fileURLToPath(new URL('../../apps/production/dist', imp
 
 const SETUP_PAGES = [
   ['customers', 'Levering og kunder'],
-  ['tracers', 'Tracer'],
+  ['tracers', 'Tracere'],
   ['closed-days', 'Lukkedage'],
   ['deadlines', 'Deadlines'],
   ['external-users', 'Eksterne kunder'],
   ['isotopes', 'Isotoper'],
   ['release-rights', 'Frigivelsesrettigheder'],
   ['productions', 'Produktioner'],
-  ['printers', 'Printer'],
+  ['printers', 'Printere'],
   ['settings', 'Server'],
 ] as const;
 

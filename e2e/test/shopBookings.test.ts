@@ -7,12 +7,13 @@
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { addDays, danishPublicHolidays, weekdayOf } from '@tracershop/core';
+import { addDays, danishPublicHolidays, formatDanishDate, weekdayOf } from '@tracershop/core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApi } from '../../apps/api/test/testApi';
 import type { TestBrowser } from './browser';
 import { accessibilityViolations } from './accessibility';
+import { describedText } from './fieldMessages';
 import { chromiumAvailable, launchBrowser } from './browser';
 import { siteToday, startSite, workdayAfter } from './site';
 
@@ -29,11 +30,6 @@ function workdayBefore(from: string): string {
     day = addDays(day, -1);
   }
   return day;
-}
-
-function dottedDate(date: string): string {
-  const [year, month, day] = date.split('-').map(Number);
-  return `${day}.${month}.${year}`;
 }
 
 describe.skipIf(!chromiumAvailable)('shop bookings and injection orders in Chromium', () => {
@@ -87,7 +83,7 @@ describe.skipIf(!chromiumAvailable)('shop bookings and injection orders in Chrom
   it('orders, changes and deletes an injection order', async () => {
     await openDay(injectionDay);
     await page
-      .getByRole('heading', { name: `Ordrer for den ${dottedDate(injectionDay)}` })
+      .getByRole('heading', { name: `Ordrer for den ${formatDanishDate(injectionDay)}` })
       .waitFor();
     await chooseView('Ordreoversigt');
     const section = page.getByRole('region', { name: 'Injektionsordrer' });
@@ -127,7 +123,7 @@ describe.skipIf(!chromiumAvailable)('shop bookings and injection orders in Chrom
 
     await chooseView('Bookinger');
     await page
-      .getByRole('heading', { name: `Bookinger for den ${dottedDate(bookingDay)}` })
+      .getByRole('heading', { name: `Bookinger for den ${formatDanishDate(bookingDay)}` })
       .waitFor();
     const fdg = page.getByRole('region', { name: 'FDG', exact: true });
     await fdg.waitFor();
@@ -152,7 +148,7 @@ describe.skipIf(!chromiumAvailable)('shop bookings and injection orders in Chrom
     await naf.getByRole('button', { name: 'Bestil' }).click();
     await expect
       .poll(() => naf.getByRole('alert').textContent())
-      .toContain('Kunne ikke oprette bookinger');
+      .toContain('Bookingerne kunne ikke bestilles');
     await shot('13-mass-ordered');
 
     await chooseView('Bookingoversigt');
@@ -178,7 +174,7 @@ describe.skipIf(!chromiumAvailable)('shop bookings and injection orders in Chrom
     const link = slot.getByRole('link', { name: 'Frigivelsescertifikat' });
     await link.waitFor();
     const href = await link.getAttribute('href');
-    expect(href).toMatch(new RegExp(`^/documents/activity-certificate/\\d+/${day}\\.pdf$`));
+    expect(href).toMatch(new RegExp(`^/documents/activity-certificate/\\d+/${day}/\\d+\\.pdf$`));
     const response = await page.evaluate(async (url) => {
       const answer = await fetch(url);
       return { status: answer.status, type: answer.headers.get('content-type') };
@@ -205,13 +201,15 @@ describe.skipIf(!chromiumAvailable)('shop bookings and injection orders in Chrom
     await expect.poll(() => page.getByRole('button', { name: 'Gem' }).count()).toBe(0);
     expect(await name.inputValue()).toBe('PET/CT 2 (ny)');
 
-    // Procedure: the bone scan of PET1 gets NaF.
-    await page.getByRole('button', { name: 'Procedure', exact: true }).click();
+    // Procedurer: the bone scan of PET1 gets NaF.
+    await page.getByRole('button', { name: 'Procedurer', exact: true }).click();
     await page.getByLabel('Kunde').selectOption({ label: 'RH KF' });
     await page.getByLabel('Destination').selectOption({ label: 'PET1' });
     const blank = page.getByRole('row', { name: 'Ny procedure' });
     await blank.getByRole('button', { name: 'Opret' }).click();
-    await blank.getByText('Du skal vælge en Series description').waitFor();
+    await expect
+      .poll(() => describedText(blank.getByLabel('Series Description')))
+      .toBe('Du skal vælge en Series description');
     await blank.getByLabel('Series Description').selectOption({ label: 'Knoglescintigrafi' });
     await blank.getByLabel('Tracer for Ny procedure').selectOption({ label: 'NaF' });
     await blank.getByRole('textbox', { name: /^Forsinkelse/ }).fill('15');
@@ -223,8 +221,8 @@ describe.skipIf(!chromiumAvailable)('shop bookings and injection orders in Chrom
     await shot('17-setup-procedures');
     expect(await accessibilityViolations(page)).toEqual([]);
 
-    // Bruger: take shop-user's access to RH KF away and give it back.
-    await page.getByRole('button', { name: 'Bruger', exact: true }).click();
+    // Brugere: take shop-user's access to RH KF away and give it back.
+    await page.getByRole('button', { name: 'Brugere', exact: true }).click();
     await page.getByLabel('Kunde').selectOption({ label: 'RH KF' });
     const revoke = page.getByRole('button', { name: 'Fjern adgang for shop-user' });
     await revoke.click();

@@ -137,7 +137,7 @@ export const errorReasons = {
   // -- orders and bookings reasons (routers/orders, routers/bookings) --
   MASS_ORDER_NO_DELIVERY: {
     code: 'BAD_REQUEST',
-    da: 'Kunne ikke oprette bookinger, da der ikke findes nogle levering af {tracer} til denne dato',
+    da: 'Bookingerne kunne ikke bestilles: der er ingen levering af {tracer} på denne dato.',
   },
   // -- plausibility limits (routers/orders/plausibilityChecks.ts) --
   LIMIT_ACTIVITY_PER_ORDER: {

@@ -2,6 +2,7 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { renderWithI18n } from '../testing/renderWithI18n';
+import { describedText } from '../testing/fieldMessages';
 import { SignaturePanel } from './SignaturePanel';
 
 function fields() {
@@ -59,7 +60,8 @@ describe('SignaturePanel', () => {
     const onSubmit = vi.fn();
     renderWithI18n(<SignaturePanel submitLabel="Frigiv" signer="prod-user" onSubmit={onSubmit} />);
     await userEvent.click(fields().submit);
-    expect(screen.getByRole('alert').textContent).toBe('Advarsel: Dit kodeord er ikke tastet ind.');
+    expect(describedText(fields().password)).toBe('Dit kodeord er ikke tastet ind.');
+    expect(fields().password.getAttribute('aria-invalid')).toBe('true');
     expect(onSubmit).not.toHaveBeenCalled();
   });
 
@@ -76,7 +78,9 @@ describe('SignaturePanel', () => {
     expect(screen.getByText('Leveret 1 200 MBq er 25 % under krævet 1 600 MBq.')).toBeTruthy();
     await userEvent.type(fields().password, 'hemmeligt');
     await userEvent.click(fields().submit);
-    expect(screen.getByText(/Skriv en begrundelse/)).toBeTruthy();
+    expect(describedText(screen.getByLabelText('Begrundelse'))).toBe(
+      'Skriv en begrundelse (mindst 3 tegn), før du underskriver.',
+    );
     expect(onSubmit).not.toHaveBeenCalled();
     await userEvent.type(screen.getByLabelText('Begrundelse'), 'Syntesen gav for lidt');
     await userEvent.click(fields().submit);

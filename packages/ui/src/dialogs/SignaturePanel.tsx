@@ -12,6 +12,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AlertBox } from '../alerts/AlertBox';
 import { messageOf } from '../api/apiErrors';
+import { useFieldError } from '../inputs/fieldError';
 
 /** What the caller receives when the signer signs. */
 export interface Signature {
@@ -56,6 +57,13 @@ export function SignaturePanel({
   const [reason, setReason] = useState('');
   const [pending, setPending] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
+  // A missing reason or password is said in words next to its field.
+  const [missing, setMissing] = useState<{ reason: string | null; password: string | null }>({
+    reason: null,
+    password: null,
+  });
+  const reasonError = useFieldError(missing.reason);
+  const passwordError = useFieldError(missing.password);
   const titleId = useId();
   const fieldId = useId();
 
@@ -64,15 +72,16 @@ export function SignaturePanel({
     if (pending) {
       return;
     }
-    if (reasonNeeded !== null && reason.trim().length < 3) {
-      setProblem({ level: 'warning', text: t('signature.reasonMissing') });
-      return;
-    }
-    if (password === '') {
-      setProblem({ level: 'warning', text: t('login.passwordMissing') });
-      return;
-    }
+    const check = {
+      reason:
+        reasonNeeded !== null && reason.trim().length < 3 ? t('signature.reasonMissing') : null,
+      password: password === '' ? t('login.passwordMissing') : null,
+    };
+    setMissing(check);
     setProblem(null);
+    if (check.reason !== null || check.password !== null) {
+      return;
+    }
     setPending(true);
     try {
       await onSubmit(reasonNeeded === null ? { password } : { password, reason: reason.trim() });
@@ -108,12 +117,15 @@ export function SignaturePanel({
           </label>
           <textarea
             id={`${fieldId}-reason`}
-            className="ts-input"
+            className={reasonError.className}
+            aria-invalid={reasonError.invalid}
+            aria-describedby={reasonError.describedBy}
             rows={2}
             maxLength={500}
             value={reason}
             onChange={(event) => setReason(event.target.value)}
           />
+          {reasonError.message}
         </div>
       )}
       <label className="ts-login__field" htmlFor={`${fieldId}-signer`}>
@@ -133,13 +145,16 @@ export function SignaturePanel({
       </label>
       <input
         id={`${fieldId}-password`}
-        className="ts-input"
+        className={passwordError.className}
+        aria-invalid={passwordError.invalid}
+        aria-describedby={passwordError.describedBy}
         name="password"
         type="password"
         autoComplete="current-password"
         value={password}
         onChange={(event) => setPassword(event.target.value)}
       />
+      {passwordError.message}
       <div className="ts-signature__buttons">
         {onCancel === undefined ? null : (
           <button type="button" className="ts-button ts-button--light" onClick={onCancel}>
