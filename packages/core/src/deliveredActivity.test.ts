@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deliveredActivity, vialActivityAtDelivery } from './deliveredActivity';
+import { formatActivity } from './displayFormat';
 
 // F-18: half-life 6586.2 s. A delivery at 08:00 on a winter day (CET, no DST change).
 const F18 = 6586.2;
@@ -37,6 +38,15 @@ describe('deliveredActivity', () => {
     ];
     // 1200 · 2^(−3000/6586.2) + 1057 · 2^(−1200/6586.2) = 875.11 + 931.60 = 1 806.71 MBq.
     expect(deliveredActivity(vials, reference)).toBeCloseTo(1806.71, 2);
+  });
+
+  it('gives the figure every surface shows for the guide’s worked example', () => {
+    // docs/domain.md, "Delivered activity": 430 MBq filled 07:45 → 391.14 MBq at 08:00, shown
+    // as "391 MBq" on the cards, the certificate and the export.
+    const vials = [{ activity: 430, fillDate: '2026-12-07', fillTime: '07:45:00' }];
+    const delivered = deliveredActivity(vials, reference);
+    expect(delivered).toBeCloseTo(391.14, 2);
+    expect(formatActivity(delivered)).toBe('391\u00a0MBq');
   });
 
   it('is 0 without vials', () => {

@@ -98,7 +98,7 @@ describe('BookingTable', () => {
     );
     await user.click(screen.getByRole('button', { name: 'Bestil' }));
     expect((await screen.findByRole('alert')).textContent).toContain(
-      'er før tidligste frigivelse tidspunkt kl: 08:30:00',
+      'er før den tidligste levering kl. 08:30.',
     );
   });
 
