@@ -36,7 +36,7 @@ describe('DeadlineBanner', () => {
   it('names time and date when the deadline falls on another day', () => {
     renderWithI18n(
       <DeadlineBanner
-        name="injektionsordre"
+        name="injektionsordrer"
         deadline={THURSDAY_13}
         orderDate="2018-03-21"
         now="2018-03-12 09:00:00"

@@ -19,7 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { useSiteNow } from '../clock/siteClock';
 
 interface DeadlineBannerBase {
-  /** What closes, as the sentence needs it: "aktivitetsordrer", "injektionsordre". */
+  /** What closes, as the sentence needs it: "aktivitetsordrer", "injektionsordrer". */
   name: string;
   /** `'YYYY-MM-DD HH:MM:SS'` on the site's clock; default a clock ticking each second. */
   now?: string;
