@@ -1,6 +1,10 @@
 /**
- * Every refusal the api can give: a stable machine-readable reason, the tRPC code and a
- * Danish message the apps show as is. Apps switch on `error.data.reason`, never on text.
+ * Every refusal the api can give: a stable machine-readable reason, its parameters, the tRPC
+ * code and a Danish message (for logs, scripts and clients without texts of their own). The
+ * apps switch on `error.data.reason` and write the refusal in the user's language from their
+ * own texts and `error.data.params` (docs/operations.md, "Refusals"). Parameters carry
+ * machine values where a word would need translating: `entity` is a model name
+ * (`'ActivityOrder'`), `refusal` and `kind` are keys; figures and dates come formatted.
  */
 import { TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server';
@@ -26,12 +30,12 @@ export const errorReasons = {
     da: 'Der er kommet en ny version af Tracershop. Genindlæs siden.',
   },
   INVALID_INPUT: { code: 'BAD_REQUEST', da: 'Indtastningen er ikke gyldig.' },
-  NOT_FOUND: { code: 'NOT_FOUND', da: '{entity} findes ikke.' },
+  NOT_FOUND: { code: 'NOT_FOUND', da: '{Entity} findes ikke.' },
   ALREADY_EXISTS: {
     code: 'CONFLICT',
-    da: 'Der findes allerede en tilsvarende {entity}, benyt den i stedet.',
+    da: '{Entity} findes allerede med de samme oplysninger.',
   },
-  REFERENCED: { code: 'CONFLICT', da: '{entity} er i brug og kan ikke slettes.' },
+  REFERENCED: { code: 'CONFLICT', da: '{Entity} er i brug og kan ikke slettes.' },
   DEADLINE_PASSED: { code: 'FORBIDDEN', da: 'Deadline for bestilling til {date} er udløbet.' },
   CLOSED_DAY: { code: 'FORBIDDEN', da: 'Der kan ikke bestilles til {date}: lukket dag.' },
   NOT_DELIVERED: { code: 'BAD_REQUEST', da: 'Der er ingen levering på denne dag.' },
@@ -41,7 +45,7 @@ export const errorReasons = {
   },
   INVALID_STATUS: { code: 'CONFLICT', da: 'Ordren har ikke den rette status til denne handling.' },
   ORDER_RELEASED: { code: 'CONFLICT', da: 'Ordren er frigivet og kan ikke ændres.' },
-  MOVE_REFUSED: { code: 'BAD_REQUEST', da: 'Ordren kan ikke flyttes: {detail}.' },
+  MOVE_REFUSED: { code: 'BAD_REQUEST', da: 'Ordren kan ikke flyttes: {refusal}.' },
   RELEASE_RIGHT_MISSING: {
     code: 'FORBIDDEN',
     da: 'Du har ikke en gyldig frigivelsesrettighed til dette produkt.',
@@ -236,9 +240,34 @@ export class ReasonedError extends Error {
   }
 }
 
+/** Danish words of the machine values in parameters (see `errorReasons`). */
+const danishParamWords: Record<string, Record<string, string>> = {
+  refusal: {
+    released: 'ordren er frigivet',
+    'other-endpoint': 'leveringstiden hører til et andet leveringssted',
+    'other-weekday': 'leveringstiden ligger på en anden ugedag',
+    'other-tracer': 'leveringstiden er til et andet sporstof',
+    'later-slot': 'der kan kun rykkes til en tidligere levering',
+  },
+  kind: { label: 'etiketprinter', document: 'printer til dokumenter' },
+};
+
+/** A parameter as the Danish text shows it: `{entity}` a model's name, `{Entity}` capitalised. */
+function danishParam(name: string, params: Record<string, string | number>): string | null {
+  const key = name.charAt(0).toLowerCase() + name.slice(1);
+  if (!(key in params)) {
+    return null;
+  }
+  const value = String(params[key]);
+  const word =
+    key === 'entity' ? danishEntityName(value) : (danishParamWords[key]?.[value] ?? value);
+  return name === key ? word : capitalize(word);
+}
+
 function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
+  return template.replace(
+    /\{(\w+)\}/g,
+    (whole, name: string) => danishParam(name, params) ?? whole,
   );
 }
 
@@ -263,34 +292,36 @@ export function apiError(
   });
 }
 
-/** Danish names of entities for constraint messages. */
+/** The Danish names of entities (definite singular) for messages: 'Tracer' → 'traceren'. */
 const danishEntityNames: Record<string, string> = {
-  Isotope: 'isotop',
-  Tracer: 'sporstof',
-  Customer: 'kunde',
-  DeliveryEndpoint: 'leveringssted',
-  TracerCatalogPage: 'katalogside',
-  ActivityProduction: 'produktion',
-  ActivityDeliveryTimeSlot: 'leveringstid',
-  IsotopeProduction: 'isotopproduktion',
-  IsotopeDelivery: 'isotoplevering',
-  Deadline: 'deadline',
-  ClosedDate: 'lukkedag',
-  ActivityOrder: 'ordre',
-  InjectionOrder: 'injektionsordre',
-  IsotopeOrder: 'isotopordre',
-  Vial: 'hætteglas',
-  IsotopeVial: 'isotophætteglas',
-  ReleaseRight: 'frigivelsesrettighed',
-  Location: 'lokation',
-  ProcedureIdentifier: 'undersøgelseskode',
-  Procedure: 'procedure',
-  Booking: 'booking',
-  User: 'bruger',
-  UserAssignment: 'brugertilknytning',
-  Printer: 'printer',
-  ServiceAddress: 'serviceadresse',
-  CustomerNotice: 'besked',
+  Isotope: 'isotopen',
+  Tracer: 'traceren',
+  Customer: 'kunden',
+  DeliveryEndpoint: 'leveringsstedet',
+  TracerCatalogPage: 'katalogsiden',
+  ActivityProduction: 'produktionen',
+  ActivityDeliveryTimeSlot: 'leveringstiden',
+  IsotopeProduction: 'isotopproduktionen',
+  IsotopeDelivery: 'isotopleveringen',
+  Deadline: 'deadlinen',
+  ClosedDate: 'lukkedagen',
+  ActivityOrder: 'ordren',
+  InjectionOrder: 'injektionsordren',
+  IsotopeOrder: 'isotopordren',
+  Vial: 'hætteglasset',
+  IsotopeVial: 'isotophætteglasset',
+  ReleaseRight: 'frigivelsesrettigheden',
+  Location: 'lokationen',
+  ProcedureIdentifier: 'undersøgelseskoden',
+  Procedure: 'proceduren',
+  Booking: 'bookingen',
+  User: 'brugeren',
+  UserAssignment: 'brugertilknytningen',
+  Printer: 'printeren',
+  ServiceAddress: 'serviceadressen',
+  CustomerNotice: 'beskeden',
+  Release: 'frigivelsen',
+  Reference: 'det refererede objekt',
 };
 
 /** The Danish name of an entity, for messages. */
@@ -298,25 +329,21 @@ export function danishEntityName(entity: string): string {
   return danishEntityNames[entity] ?? entity;
 }
 
-/** NOT_FOUND for `entity` by its Danish name ('Isotope' → "Isotop findes ikke."), with the missing ids. */
+/** NOT_FOUND for `entity` ('Isotope' → "Isotopen findes ikke."), with the missing ids. */
 export function notFound(entity: string, ids: readonly number[] = []): TRPCError {
-  return apiError(
-    'NOT_FOUND',
-    { entity: capitalize(danishEntityName(entity)) },
-    { entity, ids: [...ids] },
-  );
+  return apiError('NOT_FOUND', { entity }, { entity, ids: [...ids] });
 }
 
 /** A database refusal as the api's error (unique → ALREADY_EXISTS, foreign key → REFERENCED). */
 export function constraintToApiError(error: DbConstraintError): TRPCError {
-  const entity = danishEntityName(error.entity ?? '');
+  const entity = error.entity ?? 'Reference';
   if (error.kind === 'unique') {
     return apiError('ALREADY_EXISTS', { entity }, { fields: error.fields });
   }
   if (error.kind === 'foreign-key') {
     return error.operation === 'delete'
-      ? apiError('REFERENCED', { entity: capitalize(entity) })
-      : apiError('NOT_FOUND', { entity: 'Det refererede objekt' });
+      ? apiError('REFERENCED', { entity })
+      : apiError('NOT_FOUND', { entity: 'Reference' });
   }
   return apiError('INVALID_INPUT', {}, { fields: error.fields });
 }

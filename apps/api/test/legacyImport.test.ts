@@ -443,6 +443,7 @@ describe.runIf(process.env.TEST_MYSQL_URL)('legacy import', () => {
         );
         expect(await runLegacyImport([])).toBe(2);
         expect(await runLegacyImport(['--from'])).toBe(2);
+        expect(await runLegacyImport(['--from', 'mysql://x', '--fdg'])).toBe(2);
         expect(await runLegacyImport(['--from', legacyUrl(legacyDatabase)])).toBe(0);
         expect(complained.mock.calls[0]?.[0]).toContain('Usage: tracershop legacy-import');
         expect(printed.mock.calls.at(-1)?.[0]).toContain('orders: 8 rows → 0 / 0 / 5 / 3');

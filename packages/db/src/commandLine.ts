@@ -10,6 +10,7 @@
  *
  * Connections come from RECORD_DATABASE_URL, WEB_DATABASE_URL and TRACERSHOP_DATA_DIR.
  */
+import { parseArgs } from 'node:util';
 import {
   DEFAULT_TIME_ZONE,
   dateOfLocalDateTime,
@@ -57,9 +58,30 @@ export function siteToday(timeZone: string, now: number = Date.now()): string {
   return dateOfLocalDateTime(localDateTimeOfInstant(now, timeZone));
 }
 
-function optionValue(args: string[], name: string): string | undefined {
-  const index = args.indexOf(name);
-  return index === -1 ? undefined : args[index + 1];
+/** The options after the command (see USAGE). */
+interface CommandFlags {
+  today: string | undefined;
+  yes: boolean;
+  reset: boolean;
+}
+
+/** The options of `args`, or the reason they are not ones the commands take. */
+function parseFlags(args: string[]): CommandFlags | string {
+  try {
+    const { values } = parseArgs({
+      args,
+      options: {
+        today: { type: 'string' },
+        yes: { type: 'boolean', default: false },
+        reset: { type: 'boolean', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+    return { today: values.today, yes: values.yes, reset: values.reset };
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
 }
 
 async function ensureMigrated(databases: Databases): Promise<void> {
@@ -72,10 +94,14 @@ async function ensureMigrated(databases: Databases): Promise<void> {
   }
 }
 
-async function resetAndMigrate(databases: Databases, args: string[], io: CommandIo): Promise<void> {
+async function resetAndMigrate(
+  databases: Databases,
+  flags: CommandFlags,
+  io: CommandIo,
+): Promise<void> {
   const onMysql =
     databases.targets.record.dialect === 'mysql' || databases.targets.web.dialect === 'mysql';
-  if (onMysql && !args.includes('--yes')) {
+  if (onMysql && !flags.yes) {
     throw new Error('Refusing to reset a MySQL/MariaDB database (GMP records!) without --yes');
   }
   const reverted = await migrateDown(databases, { to: 0 });
@@ -84,9 +110,14 @@ async function resetAndMigrate(databases: Databases, args: string[], io: Command
   io.out(`Applied: record [${applied.record.join(', ')}], web [${applied.web.join(', ')}]`);
 }
 
-async function seed(databases: Databases, args: string[], env: NodeJS.ProcessEnv, io: CommandIo) {
+async function seed(
+  databases: Databases,
+  flags: CommandFlags,
+  env: NodeJS.ProcessEnv,
+  io: CommandIo,
+) {
   const timeZone = env.TRACERSHOP_TIMEZONE ?? DEFAULT_TIME_ZONE;
-  const today = optionValue(args, '--today');
+  const today = flags.today;
   if (today !== undefined) {
     toPlainDate(today);
   }
@@ -113,7 +144,7 @@ const SETUP_COMMANDS = new Set(['migrate', 'migrate:down', 'seed', 'reset']);
 async function runOne(
   command: string,
   databases: Databases,
-  args: string[],
+  flags: CommandFlags,
   env: NodeJS.ProcessEnv,
   io: CommandIo,
 ): Promise<number> {
@@ -148,15 +179,15 @@ async function runOne(
       return 0;
     }
     case 'seed': {
-      if (args.includes('--reset')) {
-        await resetAndMigrate(databases, args, io);
+      if (flags.reset) {
+        await resetAndMigrate(databases, flags, io);
       }
-      await seed(databases, args, env, io);
+      await seed(databases, flags, env, io);
       return 0;
     }
     case 'reset': {
-      await resetAndMigrate(databases, args, io);
-      await seed(databases, args, env, io);
+      await resetAndMigrate(databases, flags, io);
+      await seed(databases, flags, env, io);
       return 0;
     }
     case 'verify-audit': {
@@ -191,7 +222,11 @@ export async function runCommand(
   const command =
     group === 'audit' && verb === 'verify' ? 'verify-audit' : group === 'db' ? verb : undefined;
   const known = ['migrate', 'migrate:down', 'status', 'seed', 'reset', 'verify-audit'];
-  if (command === undefined || !known.includes(command)) {
+  const flags = parseFlags(args);
+  if (command === undefined || !known.includes(command) || typeof flags === 'string') {
+    if (typeof flags === 'string') {
+      io.error(flags);
+    }
     io.error(USAGE);
     return 2;
   }
@@ -200,7 +235,7 @@ export async function runCommand(
     databases = await openDatabases(options);
     io.out(`record: ${describeTarget(databases.targets.record)}`);
     io.out(`web:    ${describeTarget(databases.targets.web)}`);
-    const work = () => runOne(command, databases as Databases, args, env, io);
+    const work = () => runOne(command, databases as Databases, flags, env, io);
     return SETUP_COMMANDS.has(command)
       ? await withSetupLock(databases, work, {
           onWait: () => io.out('Waiting for another instance to finish setting up…'),

@@ -42,6 +42,13 @@ describe.each(TEST_DIALECTS)('tracershop db on %s', (dialect) => {
     expect(result.err).toMatch(/Usage: tracershop db/);
   });
 
+  it('names an option it does not know and prints the usage', async () => {
+    const result = await run('db', 'seed', '--todya', '2024-12-02');
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/Unknown option '--todya'/);
+    expect(result.err).toMatch(/Usage: tracershop db/);
+  });
+
   it('refuses to seed before migrating', async () => {
     const result = await run('db', 'seed', '--today', '2024-12-02');
     expect(result.code).toBe(1);

@@ -37,17 +37,17 @@ export async function injectionReleaseDocument(
   const order = await models.InjectionOrder.findByPk(orderId);
   const endpoint = order === null ? null : await models.DeliveryEndpoint.findByPk(order.endpointId);
   if (order === null || endpoint === null) {
-    throw notFound('Ordren');
+    throw notFound('InjectionOrder');
   }
   access.assertCustomer(endpoint.customerId);
   if (order.status !== OrderStatus.Released) {
-    throw notFound('Frigivelsen');
+    throw notFound('Release');
   }
   const tracer = await models.Tracer.findByPk(order.tracerId);
   const isotope = tracer === null ? null : await models.Isotope.findByPk(tracer.isotopeId);
   const customer = await models.Customer.findByPk(endpoint.customerId);
   if (tracer === null || isotope === null || customer === null) {
-    throw notFound('Ordren');
+    throw notFound('InjectionOrder');
   }
   const site = await loadSiteIdentity(services);
   const lot = order.lotNumber ?? 'Ukendt batchnummer';

@@ -53,14 +53,14 @@ export async function isotopeReleaseDocument(
   const endpoint =
     delivery === null ? null : await models.DeliveryEndpoint.findByPk(delivery.endpointId);
   if (delivery === null || endpoint === null) {
-    throw notFound('Isotopleveringen');
+    throw notFound('IsotopeDelivery');
   }
   access.assertCustomer(endpoint.customerId);
   const production = await models.IsotopeProduction.findByPk(delivery.isotopeProductionId);
   const isotope = production === null ? null : await models.Isotope.findByPk(production.isotopeId);
   const customer = await models.Customer.findByPk(endpoint.customerId);
   if (isotope === null || customer === null) {
-    throw notFound('Isotopleveringen');
+    throw notFound('IsotopeDelivery');
   }
   const released = await models.IsotopeOrder.findAll({
     where: { isotopeDeliveryId: delivery.id, deliveryDate: date, status: OrderStatus.Released },
@@ -82,7 +82,7 @@ export async function isotopeReleaseDocument(
       .reduce((sum, vial) => sum + vial.activity, 0);
   const orders = released.filter((order) => !isDeadOrder(order, sentWith(order.id)));
   if (orders.length === 0) {
-    throw notFound('Frigivelsen');
+    throw notFound('Release');
   }
   const orderIds = new Set(orders.map((order) => order.id));
   const vials = sent.filter(

@@ -57,7 +57,7 @@ export async function activityCertificateDocument(
   const slot = await models.ActivityDeliveryTimeSlot.findByPk(slotId);
   const endpoint = slot === null ? null : await models.DeliveryEndpoint.findByPk(slot.endpointId);
   if (slot === null || endpoint === null) {
-    throw notFound('Leveringstiden');
+    throw notFound('ActivityDeliveryTimeSlot');
   }
   access.assertCustomer(endpoint.customerId);
   const production = await models.ActivityProduction.findByPk(slot.productionId);
@@ -65,7 +65,7 @@ export async function activityCertificateDocument(
   const isotope = tracer === null ? null : await models.Isotope.findByPk(tracer.isotopeId);
   const customer = await models.Customer.findByPk(endpoint.customerId);
   if (tracer === null || isotope === null || customer === null) {
-    throw notFound('Leveringstiden');
+    throw notFound('ActivityDeliveryTimeSlot');
   }
 
   // Every order of the delivery: a release named by its delivery needs them all.
@@ -114,7 +114,7 @@ export async function activityCertificateDocument(
       !part.summary.deadOrderIds.includes(order.id),
   );
   if (part === undefined || orders.length === 0) {
-    throw notFound('Frigivelsen');
+    throw notFound('Release');
   }
   const orderIds = new Set(orders.map((order) => order.id));
   const vials = assigned.filter(

@@ -57,7 +57,7 @@ export async function vialLabelDocument(
   const { models } = services.db;
   const vial = await models.Vial.findByPk(vialId);
   if (vial === null) {
-    throw notFound('Hætteglasset');
+    throw notFound('Vial');
   }
   const tracer = vial.tracerId === null ? null : await models.Tracer.findByPk(vial.tracerId);
   const site = await loadSiteIdentity(services);

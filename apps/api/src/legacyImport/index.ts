@@ -5,6 +5,7 @@
  * step succeeded, 1 when one failed (it was rolled back; run again after fixing), 2 for a
  * wrong command line.
  */
+import { parseArgs } from 'node:util';
 import { DEFAULT_TIME_ZONE } from '@tracershop/core';
 import { databaseOptionsFromEnv, migrateUp, openDatabases } from '@tracershop/db';
 import cliProgress from 'cli-progress';
@@ -26,27 +27,22 @@ interface LegacyImportArgs {
   fdgTracer: string | null;
 }
 
-function parseArgs(args: string[]): LegacyImportArgs | null {
-  let from: string | null = null;
-  let fdgTracer: string | null = null;
-  for (let index = 0; index < args.length; index += 1) {
-    const arg = args[index] as string;
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? arg.split(/=(.*)/s) : [arg];
-    const value = inline ?? args[index + 1];
-    if ((name === '--from' || name === '--fdg-tracer') && value !== undefined && value !== '') {
-      if (inline === undefined) {
-        index += 1;
-      }
-      if (name === '--from') {
-        from = value;
-      } else {
-        fdgTracer = value;
-      }
-    } else {
+/** The command line, or null when it is not one this command takes. */
+function parseImportArgs(args: string[]): LegacyImportArgs | null {
+  try {
+    const { values } = parseArgs({
+      args,
+      options: { from: { type: 'string' }, 'fdg-tracer': { type: 'string' } },
+      strict: true,
+      allowPositionals: false,
+    });
+    if (values.from === undefined || values.from === '' || values['fdg-tracer'] === '') {
       return null;
     }
+    return { from: values.from, fdgTracer: values['fdg-tracer'] ?? null };
+  } catch {
+    return null;
   }
-  return from === null ? null : { from, fdgTracer };
 }
 
 /** The URL without its password, for messages. */
@@ -75,7 +71,7 @@ function progressBar(): LegacyImportProgress {
 }
 
 export async function runLegacyImport(args: string[]): Promise<number> {
-  const parsed = parseArgs(args);
+  const parsed = parseImportArgs(args);
   if (parsed === null) {
     console.error(USAGE);
     return 2;

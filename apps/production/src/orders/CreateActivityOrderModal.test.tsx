@@ -23,7 +23,16 @@ function props(overrides: Partial<CreateActivityOrderModalProps> = {}) {
 function limitRefusal(): TRPCClientError<never> {
   const message = 'FDG kan højst bestilles med 50 000 MBq pr. ordre; ordren er på 60 000 MBq.';
   return new TRPCClientError(message, {
-    result: { error: { code: -32022, message, data: { reason: 'LIMIT_ACTIVITY_PER_ORDER' } } },
+    result: {
+      error: {
+        code: -32022,
+        message,
+        data: {
+          reason: 'LIMIT_ACTIVITY_PER_ORDER',
+          params: { tracer: 'FDG', max: '50\u00a0000\u00a0MBq', value: '60\u00a0000\u00a0MBq' },
+        },
+      },
+    },
   } as never);
 }
 

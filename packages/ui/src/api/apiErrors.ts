@@ -1,8 +1,10 @@
 /**
- * What the apps read from a refused call: the api's stable `reason` and its message. The
- * api writes its refusals in Danish (errors.ts); a refusal that is not about the user's
- * input — the request itself was wrong, the server could not be reached — is shown in the
- * user's own language from the `reasons` texts, so that it reads as what it is.
+ * What the apps read from a refused call: the api's stable `reason` and its parameters. Every
+ * refusal is written in the user's language from the `reasons` texts (Danish and English;
+ * a test keeps them complete against the api's reasons); parameters that are machine values
+ * (an entity's model name, a refusal or printer kind) become words from `reasonWords`, and
+ * `{{Entity}}` is the word capitalised for the start of a sentence. When the server could not
+ * be reached, the text says that it is unknown whether the request was carried out.
  */
 import type { ErrorReason } from '@tracershop/api';
 import type { i18n as I18n } from 'i18next';
@@ -41,6 +43,24 @@ function isApiCallError(error: unknown): boolean {
 
 let texts: I18n | null = null;
 
+/** The parameters of a refusal as its text fills them in (see the header). */
+function reasonValues(i18n: I18n, params: unknown): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  if (typeof params !== 'object' || params === null) {
+    return values;
+  }
+  for (const [name, value] of Object.entries(params)) {
+    const wordKey = `reasonWords.${name}.${String(value)}`;
+    const word = i18n.exists(wordKey) ? i18n.t(wordKey) : value;
+    values[name] = word;
+    if (typeof word === 'string') {
+      values[name.charAt(0).toUpperCase() + name.slice(1)] =
+        word.charAt(0).toUpperCase() + word.slice(1);
+    }
+  }
+  return values;
+}
+
 /** The app's i18n instance, for the texts of `messageOf` (createI18n sets it). */
 export function setErrorTexts(instance: I18n): void {
   texts = instance;
@@ -51,10 +71,7 @@ export function messageOf(error: unknown): string {
   const reason = reasonOf(error);
   if (texts !== null) {
     if (reason !== null && texts.exists(`reasons.${reason}`)) {
-      const params = dataOf(error)?.params;
-      const values: Record<string, unknown> =
-        typeof params === 'object' && params !== null ? { ...params } : {};
-      return texts.t(`reasons.${reason}`, values);
+      return texts.t(`reasons.${reason}`, reasonValues(texts, dataOf(error)?.params));
     }
     if (reason === null && isApiCallError(error)) {
       return texts.t('reasons.UNREACHABLE');

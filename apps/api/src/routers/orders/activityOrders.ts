@@ -60,17 +60,8 @@ export const acceptSlotInput = z.strictObject(
   fieldSchemas.keyed('input.invalid'),
 );
 
-/** Danish detail of a refused move, for MOVE_REFUSED. */
-const moveRefusalText: Record<MoveRefusal, string> = {
-  released: 'ordren er frigivet',
-  'other-endpoint': 'leveringstiden hører til et andet leveringssted',
-  'other-weekday': 'leveringstiden ligger på en anden ugedag',
-  'other-tracer': 'leveringstiden er til et andet sporstof',
-  'later-slot': 'der kan kun rykkes til en tidligere levering',
-};
-
 function moveRefused(refusal: MoveRefusal) {
-  return apiError('MOVE_REFUSED', { detail: moveRefusalText[refusal], refusal });
+  return apiError('MOVE_REFUSED', { refusal });
 }
 
 /**

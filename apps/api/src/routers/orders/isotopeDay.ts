@@ -192,7 +192,7 @@ export async function readIsotopeDay(
 ): Promise<IsotopeDay> {
   const isotope = await services.db.models.Isotope.findByPk(input.isotopeId);
   if (isotope === null) {
-    throw apiError('NOT_FOUND', { entity: 'Isotopen' });
+    throw apiError('NOT_FOUND', { entity: 'Isotope' });
   }
   const deliveries = await readIsotopeDeliveries(services, input.date, input.isotopeId);
   return {

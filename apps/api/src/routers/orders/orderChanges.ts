@@ -28,8 +28,6 @@ export interface OrderKind<M extends OrderRow> {
   entity: Extract<EventEntity, 'ActivityOrder' | 'InjectionOrder' | 'IsotopeOrder'>;
   /** Audit actions are `<auditName>.<verb>`. */
   auditName: 'activityOrder' | 'injectionOrder' | 'isotopeOrder';
-  /** Danish subject for NOT_FOUND. */
-  label: string;
   /** The rows of `ids` that exist, locked for the transaction (MariaDB; SQLite locks it all). */
   find(models: Models, ids: readonly number[], transaction: Transaction): Promise<M[]>;
   /** Customer id per order id. */
@@ -126,7 +124,6 @@ function customersByOrder<M extends OrderRow>(
 export const activityOrderKind: OrderKind<ActivityOrder> = {
   entity: 'ActivityOrder',
   auditName: 'activityOrder',
-  label: 'Ordren',
   find: (models, ids, transaction) =>
     models.ActivityOrder.findAll({
       where: { id: [...ids] },
@@ -147,7 +144,6 @@ export const activityOrderKind: OrderKind<ActivityOrder> = {
 export const injectionOrderKind: OrderKind<InjectionOrder> = {
   entity: 'InjectionOrder',
   auditName: 'injectionOrder',
-  label: 'Injektionsordren',
   find: (models, ids, transaction) =>
     models.InjectionOrder.findAll({
       where: { id: [...ids] },
@@ -162,7 +158,7 @@ export const injectionOrderKind: OrderKind<InjectionOrder> = {
     }
     const tracer = await models.Tracer.findByPk(row.tracerId, { transaction });
     if (tracer === null) {
-      throw apiError('NOT_FOUND', { entity: 'Sporstoffet' });
+      throw apiError('NOT_FOUND', { entity: 'Tracer' });
     }
     return { tracer, breaches: injectionOrderBreaches(tracer, row.injections) };
   },
@@ -171,7 +167,6 @@ export const injectionOrderKind: OrderKind<InjectionOrder> = {
 export const isotopeOrderKind: OrderKind<IsotopeOrder> = {
   entity: 'IsotopeOrder',
   auditName: 'isotopeOrder',
-  label: 'Isotopordren',
   find: (models, ids, transaction) =>
     models.IsotopeOrder.findAll({
       where: { id: [...ids] },
@@ -232,7 +227,7 @@ export function changeOrders<M extends OrderRow>(
       const ids = [...new Set(target)];
       rows = await kind.find(models, ids, transaction);
       if (rows.length !== ids.length) {
-        throw apiError('NOT_FOUND', { entity: kind.label });
+        throw apiError('NOT_FOUND', { entity: kind.entity });
       }
     }
     const customers = await kind.customersOf(models, rows, transaction);

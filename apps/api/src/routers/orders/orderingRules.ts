@@ -98,7 +98,7 @@ export async function loadSlotContext(
     isotope == null ||
     endpoint == null
   ) {
-    throw apiError('NOT_FOUND', { entity: 'Leveringstiden' });
+    throw apiError('NOT_FOUND', { entity: 'ActivityDeliveryTimeSlot' });
   }
   return { slot, production, endpoint, tracer, halflifeSeconds: isotope.halflifeSeconds };
 }
@@ -119,7 +119,7 @@ export async function loadIsotopeDeliveryContext(
   const isotope = production?.isotope;
   const endpoint = delivery?.endpoint;
   if (delivery === null || production == null || isotope == null || endpoint == null) {
-    throw apiError('NOT_FOUND', { entity: 'Isotopleveringen' });
+    throw apiError('NOT_FOUND', { entity: 'IsotopeDelivery' });
   }
   return { delivery, production, endpoint, isotope };
 }
@@ -174,7 +174,7 @@ export async function assertInCatalog(
 ): Promise<Tracer> {
   const tracer = await models.Tracer.findByPk(tracerId, { transaction });
   if (tracer === null) {
-    throw apiError('NOT_FOUND', { entity: 'Sporstoffet' });
+    throw apiError('NOT_FOUND', { entity: 'Tracer' });
   }
   const page = await models.TracerCatalogPage.findOne({
     where: { endpointId, tracerId },
@@ -194,7 +194,7 @@ export async function customerOfEndpoint(
 ): Promise<DeliveryEndpoint> {
   const endpoint = await models.DeliveryEndpoint.findByPk(endpointId, { transaction });
   if (endpoint === null) {
-    throw apiError('NOT_FOUND', { entity: 'Leveringsstedet' });
+    throw apiError('NOT_FOUND', { entity: 'DeliveryEndpoint' });
   }
   return endpoint;
 }

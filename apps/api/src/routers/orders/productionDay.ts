@@ -119,7 +119,7 @@ export async function readProductionDay(
 
   const tracer = await models.Tracer.findByPk(tracerId, { include: [{ association: 'isotope' }] });
   if (tracer === null || tracer.isotope == null) {
-    throw apiError('NOT_FOUND', { entity: 'Sporstoffet' });
+    throw apiError('NOT_FOUND', { entity: 'Tracer' });
   }
   const halflifeSeconds = tracer.isotope.halflifeSeconds;
 

@@ -117,7 +117,7 @@ export async function readShopDay(
     include: [{ association: 'customer' }],
   });
   if (endpoint === null) {
-    throw apiError('NOT_FOUND', { entity: 'Leveringsstedet' });
+    throw apiError('NOT_FOUND', { entity: 'DeliveryEndpoint' });
   }
   assertActsFor(user, endpoint.customerId);
 

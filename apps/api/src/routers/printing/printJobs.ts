@@ -22,11 +22,6 @@ export interface PrintResult {
   completed: boolean;
 }
 
-const PRINTER_KIND_NAMES: Record<PrinterKind, string> = {
-  label: 'etiketprinter',
-  document: 'printer til dokumenter',
-};
-
 /** The active label printer or document printer of the server settings. */
 export async function activePrinter(ctx: Context, kind: PrinterKind): Promise<Printer> {
   const { ServerSettings, Printer } = ctx.services.db.models;
@@ -34,7 +29,7 @@ export async function activePrinter(ctx: Context, kind: PrinterKind): Promise<Pr
   const printerId = kind === 'label' ? settings?.activeLabelPrinterId : settings?.activePrinterId;
   const printer = printerId == null ? null : await Printer.findByPk(printerId);
   if (printer === null) {
-    throw apiError('NO_PRINTER_CHOSEN', { kind: PRINTER_KIND_NAMES[kind] });
+    throw apiError('NO_PRINTER_CHOSEN', { kind });
   }
   return printer;
 }

@@ -147,13 +147,13 @@ describe('TracersView (Tracer set-up)', () => {
   it('shows the api refusal and keeps the typed text', async () => {
     const client = fakeClient();
     client.setup.tracers.edit.mutate = vi.fn(() =>
-      Promise.reject(new Error('Der findes allerede en tilsvarende sporstof, benyt den i stedet.')),
+      Promise.reject(new Error('Traceren findes allerede med de samme oplysninger.')),
     );
     renderWithApi(<TracersView catalog={catalog} />, client);
     const field = screen.getByLabelText<HTMLInputElement>('Klinisk navn for FDG');
     await userEvent.type(field, ' 2');
     await userEvent.click(screen.getByRole('button', { name: 'Gem FDG' }));
-    expect(await screen.findByText(/findes allerede en tilsvarende/)).toBeTruthy();
+    expect(await screen.findByText(/findes allerede med de samme oplysninger/)).toBeTruthy();
     expect(field.value).toBe('Fluorodeoxyglucose 2');
   });
 });
