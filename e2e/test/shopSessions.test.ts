@@ -101,8 +101,10 @@ describe.skipIf(!chromiumAvailable)('sessions and retries in the shop', () => {
     await newOrderRow().getByRole('button', { name: 'Bestil' }).click();
     await slot().getByText('Bestilt: 275 MBq').waitFor();
     expect(await ordersOfTheDay(275)).toBe(1);
-    // The next order is a new one, with a new key.
-    await newOrderRow().getByRole('textbox', { name: 'Aktivitet' }).fill('125');
+    // The row empties once the order is in; the next order is a new one, with a new key.
+    const activity = newOrderRow().getByRole('textbox', { name: 'Aktivitet' });
+    await expect.poll(() => activity.inputValue()).toBe('');
+    await activity.fill('125');
     await newOrderRow().getByRole('button', { name: 'Bestil' }).click();
     await expect.poll(() => ordersOfTheDay(125)).toBe(1);
     expect(await ordersOfTheDay(275)).toBe(1);
