@@ -2,7 +2,7 @@
  * @tracershop/api — the service and the `AppRouter` type the apps build their clients on.
  */
 export { appRouter } from './routers';
-export type { AppRouter } from './routers';
+export type { AppRouter, RouterInputs, RouterOutputs } from './routers';
 export { startApiServer, createServices } from './server';
 export type { ApiServer, ApiServerOptions } from './server';
 export { apiConfigFromEnv } from './config';

@@ -2,13 +2,12 @@
  * The shop's reads and writes of the api, as TanStack Query hooks keyed by procedure path, so
  * live events refresh them (`@tracershop/ui` liveEvents). Types come from the api's router.
  */
-import type { AppRouter } from '@tracershop/api';
+import type { RouterInputs, RouterOutputs } from '@tracershop/api';
 import type { ActivityOrderCreateInput, ActivityOrderEditInput } from '@tracershop/core';
 import { apiQueryKey, useApi } from '@tracershop/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 
-type Outputs = inferRouterOutputs<AppRouter>;
+type Outputs = RouterOutputs;
 export type Catalog = Outputs['setup']['catalog'];
 export type ShopDay = Outputs['orders']['shopDay'];
 export type ShopSlotCard = ShopDay['slots'][number];
@@ -77,7 +76,7 @@ export type BookingRow = TracerBookings['bookings'][number];
 export type BookingOverview = Outputs['bookings']['overview'];
 export type UserList = Outputs['setup']['users']['list'];
 
-type Inputs = inferRouterInputs<AppRouter>;
+type Inputs = RouterInputs;
 export type InjectionOrderCreate = Inputs['orders']['injection']['create'];
 export type InjectionOrderEdit = Inputs['orders']['injection']['edit'];
 export type IsotopeOrderCreate = Inputs['orders']['isotope']['create'];

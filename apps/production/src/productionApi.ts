@@ -3,13 +3,12 @@
  * path, so live events refresh them (`@tracershop/ui` liveEvents). Types come from the api's
  * router.
  */
-import type { AppRouter } from '@tracershop/api';
+import type { RouterInputs, RouterOutputs } from '@tracershop/api';
 import { apiQueryKey, useApi } from '@tracershop/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 
-type Outputs = inferRouterOutputs<AppRouter>;
-type Inputs = inferRouterInputs<AppRouter>;
+type Outputs = RouterOutputs;
+type Inputs = RouterInputs;
 export type Catalog = Outputs['setup']['catalog'];
 export type ProductionDay = Outputs['orders']['productionDay'];
 export type ProductionSlotCard = ProductionDay['slots'][number];

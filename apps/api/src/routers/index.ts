@@ -1,7 +1,8 @@
 /**
- * The root router: one router per domain area, merged here. The apps import `AppRouter`
- * for end-to-end types.
+ * The root router: one router per domain area, merged here. The apps import `AppRouter`,
+ * `RouterInputs` and `RouterOutputs` for end-to-end types.
  */
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { router } from '../trpc/init';
 import { adminRouter } from './admin';
 import { authRouter } from './auth';
@@ -30,3 +31,9 @@ export const appRouter = router({
 });
 
 export type AppRouter = typeof appRouter;
+
+/** The input of every procedure, by path: `RouterInputs['orders']['activity']['create']`. */
+export type RouterInputs = inferRouterInputs<AppRouter>;
+
+/** The output of every procedure, by path, as the apps receive it. */
+export type RouterOutputs = inferRouterOutputs<AppRouter>;

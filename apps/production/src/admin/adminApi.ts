@@ -5,13 +5,12 @@
  * offer "Opdater". User changes arrive live (the `User` entity refreshes `admin` and
  * `setup.users`).
  */
-import type { AppRouter } from '@tracershop/api';
+import type { RouterInputs, RouterOutputs } from '@tracershop/api';
 import { apiQueryKey, useApi } from '@tracershop/ui';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 
-type Outputs = inferRouterOutputs<AppRouter>;
-type Inputs = inferRouterInputs<AppRouter>;
+type Outputs = RouterOutputs;
+type Inputs = RouterInputs;
 
 export type AuditTrailInput = NonNullable<Inputs['admin']['auditTrail']>;
 export type AuditTrailPage = Outputs['admin']['auditTrail'];

@@ -5,14 +5,13 @@
  * dose edits of isotope orders, production's order for a customer, hand-made vials, release
  * and correction.
  */
-import type { AppRouter } from '@tracershop/api';
+import type { RouterInputs, RouterOutputs } from '@tracershop/api';
 import { apiQueryKey, useApi } from '@tracershop/ui';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { useOrdersRefresh } from '../special/specialApi';
 
-type Outputs = inferRouterOutputs<AppRouter>;
-type Inputs = inferRouterInputs<AppRouter>;
+type Outputs = RouterOutputs;
+type Inputs = RouterInputs;
 export type IsotopeDay = Outputs['orders']['isotopeDay'];
 /** One isotope delivery on the day: its orders, delivered vials and core's totals. */
 export type IsotopeCardData = IsotopeDay['deliveries'][number];

@@ -2,14 +2,13 @@
  * The monitoring page's read: how punctually a month's orders of one product were released
  * (`monitoring.punctuality`). Order events refresh `monitoring.*` reads (ui liveEvents).
  */
-import type { AppRouter } from '@tracershop/api';
+import type { RouterInputs, RouterOutputs } from '@tracershop/api';
 import { apiQueryKey, useApi } from '@tracershop/ui';
 import { useQuery } from '@tanstack/react-query';
-import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 
-export type PunctualityReport = inferRouterOutputs<AppRouter>['monitoring']['punctuality'];
+export type PunctualityReport = RouterOutputs['monitoring']['punctuality'];
 export type PunctualityCounts = PunctualityReport['counts'];
-export type MonitoredProduct = inferRouterInputs<AppRouter>['monitoring']['punctuality']['product'];
+export type MonitoredProduct = RouterInputs['monitoring']['punctuality']['product'];
 
 export function usePunctuality(month: string, product: MonitoredProduct | null) {
   const { client } = useApi();

@@ -3,14 +3,13 @@
  * procedure path, so live events refresh them. The production window of orders and the
  * release rights are shared with the isotope view (`isotopes/`).
  */
-import type { AppRouter } from '@tracershop/api';
+import type { RouterInputs, RouterOutputs } from '@tracershop/api';
 import { DEFAULT_TIME_ZONE, hasReleaseRight } from '@tracershop/core';
 import { apiQueryKey, inScope, siteToday, useApi, useSession } from '@tracershop/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 
-type Outputs = inferRouterOutputs<AppRouter>;
-type Inputs = inferRouterInputs<AppRouter>;
+type Outputs = RouterOutputs;
+type Inputs = RouterInputs;
 export type Catalog = Outputs['setup']['catalog'];
 export type OrdersWindow = Outputs['orders']['productionWindow'];
 export type InjectionOrder = OrdersWindow['injectionOrders'][number];

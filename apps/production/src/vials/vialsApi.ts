@@ -3,13 +3,12 @@
  * date (all pages of `vials.list`), the rescan of the dispenser folder and the label print.
  * Keys under `vials.*`, so a live Vial event refreshes the list.
  */
-import type { AppRouter } from '@tracershop/api';
+import type { RouterOutputs } from '@tracershop/api';
 import { addDays } from '@tracershop/core';
 import { apiQueryKey, useApi } from '@tracershop/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { inferRouterOutputs } from '@trpc/server';
 
-type Outputs = inferRouterOutputs<AppRouter>;
+type Outputs = RouterOutputs;
 export type VialRow = Outputs['vials']['list']['vials'][number];
 export type RescanCounts = Outputs['vials']['rescan'];
 
