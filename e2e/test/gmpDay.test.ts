@@ -29,6 +29,7 @@ import { startTestApi } from '../../apps/api/test/testApi';
 import { accessibilityViolations } from './accessibility';
 import type { MultiUserBrowser } from './browser';
 import { CHROMIUM_PATH, chromiumAvailable, launchMultiUserBrowser } from './browser';
+import { openShopDay } from './shopDay';
 import { appVersion, customerAppDir, siteToday, workdayAfter } from './site';
 
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
@@ -151,14 +152,7 @@ describe.skipIf(!chromiumAvailable)('a GMP day in Chromium', () => {
   it('opens the day in the shop (shop-user) and in production (prod-user)', async () => {
     await logIn(shop, `${api.server.url}/shop/`, 'shop-user');
     await shop.getByRole('heading', { name: /^Ordrer for den / }).waitFor();
-    await shop.getByLabel('Kunde').selectOption({ label: 'RH KF' });
-    await shop.getByLabel('Destination').selectOption({ label: 'PET1' });
-    await shop.getByRole('button', { name: 'FDG', exact: true }).click();
-    const dayButton = shop.locator(`[data-date="${day}"]`);
-    while ((await dayButton.count()) === 0) {
-      await shop.getByRole('button', { name: 'Næste' }).click();
-    }
-    await dayButton.click();
+    await openShopDay(shop, day);
     await shopSlot().getByText('Der er ikke bestilt sporstof').waitFor();
 
     await logIn(production, `${api.server.url}/production/`, 'prod-user');

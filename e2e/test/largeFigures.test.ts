@@ -13,6 +13,7 @@ import type { TestApi } from '../../apps/api/test/testApi';
 import { startTestApi } from '../../apps/api/test/testApi';
 import type { MultiUserBrowser } from './browser';
 import { CHROMIUM_PATH, chromiumAvailable, launchMultiUserBrowser } from './browser';
+import { openShopDay } from './shopDay';
 import { appVersion, customerAppDir, siteToday, workdayAfter } from './site';
 
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
@@ -108,14 +109,7 @@ describe.skipIf(!chromiumAvailable)('large figures at 1366 × 768 in Chromium', 
     const page = await (await browser.newContext()).newPage();
     await page.setViewportSize({ width: 1366, height: 768 });
     await logIn(page, `${api.server.url}/shop/`, 'shop-user');
-    await page.getByLabel('Kunde').selectOption({ label: 'RH KF' });
-    await page.getByLabel('Destination').selectOption({ label: 'PET1' });
-    await page.getByRole('button', { name: 'FDG', exact: true }).click();
-    const dayButton = page.locator(`[data-date="${day}"]`);
-    while ((await dayButton.count()) === 0) {
-      await page.getByRole('button', { name: 'Næste' }).click();
-    }
-    await dayButton.click();
+    await openShopDay(page, day);
     await page.getByRole('heading', { name: `Ordrer for den ${formatDanishDate(day)}` }).waitFor();
     const slot = page.getByRole('region', { name: 'Levering kl. 08:00' });
     await slot.getByText('Bestilt: 99\u00a0998\u00a0MBq').waitFor();

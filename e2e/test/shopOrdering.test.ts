@@ -14,6 +14,7 @@ import { formatDanishDate } from '@tracershop/core';
 import { accessibilityViolations } from './accessibility';
 import { CHROMIUM_PATH, chromiumAvailable, launchBrowser } from './browser';
 import { describedText } from './fieldMessages';
+import { openShopDay } from './shopDay';
 import { appVersion, siteToday, startSite, workdayAfter } from './site';
 
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
@@ -82,14 +83,7 @@ describe.skipIf(!chromiumAvailable)('shop ordering in Chromium', () => {
   });
 
   it('chooses a destination, a product and a day', async () => {
-    await page.getByLabel('Kunde').selectOption({ label: 'RH KF' });
-    await page.getByLabel('Destination').selectOption({ label: 'PET1' });
-    await page.getByRole('button', { name: 'FDG', exact: true }).click();
-    const dayButton = page.locator(`[data-date="${day}"]`);
-    while ((await dayButton.count()) === 0) {
-      await page.getByRole('button', { name: 'Næste' }).click();
-    }
-    await dayButton.click();
+    const dayButton = await openShopDay(page, day);
     await page.getByRole('heading', { name: `Ordrer for den ${formatDanishDate(day)}` }).waitFor();
     await slot().getByText('Der er ikke bestilt sporstof').waitFor();
     expect(await dayButton.getAttribute('data-fill')).toBe('available');

@@ -10,6 +10,7 @@ import type { TestApi } from '../../apps/api/test/testApi';
 import { DEMO_PASSWORD } from '../../apps/api/test/testApi';
 import type { TestBrowser } from './browser';
 import { CHROMIUM_PATH, chromiumAvailable, launchBrowser } from './browser';
+import { openShopDay } from './shopDay';
 import { siteToday, startSite, workdayAfter } from './site';
 
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
@@ -65,14 +66,7 @@ describe.skipIf(!chromiumAvailable)('sessions and retries in the shop', () => {
     await page.locator('input[type="password"]').fill(DEMO_PASSWORD);
     await page.locator('input[type="password"]').press('Enter');
     await page.getByRole('heading', { name: /^Ordrer for den / }).waitFor();
-    await page.getByLabel('Kunde').selectOption({ label: 'RH KF' });
-    await page.getByLabel('Destination').selectOption({ label: 'PET1' });
-    await page.getByRole('button', { name: 'FDG', exact: true }).click();
-    const dayButton = page.locator(`[data-date="${day}"]`);
-    while ((await dayButton.count()) === 0) {
-      await page.getByRole('button', { name: 'Næste' }).click();
-    }
-    await dayButton.click();
+    await openShopDay(page, day);
     await newOrderRow().waitFor();
     expect(problems).toEqual([]);
   });

@@ -133,7 +133,7 @@ describe('IsotopeOrderModal', () => {
   it('un-rejects rejected orders', async () => {
     const given = props(OrderStatus.Rejected);
     renderWithI18n(<IsotopeOrderModal {...given} />);
-    await userEvent.click(button('Uafvis')!);
+    await userEvent.click(button('Fortryd afvisning')!);
     expect(given.onUnreject).toHaveBeenCalledWith([1, 2]);
   });
 });

@@ -2,7 +2,7 @@
  * The isotope order modal "Isotop ordre til: <destination> - <date>" (legacy §4.10): the
  * delivery's details and orders, the isotope vials of the day (undelivered ones to choose;
  * the delivered ones once released), a vial by hand or edited, and the footer: Afvis
- * (confirmed) / Uafvis / Ret ordre (signed correction), Accepter, Frigiv (the Accepted orders
+ * (confirmed) / Fortryd afvisning / Ret ordre (signed correction), Accepter, Frigiv (the Accepted orders
  * with the chosen vials, signed: `release.isotope`), Frigivelsecertifikat.
  */
 import { localDateTimeOfInstant, OrderStatus } from '@tracershop/core';

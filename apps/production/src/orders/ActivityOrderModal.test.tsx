@@ -291,7 +291,7 @@ describe('ActivityOrderModal', () => {
     const given = props(OrderStatus.Rejected);
     renderWithI18n(<ActivityOrderModal {...given} />);
     expect(screen.queryByRole('button', { name: 'Frigiv' })).toBeNull();
-    await userEvent.click(button('Uafvis'));
+    await userEvent.click(button('Fortryd afvisning'));
     expect(given.actions.unreject).toHaveBeenCalledWith([7]);
   });
 
