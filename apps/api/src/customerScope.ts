@@ -1,5 +1,5 @@
 /**
- * Customer scoping (DESIGN §4.2): shop users read, write and receive only what belongs to
+ * Customer scoping (docs/domain.md): shop users read, write and receive only what belongs to
  * customers they are assigned to; production members and site admins see every customer.
  */
 import { isShopScoped } from '@tracershop/core';

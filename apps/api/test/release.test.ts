@@ -1,5 +1,5 @@
 /**
- * Releases and corrections as electronic signatures (DESIGN §4.5): the logged-in user's own
+ * Releases and corrections as electronic signatures (docs/domain.md): the logged-in user's own
  * password, an unexpired release right, all-or-nothing writes, a signature manifest in the
  * audit trail, and live events that tell the customer who released.
  */

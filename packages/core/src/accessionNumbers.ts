@@ -1,6 +1,6 @@
 /**
  * Accession numbers identify a patient's examination, so the shop shows them masked
- * (legacy-business-rules.md §8.2): enough to tell bookings apart, not enough to look one up.
+ * (docs/domain.md): enough to tell bookings apart, not enough to look one up.
  */
 
 /** How many trailing digits stay readable. */

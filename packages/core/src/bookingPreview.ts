@@ -1,5 +1,5 @@
 /**
- * "Der er N ubestilte bookinger" (legacy-ui-features §4.3): what an endpoint's not yet ordered
+ * "Der er N ubestilte bookinger" (the production user guide, docs/user-guide-production.md): what an endpoint's not yet ordered
  * bookings of a tracer would need, per delivery slot, when production creates an order on a
  * customer's behalf. The numbers are exactly what mass ordering (`planMassOrder`) would order
  * now; bookings it could not place (no endpoint, no slot early enough) are counted apart.

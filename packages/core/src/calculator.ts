@@ -1,5 +1,5 @@
 /**
- * The dose calculator ("Dosislommeregner", legacy-business-rules.md §1.9): several wanted
+ * The dose calculator ("Dosislommeregner", docs/domain.md): several wanted
  * activities at times of one day become the one activity needed at the reference (delivery)
  * time. Elapsed time is real seconds across daylight-saving changes (DESIGN.md §5), not the
  * legacy floored minutes.

@@ -1,6 +1,6 @@
 /**
- * Rows of the newer dispenser's CSV/XLSX export (legacy-server-auth-services.md §4.2,
- * legacy-business-rules.md §7.1–§7.2). The api reads the file (cells as text or numbers) and
+ * Rows of the newer dispenser's CSV/XLSX export (docs/operations.md,
+ * docs/domain.md–§7.2). The api reads the file (cells as text or numbers) and
  * passes each row as a plain object keyed by the header; this module only interprets it.
  * Unlike the legacy, decimal commas (`'3,8'`) are accepted in dose and volume.
  */
@@ -39,7 +39,7 @@ export interface DispenserRecord {
 export type DispenserRecordResult =
   { ok: true; record: DispenserRecord } | { ok: false; reason: string };
 
-/** What identifies a vial for duplicate detection (legacy-business-rules.md §7.2). */
+/** What identifies a vial for duplicate detection (docs/domain.md). */
 export interface DispenserDuplicateFields {
   activity: number;
   lotNumber: string;
@@ -48,7 +48,7 @@ export interface DispenserDuplicateFields {
   fillTime: string;
 }
 
-/** A lot number column is varchar(32) (legacy-data-model.md). */
+/** A lot number column is varchar(32) (docs/domain.md). */
 const MAX_LOT_LENGTH = 32;
 
 /** MBq per unit as a fraction [numerator, denominator] (lower-case unit names). */

@@ -114,7 +114,7 @@ const FDG: Order = {
   location: 'KFNM-PET1',
 };
 
-/** The Sectra cancel message of the legacy tests (legacy-server-auth-services.md §4.1). */
+/** The Sectra cancel message of the legacy tests (docs/operations.md). */
 const SECTRA_CANCEL: Order = {
   control: 'CA',
   status: 'Cancelled',

@@ -1,6 +1,6 @@
 /**
- * HL7 v2 `ORM^O01` messages from the RIS (legacy-server-auth-services.md §4.1,
- * legacy-business-rules.md §8.1). The MLLP listener decodes the bytes as latin-1, strips the
+ * HL7 v2 `ORM^O01` messages from the RIS (docs/operations.md,
+ * docs/domain.md). The MLLP listener decodes the bytes as latin-1, strips the
  * framing and passes the text here; it ACKs with `buildHl7Ack` after its transaction commits.
  *
  * Field numbering follows HL7: for MSH, MSH-1 is the field separator itself and MSH-2 the

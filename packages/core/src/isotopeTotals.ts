@@ -1,5 +1,5 @@
 /**
- * Totals of one isotope delivery on one date (legacy-business-rules.md §1.10): ordered MBq of
+ * Totals of one isotope delivery on one date (docs/domain.md): ordered MBq of
  * the non-rejected orders and the activity of their vials at the delivery time. Vials decay
  * forward like tracer vials (DESIGN.md §5; the legacy flipped sign is not copied).
  */

@@ -1,5 +1,5 @@
 /**
- * Lot (batch) numbers `TAG-YYMMDD-N` (legacy-business-rules.md §10.1): TAG is the tracer's
+ * Lot (batch) numbers `TAG-YYMMDD-N` (docs/domain.md): TAG is the tracer's
  * vial tag, YYMMDD the production date, N ≥ 1 the batch of the day. Unlike the legacy, the
  * pattern must match the whole text (DESIGN.md §5).
  */

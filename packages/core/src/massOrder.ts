@@ -1,6 +1,6 @@
 /**
  * Mass ordering from RIS bookings (spec/core-api.md "Mass ordering from bookings";
- * legacy-business-rules.md §1.8, §8.3). Pure planning: the caller writes the orders and the
+ * docs/domain.md, §8.3). Pure planning: the caller writes the orders and the
  * booking statuses in one transaction. Unlike the legacy server this respects weekly repeat
  * (ISO week parity), gives each order its booking's date, floors once per (slot, date) and
  * never creates dead orders.

@@ -1,5 +1,5 @@
 /**
- * The overhead multiplier per (delivery endpoint, tracer) (legacy-business-rules.md §1.3):
+ * The overhead multiplier per (delivery endpoint, tracer) (docs/domain.md):
  * typed as a percentage, stored as a multiplier (default 1), shown back as a whole percent.
  */
 import { parseDanishNumber } from './userInput';

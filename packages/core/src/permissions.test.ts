@@ -8,7 +8,7 @@ const { Anon, Admin, ProductionAdmin, ProductionUser, ShopAdmin, ShopUser, ShopE
 const GROUPS = enumValues(UserGroup);
 
 /**
- * legacy-ui-features.md §11, one entry per row, columns in the table's order:
+ * the user guides in docs/, one entry per row, columns in the table's order:
  * SHOP_EXT, SHOP_USER, SHOP_ADMIN, PROD_USER, PROD_ADMIN, ADMIN.
  */
 const ROWS: [string, Action[], [boolean, boolean, boolean, boolean, boolean, boolean]][] = [

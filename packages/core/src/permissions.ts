@@ -1,5 +1,5 @@
 /**
- * The role matrix (legacy-ui-features.md §11, DESIGN.md §4.1) as data, so that the api checks
+ * The role matrix (the user guides in docs/, DESIGN.md §4.1) as data, so that the api checks
  * every procedure against one table and the apps hide exactly what the api would refuse.
  *
  * An action says *which role may try*; the rest is checked by the caller:

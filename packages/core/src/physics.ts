@@ -1,6 +1,6 @@
 /**
  * Radioactive decay. Half-life and elapsed time are in seconds, activity in MBq.
- * legacy-business-rules.md §1.1: needed-earlier = A·2^(Δt/T), remaining-later = A·2^(−Δt/T).
+ * docs/domain.md: needed-earlier = A·2^(Δt/T), remaining-later = A·2^(−Δt/T).
  */
 
 /** The fraction of activity left after `elapsedSeconds` (may be negative: then > 1). */

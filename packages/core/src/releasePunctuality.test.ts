@@ -20,7 +20,7 @@ function released(
   return { status: OrderStatus.Released, deliveryDate, deliveryTime, freedAt };
 }
 
-describe('punctualityOf (legacy §14.7 item 56, Copenhagen in winter = UTC+1)', () => {
+describe('punctualityOf (Copenhagen in winter = UTC+1)', () => {
   it('counts an order for 12:30 released 12:00 as on time', () => {
     expect(punctualityOf(released('12:30:00', '2026-11-10T11:00:00Z'), options)).toBe('onTime');
   });

@@ -1,5 +1,5 @@
 /**
- * Punctuality of releases, as the "Monitorering" page counts it (legacy-ui-features.md §4.14,
+ * Punctuality of releases, as the "Monitorering" page counts it (the user guides in docs/,
  * §14.7 item 56): a released order is on time when it was released at or before its delivery
  * time, "late30" when at most 30 minutes after, "lateMore" when later; an accepted order whose
  * delivery date has passed was never released. Activity orders are delivered from their active

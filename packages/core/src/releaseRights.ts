@@ -1,5 +1,5 @@
 /**
- * Release rights ("frigivelsesrettigheder", legacy-server-auth-services.md §3.6, DESIGN.md
+ * Release rights ("frigivelsesrettigheder", docs/operations.md, DESIGN.md
  * §4.5): who may sign the release of which tracer or isotope. Unlike the legacy server, expiry
  * is always respected, and a production admin never grants a right to themselves.
  */

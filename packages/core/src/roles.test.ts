@@ -14,7 +14,7 @@ import {
 const { Anon, Admin, ProductionAdmin, ProductionUser, ShopAdmin, ShopUser, ShopExternal } =
   UserGroup;
 
-/** legacy-business-rules.md §0.3, plus the scoping of DESIGN.md §4.2. */
+/** docs/domain.md, plus the scoping of DESIGN.md §4.2. */
 const PREDICATES: [string, (g: UserGroup) => boolean, UserGroup[]][] = [
   ['isSiteAdmin', isSiteAdmin, [Admin]],
   ['isProductionAdmin', isProductionAdmin, [Admin, ProductionAdmin]],

@@ -1,6 +1,6 @@
 /**
- * Role predicates of the user groups (legacy-business-rules.md §0.3,
- * legacy-server-auth-services.md §3.1). The site admin is a member of everything.
+ * Role predicates of the user groups (docs/domain.md,
+ * docs/operations.md). The site admin is a member of everything.
  */
 import { UserGroup } from './enums';
 

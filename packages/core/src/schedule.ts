@@ -1,5 +1,5 @@
 /**
- * The weekly delivery schedule (legacy-business-rules.md §4.1–§4.2). Even/odd-week slots use
+ * The weekly delivery schedule (docs/domain.md–§4.2). Even/odd-week slots use
  * ISO-8601 week numbers everywhere (DESIGN.md §5), not the legacy calendar's week formula.
  */
 import { isoWeekOf, toPlainTime, weekdayOf } from './calendar';

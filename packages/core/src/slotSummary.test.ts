@@ -11,7 +11,7 @@ import {
   summarizeSlot,
 } from './slotSummary';
 
-// legacy-business-rules.md §1.5 / §3.6: T = 3600 s, overhead 1.25, slot 1 08:00, slot 2 11:00.
+// docs/domain.md / §3.6: T = 3600 s, overhead 1.25, slot 1 08:00, slot 2 11:00.
 const T = 3600;
 const DATE = '2024-12-02';
 const slot1 = { id: 1, deliveryTime: '08:00:00' };
@@ -67,7 +67,7 @@ describe('isDeadOrder', () => {
   });
 });
 
-describe('summarizeSlot: legacy §1.5 table', () => {
+describe('summarizeSlot: the status table', () => {
   it('#8 Ordered 1000 → slot 1: status Ordered, ordered 1000, not moved', () => {
     const result = summary({ orders: [order({ id: 8 })] });
     expect(result.status).toBe(OrderStatus.Ordered);

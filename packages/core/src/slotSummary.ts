@@ -2,7 +2,7 @@
  * The collection of activity orders of one delivery slot on one date, as the production page
  * shows it: status, ordered and to-deliver activity, delivered (vial) activity, moved-away
  * and ghost flags, dead orders (spec/core-api.md "Slot collections, ghost and dead orders";
- * legacy-business-rules.md §1.4, §1.5, §1.7, §3).
+ * docs/domain.md, §1.5, §1.7, §3).
  *
  * Elapsed time is real seconds on the slot's date (DST-aware), never floored minutes.
  */
@@ -124,7 +124,7 @@ export interface OrderDeliveryActivity {
 /**
  * What the delivering slot must carry for one order: its ordered MBq decay-scaled from the
  * delivering slot's time back from the ordered slot's time, without and with overhead
- * (legacy §1.4, but in real seconds and unfloored; the display floors).
+ * (docs/domain.md, but in real seconds and unfloored; the display floors).
  */
 export function orderDeliveryActivity(input: OrderDeliveryActivityInput): OrderDeliveryActivity {
   const { order, slots, halflifeSeconds, overheadMultiplier, date } = input;

@@ -1,6 +1,6 @@
 /**
  * Reading what people type: times, dates and Danish numbers, and the field validators that
- * forms and the api share (legacy-business-rules.md §9). Validators return a
+ * forms and the api share (docs/domain.md). Validators return a
  * `ValidationResult` whose issue is shown with `messageFor`.
  */
 import {

@@ -1,5 +1,5 @@
 /**
- * Dispenser VAL text files (legacy-server-auth-services.md §4.2, legacy-business-rules.md §7.1):
+ * Dispenser VAL text files (docs/operations.md, docs/domain.md):
  * one `key: value` per line, unknown keys ignored. The watcher reads the file as ISO-8859-1
  * and hands the decoded text here; deciding owner and tracer is the caller's job.
  */
@@ -21,7 +21,7 @@ export interface ValFile {
   volume: number | null;
 }
 
-/** A lot number column is varchar(32) (legacy-data-model.md); longer text is not a lot. */
+/** A lot number column is varchar(32) (docs/domain.md); longer text is not a lot. */
 const MAX_LOT_LENGTH = 32;
 
 const LINE = /^\s*([A-Za-z_]\w*)\s*:(.*)$/;

@@ -1,5 +1,5 @@
 /**
- * The audit trail (DESIGN §4.6): every change to a GMP record appends one row whose
+ * The audit trail (docs/domain.md): every change to a GMP record appends one row whose
  * `hash = sha256(previousHash + canonical JSON of the event)`. Rows cannot be changed or
  * deleted (database triggers), and verifyAuditChain finds a row altered behind the
  * database's back.

@@ -55,7 +55,7 @@ export interface DirectorySettings {
   timeoutMs: number;
 }
 
-/** The legacy site's AD groups (legacy-server-auth-services.md §3.1), the defaults. */
+/** The legacy site's AD groups (docs/operations.md), the defaults. */
 export const DEFAULT_DIRECTORY_GROUPS: ReadonlyArray<{
   env: string;
   userGroup: UserGroup;

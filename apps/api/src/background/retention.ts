@@ -1,5 +1,5 @@
 /**
- * The nightly retention job (legacy-server-auth-services.md §4.3, DESIGN §5): bookings are
+ * The nightly retention job (docs/operations.md, docs/domain.md): bookings are
  * personal data and go 7 days after their date; telemetry goes after 60 days. It runs each
  * night at 00:01 site time. The last run is kept in the record database (ServiceRun), so a
  * night missed while the service was down is caught up at start, and a restart the same night

@@ -1,5 +1,5 @@
 /**
- * The release document of one injection order (legacy-server-auth-services.md §5): recipient,
+ * The release document of one injection order (docs/operations.md): recipient,
  * "Hermed frigives ordre <id> – <clinical name> – <isotope> Injektion til <brug> brug", the
  * lot, the injections and the maximal injection volume, manufacturer, GMP attestation and the
  * electronic signature manifest.

@@ -1,6 +1,6 @@
 /**
  * The release document of the isotope orders of one isotope delivery on one date
- * (legacy-server-auth-services.md §5): recipient, "Hermed frigives isotop <isotope> til den
+ * (docs/operations.md): recipient, "Hermed frigives isotop <isotope> til den
  * <date> – <time>", the orders, the vials sent with them (batch, activity at calibration and
  * decayed forward to the delivery time – the legacy's sign error is not copied), manufacturer,
  * GMP attestation and the electronic signature manifest.

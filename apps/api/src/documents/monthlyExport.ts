@@ -1,5 +1,5 @@
 /**
- * The monthly Excel export (legacy-business-rules.md §10.4, legacy-server-auth-services.md §5):
+ * The monthly Excel export (docs/domain.md, docs/operations.md):
  * one sheet per customer (named by its short name) with its Released orders of the month –
  * activity orders as `A-<id>`, injection orders as `I-<id>` – and a sheet "Hætteglas" with
  * every vial filled in the month. Amounts are the raw numbers (no rounding); an activity

@@ -1,6 +1,6 @@
 /**
  * The release certificate ("FRIGIVELSESCERTIFIKAT") of one release of the activity orders of
- * a delivery (slot, date): legacy-server-auth-services.md §5, legacy-business-rules.md §2.6.
+ * a delivery (slot, date): docs/operations.md, docs/domain.md
  *
  * A delivery is usually released once; an order placed after the release is released on its
  * own and gets a certificate of its own, so a certificate is addressed by (slot, date, release),

@@ -1,7 +1,7 @@
 /**
  * What every release document shares: the site's identity from the settings (the
  * manufacturer block), the recipient block, the GMP attestation and the electronic signature
- * manifest that stands in for the legacy's scanned signature (DESIGN §4.5).
+ * manifest that stands in for the legacy's scanned signature (docs/domain.md).
  */
 import { TracerUsage, formatPhoneNumber } from '@tracershop/core';
 import type { Customer, DeliveryEndpoint } from '@tracershop/db';
@@ -84,7 +84,7 @@ export function usageText(usage: TracerUsage): string {
 }
 
 /**
- * The GMP attestation (legacy §5): the marketing-authorisation clause only for a marketed
+ * The GMP attestation (docs/domain.md): the marketing-authorisation clause only for a marketed
  * tracer.
  */
 export function gmpAttestation(marketed: boolean, usage: TracerUsage = TracerUsage.Human): string {

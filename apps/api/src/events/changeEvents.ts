@@ -1,6 +1,6 @@
 /**
- * Change events: what clients apply to their caches (DESIGN §6). Each carries who may see
- * it; the subscription filters per subscriber (DESIGN §4.2), so a shop user never receives
+ * Change events: what clients apply to their caches (docs/domain.md). Each carries who may see
+ * it; the subscription filters per subscriber (docs/domain.md), so a shop user never receives
  * another customer's rows.
  */
 import { isProductionMember, isShopScoped } from '@tracershop/core';

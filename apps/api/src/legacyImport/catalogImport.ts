@@ -1,5 +1,5 @@
 /**
- * The legacy catalogue (legacy-data-model.md §6): `isotopes` → Isotope, `Tracers` → Tracer,
+ * The legacy catalogue (docs/domain.md): `isotopes` → Isotope, `Tracers` → Tracer,
  * `Users` with role 4 (customers) → Customer plus one DeliveryEndpoint each and the FDG
  * overhead as the FDG catalogue page, `TracerCustomer` → TracerCatalogPage.
  */

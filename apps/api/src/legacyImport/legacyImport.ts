@@ -1,6 +1,6 @@
 /**
  * `tracershop legacy-import`: copies the old Tracershop MySQL database into the record
- * database, table by table in dependency order (legacy-data-model.md §6). Each step runs in
+ * database, table by table in dependency order (docs/domain.md). Each step runs in
  * its own transaction: a step that fails is rolled back whole and the import stops there (the
  * later steps depend on it); the steps before it stay imported, and running the import again
  * continues where it stopped, because every imported row is remembered in `legacy_ids` and a

@@ -1,5 +1,5 @@
 /**
- * Reading the old Tracershop MySQL database (`TracerShop`, legacy-data-model.md §6). Rows come
+ * Reading the old Tracershop MySQL database (`TracerShop`, docs/domain.md). Rows come
  * back as plain objects whose column names are matched case-insensitively (the old schema
  * spells `ID`, `Id` and `id` as it pleases), with dates, times and date-times as the text
  * MySQL stores — naive wall-clock values of the site — and decimals as numbers.

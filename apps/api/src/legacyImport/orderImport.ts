@@ -1,5 +1,5 @@
 /**
- * Legacy orders (legacy-data-model.md §6): `orders` (FDG activity) → ActivityOrder on the
+ * Legacy orders (docs/domain.md): `orders` (FDG activity) → ActivityOrder on the
  * customer's delivery slot of that weekday — the `run`-th slot (1-based, by delivery time),
  * else the first; an order with a COID other than −1 was combined into another run: ordered
  * for the day's second slot and moved to its first. `t_orders` → InjectionOrder. Status 1–3

@@ -1,5 +1,5 @@
 /**
- * The legacy FDG schedule (legacy-data-model.md §6): `productionTimes` → ActivityProduction of
+ * The legacy FDG schedule (docs/domain.md): `productionTimes` → ActivityProduction of
  * FDG (legacy day 1–7 is Monday–Sunday), `deliverTimes` → ActivityDeliveryTimeSlot of the
  * customer's endpoint, `blockDeliverDate` → ClosedDate.
  */

@@ -1,5 +1,5 @@
 /**
- * Legacy dispenser vials (legacy-data-model.md §6): `VAL` → Vial. The owner is the customer
+ * Legacy dispenser vials (docs/domain.md): `VAL` → Vial. The owner is the customer
  * whose dispenser id is the `customer` column (99, quality control, and unknown numbers give no
  * owner), the tracer the one whose vial tag starts the lot (`charge`) — tags are filled in by
  * production after the import, so usually none —, and a vial released with an order

@@ -1,6 +1,6 @@
 /**
  * `clientErrors.report`: a crashed app (its error boundary) tells the server what happened, so
- * the crash lands in the server log (legacy §1.6 "the responsible people have been notified").
+ * the crash lands in the server log (docs/domain.md "the responsible people have been notified").
  * Public, because an app can crash before or without a session; the input is bounded, each
  * address may send at most `REPORTS_PER_MINUTE` reports a minute (the rest are dropped
  * quietly), and the procedure never throws back: the app is already showing its error page.

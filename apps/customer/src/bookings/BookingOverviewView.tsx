@@ -1,5 +1,5 @@
 /**
- * "Booking Oversigt" (legacy §3.5): rooms × hours from `bookings.overview`. A cell shows its
+ * "Booking Oversigt" (docs/domain.md): rooms × hours from `bookings.overview`. A cell shows its
  * studies (or "N undersøgelser" when many); its title (hover) lists each booking's study,
  * start time and accession number as the api gives it (masked). Read-only.
  */

@@ -1,5 +1,5 @@
 /**
- * One tracer's card in "Bookinger" (legacy §3.4): the bookings with masked accession numbers
+ * One tracer's card in "Bookinger" (docs/domain.md): the bookings with masked accession numbers
  * (as the api gives them), study, room, study and injection time, sortable by clicking a
  * header; a checkbox per booking not yet decided (ticked = order, unticked = reject), ✔ for
  * ordered and ✘ for rejected ones; "Bestil" sends the card as one mass order.

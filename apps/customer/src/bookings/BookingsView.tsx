@@ -1,5 +1,5 @@
 /**
- * "Bookinger" (legacy §3.4): the destination's bookings of the day from
+ * "Bookinger" (docs/domain.md): the destination's bookings of the day from
  * `bookings.byEndpointDate`, one card per tracer with "Bestil" (one mass order with a fresh
  * client key; the api's Danish refusal is shown on the card), and the studies not set up.
  * The orders appear on Ordreoversigt by the live events (and the refresh after the write).

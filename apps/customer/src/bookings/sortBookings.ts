@@ -1,4 +1,4 @@
-/** Sorting of a tracer card's bookings by a column header (legacy §3.4; default start time). */
+/** Sorting of a tracer card's bookings by a column header (docs/domain.md; default start time). */
 
 export type BookingSortKey = 'time' | 'accession' | 'study' | 'location';
 

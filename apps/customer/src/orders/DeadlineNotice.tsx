@@ -1,6 +1,6 @@
 /**
  * "Deadline for aktivitetsordrer udløber om HH:MM:SS" (ticking), "… udløber dd/mm/yyyy HH:MM"
- * when it falls on another day, "… er udløbet" once passed (legacy §2.8). The deadline itself
+ * when it falls on another day, "… er udløbet" once passed (docs/domain.md). The deadline itself
  * comes from the api; the seconds are core's.
  */
 import { formatDanishDate, secondsBetween } from '@tracershop/core';

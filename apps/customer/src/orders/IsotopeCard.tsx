@@ -1,5 +1,5 @@
 /**
- * An isotope delivery of the destination on the chosen day (legacy §3.2 "Isotope card"): the
+ * An isotope delivery of the destination on the chosen day (docs/domain.md "Isotope card"): the
  * header with the lowest status, time and isotope, "Der er bestilt: X MBq" and, once released,
  * the delivered vials and the release document; the body with the orders (whole MBq, comment
  * ≤ 500) and, while the activity deadline allows, the blank row.

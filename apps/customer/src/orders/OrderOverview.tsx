@@ -1,5 +1,5 @@
 /**
- * "Ordreoversigt" of one destination on one day (legacy §3.2): the date, the deadlines, the
+ * "Ordreoversigt" of one destination on one day (docs/domain.md): the date, the deadlines, the
  * product buttons and the time-slot cards of the chosen product, the isotope deliveries and
  * the injection orders ("Injektionordre"), all from `orders.shopDay`.
  */

@@ -1,5 +1,5 @@
 /**
- * "Bestillinger" (legacy §3.1): on the right the customer and destination (the user's own,
+ * "Bestillinger" (docs/domain.md): on the right the customer and destination (the user's own,
  * remembered) and the calendar; on the left the order overview of the chosen day. A user with
  * no customer sees whom to contact instead.
  */

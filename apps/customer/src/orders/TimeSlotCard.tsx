@@ -1,5 +1,5 @@
 /**
- * A delivery time slot of the chosen product on the chosen day (legacy §3.2): the header with
+ * A delivery time slot of the chosen product on the chosen day (docs/domain.md): the header with
  * the lowest status, the time and the summary text; the body with the slot's orders and,
  * while ordering is open, the blank "Ny ordre" row. A delivery released and then ordered
  * again shows each release and the later orders on cards of their own: the released card

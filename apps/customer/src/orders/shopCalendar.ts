@@ -1,5 +1,5 @@
 /**
- * The colours of the shop calendar (legacy §8.1): the fill shows the activity orders of the
+ * The colours of the shop calendar (docs/domain.md): the fill shows the activity orders of the
  * chosen product to the chosen destination, the ring the destination's injection orders.
  * Without orders a day is light grey when core says the product is delivered that day and
  * ordering is still open, dark grey otherwise; closed days are dark grey.

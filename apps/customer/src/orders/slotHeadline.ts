@@ -1,5 +1,5 @@
 /**
- * The summary text in a time-slot card's header (legacy §3.2): nothing ordered (and whether it
+ * The summary text in a time-slot card's header (docs/domain.md): nothing ordered (and whether it
  * is too late), "Bestilt: X MBq", "Udleveret kl. 08:00: X MBq · Frigivet 07/12/2026 07:45",
  * "Ordren er Afvist" or "Rykket til tidligere levering". Figures come from the api (shopDay;
  * delivered is core's delivered activity at the delivery time) and are formatted by the card.

@@ -1,4 +1,4 @@
-/** A shop user without any assigned customer (legacy §1.3): whom to contact depends on the kind of user. */
+/** A shop user without any assigned customer (docs/domain.md): whom to contact depends on the kind of user. */
 import { useTranslation } from 'react-i18next';
 import { AlertBox } from '@tracershop/ui';
 

@@ -1,6 +1,6 @@
 /**
  * The shop remembers the chosen customer, destination and product between visits
- * (legacy §2.10), in localStorage.
+ * (docs/domain.md), in localStorage.
  */
 import { useCallback, useState } from 'react';
 

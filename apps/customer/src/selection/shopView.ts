@@ -1,5 +1,5 @@
 /**
- * The shop's "Side": Ordreoversigt, Bookinger or Booking Oversigt (legacy §3.1), remembered
+ * The shop's "Side": Ordreoversigt, Bookinger or Booking Oversigt (docs/domain.md), remembered
  * in localStorage. External users (group 6) have no bookings and always see Ordreoversigt.
  */
 import { useCallback, useState } from 'react';

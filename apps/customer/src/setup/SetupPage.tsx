@@ -1,5 +1,5 @@
 /**
- * "Opsætning" of the shop (legacy §3.6; shop admins, groups 1 and 4): "Lokationer" (friendly
+ * "Opsætning" of the shop (docs/domain.md; shop admins, groups 1 and 4): "Lokationer" (friendly
  * name and destination of the rooms), "Procedure" (study → tracer, units, delay per
  * destination) and "Bruger" (colleagues' access to the admin's customers).
  */

@@ -1,5 +1,5 @@
 /**
- * The site admin's pages (legacy §6, DESIGN §4.6): the audit trail and its verification,
+ * The site admin's pages (docs/domain.md): the audit trail and its verification,
  * telemetry, login events and users' roles, each loaded on first visit. Site admins only (the
  * route checks the role; the api checks it again on every call).
  */

@@ -1,5 +1,5 @@
 /**
- * "Opret Isotope ordre" (legacy §4.11): production orders an isotope for a customer on the
+ * "Opret Isotope ordre" (docs/domain.md): production orders an isotope for a customer on the
  * chosen day (`orders.isotope.createForCustomer`). Kunde → Destination → Leverings tid are
  * restricted to the deliveries of this isotope that run on the day (core's `slotDeliversOn`);
  * Aktivitet in whole MBq and an optional comment are checked with core's validators. Without

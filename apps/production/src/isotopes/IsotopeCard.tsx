@@ -1,5 +1,5 @@
 /**
- * One isotope delivery on the chosen day (legacy §4.9): the lowest status (its icon opens the
+ * One isotope delivery on the chosen day (docs/domain.md): the lowest status (its icon opens the
  * isotope order modal), destination and time, "Bestilt" and "Udleveret" (core's totals,
  * floored), accept while something is Ordered, the release document once released; per order
  * its status, MBq, comment, a dose edit (whole MBq, core's validator) and a confirmed reject

@@ -1,5 +1,5 @@
 /**
- * The isotope order modal "Isotop ordre til: <destination> - <date>" (legacy §4.10): the
+ * The isotope order modal "Isotop ordre til: <destination> - <date>" (docs/domain.md): the
  * delivery's details and orders, the isotope vials of the day (undelivered ones to choose;
  * the delivered ones once released), a vial by hand or edited, and the footer: Afvis
  * (confirmed) / Fortryd afvisning / Ret ordre (signed correction), Accepter, Frigiv (the Accepted orders

@@ -1,5 +1,5 @@
 /**
- * An isotope vial by hand (legacy §4.10 "+" and pen): batch number (lot format), dispensing
+ * An isotope vial by hand (docs/domain.md "+" and pen): batch number (lot format), dispensing
  * time on the delivery day, volume and activity, checked with core's validators. Used both to
  * add a vial and to edit one that is not delivered yet; typed values survive a refusal.
  */

@@ -3,7 +3,7 @@ import type { OrderStatus } from '@tracershop/core';
 import { destinationName } from '../special/injectionRows';
 import type { IsotopeCardData } from './isotopeApi';
 
-/** "`<customer> - <endpoint>`" of the card's delivery (legacy §0). */
+/** "`<customer> - <endpoint>`" of the card's delivery (docs/domain.md). */
 export function destinationOf(card: IsotopeCardData): string {
   return destinationName(card.endpoint.customerShortName, card.endpoint.name);
 }

@@ -1,5 +1,5 @@
 /**
- * "Monitorering" (legacy §4.14, production admins): a button per activity tracer and
+ * "Monitorering" (docs/domain.md, production admins): a button per activity tracer and
  * "Special" (the injection orders), a month, and how punctually that month's orders were
  * released, as a pie and a table; "Hent Excel ark" downloads the month's export. The product
  * and month are in the address (`?product=tracer-3&month=2026-11`).

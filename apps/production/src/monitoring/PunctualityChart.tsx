@@ -1,5 +1,5 @@
 /**
- * The punctuality pie (legacy §4.14): Frigivet til tiden (green), Forsinket max 30 min
+ * The punctuality pie (docs/domain.md): Frigivet til tiden (green), Forsinket max 30 min
  * (yellow), Forsinket mere end 30 min (red), Ej frigivet (blue), drawn as SVG slices with the
  * legacy hover texts as their titles, and the same counts as a table for screen readers and
  * for reading off exact numbers.

@@ -1,5 +1,5 @@
 /**
- * The activity order modal (legacy §4.4), opened from a card: the delivery's information rows
+ * The activity order modal (docs/domain.md), opened from a card: the delivery's information rows
  * (dose correction while Ordered or Accepted), the vial table (choose, add, correct), and the
  * footer: "Afvis" (confirmed) / "Fortryd afvisning" / "Ret ordre" (signed correction of a release) on the
  * left, "Accepter", "Frigiv" (signed release, only with a vial, no open vial form and a valid

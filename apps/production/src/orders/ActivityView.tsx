@@ -1,5 +1,5 @@
 /**
- * An activity tracer's day on the "Ordre" page (legacy §4.2): the run totals (or the weekdays
+ * An activity tracer's day on the "Ordre" page (docs/domain.md): the run totals (or the weekdays
  * it is produced on), "Opret ny ordre", and one card per delivery slot of
  * `orders.productionDay`; a card opens the activity order modal.
  */

@@ -1,5 +1,5 @@
 /**
- * "Opret ny ordre" (legacy §4.3): production enters an activity order for a customer (phone
+ * "Opret ny ordre" (docs/domain.md): production enters an activity order for a customer (phone
  * orders) — Kunde, Destination and Leverings tid cascade (only slots of this tracer delivering
  * on the date), Aktivitet in MBq, optionally from the dose calculator, with what the
  * destination's not yet ordered bookings would need per delivery time. The api creates the

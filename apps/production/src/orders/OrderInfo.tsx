@@ -1,5 +1,5 @@
 /**
- * The information rows of the activity order modal (legacy §4.4): destination, delivery time,
+ * The information rows of the activity order modal (docs/domain.md): destination, delivery time,
  * each order with its MBq (the dose can be corrected while Ordered or Accepted), the total to
  * deliver, the allocated vial activity while Accepted, and who released what and when.
  */

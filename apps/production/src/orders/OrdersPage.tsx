@@ -1,5 +1,5 @@
 /**
- * "Ordre" (legacy §4.1): the product buttons (activity tracers with productions, producible
+ * "Ordre" (docs/domain.md): the product buttons (activity tracers with productions, producible
  * isotopes, "Special", "Uge plan"), the chosen sub-page, and the production calendar. The
  * date and the sub-page are in the address (`?date=2026-12-02&view=tracer-3`); the sub-page is
  * remembered for the next visit.

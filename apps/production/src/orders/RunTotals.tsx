@@ -1,5 +1,5 @@
 /**
- * The head of an activity tracer's day (legacy §4.2): one line per production run, "Kørsel
+ * The head of an activity tracer's day (docs/domain.md): one line per production run, "Kørsel
  * HH:MM: X MBq / Overhead: Y MBq", or, when the tracer is not produced that weekday, the
  * weekdays it is produced on.
  */

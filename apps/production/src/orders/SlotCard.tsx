@@ -1,5 +1,5 @@
 /**
- * One delivery (slot, date) card of the "Ordre" page (legacy §4.2): customer and endpoint,
+ * One delivery (slot, date) card of the "Ordre" page (docs/domain.md): customer and endpoint,
  * status icon and colour, ordered / to deliver / delivered (floored), moved and ghost cards
  * marked, and the actions: accept, reject (confirmed), un-reject, move to the earliest slot,
  * restore, and open the activity order modal. A delivery that got orders after its release

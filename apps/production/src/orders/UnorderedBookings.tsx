@@ -1,5 +1,5 @@
 /**
- * "Der er N ubestilte bookinger:" in "Opret ny ordre" (legacy §4.3): per delivery time, how
+ * "Der er N ubestilte bookinger:" in "Opret ny ordre" (docs/domain.md): per delivery time, how
  * many of the destination's not yet ordered bookings of the tracer it would deliver and the
  * MBq mass ordering would order for them (core's `previewBookingNeeds`, via the api).
  */

@@ -1,5 +1,5 @@
 /**
- * A vial typed by hand or corrected (legacy §4.4, "+" and the pen): batch, calibration time,
+ * A vial typed by hand or corrected (docs/domain.md, "+" and the pen): batch, calibration time,
  * volume and activity, each checked with core's validators and its message shown beside the
  * field; the typed values stay after a refused save.
  */

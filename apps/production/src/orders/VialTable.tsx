@@ -1,5 +1,5 @@
 /**
- * The vials of a delivery in the activity order modal (legacy §4.4): ID | Batch | Kalibrerings
+ * The vials of a delivery in the activity order modal (docs/domain.md): ID | Batch | Kalibrerings
  * Tidspunkt | Volumen | Aktivitet | (edit) | Brug. Vials already delivered are listed checked;
  * the free vials of the customer and date can be chosen ("Brug", accepted collections only)
  * or corrected in place while unassigned and not chosen; a vial can be typed by hand.

@@ -1,5 +1,5 @@
 /**
- * "Uge plan" (legacy §4.12): the active date's week, weekday columns with orders and hour
+ * "Uge plan" (docs/domain.md): the active date's week, weekday columns with orders and hour
  * rows, each cell "<tracer>: X MBq" / "<tracer>: N injektioner", tinted by the least
  * progressed status of its orders (light red, yellow, green). Read-only.
  */

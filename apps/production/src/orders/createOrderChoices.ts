@@ -1,5 +1,5 @@
 /**
- * The cascading choices of "Opret ny ordre" (legacy §4.3): the delivery slots of the tracer
+ * The cascading choices of "Opret ny ordre" (docs/domain.md): the delivery slots of the tracer
  * that deliver on the date (its productions on that weekday, the slot's week parity), and
  * from them the customers, their destinations (with the tracer in their catalog) and times.
  */

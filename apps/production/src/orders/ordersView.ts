@@ -1,8 +1,8 @@
 /**
- * Which sub-page the "Ordre" page shows (legacy §4.1): an activity tracer, a producible
+ * Which sub-page the "Ordre" page shows (docs/domain.md): an activity tracer, a producible
  * isotope, "Special" or "Uge plan". The choice lives in the address (`?view=tracer-3`,
  * `isotope-1`, `special`, `week`) and is remembered in localStorage for the next visit
- * (legacy §2.10).
+ * (docs/domain.md).
  */
 import type { ProductKey } from './productStatus';
 

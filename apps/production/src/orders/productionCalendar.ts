@@ -1,5 +1,5 @@
 /**
- * The colours of the production calendar (legacy §8.2): the fill shows every activity order of
+ * The colours of the production calendar (docs/domain.md): the fill shows every activity order of
  * the day (any customer, any tracer), the ring every injection order. Without orders the fill
  * is light grey when some activity production runs on that weekday and the activity deadline
  * has not passed, the ring light grey until the injection deadline passes; dark grey

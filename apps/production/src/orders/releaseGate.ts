@@ -1,5 +1,5 @@
 /**
- * When "Frigiv" may be pressed in the activity order modal (legacy §4.4): the collection is
+ * When "Frigiv" may be pressed in the activity order modal (docs/domain.md): the collection is
  * Accepted, at least one vial is chosen, no vial form is open, and the signer holds a valid
  * release right for the tracer (core `hasReleaseRight`; site admins always). Otherwise the
  * reason is shown beside the disabled button.

@@ -1,5 +1,5 @@
 /**
- * "Uge plan" (legacy §4.12): the week (Monday to Sunday) of the active date as a grid of
+ * "Uge plan" (docs/domain.md): the week (Monday to Sunday) of the active date as a grid of
  * weekday columns (only days with orders) and hour rows (earliest to latest delivery hour).
  * A cell lists per tracer "<tracer>: X MBq" (activity orders, at their current slot's time)
  * or "<tracer>: N injektioner" (injection orders) and carries the least progressed status of

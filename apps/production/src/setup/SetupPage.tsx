@@ -1,5 +1,5 @@
 /**
- * "Opsætning" (legacy §5): the row of set-up pages and the chosen page, each page loaded on
+ * "Opsætning" (docs/domain.md): the row of set-up pages and the chosen page, each page loaded on
  * first visit. Production admins and site admins only (the route checks the role; the api
  * checks it again on every write).
  */

@@ -1,5 +1,5 @@
 /**
- * "Opret ny ordre" of "Special" (legacy §4.8): production enters an injection order for a
+ * "Opret ny ordre" of "Special" (docs/domain.md): production enters an injection order for a
  * customer on the chosen day (`orders.injection.createForCustomer`; Ordered, as the legacy).
  * Kunde → Destination → Tracer (the injection tracers of the destination's catalogue,
  * re-chosen when the destination changes), Brug (Human), Injektioner, Leverings tid,

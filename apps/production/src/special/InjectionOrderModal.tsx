@@ -1,5 +1,5 @@
 /**
- * The injection order modal (legacy §4.6): the order's details; for an Accepted order the lot
+ * The injection order modal (docs/domain.md): the order's details; for an Accepted order the lot
  * number (suggested from the tracer's vial tag) and the max injection volume (default 10 ml),
  * checked before "Frigiv ordre" asks for the signature (`release.injection`); "Ret ordre"
  * signs a correction of a Released order (`release.correct`); accept, reject (confirmed) and

@@ -1,5 +1,5 @@
 /**
- * The "Special" table of the day's injection orders (legacy §4.5): sortable columns (a header
+ * The "Special" table of the day's injection orders (docs/domain.md): sortable columns (a header
  * click sorts, a second inverts), the status icon opening the order, and the action of each
  * status: accept an Ordered order, tick an Accepted one for "Frigiv flere ordre" (one tracer
  * per batch, so other tracers' rows are disabled once one is ticked), the release document of

@@ -1,5 +1,5 @@
 /**
- * "Frigiv flere ordre" (legacy §4.7): the ticked Accepted orders of one tracer released under
+ * "Frigiv flere ordre" (docs/domain.md): the ticked Accepted orders of one tracer released under
  * one batch number (suggested from the tracer's vial tag) and one max injection volume
  * (default 10 ml), signed with the user's own password (`release.injectionMany`). The fields
  * are checked before anything is sent; success closes the modal.

@@ -1,5 +1,5 @@
 /**
- * The small icons of the order tables (legacy §2.2: thumbs-up = accept, delivery truck = the
+ * The small icons of the order tables (docs/domain.md: thumbs-up = accept, delivery truck = the
  * release document, comment bubble = the comment on hover) and the release documents' addresses
  * (apps/api/src/documents/documentRoutes.ts), opened as plain links with the session cookie.
  */

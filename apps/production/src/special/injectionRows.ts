@@ -36,7 +36,7 @@ export function isotopeLabel(isotope: {
   return `${isotope.atomicLetter}-${isotope.atomicMass}${isotope.metastable ? 'm' : ''}`;
 }
 
-/** "`<customer> - <endpoint>`", or the customer alone when both names are equal (legacy §0). */
+/** "`<customer> - <endpoint>`", or the customer alone when both names are equal (docs/domain.md). */
 export function destinationName(customerName: string | null, endpointName: string | null): string {
   const customer = customerName ?? '';
   const endpoint = endpointName ?? '';

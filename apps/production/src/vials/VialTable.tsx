@@ -1,5 +1,5 @@
 /**
- * The vial table (legacy §4.13): ID | Lot nummer | Dato | Tappe tidspunkt | Volumen | Aktivitet
+ * The vial table (docs/domain.md): ID | Lot nummer | Dato | Tappe tidspunkt | Volumen | Aktivitet
  * | Ejer | Ordre | Print. Thousands of rows stay fast: only the rows in view (plus a margin)
  * are in the page, between two spacer rows of the height of the rest; the scroll area is
  * focusable, so arrow keys and Page Up/Down scroll it. Column headers sort (aria-sort).

@@ -1,5 +1,5 @@
 /**
- * "Hætteglas" (legacy §4.13): every vial filled within the window around the chosen date,
+ * "Hætteglas" (docs/domain.md): every vial filled within the window around the chosen date,
  * filtered by a lot pattern (a regular expression) and an owner, sorted by any column. "Søg"
  * moves the date (kept in the address, `?date=2026-11-04`) and loads the vials around it;
  * "Hent manglende glas" imports the dispenser files the watcher missed. Each row opens its

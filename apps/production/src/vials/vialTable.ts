@@ -1,5 +1,5 @@
 /**
- * What the vial table shows (legacy §4.13): the rows that pass the filters (a regular
+ * What the vial table shows (docs/domain.md): the rows that pass the filters (a regular
  * expression on the lot number, an owner) in the chosen column order. A click on a column
  * sorts it descending, a second click ascending; by default the newest vial comes first.
  */

@@ -1,5 +1,5 @@
 /**
- * Inputs the api accepts (legacy-server-auth-services.md Appendix A): one strict object per
+ * Inputs the api accepts (docs/operations.md Appendix A): one strict object per
  * create / edit / action, named `<entity><Verb>Input`. Unknown fields are refused, every text
  * and list is bounded, and no create input carries what the server decides (status,
  * orderedById/Name, freedAt/ById/Name, ids, name snapshots; DESIGN.md §4.4). Edits are

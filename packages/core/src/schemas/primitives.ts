@@ -42,7 +42,7 @@ import type { FieldName, ValidationIssue, ValidationMessageKey } from '../valida
 // ---------------------------------------------------------------------------------------------
 // Limits
 
-/** Length and size schemaLimits of the schemas (legacy-data-model.md §1 column sizes). */
+/** Length and size schemaLimits of the schemas (docs/domain.md column sizes). */
 export const schemaLimits = {
   comment: 800,
   isotopeComment: 500,

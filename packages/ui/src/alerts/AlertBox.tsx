@@ -1,4 +1,4 @@
-/** Full-width alert with a coloured header word: "Hint:", "Advarsel:" or "Fejl:" (legacy §2.4). */
+/** Full-width alert with a coloured header word: "Hint:", "Advarsel:" or "Fejl:" (docs/domain.md). */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 

@@ -1,5 +1,5 @@
 /**
- * Applying the api's change events to the query cache (DESIGN §6): each event refreshes the
+ * Applying the api's change events to the query cache (docs/domain.md): each event refreshes the
  * reads that contain its entity. Reads such as the shop's day carry figures the api derives
  * (a slot's lowest status, its ordered total), so the app refetches them rather than patching
  * rows in place. A `resync` (the client was away too long) refreshes everything.

@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { renderWithI18n } from '../testing/renderWithI18n';
 import { DoseCalculator } from './DoseCalculator';
 
-// The legacy calculator test (legacy-business-rules.md §1.9).
+// The legacy calculator test (docs/domain.md).
 const REFERENCE = '2012-06-12 08:15:30';
 const HALFLIFE = 6543;
 

@@ -1,5 +1,5 @@
 /**
- * The month picker of the calendar header (legacy §2.1): the year with ‹ ›, and January to
+ * The month picker of the calendar header (docs/domain.md): the year with ‹ ›, and January to
  * December as a 4×3 grid of Danish abbreviations ("Jan Feb Mar Apr / Maj Jun Jul Aug / Sep
  * Okt Nov Dec"). Choosing a month hands back its 1st; Escape closes without a choice. Opens
  * with focus on the shown month, so the keyboard works at once.

@@ -1,5 +1,5 @@
 /**
- * The colours of a calendar day (legacy §8): the least progressed status of the day's orders,
+ * The colours of a calendar day (docs/domain.md): the least progressed status of the day's orders,
  * or, without orders, light grey when ordering is possible and dark grey when not. Closed days
  * are always dark grey. Whether ordering is possible is core's rule (deadlines, schedule); this
  * file only turns the answers into colours.

@@ -1,6 +1,6 @@
 /**
  * The days a month view shows: whole weeks, Monday first, from the Monday on or before the 1st
- * to the Sunday on or after the last day (legacy §2.1). Dates are `'YYYY-MM-DD'`.
+ * to the Sunday on or after the last day (docs/domain.md). Dates are `'YYYY-MM-DD'`.
  */
 import { addDays, weekdayOf } from '@tracershop/core';
 

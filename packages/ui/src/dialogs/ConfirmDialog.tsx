@@ -3,7 +3,7 @@
  * <dialog>; focus starts on "Bekræft", Tab stays inside, Escape cancels and Enter confirms
  * (Enter on "Annuller" cancels; in a text area it is a new line). When it closes, focus
  * returns to where it was. While `pending` (the caller is waiting for the server) "Bekræft"
- * is disabled, so a double press confirms once (legacy §2.5).
+ * is disabled, so a double press confirms once (docs/domain.md).
  */
 import type { KeyboardEvent, ReactNode } from 'react';
 import { useEffect, useId, useRef } from 'react';

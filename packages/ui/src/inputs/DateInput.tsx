@@ -1,5 +1,5 @@
 /**
- * A calendar date as people type it (legacy §2.4): `DD/MM/YYYY`, `DD-MM-YYYY`, `YYYY-MM-DD` or
+ * A calendar date as people type it (docs/domain.md): `DD/MM/YYYY`, `DD-MM-YYYY`, `YYYY-MM-DD` or
  * `YYYY/MM/DD`, with slashes inserted while typing. The text is kept as typed; a text core's
  * `validateDate` refuses turns the field red with core's message as its tooltip and
  * description (an empty field only when `required`). `onDateChange` receives the date as

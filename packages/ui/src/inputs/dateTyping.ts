@@ -1,5 +1,5 @@
 /**
- * Typing a date (legacy §2.4): a slash is inserted after the day and the month while the user
+ * Typing a date (docs/domain.md): a slash is inserted after the day and the month while the user
  * types forwards ("150" → "15/0", "15102" → "15/10/2"); deleting and pasting never add one.
  * Year-first typing still works: when the text shows the first slash was wrong — a dash after
  * "20/26" or a third slash after "20/26/11" — it is taken out again ("20/26-" → "2026-"), so

@@ -1,5 +1,5 @@
 /**
- * The frame of every page (legacy §1.1): the navbar with the app's pages, the user's name, the
+ * The frame of every page (docs/domain.md): the navbar with the app's pages, the user's name, the
  * language, "Log ud", and a red "connection lost" mark while the live connection is down.
  */
 import type { ReactNode } from 'react';

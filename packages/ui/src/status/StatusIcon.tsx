@@ -1,5 +1,5 @@
 /**
- * The clipboard icon of an order status (legacy §2.2): red Ordered, yellow Accepted, green
+ * The clipboard icon of an order status (docs/domain.md): red Ordered, yellow Accepted, green
  * Released with a check, black Rejected with a cross; an arrow for orders moved to an earlier
  * delivery; nothing for a new order. Named for screen readers by its status.
  */

@@ -1,6 +1,6 @@
 /**
  * Catches a crash of the app, reports it to the server and shows "Der skete en fejl" with
- * the technical details and a reload button (legacy §1.6). The report goes through the api
+ * the technical details and a reload button (docs/domain.md). The report goes through the api
  * client of the surrounding `ApiProvider` (`clientErrors.report`; `ApiProvider` puts one of
  * these around its children); outside a provider it is posted to the same procedure
  * directly. Reporting never fails the page: a report that cannot be sent is dropped.

@@ -1,4 +1,4 @@
-/** Shown when the api refuses this app's version: a newer one is deployed (legacy §1.6). */
+/** Shown when the api refuses this app's version: a newer one is deployed (docs/domain.md). */
 import { useTranslation } from 'react-i18next';
 
 export function NewVersionPage({ reload = () => globalThis.location.reload() }) {

@@ -1,6 +1,6 @@
 /**
  * The one place RIS bookings enter the record database, shared by the HL7 listener and the
- * DICOM worklist poller (DESIGN §7, legacy-business-rules.md §8.1): locations auto-created by
+ * DICOM worklist poller (docs/domain.md): locations auto-created by
  * code, procedure identifiers synchronised (by code, else by description, else new), bookings
  * upserted by accession number and deleted on cancel. All changes of one message (or one poll)
  * run in one transaction; events go out after the commit, production receiving bookings in

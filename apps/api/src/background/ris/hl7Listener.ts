@@ -1,5 +1,5 @@
 /**
- * The HL7 listener (legacy-server-auth-services.md §4.1, DESIGN §7): the RIS sends `ORM^O01`
+ * The HL7 listener (docs/operations.md, docs/domain.md): the RIS sends `ORM^O01`
  * orders over MLLP (port 2575, latin-1); each message's ORC/OBR pairs become booking changes
  * (core's `parseHl7Orm`), applied in one transaction. The ACK follows the outcome: `AA` only
  * after the commit, `AE` with the reason when the message could not be stored (nothing of it

@@ -1,5 +1,5 @@
 /**
- * The DICOM Modality Worklist poller (legacy-server-auth-services.md §4.1, DESIGN §7): every
+ * The DICOM Modality Worklist poller (docs/operations.md, docs/domain.md): every
  * few minutes a C-FIND to the RIS (the ServiceAddress of ServerSettings.risAddressId) for the
  * scheduled procedure steps of today and the next days; each step becomes a booking through
  * the same upsert rules as HL7, then the polled dates are synchronised in full: a stored

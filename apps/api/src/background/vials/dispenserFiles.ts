@@ -1,7 +1,7 @@
 /**
  * What a dispenser file says: the vials of a VAL text file (one vial) or of a CSV/XLSX export
- * (one vial per row), with tracer and owner resolved (legacy-server-auth-services.md §4.2,
- * legacy-business-rules.md §7.1). Parsing is core's; this module reads files and matches
+ * (one vial per row), with tracer and owner resolved (docs/operations.md,
+ * docs/domain.md). Parsing is core's; this module reads files and matches
  * vial tags, dispenser ids and short names against the record database.
  */
 import { readFile } from 'node:fs/promises';

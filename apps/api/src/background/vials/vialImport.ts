@@ -1,5 +1,5 @@
 /**
- * Importing dispenser files (legacy-business-rules.md §7.2): each file's new vials are recorded
+ * Importing dispenser files (docs/domain.md): each file's new vials are recorded
  * in one transaction with a 'vial.import' audit row each and published live to the owner's
  * users (production only for a vial without owner); vials identical in activity, lot, volume,
  * fill date and fill time to a recorded one are skipped as duplicates. The file then moves to

@@ -1,5 +1,5 @@
 /**
- * The dispenser vial watcher (legacy "vialdog", legacy-server-auth-services.md §4.2): watches
+ * The dispenser vial watcher (legacy "vialdog", docs/operations.md): watches
  * `VIAL_WATCH_DIR` for VAL, CSV and XLSX files, importing each once its size has been stable
  * for `VIAL_WATCH_STABLE_MS` (default 500 ms), and imports the files already waiting when it
  * starts. `VIAL_WATCH_POLLING=1` polls instead of using file-system events (network shares

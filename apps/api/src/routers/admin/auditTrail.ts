@@ -1,5 +1,5 @@
 /**
- * The audit trail for the site admin (DESIGN §4.6): rows filtered by entity, row, actor,
+ * The audit trail for the site admin (docs/domain.md): rows filtered by entity, row, actor,
  * action and time, a page at a time, newest first; and the verification of the hash chain
  * (`verifyAuditChain`, the same check as `tracershop audit verify`).
  */

@@ -1,7 +1,7 @@
 /**
  * The RIS bookings of one endpoint on one date and everything that maps them to tracers: the
  * endpoint's locations (rooms), its procedures (study → tracer, units, delay), the studies and
- * the tracers with their half-lives (legacy-business-rules.md §8.2). Bookings are personal
+ * the tracers with their half-lives (docs/domain.md). Bookings are personal
  * data: shop users see accession numbers masked, and name a booking in a mass order by its
  * `decisionKey` instead.
  */

@@ -1,5 +1,5 @@
 /**
- * Mass ordering from bookings ("Bestil" on a tracer card; legacy-business-rules.md §8.3):
+ * Mass ordering from bookings ("Bestil" on a tracer card; docs/domain.md):
  * core's `planMassOrder` decides what to order from the endpoint's bookings of the date; the
  * api writes the activity and injection orders (Ordered, ordered by the caller) and the new
  * booking statuses in one transaction, audits and publishes them. All or nothing: a booking

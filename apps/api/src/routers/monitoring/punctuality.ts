@@ -1,5 +1,5 @@
 /**
- * `monitoring.punctuality` ("Monitorering", legacy-ui-features.md §4.14): how the accepted and
+ * `monitoring.punctuality` ("Monitorering", the user guides in docs/): how the accepted and
  * released orders of one month were released — on time, at most 30 minutes late, later, or
  * not at all — for one activity tracer (each order at its active slot's time) or for all
  * injection orders. The rule is core's (`summarizePunctuality`); this file loads its input.

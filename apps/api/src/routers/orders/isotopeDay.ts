@@ -1,5 +1,5 @@
 /**
- * The isotope deliveries of a date (legacy-ui-features.md §4.9): one card per isotope delivery
+ * The isotope deliveries of a date (the user guides in docs/): one card per isotope delivery
  * running that day or with orders for it, with core's totals (`summarizeIsotopeDelivery`) over
  * the vials delivered with its orders, whatever day they were calibrated on; and the runs
  * "Kørsel: HH:MM - X MBq". The production page reads every isotope's (`orders.productionDay`),

@@ -294,7 +294,7 @@ export function changeOrders<M extends OrderRow>(
 }
 
 // ---------------------------------------------------------------------------------------------
-// The status machine (DESIGN §4.4): who may move an order from which status to which.
+// The status machine (docs/domain.md): who may move an order from which status to which.
 
 /** Shop writes only touch orders that are (and stay) Ordered. */
 export function assertShopMayChange(row: OrderRow): void {

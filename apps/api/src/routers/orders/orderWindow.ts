@@ -1,6 +1,6 @@
 /**
  * The window of orders the apps keep in their caches: every activity, injection and isotope
- * order delivered within `centralDate ± ServerSettings.dateRangeDays` (legacy §4.6), of the
+ * order delivered within `centralDate ± ServerSettings.dateRangeDays` (docs/domain.md), of the
  * caller's customers for shop users. Live events keep the window current afterwards.
  */
 import { addDays } from '@tracershop/core';

@@ -2,7 +2,7 @@
  * What core's ordering rules need, loaded from the record database: a delivery slot with its
  * production, tracer (half-life) and endpoint (customer); an isotope delivery likewise; the
  * global deadline of a kind and whether a date is closed; the catalog. The rules themselves
- * stay in core (DESIGN §4.3–4.4); this file loads, applies and turns a "no" into a reason.
+ * stay in core (docs/domain.md–4.4); this file loads, applies and turns a "no" into a reason.
  */
 import type { DeadlineRule, MoveSlot, SlotRepeat } from '@tracershop/core';
 import {

@@ -1,5 +1,5 @@
 /**
- * The shop's "Ordreoversigt" of one endpoint on one date (legacy-ui-features.md §3.2): the
+ * The shop's "Ordreoversigt" of one endpoint on one date (the user guides in docs/): the
  * endpoint's delivery slots of that day with the orders ordered to them (an order moved to an
  * earlier slot shows as moved, with the target time), the released summary ("Udleveret": core's
  * delivered activity, the figure production and the certificate show; "Frigivet kl"), the

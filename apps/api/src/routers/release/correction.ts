@@ -1,6 +1,6 @@
 /**
  * `release.correct`: the signed correction of released orders ("Ret ordre",
- * legacy-business-rules.md §2.4): Released → Accepted, the vials delivered with them detached,
+ * docs/domain.md): Released → Accepted, the vials delivered with them detached,
  * so the orders can be released again. Any production member may correct (no release right
  * needed, as in the legacy); the freed fields stay until the next release overwrites them.
  * Every named order must be Released: all kinds are checked before anything changes. Activity

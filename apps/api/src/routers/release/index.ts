@@ -1,5 +1,5 @@
 /**
- * Releases and corrections: the electronic signatures of production (DESIGN §4.5). Every
+ * Releases and corrections: the electronic signatures of production (docs/domain.md). Every
  * procedure re-checks the logged-in user's password (`verifySignature`), then the release
  * right, then writes in one transaction with its signature manifest in the audit trail.
  */

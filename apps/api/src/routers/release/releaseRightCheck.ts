@@ -1,5 +1,5 @@
 /**
- * The release right of a signature (legacy-server-auth-services.md §3.6): the site admin may
+ * The release right of a signature (docs/operations.md): the site admin may
  * release everything; everyone else needs an unexpired right of their own for each tracer
  * (activity and injection orders) or isotope (isotope orders) being released. Expiry is read
  * against the site's calendar date, unlike the legacy server, which ignored it.

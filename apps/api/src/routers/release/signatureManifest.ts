@@ -1,5 +1,5 @@
 /**
- * The electronic signature of a release or correction (DESIGN §4.5): who signed, with which
+ * The electronic signature of a release or correction (docs/domain.md): who signed, with which
  * name, when and with what meaning. The manifest is stored as the `after` of the action's audit
  * row and returned to the app, so the record database alone shows who released what.
  */

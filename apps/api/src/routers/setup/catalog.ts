@@ -1,9 +1,9 @@
 /**
  * `setup.catalog`: the configuration the caller may see, in one call (what the legacy
- * `readState` sent everyone, now filtered, legacy-server-auth-services.md §2). Catalog data
+ * `readState` sent everyone, now filtered, docs/operations.md). Catalog data
  * (isotopes, tracers, productions, deadlines, closed dates, procedure identifiers) is the same
  * for all; shop users (groups 4, 5, 6) get only their customers' rows, and catalog pages
- * without the overhead (DESIGN §4.2, §5).
+ * without the overhead (docs/domain.md, §5).
  */
 import { addDays, stateReadInput } from '@tracershop/core';
 import { SERVER_SETTINGS_ID } from '@tracershop/db';

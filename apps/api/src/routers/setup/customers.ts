@@ -1,7 +1,7 @@
 /**
  * Customers, their delivery endpoints and catalog pages (production set-up "Levering og
  * Kunder"). A customer's rows go to that customer's users; catalog pages go in full to
- * production and without the overhead to the customer's shop users (DESIGN §5: overhead is
+ * production and without the overhead to the customer's shop users (docs/domain.md: overhead is
  * never shown to customers).
  */
 import {

@@ -1,5 +1,5 @@
 /**
- * Release rights ("Frigivelse rettigheder", legacy-server-auth-services.md §3.6): who may sign
+ * Release rights ("Frigivelse rettigheder", docs/operations.md): who may sign
  * the release of which tracer or isotope, until when. Only production members hold rights;
  * a production admin never grants or changes their own (core `mayGrantReleaseRight`; the
  * site admin may). Revoking needs the role alone. Every change is audited.

@@ -1,7 +1,7 @@
 /**
  * Accounts and customer access: external shop users (group 6, local password) managed by
  * production admins ("Externe Kunder"), and shop admins granting colleagues (groups 4, 5)
- * access to customers they represent themselves ("Bruger", legacy-server-auth-services.md
+ * access to customers they represent themselves ("Bruger", docs/operations.md
  * §3.7, whose missing check we add). Access changes are audited and followed by live
  * subscriptions (`assignment` on the event); password hashes never leave the server.
  */

@@ -1,5 +1,5 @@
 /**
- * Isotope vials by hand (legacy-business-rules.md §6, legacy-ui-features.md §4.10): production
+ * Isotope vials by hand (docs/domain.md, the user guides in docs/): production
  * registers them with batch number, calibration instant, volume and activity. A delivered vial
  * (released with an isotope order) cannot be edited or deleted until a correction takes it
  * back. Batch numbers of new entries follow the lot format `TAG-YYMMDD-N` like the legacy

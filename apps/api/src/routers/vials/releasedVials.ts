@@ -1,5 +1,5 @@
 /**
- * `vials.released`: what the shop shows of a delivery (legacy-business-rules.md §2.6): the
+ * `vials.released`: what the shop shows of a delivery (docs/domain.md): the
  * vials that went out with the released orders of one endpoint on one day, so the customer
  * sees the delivered MBq and the lot. Shop users see only their own customers' endpoints.
  */

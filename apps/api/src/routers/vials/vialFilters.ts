@@ -22,7 +22,7 @@ function oneDayOrRange(input: { date?: string; from?: string; to?: string }): bo
 }
 
 /**
- * The vial page's filters (legacy-ui-features.md §4.13). The lot filter is a part of a lot
+ * The vial page's filters (the user guides in docs/). The lot filter is a part of a lot
  * number (letters, digits, dashes), matched anywhere: the legacy's regular expression is not
  * run on the server, and the restricted alphabet needs no escaping in LIKE.
  */

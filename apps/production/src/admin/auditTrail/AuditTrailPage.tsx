@@ -1,5 +1,5 @@
 /**
- * "Revisionsspor" (DESIGN §4.6): the audit trail, newest first, filtered by day range, user,
+ * "Revisionsspor" (docs/domain.md): the audit trail, newest first, filtered by day range, user,
  * entity (and its id) and action, a page at a time. Each row shows what changed as old → new
  * per field. "Verificer kæden" walks the hash chain on the server and says whether it is
  * intact or where it breaks.

@@ -1,5 +1,5 @@
 /**
- * "Telemetri" (legacy §6): per api procedure over a period (default the last seven days) the
+ * "Telemetri" (docs/domain.md): per api procedure over a period (default the last seven days) the
  * number of calls, failures, the average and the 95th-percentile handling time, sortable by
  * any column.
  */

@@ -1,5 +1,5 @@
 /**
- * "Kunde" in the customer modal (legacy §5.1.1): the customer's names, billing address,
+ * "Kunde" in the customer modal (docs/domain.md): the customer's names, billing address,
  * e-mail and dispenser id; "Gem" when something changed. A refused save keeps what was typed.
  */
 import { schemaLimits } from '@tracershop/core';

@@ -1,5 +1,5 @@
 /**
- * "Kunde konfigurering - <kort navn>" (legacy §5.1): the customer, its delivery endpoints and
+ * "Kunde konfigurering - <kort navn>" (docs/domain.md): the customer, its delivery endpoints and
  * the deliveries of the chosen endpoint and product with their weekly grid. Changing the
  * endpoint or the product starts a new delivery (the form and the selection are cleared).
  */

@@ -1,5 +1,5 @@
 /**
- * "Levering og Kunder" (legacy §5.1): the customers filtered by "Kunde Filter"; when the
+ * "Levering og Kunder" (docs/domain.md): the customers filtered by "Kunde Filter"; when the
  * typed name (at least 2 characters) is no customer yet, "+" creates the customer and an
  * endpoint of the same name and opens its configuration (legacy quirk 16 fixed). The gear of
  * a row opens the customer modal.

@@ -1,5 +1,5 @@
 /**
- * "Leveringstidspunkt" in the customer modal (legacy §5.1.3–4): the product, its overhead
+ * "Leveringstidspunkt" in the customer modal (docs/domain.md–4): the product, its overhead
  * for the endpoint, and the delivery form (time, weekly repetition, the run it comes from)
  * over the weekly grid of the endpoint's deliveries of the product. Clicking a delivery in
  * the grid loads it; "Gem" updates it (or creates a new one), "+" starts a new one, "Slet"

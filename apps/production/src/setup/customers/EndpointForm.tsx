@@ -1,5 +1,5 @@
 /**
- * "Leveringssted" in the customer modal (legacy §5.1.2): choose one of the customer's
+ * "Leveringssted" in the customer modal (docs/domain.md): choose one of the customer's
  * delivery endpoints or "Nyt", edit its name (required, ≤ 32) and address; a new endpoint
  * becomes the chosen one once created.
  */

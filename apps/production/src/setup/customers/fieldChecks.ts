@@ -1,5 +1,5 @@
 /**
- * Checks of the customer and endpoint text fields (legacy §5.1): trimmed, within the api's
+ * Checks of the customer and endpoint text fields (docs/domain.md): trimmed, within the api's
  * column limits (core `schemaLimits`), the short names required. The result is a value or an
  * i18n key with its parameters, so the form shows the message next to the field.
  */

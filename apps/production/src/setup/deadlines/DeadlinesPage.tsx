@@ -1,5 +1,5 @@
 /**
- * "Deadlines" (legacy §5.4): one row per deadline — type (daily / weekly), time, weekday
+ * "Deadlines" (docs/domain.md): one row per deadline — type (daily / weekly), time, weekday
  * (weekly only), and which global deadline it is. Choosing "Aktivitet Deadline" or
  * "Injektion Deadline" makes the row the global one at once; the global rows' choice is
  * locked (another row takes the role over) and they cannot be deleted. "Gem" saves a changed

@@ -1,5 +1,5 @@
 /**
- * "Externe Kunder" (legacy §5.5): one card per external shop user (group 6) with their customer
+ * "Externe Kunder" (docs/domain.md): one card per external shop user (group 6) with their customer
  * (changing it reassigns at once) and a new password, and a card that creates a user with
  * user name, customer and password. "Bruger Filter" filters the cards by user name or customer
  * (the legacy box did nothing).

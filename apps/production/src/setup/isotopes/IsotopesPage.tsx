@@ -1,5 +1,5 @@
 /**
- * "Isotoper" (legacy §5.6): every isotope as an editable row (Atom, AtomNummer, AtomMasse,
+ * "Isotoper" (docs/domain.md): every isotope as an editable row (Atom, AtomNummer, AtomMasse,
  * Halveringstid in seconds, Metastabil) saved when changed, and a blank row that creates one.
  * Each number is read the Danish way and checked field by field with core's messages before
  * anything is sent; a refused draft keeps what was typed.

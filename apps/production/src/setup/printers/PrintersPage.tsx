@@ -1,5 +1,5 @@
 /**
- * "Printer" (legacy §5.9): the active label printer and delivery-note printer ("Ingen valgt"
+ * "Printer" (docs/domain.md): the active label printer and delivery-note printer ("Ingen valgt"
  * for none), chosen at once; the printers as editable rows (Navn, Ip addresse, Port, Label
  * printer) with a blank row that adds one; per printer a test print that reports the job or
  * why it failed, and delete (not for an active printer, which the api refuses as well).

@@ -1,5 +1,5 @@
 /**
- * "Produktioner" (legacy §5.8): the weekly production runs of a product (activity tracer or
+ * "Produktioner" (docs/domain.md): the weekly production runs of a product (activity tracer or
  * isotope). Product, weekday and time, "Gem" (Enter too) creates a run or updates the one
  * chosen in the weekly grid (Monday–Sunday × hours, runs light green, the chosen one orange).
  * A run can be deleted while no delivery uses it; the api refuses otherwise and its message

@@ -1,5 +1,5 @@
 /**
- * "Frigivelse rettigheder" (legacy §5.7): the existing rights (Frigiver, Tracer, Udløbsdato or
+ * "Frigivelse rettigheder" (docs/domain.md): the existing rights (Frigiver, Tracer, Udløbsdato or
  * "Aldrig", sortable, revoked after a question) and a form that grants one: a production user
  * (never oneself unless site admin: core's `mayGrantReleaseRight`, which the api applies too),
  * a tracer that is not archived and an optional expiry date.

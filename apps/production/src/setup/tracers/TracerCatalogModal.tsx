@@ -1,5 +1,5 @@
 /**
- * "Tracer Catalog for X" (legacy §5.2): which endpoints may order an injection tracer. Ticking
+ * "Tracer Catalog for X" (docs/domain.md): which endpoints may order an injection tracer. Ticking
  * "Kan bestille" grants it at once (a catalogue page), unticking revokes it (orders already
  * made stay); one change at a time per endpoint, refusals shown above the table.
  */

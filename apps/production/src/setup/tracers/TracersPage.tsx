@@ -1,5 +1,5 @@
 /**
- * "Tracer" (legacy §5.2): the tracers as editable rows (the short name only on the new row),
+ * "Tracer" (docs/domain.md): the tracers as editable rows (the short name only on the new row),
  * a blank row that creates one, the catalogue of an injection tracer (which endpoints may order
  * it, `TracerCatalogModal`), archiving a tracer no catalogue lists and restoring it from
  * "Tracer arkiv", and its plausibility limits and release guards (`TracerLimitsModal`).

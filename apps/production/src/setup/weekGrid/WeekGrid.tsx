@@ -1,7 +1,7 @@
 /**
- * The weekly grid of the schedule set-up (legacy §5.1 and §5.8): weekday columns Monday to
+ * The weekly grid of the schedule set-up (docs/domain.md and §5.8): weekday columns Monday to
  * Sunday, one row per hour (06–14, widened to the entries), each delivery or run a button at
- * its weekday and hour. Tones (legacy §8.5): every week light blue, even weeks light green,
+ * its weekday and hour. Tones (docs/domain.md): every week light blue, even weeks light green,
  * odd weeks light yellow, production runs light green; the selected entry orange.
  */
 import { formatShortTime } from '@tracershop/core';

@@ -1,6 +1,6 @@
 /**
  * The record database as first released: GMP records, the RIS booking tables and the audit
- * trail. Sizes, nullability, unique keys and on-delete rules follow legacy-data-model.md;
+ * trail. Sizes, nullability, unique keys and on-delete rules follow docs/domain.md;
  * person references are web-database ids plus a name snapshot (no cross-database keys).
  */
 import { Op } from 'sequelize';

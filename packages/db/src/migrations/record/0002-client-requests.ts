@@ -1,5 +1,5 @@
 /**
- * Idempotent creation (DESIGN §4.7): the client key of every creating mutation, with the
+ * Idempotent creation (docs/domain.md): the client key of every creating mutation, with the
  * result it produced, so a retry with the same key returns that result instead of
  * creating again. Written in the same transaction as what it created.
  */

@@ -1,6 +1,6 @@
 /**
  * The audit trail: append-only rows, each hashed together with the previous row's hash
- * (DESIGN §4.6). The database refuses UPDATE and DELETE on audit_events (triggers); the one
+ * (docs/domain.md). The database refuses UPDATE and DELETE on audit_events (triggers); the one
  * row of audit_chain_head is the lock that serializes appends and names the latest hash.
  */
 import { DataTypes, Model } from 'sequelize';

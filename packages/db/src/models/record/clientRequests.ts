@@ -1,5 +1,5 @@
 /**
- * ClientRequest: the client key of a creating mutation and its result (DESIGN §4.7), so a
+ * ClientRequest: the client key of a creating mutation and its result (docs/domain.md), so a
  * retried request returns the first result instead of creating twice.
  */
 import { DataTypes, Model } from 'sequelize';

@@ -1,5 +1,5 @@
 /**
- * The record database: GMP records and the audit trail (DESIGN §2).
+ * The record database: GMP records and the audit trail (docs/domain.md).
  */
 import type { Sequelize } from 'sequelize';
 import { defineAuditModels } from './audit';

@@ -1,7 +1,7 @@
 /**
  * Orders: activity (MBq into a delivery slot), injection (doses at a time) and isotope orders.
  * People are named by their web-database user id plus a snapshot of the name, so that the
- * record database stands alone for an inspector (DESIGN §2).
+ * record database stands alone for an inspector (docs/domain.md).
  */
 import { OrderStatus, TracerUsage, enumValues } from '@tracershop/core';
 import { DataTypes, Model } from 'sequelize';

@@ -1,5 +1,5 @@
 /**
- * The web database: accounts, sessions, site settings and operational logs (DESIGN §2).
+ * The web database: accounts, sessions, site settings and operational logs (docs/domain.md).
  */
 import type { Sequelize } from 'sequelize';
 import { defineNoticeModels } from './notices';
