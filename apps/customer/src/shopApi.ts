@@ -1,10 +1,10 @@
 /**
- * The shop's reads and writes of the api, as TanStack Query hooks keyed by procedure path, so
- * live events refresh them (`@tracershop/ui` liveEvents). Types come from the api's router.
+ * The shop's reads and writes of the api: TanStack Query options from the router
+ * (`useTRPC()`), so keys are typed and live events refresh them (`@tracershop/ui` liveEvents).
+ * Types come from the api's router.
  */
 import type { RouterInputs, RouterOutputs } from '@tracershop/api';
-import type { ActivityOrderCreateInput, ActivityOrderEditInput } from '@tracershop/core';
-import { apiQueryKey, useApi } from '@tracershop/ui';
+import { useTRPC } from '@tracershop/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 type Outputs = RouterOutputs;
@@ -15,57 +15,53 @@ export type ShopOrderLine = ShopSlotCard['orders'][number];
 export type OrdersWindow = Outputs['orders']['window'];
 
 export function useCatalog() {
-  const { client } = useApi();
-  return useQuery({
-    queryKey: apiQueryKey('setup.catalog'),
-    queryFn: () => client.setup.catalog.query(),
-  });
+  const trpc = useTRPC();
+  return useQuery(trpc.setup.catalog.queryOptions());
 }
 
 export function useShopDay(endpointId: number | null, date: string) {
-  const { client } = useApi();
-  const input = { endpointId: endpointId ?? 0, date };
-  return useQuery({
-    queryKey: apiQueryKey('orders.shopDay', input),
-    queryFn: () => client.orders.shopDay.query(input),
-    enabled: endpointId !== null,
-  });
+  const trpc = useTRPC();
+  return useQuery(
+    trpc.orders.shopDay.queryOptions(
+      { endpointId: endpointId ?? 0, date },
+      { enabled: endpointId !== null },
+    ),
+  );
 }
 
 /** The orders around `date` (± the server's window) of one endpoint, for the calendar. */
 export function useOrdersWindow(endpointId: number | null, centralDate: string) {
-  const { client } = useApi();
-  const input = { centralDate, endpointIds: endpointId === null ? [] : [endpointId] };
-  return useQuery({
-    queryKey: apiQueryKey('orders.window', input),
-    queryFn: () => client.orders.window.query(input),
-    enabled: endpointId !== null,
-  });
+  const trpc = useTRPC();
+  return useQuery(
+    trpc.orders.window.queryOptions(
+      { centralDate, endpointIds: endpointId === null ? [] : [endpointId] },
+      { enabled: endpointId !== null },
+    ),
+  );
+}
+
+/** Refreshes the order reads after a write (live events do it too, a little later). */
+function useOrderRefresh() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return async () => {
+    await Promise.all([
+      queryClient.invalidateQueries(trpc.orders.shopDay.pathFilter()),
+      queryClient.invalidateQueries(trpc.orders.window.pathFilter()),
+    ]);
+  };
 }
 
 /** Create, edit and delete of the shop's activity orders; the reads refresh afterwards. */
 export function useActivityOrderWrites() {
-  const { client } = useApi();
-  const queryClient = useQueryClient();
-  const refresh = async () => {
-    await Promise.all([
-      queryClient.invalidateQueries({ queryKey: apiQueryKey('orders.shopDay') }),
-      queryClient.invalidateQueries({ queryKey: apiQueryKey('orders.window') }),
-    ]);
+  const trpc = useTRPC();
+  const onSuccess = useOrderRefresh();
+  const activity = trpc.orders.activity;
+  return {
+    create: useMutation(activity.create.mutationOptions({ onSuccess })),
+    edit: useMutation(activity.edit.mutationOptions({ onSuccess })),
+    remove: useMutation(activity.delete.mutationOptions({ onSuccess })),
   };
-  const create = useMutation({
-    mutationFn: (input: ActivityOrderCreateInput) => client.orders.activity.create.mutate(input),
-    onSuccess: refresh,
-  });
-  const edit = useMutation({
-    mutationFn: (input: ActivityOrderEditInput) => client.orders.activity.edit.mutate(input),
-    onSuccess: refresh,
-  });
-  const remove = useMutation({
-    mutationFn: (id: number) => client.orders.activity.delete.mutate({ id }),
-    onSuccess: refresh,
-  });
-  return { create, edit, remove };
 }
 
 export type ShopInjectionOrder = ShopDay['injectionOrders'][number];
@@ -87,135 +83,87 @@ export type ProcedureCreate = Inputs['setup']['procedures']['create'];
 export type ProcedureEdit = Inputs['setup']['procedures']['edit'];
 export type AssignmentCreate = Inputs['setup']['userAssignments']['create'];
 
-/** Refreshes the order reads after a write (live events do it too, a little later). */
-function useOrderRefresh() {
-  const queryClient = useQueryClient();
-  return async () => {
-    await Promise.all([
-      queryClient.invalidateQueries({ queryKey: apiQueryKey('orders.shopDay') }),
-      queryClient.invalidateQueries({ queryKey: apiQueryKey('orders.window') }),
-    ]);
-  };
-}
-
 /** Create, edit and delete of the shop's injection orders. */
 export function useInjectionOrderWrites() {
-  const { client } = useApi();
-  const refresh = useOrderRefresh();
-  const create = useMutation({
-    mutationFn: (input: InjectionOrderCreate) => client.orders.injection.create.mutate(input),
-    onSuccess: refresh,
-  });
-  const edit = useMutation({
-    mutationFn: (input: InjectionOrderEdit) => client.orders.injection.edit.mutate(input),
-    onSuccess: refresh,
-  });
-  const remove = useMutation({
-    mutationFn: (id: number) => client.orders.injection.delete.mutate({ id }),
-    onSuccess: refresh,
-  });
-  return { create, edit, remove };
+  const trpc = useTRPC();
+  const onSuccess = useOrderRefresh();
+  const injection = trpc.orders.injection;
+  return {
+    create: useMutation(injection.create.mutationOptions({ onSuccess })),
+    edit: useMutation(injection.edit.mutationOptions({ onSuccess })),
+    remove: useMutation(injection.delete.mutationOptions({ onSuccess })),
+  };
 }
 
 /** Create, edit and delete of the shop's isotope orders. */
 export function useIsotopeOrderWrites() {
-  const { client } = useApi();
-  const refresh = useOrderRefresh();
-  const create = useMutation({
-    mutationFn: (input: IsotopeOrderCreate) => client.orders.isotope.create.mutate(input),
-    onSuccess: refresh,
-  });
-  const edit = useMutation({
-    mutationFn: (input: IsotopeOrderEdit) => client.orders.isotope.edit.mutate(input),
-    onSuccess: refresh,
-  });
-  const remove = useMutation({
-    mutationFn: (id: number) => client.orders.isotope.delete.mutate({ id }),
-    onSuccess: refresh,
-  });
-  return { create, edit, remove };
+  const trpc = useTRPC();
+  const onSuccess = useOrderRefresh();
+  const isotope = trpc.orders.isotope;
+  return {
+    create: useMutation(isotope.create.mutationOptions({ onSuccess })),
+    edit: useMutation(isotope.edit.mutationOptions({ onSuccess })),
+    remove: useMutation(isotope.delete.mutationOptions({ onSuccess })),
+  };
 }
 
 /** "Bookinger": the day's bookings of an endpoint, per tracer. */
 export function useEndpointBookings(endpointId: number, date: string) {
-  const { client } = useApi();
-  const input = { endpointId, date };
-  return useQuery({
-    queryKey: apiQueryKey('bookings.byEndpointDate', input),
-    queryFn: () => client.bookings.byEndpointDate.query(input),
-  });
+  const trpc = useTRPC();
+  return useQuery(trpc.bookings.byEndpointDate.queryOptions({ endpointId, date }));
 }
 
 /** "Booking Oversigt": rooms × hours. */
 export function useBookingOverview(endpointId: number, date: string) {
-  const { client } = useApi();
-  const input = { endpointId, date };
-  return useQuery({
-    queryKey: apiQueryKey('bookings.overview', input),
-    queryFn: () => client.bookings.overview.query(input),
-  });
+  const trpc = useTRPC();
+  return useQuery(trpc.bookings.overview.queryOptions({ endpointId, date }));
 }
 
 /** "Bestil" on a tracer card: one mass order; the bookings and orders refresh afterwards. */
 export function useMassOrder() {
-  const { client } = useApi();
+  const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refreshOrders = useOrderRefresh();
-  return useMutation({
-    mutationFn: (input: MassOrderInput) => client.bookings.massOrder.mutate(input),
-    onSuccess: async () => {
-      await Promise.all([
-        refreshOrders(),
-        queryClient.invalidateQueries({ queryKey: apiQueryKey('bookings.byEndpointDate') }),
-        queryClient.invalidateQueries({ queryKey: apiQueryKey('bookings.overview') }),
-      ]);
-    },
-  });
+  return useMutation(
+    trpc.bookings.massOrder.mutationOptions({
+      onSuccess: async () => {
+        await Promise.all([
+          refreshOrders(),
+          queryClient.invalidateQueries(trpc.bookings.byEndpointDate.pathFilter()),
+          queryClient.invalidateQueries(trpc.bookings.overview.pathFilter()),
+        ]);
+      },
+    }),
+  );
 }
 
-/** `setup.users.list` is not among the live-refreshed reads; its writes refresh it here. */
-const USERS_KEY = ['setup.users.list'] as const;
-
 export function useUserList(enabled: boolean) {
-  const { client } = useApi();
-  return useQuery({
-    queryKey: USERS_KEY,
-    queryFn: () => client.setup.users.list.query(),
-    enabled,
-  });
+  const trpc = useTRPC();
+  return useQuery(trpc.setup.users.list.queryOptions(undefined, { enabled }));
 }
 
 /** The shop admin's set-up writes: locations, procedures, colleagues' access. */
 export function useShopSetupWrites() {
-  const { client } = useApi();
+  const { setup } = useTRPC();
   const queryClient = useQueryClient();
-  const refreshCatalog = () =>
-    queryClient.invalidateQueries({ queryKey: apiQueryKey('setup.catalog') });
-  const refreshUsers = () => queryClient.invalidateQueries({ queryKey: USERS_KEY });
+  const refreshCatalog = () => queryClient.invalidateQueries(setup.catalog.pathFilter());
+  const refreshUsers = () => queryClient.invalidateQueries(setup.users.list.pathFilter());
   return {
-    editLocation: useMutation({
-      mutationFn: (input: LocationEdit) => client.setup.locations.edit.mutate(input),
-      onSuccess: refreshCatalog,
-    }),
-    createProcedure: useMutation({
-      mutationFn: (input: ProcedureCreate) => client.setup.procedures.create.mutate(input),
-      onSuccess: refreshCatalog,
-    }),
-    editProcedure: useMutation({
-      mutationFn: (input: ProcedureEdit) => client.setup.procedures.edit.mutate(input),
-      onSuccess: refreshCatalog,
-    }),
-    deleteProcedure: useMutation({
-      mutationFn: (id: number) => client.setup.procedures.delete.mutate({ id }),
-      onSuccess: refreshCatalog,
-    }),
-    grantAccess: useMutation({
-      mutationFn: (input: AssignmentCreate) => client.setup.userAssignments.create.mutate(input),
-      onSuccess: refreshUsers,
-    }),
-    revokeAccess: useMutation({
-      mutationFn: (id: number) => client.setup.userAssignments.delete.mutate({ id }),
-      onSuccess: refreshUsers,
-    }),
+    editLocation: useMutation(setup.locations.edit.mutationOptions({ onSuccess: refreshCatalog })),
+    createProcedure: useMutation(
+      setup.procedures.create.mutationOptions({ onSuccess: refreshCatalog }),
+    ),
+    editProcedure: useMutation(
+      setup.procedures.edit.mutationOptions({ onSuccess: refreshCatalog }),
+    ),
+    deleteProcedure: useMutation(
+      setup.procedures.delete.mutationOptions({ onSuccess: refreshCatalog }),
+    ),
+    grantAccess: useMutation(
+      setup.userAssignments.create.mutationOptions({ onSuccess: refreshUsers }),
+    ),
+    revokeAccess: useMutation(
+      setup.userAssignments.delete.mutationOptions({ onSuccess: refreshUsers }),
+    ),
   };
 }

@@ -1,10 +1,10 @@
 /**
- * The production app's reads and writes of the api, as TanStack Query hooks keyed by procedure
- * path, so live events refresh them (`@tracershop/ui` liveEvents). Types come from the api's
- * router.
+ * The production app's reads and writes of the api: TanStack Query options from the router
+ * (`useTRPC()`), so keys are typed and live events refresh them (`@tracershop/ui` liveEvents).
+ * Types come from the api's router.
  */
 import type { RouterInputs, RouterOutputs } from '@tracershop/api';
-import { apiQueryKey, useApi } from '@tracershop/ui';
+import { useTRPC } from '@tracershop/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 type Outputs = RouterOutputs;
@@ -26,137 +26,91 @@ export type ReleaseRights = Outputs['setup']['releaseRights']['list'];
 export type BookingPreview = Outputs['bookings']['productionPreview'];
 
 export function useCatalog() {
-  const { client } = useApi();
-  return useQuery({
-    queryKey: apiQueryKey('setup.catalog'),
-    queryFn: () => client.setup.catalog.query(),
-  });
+  const trpc = useTRPC();
+  return useQuery(trpc.setup.catalog.queryOptions());
 }
 
 export function useProductionDay(date: string, tracerId: number | null) {
-  const { client } = useApi();
-  const input = { date, tracerId: tracerId ?? 0 };
-  return useQuery({
-    queryKey: apiQueryKey('orders.productionDay', input),
-    queryFn: () => client.orders.productionDay.query(input),
-    enabled: tracerId !== null,
-  });
+  const trpc = useTRPC();
+  return useQuery(
+    trpc.orders.productionDay.queryOptions(
+      { date, tracerId: tracerId ?? 0 },
+      { enabled: tracerId !== null },
+    ),
+  );
 }
 
 /** Every customer's activity, injection and isotope orders around `date` (colours, week plan). */
 export function useProductionWindow(date: string) {
-  const { client } = useApi();
-  const input = { centralDate: date };
-  return useQuery({
-    queryKey: apiQueryKey('orders.productionWindow', input),
-    queryFn: () => client.orders.productionWindow.query(input),
-    placeholderData: (previous) => previous,
-  });
+  const trpc = useTRPC();
+  return useQuery(
+    trpc.orders.productionWindow.queryOptions(
+      { centralDate: date },
+      { placeholderData: (previous) => previous },
+    ),
+  );
 }
 
 /** What an endpoint's not yet ordered bookings of a tracer would need per slot. */
 export function useBookingPreview(endpointId: number, tracerId: number, date: string) {
-  const { client } = useApi();
-  const input = { endpointId, tracerId, date };
-  return useQuery({
-    queryKey: apiQueryKey('bookings.productionPreview', input),
-    queryFn: () => client.bookings.productionPreview.query(input),
-  });
+  const trpc = useTRPC();
+  return useQuery(trpc.bookings.productionPreview.queryOptions({ endpointId, tracerId, date }));
 }
 
 /** The release rights ("Frigiv" is offered only with a valid one). */
 export function useReleaseRights() {
-  const { client } = useApi();
-  return useQuery({
-    queryKey: apiQueryKey('setup.releaseRights.list'),
-    queryFn: () => client.setup.releaseRights.list.query(),
-  });
+  const trpc = useTRPC();
+  return useQuery(trpc.setup.releaseRights.list.queryOptions());
 }
 
 export function useVialsForSlot(slotId: number, date: string) {
-  const { client } = useApi();
-  const input = { slotId, date };
-  return useQuery({
-    queryKey: apiQueryKey('vials.forSlot', input),
-    queryFn: () => client.vials.forSlot.query(input),
-  });
+  const trpc = useTRPC();
+  return useQuery(trpc.vials.forSlot.queryOptions({ slotId, date }));
 }
 
 /** After a write: the order reads (cards, colours, week plan) and the vial reads. */
 function useRefresh() {
+  const trpc = useTRPC();
   const queryClient = useQueryClient();
   return async () => {
     await Promise.all([
-      queryClient.invalidateQueries({ queryKey: apiQueryKey('orders.productionDay') }),
-      queryClient.invalidateQueries({ queryKey: apiQueryKey('orders.productionWindow') }),
-      queryClient.invalidateQueries({ queryKey: apiQueryKey('vials.forSlot') }),
+      queryClient.invalidateQueries(trpc.orders.productionDay.pathFilter()),
+      queryClient.invalidateQueries(trpc.orders.productionWindow.pathFilter()),
+      queryClient.invalidateQueries(trpc.vials.forSlot.pathFilter()),
     ]);
   };
 }
 
-/** The card actions: accept the collection, reject / un-reject, move / restore. */
+/** The card actions: accept the collection, reject / un-reject, move / restore, edit a dose. */
 export function useSlotActions() {
-  const { client } = useApi();
+  const trpc = useTRPC();
   const onSuccess = useRefresh();
-  const acceptSlot = useMutation({
-    mutationFn: (input: { slotId: number; deliveryDate: string }) =>
-      client.orders.activity.acceptSlot.mutate(input),
-    onSuccess,
-  });
-  const reject = useMutation({
-    mutationFn: (orderIds: number[]) => client.orders.activity.reject.mutate({ orderIds }),
-    onSuccess,
-  });
-  const unreject = useMutation({
-    mutationFn: (orderIds: number[]) => client.orders.activity.unreject.mutate({ orderIds }),
-    onSuccess,
-  });
-  const move = useMutation({
-    mutationFn: (input: { orderIds: number[]; toSlotId: number }) =>
-      client.orders.activity.move.mutate(input),
-    onSuccess,
-  });
-  const restore = useMutation({
-    mutationFn: (orderIds: number[]) => client.orders.activity.restore.mutate({ orderIds }),
-    onSuccess,
-  });
-  const editDose = useMutation({
-    mutationFn: (input: ActivityDoseEdit) => client.orders.activity.editDose.mutate(input),
-    onSuccess,
-  });
-  return { acceptSlot, reject, unreject, move, restore, editDose };
+  const activity = trpc.orders.activity;
+  return {
+    acceptSlot: useMutation(activity.acceptSlot.mutationOptions({ onSuccess })),
+    reject: useMutation(activity.reject.mutationOptions({ onSuccess })),
+    unreject: useMutation(activity.unreject.mutationOptions({ onSuccess })),
+    move: useMutation(activity.move.mutationOptions({ onSuccess })),
+    restore: useMutation(activity.restore.mutationOptions({ onSuccess })),
+    editDose: useMutation(activity.editDose.mutationOptions({ onSuccess })),
+  };
 }
 
 /** "Opret ny ordre": an order production enters for a customer (created Accepted). */
 export function useCreateActivityOrder() {
-  const { client } = useApi();
+  const trpc = useTRPC();
   const onSuccess = useRefresh();
-  return useMutation({
-    mutationFn: (input: ActivityOrderCreate) =>
-      client.orders.activity.createForCustomer.mutate(input),
-    onSuccess,
-  });
+  return useMutation(trpc.orders.activity.createForCustomer.mutationOptions({ onSuccess }));
 }
 
 /** A vial by hand or corrected, the signed release of a delivery and its correction. */
 export function useReleaseWrites() {
-  const { client } = useApi();
+  const trpc = useTRPC();
   const onSuccess = useRefresh();
-  const createVial = useMutation({
-    mutationFn: (input: VialCreate) => client.vials.create.mutate(input),
-    onSuccess,
-  });
-  const release = useMutation({
-    mutationFn: (input: ActivityRelease) => client.release.activity.mutate(input),
-    onSuccess,
-  });
-  const editVial = useMutation({
-    mutationFn: (input: VialEdit) => client.vials.edit.mutate(input),
-    onSuccess,
-  });
-  const correct = useMutation({
-    mutationFn: (input: Correction) => client.release.correct.mutate(input),
-    onSuccess,
-  });
-  return { createVial, editVial, release, correct };
+  return {
+    createVial: useMutation(trpc.vials.create.mutationOptions({ onSuccess })),
+    editVial: useMutation(trpc.vials.edit.mutationOptions({ onSuccess })),
+    release: useMutation(trpc.release.activity.mutationOptions({ onSuccess })),
+    correct: useMutation(trpc.release.correct.mutationOptions({ onSuccess })),
+  };
 }

@@ -4,7 +4,11 @@
  */
 export { connectApi, VERSION_HEADER } from './api/apiClient';
 export type { ApiClient, ApiConnection, ApiConnectionOptions } from './api/apiClient';
-export { ApiProvider, ApiTestProvider, useApi } from './api/ApiProvider';
+export { ApiProvider, useApi } from './api/ApiProvider';
+export { useTRPC, useTRPCClient } from './api/trpc';
+export type { ApiOptions } from './api/trpc';
+export { ApiTestProvider, fakeApiClient, fakeApiLink, refusal } from './testing/fakeApi';
+export type { ApiTestProviderProps, FakeProcedures } from './testing/fakeApi';
 export type { ApiContextValue, ConnectionState } from './api/ApiProvider';
 export {
   isAnswered,
@@ -18,8 +22,6 @@ export type { ClientKeys } from './api/clientKeys';
 export { usePendingAction } from './api/pendingAction';
 export type { PendingAction } from './api/pendingAction';
 export { applyLiveEvent, readsOfEntity, useLiveEvents } from './api/liveEvents';
-export { apiQueryKey, inScope } from './api/queryKeys';
-export type { ApiPath, ApiScope } from './api/queryKeys';
 export { useLogin, useLogout, useSession } from './session/session';
 export type { SessionInfo, SessionUserInfo } from './session/session';
 export { createI18n, LANGUAGES, localeOf, rememberLanguage } from './i18n/i18n';

@@ -57,7 +57,7 @@ export function InjectionOrders({
               comment: values.comment === '' ? null : values.comment,
             })
           }
-          onDelete={(id) => writes.remove.mutateAsync(id)}
+          onDelete={(id) => writes.remove.mutateAsync({ id })}
         />
       ))}
       {offerNew ? (

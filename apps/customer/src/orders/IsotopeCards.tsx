@@ -42,7 +42,7 @@ export function IsotopeCards({ cards, date, mayOrder, timeZone }: IsotopeCardsPr
             )
           }
           onSave={(values) => writes.edit.mutateAsync(values)}
-          onDelete={(id) => writes.remove.mutateAsync(id)}
+          onDelete={(id) => writes.remove.mutateAsync({ id })}
         />
       ))}
     </section>

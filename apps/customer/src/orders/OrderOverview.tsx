@@ -121,7 +121,7 @@ export function OrderOverview({
               )
             }
             onSave={(values) => writes.edit.mutateAsync(values)}
-            onDelete={(id) => writes.remove.mutateAsync(id)}
+            onDelete={(id) => writes.remove.mutateAsync({ id })}
           />
         ))
       )}

@@ -199,7 +199,7 @@ function ProcedureRow({ endpointId, procedure, studies, tracers }: RowProps) {
             type="button"
             className="ts-button ts-button--light"
             disabled={pending}
-            onClick={() => void run(() => writes.deleteProcedure.mutateAsync(procedure.id))}
+            onClick={() => void run(() => writes.deleteProcedure.mutateAsync({ id: procedure.id }))}
           >
             {t('setup.delete')}
           </button>

@@ -50,7 +50,7 @@ export function UsersSection({
   async function revoke(id: number) {
     setFailure(null);
     try {
-      await writes.revokeAccess.mutateAsync(id);
+      await writes.revokeAccess.mutateAsync({ id });
     } catch (caught) {
       setFailure(messageOf(caught));
     }

@@ -1,12 +1,12 @@
 /**
  * The site admin's reads and writes of the api (`admin.*`, and the user list of
- * `setup.users.list`), as TanStack Query hooks keyed by procedure path. The audit trail, login
- * events and telemetry are not refreshed by live events (they change on every call); the pages
- * offer "Opdater". User changes arrive live (the `User` entity refreshes `admin` and
- * `setup.users`).
+ * `setup.users.list`), as query and mutation options of the router (`useTRPC()`). The audit
+ * trail, login events and telemetry are not refreshed by live events (they change on every
+ * call); the pages offer "Opdater". User changes arrive live (the `User` entity refreshes
+ * `admin` and `setup.users`).
  */
 import type { RouterInputs, RouterOutputs } from '@tracershop/api';
-import { apiQueryKey, useApi } from '@tracershop/ui';
+import { useTRPC, useTRPCClient } from '@tracershop/ui';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 type Outputs = RouterOutputs;
@@ -26,57 +26,45 @@ export type ListedUser = UserList['users'][number];
 export type UserEdit = Inputs['admin']['editUser'];
 
 export function useAuditTrail(input: AuditTrailInput) {
-  const { client } = useApi();
-  return useQuery({
-    queryKey: apiQueryKey('admin.auditTrail', input),
-    queryFn: () => client.admin.auditTrail.query(input),
-    // The previous page stays on screen while the next one loads.
-    placeholderData: keepPreviousData,
-  });
+  const trpc = useTRPC();
+  // The previous page stays on screen while the next one loads.
+  return useQuery(trpc.admin.auditTrail.queryOptions(input, { placeholderData: keepPreviousData }));
 }
 
 /** Walks the whole chain on request (it reads every row), so it is a button, not a read. */
 export function useAuditChainVerification() {
-  const { client } = useApi();
+  const client = useTRPCClient();
   return useMutation({ mutationFn: () => client.admin.verifyAuditChain.query() });
 }
 
 export function useLoginEvents(input: LoginEventsInput) {
-  const { client } = useApi();
-  return useQuery({
-    queryKey: apiQueryKey('admin.loginEvents', input),
-    queryFn: () => client.admin.loginEvents.query(input),
-    placeholderData: keepPreviousData,
-  });
+  const trpc = useTRPC();
+  return useQuery(
+    trpc.admin.loginEvents.queryOptions(input, { placeholderData: keepPreviousData }),
+  );
 }
 
 export function useTelemetry(input: TelemetryInput) {
-  const { client } = useApi();
-  return useQuery({
-    queryKey: apiQueryKey('admin.telemetry', input),
-    queryFn: () => client.admin.telemetry.query(input),
-    placeholderData: keepPreviousData,
-  });
+  const trpc = useTRPC();
+  return useQuery(trpc.admin.telemetry.queryOptions(input, { placeholderData: keepPreviousData }));
 }
 
 export function useUserList() {
-  const { client } = useApi();
-  return useQuery({
-    queryKey: apiQueryKey('setup.users.list'),
-    queryFn: () => client.setup.users.list.query(),
-  });
+  const trpc = useTRPC();
+  return useQuery(trpc.setup.users.list.queryOptions());
 }
 
 export function useUserEdit() {
-  const { client } = useApi();
+  const trpc = useTRPC();
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: UserEdit) => client.admin.editUser.mutate(input),
-    onSuccess: async () => {
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: apiQueryKey('setup.users.list') }),
-        queryClient.invalidateQueries({ queryKey: apiQueryKey('admin.auditTrail') }),
-      ]);
-    },
-  });
+  return useMutation(
+    trpc.admin.editUser.mutationOptions({
+      onSuccess: async () => {
+        await Promise.all([
+          queryClient.invalidateQueries(trpc.setup.users.list.pathFilter()),
+          queryClient.invalidateQueries(trpc.admin.auditTrail.pathFilter()),
+        ]);
+      },
+    }),
+  );
 }

@@ -1,11 +1,9 @@
 /**
- * Component tests of the admin pages: the page with the app's texts and a hand-made api
- * client that has only the procedures the page calls, logged in as the site admin (id 1).
+ * Component tests of the admin pages: the page with the app's texts and a fake api that has
+ * only the procedures the page calls, logged in as the site admin (id 1).
  */
-import type { ApiClient } from '@tracershop/ui';
 import { ApiTestProvider } from '@tracershop/ui';
 import type { ReactElement } from 'react';
-import { vi } from 'vitest';
 import { renderWithI18n } from '../testing/renderWithI18n';
 
 export const SITE_ADMIN_SESSION = {
@@ -18,16 +16,5 @@ export function renderWithApi(element: ReactElement, procedures: Record<string, 
     auth: { whoami: { query: () => Promise.resolve(SITE_ADMIN_SESSION) } },
     ...procedures,
   };
-  return renderWithI18n(
-    <ApiTestProvider
-      value={{
-        client: client as unknown as ApiClient,
-        connection: 'open',
-        reconnect: vi.fn(),
-        reportVersionMismatch: vi.fn(),
-      }}
-    >
-      {element}
-    </ApiTestProvider>,
-  );
+  return renderWithI18n(<ApiTestProvider procedures={client}>{element}</ApiTestProvider>);
 }

@@ -1,5 +1,4 @@
 import { OrderStatus, UserGroup } from '@tracershop/core';
-import type { ApiClient } from '@tracershop/ui';
 import { ApiTestProvider } from '@tracershop/ui';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -48,15 +47,7 @@ function renderView(
     release: { isotope: { mutate: release } },
   };
   renderWithI18n(
-    <ApiTestProvider
-      value={{
-        // A hand-made client: only the procedures the view calls.
-        client: client as unknown as ApiClient,
-        connection: 'open',
-        reconnect: vi.fn(),
-        reportVersionMismatch: vi.fn(),
-      }}
-    >
+    <ApiTestProvider procedures={client}>
       <IsotopeView date="2026-12-02" isotopeId={2} />
     </ApiTestProvider>,
   );

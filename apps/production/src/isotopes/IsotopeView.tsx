@@ -82,8 +82,8 @@ export function IsotopeView({ date, isotopeId }: { date: string; isotopeId: numb
                   card={card}
                   date={date}
                   onOpen={() => setOpenDeliveryId(card.delivery.id)}
-                  onAccept={(orderIds) => writes.accept.mutateAsync(orderIds)}
-                  onReject={(orderIds) => writes.reject.mutateAsync(orderIds)}
+                  onAccept={(orderIds) => writes.accept.mutateAsync({ orderIds })}
+                  onReject={(orderIds) => writes.reject.mutateAsync({ orderIds })}
                   onEditDose={(id, orderedActivity) =>
                     writes.editDose.mutateAsync({ id, orderedActivity })
                   }
@@ -105,11 +105,16 @@ export function IsotopeView({ date, isotopeId }: { date: string; isotopeId: numb
           mayRelease={mayRelease({ isotopeId })}
           username={user?.username ?? ''}
           onClose={() => setOpenDeliveryId(null)}
-          onAccept={(orderIds) => writes.accept.mutateAsync(orderIds)}
-          onReject={(orderIds) => writes.reject.mutateAsync(orderIds)}
-          onUnreject={(orderIds) => writes.unreject.mutateAsync(orderIds)}
+          onAccept={(orderIds) => writes.accept.mutateAsync({ orderIds })}
+          onReject={(orderIds) => writes.reject.mutateAsync({ orderIds })}
+          onUnreject={(orderIds) => writes.unreject.mutateAsync({ orderIds })}
           onRelease={(input) => writes.release.mutateAsync(input)}
-          onCorrect={(input) => writes.correct.mutateAsync(input)}
+          onCorrect={(input) =>
+            writes.correct.mutateAsync({
+              isotopeOrderIds: input.orderIds,
+              password: input.password,
+            })
+          }
           onCreateVial={(values) => writes.createVial.mutateAsync({ ...values, isotopeId })}
           onEditVial={(id, values) => writes.editVial.mutateAsync({ ...values, id })}
         />

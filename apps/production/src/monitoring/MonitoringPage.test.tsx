@@ -1,6 +1,6 @@
 import { TracerType } from '@tracershop/core';
-import type { ApiClient } from '@tracershop/ui';
-import { ApiTestProvider } from '@tracershop/ui';
+import type { ErrorReason } from '@tracershop/api';
+import { ApiTestProvider, refusal } from '@tracershop/ui';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
@@ -15,11 +15,11 @@ const TRACERS = [
   { id: 4, shortname: 'Old', tracerType: TracerType.Activity, archived: true },
 ];
 
-function renderPage(path = '/monitoring?month=2026-11', refusal: string | null = null) {
+function renderPage(path = '/monitoring?month=2026-11', refused: ErrorReason | null = null) {
   const punctuality = vi.fn(
     (input: { month: string; product: { kind: string; tracerId?: number } }) =>
-      refusal !== null
-        ? Promise.reject(new Error(refusal))
+      refused !== null
+        ? Promise.reject(refusal(refused))
         : Promise.resolve({
             month: input.month,
             fromDate: `${input.month}-01`,
@@ -44,15 +44,7 @@ function renderPage(path = '/monitoring?month=2026-11', refusal: string | null =
     monitoring: { punctuality: { query: punctuality } },
   };
   renderWithI18n(
-    <ApiTestProvider
-      value={{
-        // A hand-made client: only the procedures the page calls.
-        client: client as unknown as ApiClient,
-        connection: 'open',
-        reconnect: vi.fn(),
-        reportVersionMismatch: vi.fn(),
-      }}
-    >
+    <ApiTestProvider procedures={client}>
       <MemoryRouter initialEntries={[path]}>
         <MonitoringPage />
       </MemoryRouter>
@@ -137,9 +129,9 @@ describe('MonitoringPage', () => {
   });
 
   it('shows the api’s refusal', async () => {
-    renderPage('/monitoring?month=2026-11', 'Din brugergruppe har ikke adgang til dette');
+    renderPage('/monitoring?month=2026-11', 'FORBIDDEN_ROLE');
     expect((await screen.findByRole('alert')).textContent).toContain(
-      'Din brugergruppe har ikke adgang til dette',
+      'Din rolle må ikke udføre denne handling.',
     );
   });
 });

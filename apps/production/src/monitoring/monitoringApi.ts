@@ -3,25 +3,18 @@
  * (`monitoring.punctuality`). Order events refresh `monitoring.*` reads (ui liveEvents).
  */
 import type { RouterInputs, RouterOutputs } from '@tracershop/api';
-import { apiQueryKey, useApi } from '@tracershop/ui';
-import { useQuery } from '@tanstack/react-query';
+import { useTRPC } from '@tracershop/ui';
+import { skipToken, useQuery } from '@tanstack/react-query';
 
 export type PunctualityReport = RouterOutputs['monitoring']['punctuality'];
 export type PunctualityCounts = PunctualityReport['counts'];
 export type MonitoredProduct = RouterInputs['monitoring']['punctuality']['product'];
 
 export function usePunctuality(month: string, product: MonitoredProduct | null) {
-  const { client } = useApi();
-  const input = product === null ? null : { month, product };
-  return useQuery({
-    queryKey: apiQueryKey('monitoring.punctuality', input),
-    queryFn: () => {
-      if (input === null) {
-        throw new Error('no product chosen');
-      }
-      return client.monitoring.punctuality.query(input);
-    },
-    enabled: input !== null,
-    placeholderData: (previous) => previous,
-  });
+  const trpc = useTRPC();
+  return useQuery(
+    trpc.monitoring.punctuality.queryOptions(product === null ? skipToken : { month, product }, {
+      placeholderData: (previous) => previous,
+    }),
+  );
 }

@@ -129,10 +129,10 @@ export function ActivityView({ catalog, tracerId, date, today, timeZone }: Activ
               onAccept={() =>
                 run(actions.acceptSlot.mutateAsync({ slotId: card.slot.id, deliveryDate: date }))
               }
-              onReject={(orderIds) => run(actions.reject.mutateAsync(orderIds))}
-              onUnreject={(orderIds) => run(actions.unreject.mutateAsync(orderIds))}
+              onReject={(orderIds) => run(actions.reject.mutateAsync({ orderIds }))}
+              onUnreject={(orderIds) => run(actions.unreject.mutateAsync({ orderIds }))}
               onMove={(orderIds, toSlotId) => run(actions.move.mutateAsync({ orderIds, toSlotId }))}
-              onRestore={(orderIds) => run(actions.restore.mutateAsync(orderIds))}
+              onRestore={(orderIds) => run(actions.restore.mutateAsync({ orderIds }))}
             />
           ))}
         </div>

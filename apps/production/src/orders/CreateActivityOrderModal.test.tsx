@@ -1,4 +1,4 @@
-import { TRPCClientError } from '@trpc/client';
+import { refusal } from '@tracershop/ui';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
@@ -20,20 +20,12 @@ function props(overrides: Partial<CreateActivityOrderModalProps> = {}) {
 }
 
 /** The api's refusal of a figure above the tracer's limit. */
-function limitRefusal(): TRPCClientError<never> {
-  const message = 'FDG kan højst bestilles med 50 000 MBq pr. ordre; ordren er på 60 000 MBq.';
-  return new TRPCClientError(message, {
-    result: {
-      error: {
-        code: -32022,
-        message,
-        data: {
-          reason: 'LIMIT_ACTIVITY_PER_ORDER',
-          params: { tracer: 'FDG', max: '50\u00a0000\u00a0MBq', value: '60\u00a0000\u00a0MBq' },
-        },
-      },
-    },
-  } as never);
+function limitRefusal() {
+  return refusal('LIMIT_ACTIVITY_PER_ORDER', {
+    tracer: 'FDG',
+    max: '50\u00a0000\u00a0MBq',
+    value: '60\u00a0000\u00a0MBq',
+  });
 }
 
 const submit = () => screen.getByRole('button', { name: 'Opret ordre' }) as HTMLButtonElement;

@@ -69,8 +69,8 @@ export function OpenActivityOrder(props: OpenActivityOrderProps) {
       actions={{
         accept: () =>
           slotActions.acceptSlot.mutateAsync({ slotId: card.slot.id, deliveryDate: date }),
-        reject: (orderIds) => slotActions.reject.mutateAsync(orderIds),
-        unreject: (orderIds) => slotActions.unreject.mutateAsync(orderIds),
+        reject: (orderIds) => slotActions.reject.mutateAsync({ orderIds }),
+        unreject: (orderIds) => slotActions.unreject.mutateAsync({ orderIds }),
         editDose: (id, orderedActivity, limitOverride) =>
           slotActions.editDose.mutateAsync({ id, orderedActivity, limitOverride }),
         createVial: (input) => writes.createVial.mutateAsync(input),

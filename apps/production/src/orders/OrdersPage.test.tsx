@@ -1,5 +1,4 @@
 import { OrderStatus, TracerUsage, UserGroup } from '@tracershop/core';
-import type { ApiClient, ApiContextValue } from '@tracershop/ui';
 import { ApiTestProvider } from '@tracershop/ui';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -109,14 +108,8 @@ function Address() {
 }
 
 function renderPage(path: string, client = fakeClient()) {
-  const value: ApiContextValue = {
-    client: client as unknown as ApiClient,
-    connection: 'open',
-    reconnect: () => undefined,
-    reportVersionMismatch: () => undefined,
-  };
   return renderWithI18n(
-    <ApiTestProvider value={value}>
+    <ApiTestProvider procedures={client}>
       <MemoryRouter initialEntries={[path]}>
         <OrdersPage />
         <Address />

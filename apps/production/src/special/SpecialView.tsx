@@ -95,7 +95,9 @@ export function SpecialView({ date }: { date: string }) {
             onSort={(column) => setSort((current) => nextSort(current, column))}
             selected={selected}
             onToggle={toggle}
-            onAccept={(orderId) => void rowAction.run(() => writes.accept.mutateAsync([orderId]))}
+            onAccept={(orderId) =>
+              void rowAction.run(() => writes.accept.mutateAsync({ orderIds: [orderId] }))
+            }
             onOpen={setOpenId}
             pending={rowAction.pending}
           />
@@ -112,9 +114,9 @@ export function SpecialView({ date }: { date: string }) {
           mayRelease={mayRelease({ tracerId: openRow.order.tracerId })}
           username={username}
           onClose={() => setOpenId(null)}
-          onAccept={() => writes.accept.mutateAsync([openRow.order.id])}
-          onReject={() => writes.reject.mutateAsync([openRow.order.id])}
-          onUnreject={() => writes.unreject.mutateAsync([openRow.order.id])}
+          onAccept={() => writes.accept.mutateAsync({ orderIds: [openRow.order.id] })}
+          onReject={() => writes.reject.mutateAsync({ orderIds: [openRow.order.id] })}
+          onUnreject={() => writes.unreject.mutateAsync({ orderIds: [openRow.order.id] })}
           onRelease={(input) => writes.release.mutateAsync({ ...input, orderId: openRow.order.id })}
           onCorrect={(password) =>
             writes.correct.mutateAsync({ injectionOrderIds: [openRow.order.id], password })

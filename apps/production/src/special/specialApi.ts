@@ -1,11 +1,11 @@
 /**
- * The reads and writes of "Special" (injection orders) as TanStack Query hooks keyed by
- * procedure path, so live events refresh them. The production window of orders and the
+ * The reads and writes of "Special" (injection orders), as query and mutation options of the
+ * router (`useTRPC()`), so live events refresh them. The production window of orders and the
  * release rights are shared with the isotope view (`isotopes/`).
  */
 import type { RouterInputs, RouterOutputs } from '@tracershop/api';
 import { DEFAULT_TIME_ZONE, hasReleaseRight } from '@tracershop/core';
-import { apiQueryKey, inScope, siteToday, useApi, useSession } from '@tracershop/ui';
+import { siteToday, useSession, useTRPC } from '@tracershop/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 type Outputs = RouterOutputs;
@@ -20,21 +20,14 @@ export type InjectionReleaseMany = Inputs['release']['injectionMany'];
 export type Correction = Inputs['release']['correct'];
 
 export function useCatalog() {
-  const { client } = useApi();
-  return useQuery({
-    queryKey: apiQueryKey('setup.catalog'),
-    queryFn: () => client.setup.catalog.query(),
-  });
+  const trpc = useTRPC();
+  return useQuery(trpc.setup.catalog.queryOptions());
 }
 
 /** Every order around `date` (± the server's date range); views filter to their day. */
 export function useProductionWindow(date: string) {
-  const { client } = useApi();
-  const input = { centralDate: date };
-  return useQuery({
-    queryKey: apiQueryKey('orders.productionWindow', input),
-    queryFn: () => client.orders.productionWindow.query(input),
-  });
+  const trpc = useTRPC();
+  return useQuery(trpc.orders.productionWindow.queryOptions({ centralDate: date }));
 }
 
 /** The injection orders delivered on `date`, by delivery time and id. */
@@ -60,13 +53,11 @@ export function useSiteToday() {
  * `hasReleaseRight`: an unexpired right of their own, or site admin). The api checks again.
  */
 export function useReleasePermission() {
-  const { client } = useApi();
+  const trpc = useTRPC();
   const { today, user } = useSiteToday();
-  const rights = useQuery({
-    queryKey: apiQueryKey('setup.releaseRights.list'),
-    queryFn: () => client.setup.releaseRights.list.query(),
-    enabled: user !== null,
-  });
+  const rights = useQuery(
+    trpc.setup.releaseRights.list.queryOptions(undefined, { enabled: user !== null }),
+  );
   return (product: { tracerId?: number; isotopeId?: number }): boolean =>
     user !== null &&
     hasReleaseRight({
@@ -80,45 +71,28 @@ export function useReleasePermission() {
 
 /** After a write: every order and vial read (this window included), at once. */
 export function useOrdersRefresh() {
+  const trpc = useTRPC();
   const queryClient = useQueryClient();
   return async () => {
-    await queryClient.invalidateQueries({
-      predicate: (query) => inScope(query.queryKey, 'orders') || inScope(query.queryKey, 'vials'),
-    });
+    await Promise.all([
+      queryClient.invalidateQueries(trpc.orders.pathFilter()),
+      queryClient.invalidateQueries(trpc.vials.pathFilter()),
+    ]);
   };
 }
 
 /** Status changes, creation, release and correction of injection orders. */
 export function useInjectionWrites() {
-  const { client } = useApi();
+  const trpc = useTRPC();
   const onSuccess = useOrdersRefresh();
-  const accept = useMutation({
-    mutationFn: (orderIds: number[]) => client.orders.injection.accept.mutate({ orderIds }),
-    onSuccess,
-  });
-  const reject = useMutation({
-    mutationFn: (orderIds: number[]) => client.orders.injection.reject.mutate({ orderIds }),
-    onSuccess,
-  });
-  const unreject = useMutation({
-    mutationFn: (orderIds: number[]) => client.orders.injection.unreject.mutate({ orderIds }),
-    onSuccess,
-  });
-  const create = useMutation({
-    mutationFn: (input: InjectionCreate) => client.orders.injection.createForCustomer.mutate(input),
-    onSuccess,
-  });
-  const release = useMutation({
-    mutationFn: (input: InjectionRelease) => client.release.injection.mutate(input),
-    onSuccess,
-  });
-  const releaseMany = useMutation({
-    mutationFn: (input: InjectionReleaseMany) => client.release.injectionMany.mutate(input),
-    onSuccess,
-  });
-  const correct = useMutation({
-    mutationFn: (input: Correction) => client.release.correct.mutate(input),
-    onSuccess,
-  });
-  return { accept, reject, unreject, create, release, releaseMany, correct };
+  const injection = trpc.orders.injection;
+  return {
+    accept: useMutation(injection.accept.mutationOptions({ onSuccess })),
+    reject: useMutation(injection.reject.mutationOptions({ onSuccess })),
+    unreject: useMutation(injection.unreject.mutationOptions({ onSuccess })),
+    create: useMutation(injection.createForCustomer.mutationOptions({ onSuccess })),
+    release: useMutation(trpc.release.injection.mutationOptions({ onSuccess })),
+    releaseMany: useMutation(trpc.release.injectionMany.mutationOptions({ onSuccess })),
+    correct: useMutation(trpc.release.correct.mutationOptions({ onSuccess })),
+  };
 }

@@ -1,5 +1,4 @@
-import type { ApiClient } from '@tracershop/ui';
-import { ApiTestProvider } from '@tracershop/ui';
+import { ApiTestProvider, refusal } from '@tracershop/ui';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
@@ -77,15 +76,7 @@ function renderPage(options: FakeOptions = {}, path = '/vials?date=2026-11-23') 
     printing: { vialLabel: { mutate: vialLabel } },
   };
   renderWithI18n(
-    <ApiTestProvider
-      value={{
-        // A hand-made client: only the procedures the page calls.
-        client: client as unknown as ApiClient,
-        connection: 'open',
-        reconnect: vi.fn(),
-        reportVersionMismatch: vi.fn(),
-      }}
-    >
+    <ApiTestProvider procedures={client}>
       <MemoryRouter initialEntries={[path]}>
         <VialsPage />
       </MemoryRouter>
@@ -200,12 +191,12 @@ describe('VialsPage', () => {
 
   it('shows why fetching missing vials failed', async () => {
     renderPage({
-      rescan: () => Promise.reject(new Error('Der er ikke sat en mappe op til hætteglas')),
+      rescan: () => Promise.reject(refusal('VIAL_WATCH_OFF')),
     });
     await loaded();
     await userEvent.click(screen.getByRole('button', { name: 'Hent manglende glas' }));
     expect((await screen.findByRole('alert')).textContent).toContain(
-      'Der er ikke sat en mappe op til hætteglas',
+      'Mappen med dispenserfiler er ikke sat op eller kan ikke læses.',
     );
   });
 
@@ -214,7 +205,7 @@ describe('VialsPage', () => {
     const { vialLabel } = renderPage({
       print: () =>
         refuse
-          ? Promise.reject(new Error('Der er ikke valgt en etiketprinter'))
+          ? Promise.reject(refusal('NO_PRINTER_CHOSEN', { kind: 'label' }))
           : Promise.resolve({}),
     });
     await loaded();
@@ -226,7 +217,7 @@ describe('VialsPage', () => {
     refuse = true;
     await userEvent.click(screen.getByRole('button', { name: 'Print etiket for hætteglas 3' }));
     expect((await screen.findByRole('alert')).textContent).toContain(
-      'Etiketten for hætteglas 3 blev ikke printet: Der er ikke valgt en etiketprinter',
+      'Etiketten for hætteglas 3 blev ikke printet: Der er ikke valgt en etiketprinter under printerindstillingerne.',
     );
   });
 });

@@ -99,10 +99,13 @@ export default function VialsPage() {
 
   const onPrint = (vialId: number) => {
     setPrintFeedback(null);
-    print.mutate(vialId, {
-      onSuccess: () => setPrintFeedback({ vialId, ok: true }),
-      onError: (error) => setPrintFeedback({ vialId, ok: false, message: messageOf(error) }),
-    });
+    print.mutate(
+      { vialId },
+      {
+        onSuccess: () => setPrintFeedback({ vialId, ok: true }),
+        onError: (error) => setPrintFeedback({ vialId, ok: false, message: messageOf(error) }),
+      },
+    );
   };
 
   const loadedWindow = vialWindowOf(date);
@@ -210,7 +213,7 @@ export default function VialsPage() {
         onSort={(column: VialColumn) => setSort((current) => nextSort(current, column))}
         ownerOf={ownerOf}
         onPrint={onPrint}
-        printingVialId={print.isPending ? (print.variables ?? null) : null}
+        printingVialId={print.isPending ? (print.variables?.vialId ?? null) : null}
       />
     </div>
   );

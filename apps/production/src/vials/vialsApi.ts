@@ -1,11 +1,11 @@
 /**
  * The vial page's reads and writes: every vial filled within the window around the chosen
  * date (all pages of `vials.list`), the rescan of the dispenser folder and the label print.
- * Keys under `vials.*`, so a live Vial event refreshes the list.
+ * The list is kept under the `vials.list` key, so a live Vial event refreshes it.
  */
 import type { RouterOutputs } from '@tracershop/api';
 import { addDays } from '@tracershop/core';
-import { apiQueryKey, useApi } from '@tracershop/ui';
+import { useTRPC, useTRPCClient } from '@tracershop/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 type Outputs = RouterOutputs;
@@ -28,10 +28,11 @@ export function vialWindowOf(date: string): { from: string; to: string } {
 
 /** Every vial filled within the window around `date`, page by page. */
 export function useVialsAround(date: string) {
-  const { client } = useApi();
+  const trpc = useTRPC();
+  const client = useTRPCClient();
   const range = vialWindowOf(date);
   return useQuery({
-    queryKey: apiQueryKey('vials.list', range),
+    queryKey: trpc.vials.list.queryKey(range),
     queryFn: async () => {
       const vials: VialRow[] = [];
       let offset: number | null = 0;
@@ -52,18 +53,17 @@ export function useVialsAround(date: string) {
 
 /** "Hent manglende glas": import the dispenser files waiting in the watched folder now. */
 export function useRescanVials() {
-  const { client } = useApi();
+  const trpc = useTRPC();
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: () => client.vials.rescan.mutate(),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: apiQueryKey('vials.list') }),
-  });
+  return useMutation(
+    trpc.vials.rescan.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries(trpc.vials.list.pathFilter()),
+    }),
+  );
 }
 
 /** "Print etiket": the vial's label on the active label printer. */
 export function usePrintVialLabel() {
-  const { client } = useApi();
-  return useMutation({
-    mutationFn: (vialId: number) => client.printing.vialLabel.mutate({ vialId }),
-  });
+  const trpc = useTRPC();
+  return useMutation(trpc.printing.vialLabel.mutationOptions());
 }

@@ -4,10 +4,12 @@
  * refused as UNAUTHENTICATED (the session ended: logout in another tab, expiry, a changed
  * role) asks who is logged in again, so the app shows its login page.
  * After login and logout the connection is renewed, so the WebSocket carries the new session.
+ * Below the provider, `useTRPC()` gives typed query and mutation options for every procedure.
  * A crash of the app inside is caught by an `ErrorBoundary`, which reports it through this
  * connection (`clientErrors.report`).
  */
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import type { ReactNode } from 'react';
 import { useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { ErrorBoundary } from '../version/ErrorBoundary';
@@ -18,7 +20,7 @@ import { connectApi } from './apiClient';
 import type { Connect } from './connectionStore';
 import { ConnectionStore } from './connectionStore';
 import { isSessionEnded, isVersionMismatch, reasonOf } from './apiErrors';
-import { apiQueryKey } from './queryKeys';
+import { TRPCProvider } from './trpc';
 
 export type { ConnectionState } from './connectionStore';
 export type { ApiContextValue } from './apiContext';
@@ -45,12 +47,14 @@ function shouldRetry(failureCount: number, error: unknown): boolean {
 
 export function ApiProvider({ version, children, connect = connectApi }: ApiProviderProps) {
   const [versionMismatch, setVersionMismatch] = useState(false);
+  /** Told by the cache when a call finds the session ended (handled below, with typed keys). */
+  const [sessionEnded] = useState(() => new EventTarget());
   const [queryClient] = useState(() => {
     const onError = (error: unknown) => {
       if (isVersionMismatch(error)) {
         setVersionMismatch(true);
       } else if (isSessionEnded(error)) {
-        void client.invalidateQueries({ queryKey: apiQueryKey('auth.whoami') });
+        sessionEnded.dispatchEvent(new Event('ended'));
       }
     };
     const client: QueryClient = new QueryClient({
@@ -70,6 +74,16 @@ export function ApiProvider({ version, children, connect = connectApi }: ApiProv
   }, [store]);
   const { connection, state } = useSyncExternalStore(store.subscribe, store.current);
   const reportVersionMismatch = useCallback(() => setVersionMismatch(true), []);
+  useEffect(() => {
+    if (connection === null) {
+      return undefined;
+    }
+    // Ask who is logged in again: the app then shows its login page.
+    const trpc = createTRPCOptionsProxy({ client: connection.client, queryClient });
+    const askAgain = () => void queryClient.invalidateQueries(trpc.auth.whoami.pathFilter());
+    sessionEnded.addEventListener('ended', askAgain);
+    return () => sessionEnded.removeEventListener('ended', askAgain);
+  }, [connection, queryClient, sessionEnded]);
   const value = useMemo<ApiContextValue | null>(
     () =>
       connection === null
@@ -92,26 +106,10 @@ export function ApiProvider({ version, children, connect = connectApi }: ApiProv
   return (
     <ApiContext.Provider value={value}>
       <QueryClientProvider client={queryClient}>
-        <ErrorBoundary appVersion={version}>{children}</ErrorBoundary>
+        <TRPCProvider trpcClient={value.client} queryClient={queryClient}>
+          <ErrorBoundary appVersion={version}>{children}</ErrorBoundary>
+        </TRPCProvider>
       </QueryClientProvider>
-    </ApiContext.Provider>
-  );
-}
-
-/** For component tests: a context with a hand-made client. */
-export function ApiTestProvider({
-  value,
-  children,
-}: {
-  value: ApiContextValue;
-  children: ReactNode;
-}) {
-  const [queryClient] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { retry: false } } }),
-  );
-  return (
-    <ApiContext.Provider value={value}>
-      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
     </ApiContext.Provider>
   );
 }

@@ -1,48 +1,68 @@
 import { QueryClient } from '@tanstack/react-query';
+import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import { describe, expect, it } from 'vitest';
+import { fakeApiClient } from '../testing/fakeApi';
 import { applyLiveEvent } from './liveEvents';
-import { apiQueryKey } from './queryKeys';
 
 function cacheWithReads() {
   const queryClient = new QueryClient();
-  queryClient.setQueryData(apiQueryKey('orders.shopDay', { endpointId: 1, date: '2026-11-24' }), 1);
-  queryClient.setQueryData(apiQueryKey('setup.catalog'), 1);
-  queryClient.setQueryData(apiQueryKey('auth.whoami'), 1);
-  return queryClient;
+  const trpc = createTRPCOptionsProxy({ client: fakeApiClient({}), queryClient });
+  queryClient.setQueryData(
+    trpc.orders.shopDay.queryKey({ endpointId: 1, date: '2026-11-24' }),
+    null as never,
+  );
+  queryClient.setQueryData(trpc.setup.catalog.queryKey(), null as never);
+  queryClient.setQueryData(trpc.auth.whoami.queryKey(), null as never);
+  return { queryClient, trpc };
 }
 
+/** The procedure paths of the reads an event marked stale. */
 function stale(queryClient: QueryClient): string[] {
   return queryClient
     .getQueryCache()
     .getAll()
     .filter((query) => query.state.isInvalidated)
-    .map((query) => String(query.queryKey[0]));
+    .map((query) => (query.queryKey[0] as string[]).join('.'));
 }
 
 describe('applyLiveEvent', () => {
   it('refreshes the order reads when an order changes', async () => {
-    const queryClient = cacheWithReads();
-    await applyLiveEvent(queryClient, { id: '1', entity: 'ActivityOrder', op: 'upsert', rows: [] });
+    const { queryClient, trpc } = cacheWithReads();
+    await applyLiveEvent(queryClient, trpc, {
+      id: '1',
+      entity: 'ActivityOrder',
+      op: 'upsert',
+      rows: [],
+    });
     expect(stale(queryClient)).toEqual(['orders.shopDay']);
   });
 
-  it('refreshes every read under a scope, and only those', async () => {
-    const queryClient = cacheWithReads();
-    queryClient.setQueryData(apiQueryKey('vials.forSlot', { slotId: 1, date: '2026-11-24' }), 1);
-    queryClient.setQueryData(apiQueryKey('vialsExtra.list'), 1);
-    await applyLiveEvent(queryClient, { id: '3', entity: 'Vial', op: 'upsert', rows: [] });
+  it('refreshes every read under a router, and only those', async () => {
+    const { queryClient, trpc } = cacheWithReads();
+    queryClient.setQueryData(
+      trpc.vials.forSlot.queryKey({ slotId: 1, date: '2026-11-24' }),
+      null as never,
+    );
+    // A path that only starts with the same letters is another router.
+    queryClient.setQueryData([['vialsExtra', 'list'], { type: 'query' }], null);
+    await applyLiveEvent(queryClient, trpc, { id: '3', entity: 'Vial', op: 'upsert', rows: [] });
     expect(stale(queryClient).sort()).toEqual(['orders.shopDay', 'vials.forSlot']);
   });
 
   it('refreshes the catalog and the order reads when a closed date changes', async () => {
-    const queryClient = cacheWithReads();
-    await applyLiveEvent(queryClient, { id: '2', entity: 'ClosedDate', op: 'delete', ids: [3] });
+    const { queryClient, trpc } = cacheWithReads();
+    await applyLiveEvent(queryClient, trpc, {
+      id: '2',
+      entity: 'ClosedDate',
+      op: 'delete',
+      ids: [3],
+    });
     expect(stale(queryClient).sort()).toEqual(['orders.shopDay', 'setup.catalog']);
   });
 
   it('refreshes everything on resync', async () => {
-    const queryClient = cacheWithReads();
-    await applyLiveEvent(queryClient, { id: 'r', entity: 'resync', op: 'resync' });
+    const { queryClient, trpc } = cacheWithReads();
+    await applyLiveEvent(queryClient, trpc, { id: 'r', entity: 'resync', op: 'resync' });
     expect(stale(queryClient)).toHaveLength(3);
   });
 });

@@ -1,9 +1,9 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ApiClient, ApiConnection } from '../api/apiClient';
-import { ApiProvider, ApiTestProvider } from '../api/ApiProvider';
-import type { ApiContextValue } from '../api/ApiProvider';
+import type { ApiConnection } from '../api/apiClient';
+import { ApiProvider } from '../api/ApiProvider';
+import { ApiTestProvider, fakeApiClient } from '../testing/fakeApi';
 import { renderWithI18n } from '../testing/renderWithI18n';
 import type { ClientErrorReport } from './ErrorBoundary';
 import { CLIENT_ERROR_LIMITS, ErrorBoundary, clientErrorReportOf } from './ErrorBoundary';
@@ -12,18 +12,9 @@ function Crash(): never {
   throw new Error('boom');
 }
 
-/** A client whose only procedure is `clientErrors.report`. */
-function reportingClient(mutate: (input: ClientErrorReport) => Promise<unknown>): ApiClient {
-  return { clientErrors: { report: { mutate } } } as unknown as ApiClient;
-}
-
-function contextWith(client: ApiClient): ApiContextValue {
-  return {
-    client,
-    connection: 'open',
-    reconnect: () => undefined,
-    reportVersionMismatch: () => undefined,
-  };
+/** An api whose only procedure is `clientErrors.report`. */
+function reportingApi(mutate: (input: ClientErrorReport) => Promise<unknown>) {
+  return { clientErrors: { report: { mutate } } };
 }
 
 describe('ErrorBoundary', () => {
@@ -41,7 +32,7 @@ describe('ErrorBoundary', () => {
     const mutate = vi.fn().mockResolvedValue({ logged: true });
     const reload = vi.fn();
     renderWithI18n(
-      <ApiTestProvider value={contextWith(reportingClient(mutate))}>
+      <ApiTestProvider procedures={reportingApi(mutate)}>
         <ErrorBoundary appVersion="1.2.3" reload={reload}>
           <Crash />
         </ErrorBoundary>
@@ -49,7 +40,7 @@ describe('ErrorBoundary', () => {
     );
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Der skete en fejl');
     expect(screen.getByText('boom')).toBeTruthy();
-    expect(mutate).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(mutate).toHaveBeenCalledTimes(1));
     const report = mutate.mock.calls[0]?.[0] as ClientErrorReport;
     expect(report.message).toBe('Error: boom');
     expect(report.appVersion).toBe('1.2.3');
@@ -62,7 +53,7 @@ describe('ErrorBoundary', () => {
   it('still shows the page when the report fails', async () => {
     const mutate = vi.fn().mockRejectedValue(new Error('offline'));
     renderWithI18n(
-      <ApiTestProvider value={contextWith(reportingClient(mutate))}>
+      <ApiTestProvider procedures={reportingApi(mutate)}>
         <ErrorBoundary>
           <Crash />
         </ErrorBoundary>
@@ -123,7 +114,7 @@ describe('ApiProvider', () => {
   it('catches a crash of the app and reports it with the app version', async () => {
     const mutate = vi.fn().mockResolvedValue({ logged: true });
     const connect = (): ApiConnection => ({
-      client: reportingClient(mutate),
+      client: fakeApiClient(reportingApi(mutate)),
       close: () => Promise.resolve(),
     });
     renderWithI18n(
@@ -132,6 +123,7 @@ describe('ApiProvider', () => {
       </ApiProvider>,
     );
     expect(await screen.findByRole('heading', { name: 'Der skete en fejl' })).toBeTruthy();
+    await waitFor(() => expect(mutate).toHaveBeenCalledTimes(1));
     expect(mutate).toHaveBeenCalledWith(
       expect.objectContaining({ message: 'Error: boom', appVersion: '9.9.9' }),
     );

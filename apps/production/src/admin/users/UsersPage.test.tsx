@@ -1,3 +1,4 @@
+import { refusal } from '@tracershop/ui';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
@@ -67,11 +68,13 @@ describe('UsersPage', () => {
   });
 
   it("shows the api's refusal by the row and keeps the choice", async () => {
-    renderPage(vi.fn(() => Promise.reject(new Error('Du kan ikke ændre din egen konto.'))));
+    renderPage(vi.fn(() => Promise.reject(refusal('OWN_ACCOUNT'))));
     const role = await screen.findByRole('combobox', { name: 'Rolle for prod-user' });
     await userEvent.selectOptions(role, 'Shopbruger');
     await userEvent.click(saveOf('prod-user'));
-    expect(await screen.findByText(/Du kan ikke ændre din egen konto/)).toBeTruthy();
+    expect(
+      await screen.findByText(/Du kan ikke ændre din egen rolle eller deaktivere dig selv/),
+    ).toBeTruthy();
     expect((role as HTMLSelectElement).value).toBe('5');
   });
 });

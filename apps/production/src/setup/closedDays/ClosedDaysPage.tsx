@@ -44,7 +44,7 @@ export function ClosedDaysView({ today }: { today: string }) {
     setProblem(null);
     setDone(null);
     try {
-      const result = await toggle.mutateAsync(date);
+      const result = await toggle.mutateAsync({ date });
       setDone(
         t(
           result.closed

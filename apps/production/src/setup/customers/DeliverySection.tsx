@@ -170,9 +170,9 @@ export function DeliverySection({
     setProblem(null);
     try {
       if (product.kind === 'tracer') {
-        await writes.deleteSlot.mutateAsync(draft.id);
+        await writes.deleteSlot.mutateAsync({ id: draft.id });
       } else {
-        await writes.deleteIsotopeDelivery.mutateAsync(draft.id);
+        await writes.deleteIsotopeDelivery.mutateAsync({ id: draft.id });
       }
       setDraft(blankDraft(runs));
       setDone(t('setupDeliveries.slot.deleted'));

@@ -3,13 +3,12 @@
  * activity delivery slots and isotope deliveries. Reads come from `setup.catalog`
  * (`useCatalog`); each write refreshes the set-up reads.
  */
-import type { AppRouter } from '@tracershop/api';
-import { useApi } from '@tracershop/ui';
+import type { RouterInputs } from '@tracershop/api';
+import { useTRPC, useTRPCClient } from '@tracershop/ui';
 import { useMutation } from '@tanstack/react-query';
-import type { inferRouterInputs } from '@trpc/server';
 import { useSetupRefresh, useSetupWrite } from '../setupWrites';
 
-type SetupInputs = inferRouterInputs<AppRouter>['setup'];
+type SetupInputs = RouterInputs['setup'];
 export type CustomerCreate = SetupInputs['customers']['create'];
 export type CustomerEdit = SetupInputs['customers']['edit'];
 export type EndpointCreate = SetupInputs['endpoints']['create'];
@@ -22,11 +21,12 @@ export type IsotopeDeliveryCreate = SetupInputs['isotopeDeliveries']['create'];
 export type IsotopeDeliveryEdit = SetupInputs['isotopeDeliveries']['edit'];
 
 /**
- * A new customer and its endpoint of the same name (legacy "+" under "Kunde Filter"). Refreshed
- * even on failure: the customer may exist when only its endpoint was refused.
+ * A new customer and its endpoint of the same name (legacy "+" under "Kunde Filter"). Two
+ * calls, so the plain client; refreshed even on failure: the customer may exist when only its
+ * endpoint was refused.
  */
 export function useCreateCustomer() {
-  const { client } = useApi();
+  const client = useTRPCClient();
   const refresh = useSetupRefresh();
   return useMutation({
     mutationFn: async (shortName: string) => {
@@ -39,38 +39,24 @@ export function useCreateCustomer() {
 }
 
 export function useCustomerWrites() {
-  const { client } = useApi();
+  const { setup } = useTRPC();
   return {
-    editCustomer: useSetupWrite((input: CustomerEdit) => client.setup.customers.edit.mutate(input)),
-    createEndpoint: useSetupWrite((input: EndpointCreate) =>
-      client.setup.endpoints.create.mutate(input),
-    ),
-    editEndpoint: useSetupWrite((input: EndpointEdit) => client.setup.endpoints.edit.mutate(input)),
-    createCatalogPage: useSetupWrite((input: CatalogPageCreate) =>
-      client.setup.catalogPages.create.mutate(input),
-    ),
-    editCatalogPage: useSetupWrite((input: CatalogPageEdit) =>
-      client.setup.catalogPages.edit.mutate(input),
-    ),
+    editCustomer: useSetupWrite(setup.customers.edit.mutationOptions()),
+    createEndpoint: useSetupWrite(setup.endpoints.create.mutationOptions()),
+    editEndpoint: useSetupWrite(setup.endpoints.edit.mutationOptions()),
+    createCatalogPage: useSetupWrite(setup.catalogPages.create.mutationOptions()),
+    editCatalogPage: useSetupWrite(setup.catalogPages.edit.mutationOptions()),
   };
 }
 
 export function useDeliveryWrites() {
-  const { client } = useApi();
+  const { setup } = useTRPC();
   return {
-    createSlot: useSetupWrite((input: SlotCreate) =>
-      client.setup.deliverySlots.create.mutate(input),
-    ),
-    editSlot: useSetupWrite((input: SlotEdit) => client.setup.deliverySlots.edit.mutate(input)),
-    deleteSlot: useSetupWrite((id: number) => client.setup.deliverySlots.delete.mutate({ id })),
-    createIsotopeDelivery: useSetupWrite((input: IsotopeDeliveryCreate) =>
-      client.setup.isotopeDeliveries.create.mutate(input),
-    ),
-    editIsotopeDelivery: useSetupWrite((input: IsotopeDeliveryEdit) =>
-      client.setup.isotopeDeliveries.edit.mutate(input),
-    ),
-    deleteIsotopeDelivery: useSetupWrite((id: number) =>
-      client.setup.isotopeDeliveries.delete.mutate({ id }),
-    ),
+    createSlot: useSetupWrite(setup.deliverySlots.create.mutationOptions()),
+    editSlot: useSetupWrite(setup.deliverySlots.edit.mutationOptions()),
+    deleteSlot: useSetupWrite(setup.deliverySlots.delete.mutationOptions()),
+    createIsotopeDelivery: useSetupWrite(setup.isotopeDeliveries.create.mutationOptions()),
+    editIsotopeDelivery: useSetupWrite(setup.isotopeDeliveries.edit.mutationOptions()),
+    deleteIsotopeDelivery: useSetupWrite(setup.isotopeDeliveries.delete.mutationOptions()),
   };
 }

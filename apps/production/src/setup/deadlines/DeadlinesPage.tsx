@@ -157,7 +157,7 @@ function DeadlineRow({ deadline, label }: { deadline: Deadline | undefined; labe
     }
     setProblem(null);
     try {
-      await writes.deleteDeadline.mutateAsync(deadline.id);
+      await writes.deleteDeadline.mutateAsync({ id: deadline.id });
     } catch (error) {
       setProblem(messageOf(error));
     } finally {

@@ -1,3 +1,4 @@
+import { refusal } from '@tracershop/ui';
 import { UserGroup } from '@tracershop/core';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -107,10 +108,10 @@ describe('ExternalUsersView (Eksterne kunder)', () => {
   it("shows the api's refusal of a reassignment", async () => {
     const client = fakeClient();
     client.setup.externalUsers.assignCustomer.mutate = vi.fn(() =>
-      Promise.reject(new Error('Kunde findes ikke.')),
+      Promise.reject(refusal('NOT_FOUND', { entity: 'Customer' })),
     );
     renderWithApi(<ExternalUsersView users={users} customers={customers} />, client);
     await userEvent.selectOptions(within(card('ekstern1')).getByLabelText('Kunde'), 'RH');
-    expect(await within(card('ekstern1')).findByText(/Kunde findes ikke/)).toBeTruthy();
+    expect(await within(card('ekstern1')).findByText('Kunden findes ikke.')).toBeTruthy();
   });
 });

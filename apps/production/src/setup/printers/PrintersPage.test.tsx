@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describedText } from '@tracershop/ui';
+import { describedText, refusal } from '@tracershop/ui';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { renderWithApi } from '../testing/renderWithApi';
@@ -95,8 +95,8 @@ describe('PrintersView (Printer)', () => {
     });
     expect(button.disabled).toBe(true);
     expect(button.textContent).toBe('Udskriver…');
-    fail(new Error('Printeren Kontor kan ikke nås (ECONNREFUSED).'));
-    expect(await screen.findByText(/Printeren Kontor kan ikke nås/)).toBeTruthy();
+    fail(refusal('PRINTER_UNREACHABLE', { printer: 'Kontor' }));
+    expect(await screen.findByText(/Printeren Kontor svarer ikke/)).toBeTruthy();
     await waitFor(() => expect(button.disabled).toBe(false));
   });
 

@@ -252,7 +252,7 @@ function PrinterRow({ printer, printers, active, onCreated }: PrinterRowProps) {
                 onClick={() => {
                   setTested(null);
                   void test.run(async () => {
-                    const result = await writes.testPrint.mutateAsync(printer.id);
+                    const result = await writes.testPrint.mutateAsync({ printerId: printer.id });
                     setTested(testPrintText(result, t));
                   });
                 }}
@@ -295,7 +295,7 @@ function PrinterRow({ printer, printers, active, onCreated }: PrinterRowProps) {
             onCancel={() => setAsking(false)}
             onConfirm={() =>
               void remove.run(
-                () => writes.remove.mutateAsync(printer.id),
+                () => writes.remove.mutateAsync({ id: printer.id }),
                 () => setAsking(false),
               )
             }

@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describedText } from '@tracershop/ui';
+import { describedText, refusal } from '@tracershop/ui';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { fakeSetupClient, testCatalog } from '../testing/fakeSetupClient';
@@ -75,7 +75,7 @@ describe('Produktioner', () => {
   it("shows the api's refusal to delete a run that deliveries use", async () => {
     const client = fakeSetupClient(testCatalog());
     client.setup.productions.delete.mutate.mockRejectedValue(
-      new Error('Produktionen er i brug og kan ikke slettes.'),
+      refusal('REFERENCED', { entity: 'ActivityProduction' }),
     );
     renderWithApi(<ProductionsPage />, client);
     await userEvent.click(await screen.findByRole('button', { name: 'Mandag 07:00' }));
@@ -84,7 +84,7 @@ describe('Produktioner', () => {
     await waitFor(() =>
       expect(client.setup.productions.delete.mutate).toHaveBeenCalledWith({ id: 8 }),
     );
-    expect(await screen.findByText(/er i brug og kan ikke slettes/)).toBeTruthy();
+    expect(await screen.findByText('Produktionen er i brug og kan ikke slettes.')).toBeTruthy();
   });
 
   it('creates isotope productions for isotopes', async () => {

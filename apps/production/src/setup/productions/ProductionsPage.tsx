@@ -154,9 +154,9 @@ function RunEditor({
     setProblem(null);
     try {
       if (product.kind === 'tracer') {
-        await writes.deleteProduction.mutateAsync(draft.id);
+        await writes.deleteProduction.mutateAsync({ id: draft.id });
       } else {
-        await writes.deleteIsotopeProduction.mutateAsync(draft.id);
+        await writes.deleteIsotopeProduction.mutateAsync({ id: draft.id });
       }
       setDraft(BLANK);
       setDone(t('setupDeliveries.productions.deleted'));

@@ -2,35 +2,24 @@
  * The writes of "Produktioner": activity productions (`setup.productions.*`) and isotope
  * productions (`setup.isotopeProductions.*`). Reads come from `setup.catalog`.
  */
-import type { AppRouter } from '@tracershop/api';
-import { useApi } from '@tracershop/ui';
-import type { inferRouterInputs } from '@trpc/server';
+import type { RouterInputs } from '@tracershop/api';
+import { useTRPC } from '@tracershop/ui';
 import { useSetupWrite } from '../setupWrites';
 
-type SetupInputs = inferRouterInputs<AppRouter>['setup'];
+type SetupInputs = RouterInputs['setup'];
 export type ProductionCreate = SetupInputs['productions']['create'];
 export type ProductionEdit = SetupInputs['productions']['edit'];
 export type IsotopeProductionCreate = SetupInputs['isotopeProductions']['create'];
 export type IsotopeProductionEdit = SetupInputs['isotopeProductions']['edit'];
 
 export function useProductionWrites() {
-  const { client } = useApi();
+  const { setup } = useTRPC();
   return {
-    createProduction: useSetupWrite((input: ProductionCreate) =>
-      client.setup.productions.create.mutate(input),
-    ),
-    editProduction: useSetupWrite((input: ProductionEdit) =>
-      client.setup.productions.edit.mutate(input),
-    ),
-    deleteProduction: useSetupWrite((id: number) => client.setup.productions.delete.mutate({ id })),
-    createIsotopeProduction: useSetupWrite((input: IsotopeProductionCreate) =>
-      client.setup.isotopeProductions.create.mutate(input),
-    ),
-    editIsotopeProduction: useSetupWrite((input: IsotopeProductionEdit) =>
-      client.setup.isotopeProductions.edit.mutate(input),
-    ),
-    deleteIsotopeProduction: useSetupWrite((id: number) =>
-      client.setup.isotopeProductions.delete.mutate({ id }),
-    ),
+    createProduction: useSetupWrite(setup.productions.create.mutationOptions()),
+    editProduction: useSetupWrite(setup.productions.edit.mutationOptions()),
+    deleteProduction: useSetupWrite(setup.productions.delete.mutationOptions()),
+    createIsotopeProduction: useSetupWrite(setup.isotopeProductions.create.mutationOptions()),
+    editIsotopeProduction: useSetupWrite(setup.isotopeProductions.edit.mutationOptions()),
+    deleteIsotopeProduction: useSetupWrite(setup.isotopeProductions.delete.mutationOptions()),
   };
 }

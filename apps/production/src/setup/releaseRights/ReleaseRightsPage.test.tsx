@@ -1,5 +1,5 @@
 import { UserGroup } from '@tracershop/core';
-import { describedText } from '@tracershop/ui';
+import { describedText, refusal } from '@tracershop/ui';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
@@ -133,9 +133,7 @@ describe('ReleaseRightsView (Frigivelsesrettigheder)', () => {
 
   it("shows the api's refusal of a grant to oneself", async () => {
     const client = fakeClient();
-    client.setup.releaseRights.create.mutate = vi.fn(() =>
-      Promise.reject(new Error('Du kan ikke give dig selv frigivelsesrettigheder.')),
-    );
+    client.setup.releaseRights.create.mutate = vi.fn(() => Promise.reject(refusal('SELF_GRANT')));
     render(client, { id: 1, userGroup: UserGroup.Admin });
     await userEvent.selectOptions(screen.getByLabelText('Bruger'), 'kemiker');
     await userEvent.selectOptions(screen.getByLabelText('Tracer'), 'PSMA');

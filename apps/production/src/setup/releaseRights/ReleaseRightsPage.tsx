@@ -169,7 +169,7 @@ function ExistingRights({
           }
           const id = asking.right.id;
           void revoke.run(
-            () => writes.remove.mutateAsync(id),
+            () => writes.remove.mutateAsync({ id }),
             () => setAsking(null),
           );
         }}

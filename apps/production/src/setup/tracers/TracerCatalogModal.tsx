@@ -52,7 +52,7 @@ export function TracerCatalogModal({ tracer, catalog, onClose }: TracerCatalogMo
       if (pageId === undefined) {
         await writes.grant.mutateAsync({ endpointId, tracerId: tracer.id });
       } else {
-        await writes.revoke.mutateAsync(pageId);
+        await writes.revoke.mutateAsync({ id: pageId });
       }
     } catch (error) {
       setFailure(messageOf(error));

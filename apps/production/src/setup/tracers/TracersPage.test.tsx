@@ -1,5 +1,5 @@
 import { TracerType } from '@tracershop/core';
-import { describedText } from '@tracershop/ui';
+import { describedText, refusal } from '@tracershop/ui';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
@@ -147,7 +147,7 @@ describe('TracersView (Tracer set-up)', () => {
   it('shows the api refusal and keeps the typed text', async () => {
     const client = fakeClient();
     client.setup.tracers.edit.mutate = vi.fn(() =>
-      Promise.reject(new Error('Traceren findes allerede med de samme oplysninger.')),
+      Promise.reject(refusal('ALREADY_EXISTS', { entity: 'Tracer' })),
     );
     renderWithApi(<TracersView catalog={catalog} />, client);
     const field = screen.getByLabelText<HTMLInputElement>('Klinisk navn for FDG');
