@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import type { Page } from '@playwright/test';
 
 /** axe's source, evaluated in the page: the site's Content-Security-Policy refuses inline scripts. */
 const axeSource = readFileSync(

@@ -1,17 +1,20 @@
 /**
  * The site the browser tests run against: a real api on a fresh, seeded SQLite database that
- * serves the built shop, its clock at the real time (the browser's clock is real too), the
+ * serves both built apps, its clock at the real time (the browser's clock is real too), the
  * same version as the build, and sessions long enough for tests that move the clock.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { addDays, danishPublicHolidays, localDateTimeOfInstant, weekdayOf } from '@tracershop/core';
-import type { TestApi } from '../../apps/api/test/testApi';
+import type { TestApi, TestApiOptions } from '../../apps/api/test/testApi';
 import { startTestApi } from '../../apps/api/test/testApi';
 
 export const TIME_ZONE = 'Europe/Copenhagen';
 
 export const customerAppDir = fileURLToPath(new URL('../../apps/customer/dist', import.meta.url));
+export const productionAppDir = fileURLToPath(
+  new URL('../../apps/production/dist', import.meta.url),
+);
 
 /** The version the shop was built with (vite.config.ts reads the same). */
 export function appVersion(): string {
@@ -41,19 +44,43 @@ export function workdayAfter(from: string, count: number): string {
   return day;
 }
 
-export async function startSite(): Promise<TestApi> {
-  if (!existsSync(`${customerAppDir}/index.html`)) {
-    throw new Error('The shop is not built: run `npm run build` (turbo builds it before e2e).');
+/** What a scenario may add to the site: background services and their environment. */
+export type SiteOptions = Pick<TestApiOptions, 'backgroundServices' | 'env'>;
+
+export async function startSite(options: SiteOptions = {}): Promise<TestApi> {
+  for (const dir of [customerAppDir, productionAppDir]) {
+    if (!existsSync(`${dir}/index.html`)) {
+      throw new Error(`${dir} is not built: run \`npm run build\` (turbo builds it before e2e).`);
+    }
   }
   return startTestApi({
     dialect: 'sqlite',
     now: new Date().toISOString(),
+    ...options,
     config: {
       version: appVersion(),
       customerAppDir,
-      // The tests move the api's clock days ahead (past a deadline); the session must last.
+      productionAppDir,
+      // The tests move the api's clock days ahead (past a deadline, to the delivery morning);
+      // the session must last.
       sessionIdleMinutes: 60 * 24 * 30,
       sessionAbsoluteHours: 24 * 30,
     },
   });
+}
+
+/** The id of the demo's 08:00 FDG delivery to PET1 on `day`'s weekday. */
+export async function pet1FdgSlotId(site: TestApi, day: string): Promise<number> {
+  const fdg = await site.db.models.Tracer.findOne({ where: { shortname: 'FDG' } });
+  const slot = await site.db.models.ActivityDeliveryTimeSlot.findOne({
+    where: { deliveryTime: '08:00:00' },
+    include: [
+      { association: 'endpoint', where: { name: 'PET1' } },
+      { association: 'production', where: { tracerId: fdg?.id ?? 0, weekday: weekdayOf(day) } },
+    ],
+  });
+  if (slot === null) {
+    throw new Error(`the demo has no 08:00 FDG delivery to PET1 on ${day}`);
+  }
+  return slot.id;
 }

@@ -1,0 +1,111 @@
+/**
+ * The production app in a real browser against a real api: prod-user logs in at
+ * /production/login, opens FDG on a day with an Accepted order, adds a vial by hand, is asked
+ * for a reason to release far more than ordered (the figures shown), is refused a release
+ * with a wrong password ("Forkert login"), releases with the right one and sees the card turn
+ * Released (green).
+ */
+import { instantTextOfLocalDateTime } from '@tracershop/core';
+import { accessibilityViolations } from './accessibility';
+import { expect, test } from './fixtures';
+import { pet1FdgSlotId, siteToday, workdayAfter } from './site';
+
+test('prod-user adds a vial by hand and releases an accepted order with a reason and a signature', async ({
+  page,
+  site,
+  problems,
+  shot,
+}) => {
+  // Past the demo's seeded order days, so the slot carries only the order made here.
+  const day = workdayAfter(siteToday(), 8);
+  const card = page.getByRole('region', { name: /PET1 kl\. 08:00$/ });
+  const dialog = page.getByRole('dialog');
+
+  // An order of the shop, accepted by production: the collection is ready for release.
+  const shop = await site.loginAs('shop-user');
+  const order = await shop.trpc.orders.activity.create.mutate({
+    orderedTimeSlotId: await pet1FdgSlotId(site, day),
+    deliveryDate: day,
+    orderedActivity: 300,
+  });
+  const production = await site.loginAs('prod-admin');
+  await production.trpc.orders.activity.accept.mutate({ orderIds: [order.id] });
+
+  await test.step('logs prod-user in at /production/login', async () => {
+    await page.goto(`${site.server.url}/production/`);
+    await page.waitForURL('**/production/login');
+    await page.getByRole('textbox', { name: 'Brugernavn' }).fill('prod-user');
+    await page.getByLabel('Kodeord').fill('tracershop');
+    await page.getByRole('button', { name: 'Log ind' }).click();
+    await expect(page.getByRole('heading', { name: /^Ordrer for den / })).toBeVisible();
+    await shot(page, 'production-01-orders');
+  });
+
+  await test.step('opens FDG on the day with the accepted order', async () => {
+    await page.goto(`${site.server.url}/production/?date=${day}`);
+    await page.getByRole('button', { name: 'FDG', exact: true }).click();
+    await expect(card.getByRole('img', { name: 'Accepteret' })).toBeVisible();
+    await expect(card.getByText('Bestilt: 300 MBq')).toBeVisible();
+    await expect(page.getByRole('list', { name: 'Kørsler' }).getByRole('listitem')).toContainText([
+      /^Kørsel 06:30: [\d\s]+MBq \/ Overhead: [\d\s]+MBq$/,
+    ]);
+    await shot(page, 'production-02-fdg-day');
+  });
+
+  await test.step('adds a vial by hand in the order modal', async () => {
+    await card.getByRole('button', { name: 'Åbn ordre kl. 08:00' }).click();
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole('button', { name: 'Frigiv' })).toBeDisabled();
+    // Filled at 07:30 on the delivery day; the release follows at 07:40 that morning.
+    site.clock.set(instantTextOfLocalDateTime(`${day} 07:40:00`));
+    await dialog.getByRole('button', { name: 'Tilføj hætteglas' }).click();
+    const lotField = dialog.getByLabel('Lotnummer');
+    await expect(lotField).toHaveValue(/^FDG-\d{6}-1$/);
+    const lot = await lotField.inputValue();
+    await dialog.getByLabel('Tappetid (TT:MM)').fill('07:30');
+    await dialog.getByLabel('Aktivitet (MBq)').fill('20000');
+    await dialog.getByLabel('Volumen (ml)').fill('10');
+    await dialog.getByRole('button', { name: 'Tilføj' }).click();
+    await expect(dialog.getByRole('checkbox', { name: `Vælg hætteglas ${lot}` })).toBeChecked();
+    await expect(dialog.getByRole('button', { name: 'Frigiv' })).toBeEnabled();
+    await shot(page, 'production-03-vial-added');
+  });
+
+  await test.step('asks for a reason to release far more than ordered, showing the figures', async () => {
+    await dialog.getByRole('button', { name: 'Frigiv' }).click();
+    const signing = dialog.getByRole('region', { name: 'Det, du underskriver' });
+    await expect(signing.getByRole('rowheader', { name: /^FDG-\d{6}-1$/ })).toBeVisible();
+    await expect(
+      dialog.getByText(/Hætteglassene giver [\d\s]+MBq kl\. 08:00, [\d\s,%]+ mere end de krævede/),
+    ).toBeVisible();
+    await expect(signing.getByRole('cell', { name: '20\u00a0000 MBq' })).toHaveCount(1);
+    await dialog.getByLabel('Kodeord').fill('tracershop');
+    await dialog.getByRole('button', { name: 'Frigiv' }).click();
+    const reason = dialog.getByLabel('Begrundelse');
+    await expect(reason).toHaveAccessibleDescription(
+      'Skriv en begrundelse (mindst 3 tegn), før du underskriver.',
+    );
+    await shot(page, 'production-03b-reason-needed');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await reason.fill('Hele glasset går til PET1 og PET2');
+  });
+
+  await test.step('refuses a wrong password with "Forkert login"', async () => {
+    await dialog.getByLabel('Kodeord').fill('forkert');
+    await dialog.getByRole('button', { name: 'Frigiv' }).click();
+    await expect(dialog.getByText(/Forkert login/)).toBeVisible();
+    await shot(page, 'production-04-wrong-password');
+  });
+
+  await test.step('releases with the password and the card turns Released (green)', async () => {
+    await dialog.getByLabel('Kodeord').fill('tracershop');
+    await dialog.getByRole('button', { name: 'Frigiv' }).click();
+    await expect(dialog.getByText('Ordrerne er frigivet.')).toBeVisible();
+    await dialog.getByRole('button', { name: 'Luk' }).click();
+    await expect(card.getByRole('img', { name: 'Frigivet' })).toBeVisible();
+    await expect(card).toHaveAttribute('data-status', '3');
+    await expect(card).toHaveCSS('border-left-color', 'rgb(51, 204, 51)');
+    await shot(page, 'production-05-released');
+    expect(problems).toEqual([]);
+  });
+});
