@@ -5,6 +5,7 @@
  * ordered and ✘ for rejected ones; "Bestil" sends the card as one mass order.
  */
 import { BookingStatus } from '@tracershop/core';
+import type { ParseKeys } from 'i18next';
 import { AlertBox, messageOf } from '@tracershop/ui';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,7 +27,7 @@ export interface BookingTableProps {
   onOrder(decisions: Record<string, boolean>): Promise<unknown>;
 }
 
-const COLUMNS: readonly { key: BookingSortKey; label: string }[] = [
+const COLUMNS: readonly { key: BookingSortKey; label: ParseKeys<'app'> }[] = [
   { key: 'accession', label: 'bookings.accession' },
   { key: 'study', label: 'bookings.study' },
   { key: 'location', label: 'bookings.location' },

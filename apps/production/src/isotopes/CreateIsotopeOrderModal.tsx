@@ -13,6 +13,7 @@ import {
   validateWholePositiveNumber,
   weekdayOf,
 } from '@tracershop/core';
+import type { Weekday } from '@tracershop/core';
 import { AlertBox, localeOf, TextField, usePendingAction, useClientKeys } from '@tracershop/ui';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
@@ -117,7 +118,7 @@ export function CreateIsotopeOrderModal({
         <AlertBox level="hint">
           {t('isotopes.create.noDeliveries', {
             isotope: isotopeName,
-            weekday: t(`isotopes.weekdays.${weekdayOf(date)}`),
+            weekday: t(`isotopes.weekdays.${weekdayOf(date) as Weekday}`),
           })}
         </AlertBox>
       </ModalFrame>

@@ -5,7 +5,14 @@
  * and month are in the address (`?product=tracer-3&month=2026-11`).
  */
 import { DEFAULT_TIME_ZONE, TracerType } from '@tracershop/core';
-import { AlertBox, messageOf, MonthPicker, useSession, useSiteNow } from '@tracershop/ui';
+import {
+  AlertBox,
+  messageOf,
+  monthNameKey,
+  MonthPicker,
+  useSession,
+  useSiteNow,
+} from '@tracershop/ui';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -76,7 +83,7 @@ export default function MonitoringPage() {
     setSearchParams(params);
   };
 
-  const monthName = `${t(`calendar.months.${Number(month.slice(5, 7))}`, { ns: 'translation' })} ${month.slice(0, 4)}`;
+  const monthName = `${t(monthNameKey(Number(month.slice(5, 7))), { ns: 'translation' })} ${month.slice(0, 4)}`;
   const productName =
     chosen === SPECIAL
       ? t('monitoring.special')

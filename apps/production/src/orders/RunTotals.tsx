@@ -3,7 +3,7 @@
  * HH:MM: X MBq / Overhead: Y MBq", or, when the tracer is not produced that weekday, the
  * weekdays it is produced on.
  */
-import { useFigures } from '@tracershop/ui';
+import { useFigures, weekdayNameKey } from '@tracershop/ui';
 import { formatShortTime } from '@tracershop/core';
 import { useTranslation } from 'react-i18next';
 import type { ProductionDay } from '../productionApi';
@@ -14,7 +14,7 @@ export function RunTotals({ day }: { day: ProductionDay }) {
   if (!day.productionWeekdays.includes(day.weekday)) {
     const weekdays = [...day.productionWeekdays]
       .sort((a, b) => a - b)
-      .map((weekday) => t(`orders.weekdays.${weekday}`));
+      .map((weekday) => t(weekdayNameKey(weekday)));
     return (
       <p className="production-runs__none">
         {weekdays.length === 0

@@ -3,7 +3,7 @@
  * rows, each cell "<tracer>: X MBq" / "<tracer>: N injektioner", tinted by the least
  * progressed status of its orders (light red, yellow, green). Read-only.
  */
-import { useFigures } from '@tracershop/ui';
+import { useFigures, weekdayNameKey } from '@tracershop/ui';
 import { isoWeekOf, OrderStatus, weekdayOf } from '@tracershop/core';
 import { useTranslation } from 'react-i18next';
 import type { WeekPlanCatalog, WeekPlanOrders } from './weekPlan';
@@ -43,7 +43,7 @@ export function WeekPlanView({ catalog, orders, date }: WeekPlanViewProps) {
               <th scope="col">{t('orders.week.hour')}</th>
               {plan.days.map((day) => (
                 <th key={day} scope="col">
-                  {t(`orders.weekdays.${weekdayOf(day)}`)} {Number(day.slice(8, 10))}/
+                  {t(weekdayNameKey(weekdayOf(day)))} {Number(day.slice(8, 10))}/
                   {Number(day.slice(5, 7))}
                 </th>
               ))}

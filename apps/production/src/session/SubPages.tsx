@@ -4,6 +4,7 @@
  * Links are absolute: inside a `setup/*` route a relative link resolves against the whole
  * address (`/setup/tracers/customers`), which the catch-all would send round in circles.
  */
+import type { ParseKeys } from 'i18next';
 import type { ComponentType, LazyExoticComponent } from 'react';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +15,7 @@ export interface SubPage {
   /** The path under the page (`'customers'`). */
   path: string;
   /** The link's text key in the `app` namespace. */
-  label: string;
+  label: ParseKeys<'app'>;
   Page: LazyExoticComponent<ComponentType>;
 }
 
@@ -22,8 +23,8 @@ export interface SubPagesProps {
   /** The page's own address (`'/setup'`). */
   basePath: string;
   /** Text keys of the page's heading (for screen readers) and of its row of links. */
-  title: string;
-  navigationLabel: string;
+  title: ParseKeys<'app'>;
+  navigationLabel: ParseKeys<'app'>;
   pages: readonly SubPage[];
   className: string;
 }

@@ -4,6 +4,7 @@
  * save / new / delete buttons.
  */
 import { formatShortTime } from '@tracershop/core';
+import { weekdayNameKey } from '@tracershop/ui';
 import { useTranslation } from 'react-i18next';
 import { SelectField } from '../forms/SelectField';
 import type { ScheduleProduct, ScheduleRun } from './scheduleProducts';
@@ -35,7 +36,7 @@ export function WeekdayOptions() {
   const { t } = useTranslation('app');
   return WEEKDAYS.map((weekday) => (
     <option key={weekday} value={weekday}>
-      {t(`setupDeliveries.weekdays.${weekday}`)}
+      {t(weekdayNameKey(weekday))}
     </option>
   ));
 }
@@ -43,8 +44,7 @@ export function WeekdayOptions() {
 /** The label of a run: "Mandag - 08:00". */
 export function useRunLabel(): (run: Pick<ScheduleRun, 'weekday' | 'productionTime'>) => string {
   const { t } = useTranslation('app');
-  return (run) =>
-    `${t(`setupDeliveries.weekdays.${run.weekday}`)} - ${formatShortTime(run.productionTime)}`;
+  return (run) => `${t(weekdayNameKey(run.weekday))} - ${formatShortTime(run.productionTime)}`;
 }
 
 export interface ScheduleEntryButtonsProps {

@@ -8,6 +8,7 @@
  */
 import type { ErrorReason } from '@tracershop/api';
 import type { i18n as I18n } from 'i18next';
+import { runtimeText } from '../i18n/textKeys';
 
 interface ReasonedData {
   reason?: unknown;
@@ -50,8 +51,7 @@ function reasonValues(i18n: I18n, params: unknown): Record<string, unknown> {
     return values;
   }
   for (const [name, value] of Object.entries(params)) {
-    const wordKey = `reasonWords.${name}.${String(value)}`;
-    const word = i18n.exists(wordKey) ? i18n.t(wordKey) : value;
+    const word = runtimeText(i18n, `reasonWords.${name}.${String(value)}`) ?? value;
     values[name] = word;
     if (typeof word === 'string') {
       values[name.charAt(0).toUpperCase() + name.slice(1)] =

@@ -7,6 +7,7 @@
 import { formatDanishDate } from '@tracershop/core';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { monthNameKey } from '../i18n/textKeys';
 import type { DayColours } from './calendarColours';
 import { DAY_COLOURS } from './calendarColours';
 import { monthGrid, shiftMonth } from './monthGrid';
@@ -42,7 +43,7 @@ export function MonthCalendar({
   };
   const month = Number(activeDate.slice(5, 7));
   const year = activeDate.slice(0, 4);
-  const monthName = t(`calendar.months.${month}`);
+  const monthName = t(monthNameKey(month));
   const dateLabel = (date: string) => formatDanishDate(date);
   return (
     <section className="ts-calendar" aria-label={t('calendar.label')}>

@@ -10,6 +10,9 @@ import type { Locale } from '@tracershop/core';
 import da from './da.json';
 import en from './en.json';
 
+/** The shared texts (namespace `translation`); the apps' typed keys build on them. */
+export type SharedMessages = typeof da;
+
 export const LANGUAGES = ['da', 'en'] as const satisfies readonly Locale[];
 export type Language = (typeof LANGUAGES)[number];
 

@@ -13,12 +13,12 @@ export const STATUS_COLOURS: Record<OrderStatus, string> = {
   [OrderStatus.Rejected]: '#333333',
 };
 
-const STATUS_KEYS: Record<OrderStatus, string> = {
+const STATUS_KEYS = {
   [OrderStatus.Ordered]: 'status.ordered',
   [OrderStatus.Accepted]: 'status.accepted',
   [OrderStatus.Released]: 'status.released',
   [OrderStatus.Rejected]: 'status.rejected',
-};
+} as const satisfies Record<OrderStatus, string>;
 
 export interface StatusIconProps {
   status: OrderStatus | null;

@@ -2,7 +2,7 @@
  * "Login-hændelser": every login attempt, newest first — who tried, from where, whether it
  * worked and why not — filtered by username, result and day range, a page at a time.
  */
-import { TextField } from '@tracershop/ui';
+import { runtimeText, TextField } from '@tracershop/ui';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -47,8 +47,7 @@ export default function LoginEventsPage() {
     if (reason === null) {
       return '';
     }
-    const key = `admin.login.reasons.${reason}`;
-    return i18n.exists(key, { ns: 'app' }) ? t(key) : reason;
+    return runtimeText(i18n, `admin.login.reasons.${reason}`, { ns: 'app' }) ?? reason;
   };
 
   return (

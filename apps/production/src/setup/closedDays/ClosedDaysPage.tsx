@@ -6,7 +6,14 @@
  * keyboard see the state without colours.
  */
 import { DEFAULT_TIME_ZONE } from '@tracershop/core';
-import { AlertBox, messageOf, MonthCalendar, siteToday, useSession } from '@tracershop/ui';
+import {
+  AlertBox,
+  messageOf,
+  MonthCalendar,
+  monthNameKey,
+  siteToday,
+  useSession,
+} from '@tracershop/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageLoading } from '../../session/PageLoading';
@@ -33,7 +40,7 @@ export function ClosedDaysView({ today }: { today: string }) {
   const closed = new Set(closedDates.data ?? []);
   const closedThisMonth = [...closed].filter((date) => date.startsWith(month)).sort();
   const dateLabel = (date: string) =>
-    `${Number(date.slice(8, 10))}. ${t(`calendar.months.${Number(date.slice(5, 7))}`, {
+    `${Number(date.slice(8, 10))}. ${t(monthNameKey(Number(date.slice(5, 7))), {
       ns: 'translation',
     })} ${date.slice(0, 4)}`;
 

@@ -3,6 +3,7 @@
  * column limits (core `schemaLimits`), the short names required. The result is a value or an
  * i18n key with its parameters, so the form shows the message next to the field.
  */
+import type { ParseKeys } from 'i18next';
 import {
   schemaLimits,
   validateEmail,
@@ -11,7 +12,8 @@ import {
 } from '@tracershop/core';
 
 export type FieldCheck<T> =
-  { ok: true; value: T } | { ok: false; messageKey: string; params?: Record<string, number> };
+  | { ok: true; value: T }
+  | { ok: false; messageKey: ParseKeys<'app'>; params?: Record<string, number> };
 
 /** Trimmed text of at most `max` characters; empty is null unless `required`. */
 export function checkText(text: string, max: number, required = false): FieldCheck<string | null> {

@@ -5,6 +5,7 @@
  * odd weeks light yellow, production runs light green; the selected entry orange.
  */
 import { formatShortTime } from '@tracershop/core';
+import { weekdayNameKey } from '@tracershop/ui';
 import { useTranslation } from 'react-i18next';
 import { WEEKDAYS } from '../scheduleProducts';
 import './weekGrid.css';
@@ -57,7 +58,7 @@ export function WeekGrid({
           <th scope="col">{t('setupDeliveries.grid.hour')}</th>
           {WEEKDAYS.map((weekday) => (
             <th key={weekday} scope="col">
-              {t(`setupDeliveries.weekdays.${weekday}`)}
+              {t(weekdayNameKey(weekday))}
             </th>
           ))}
         </tr>
@@ -73,7 +74,7 @@ export function WeekGrid({
                   .map((entry) => {
                     const selected = entry.id === selectedId;
                     const label = [
-                      t(`setupDeliveries.weekdays.${weekday}`),
+                      t(weekdayNameKey(weekday)),
                       formatShortTime(entry.time),
                       entry.description,
                     ]
