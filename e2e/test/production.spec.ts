@@ -3,9 +3,10 @@
  * /production/login, opens FDG on a day with an Accepted order, adds a vial by hand, is asked
  * for a reason to release far more than ordered (the figures shown), is refused a release
  * with a wrong password ("Forkert login"), releases with the right one and sees the card turn
- * Released (green).
+ * Released (green); then traces the released lot on "Tilbagekaldelse" and downloads the
+ * recall report.
  */
-import { instantTextOfLocalDateTime } from '@tracershop/core';
+import { instantTextOfLocalDateTime, lotDateCode } from '@tracershop/core';
 import { accessibilityViolations } from './accessibility';
 import { expect, test } from './fixtures';
 import { pet1FdgSlotId, siteToday, workdayAfter } from './site';
@@ -106,6 +107,22 @@ test('prod-user adds a vial by hand and releases an accepted order with a reason
     await expect(card).toHaveAttribute('data-status', '3');
     await expect(card).toHaveCSS('border-left-color', 'rgb(51, 204, 51)');
     await shot(page, 'production-05-released');
+  });
+
+  await test.step('traces the released lot on "Tilbagekaldelse" and downloads the report', async () => {
+    const lot = `FDG-${lotDateCode(day)}-1`;
+    await page.getByRole('link', { name: 'Tilbagekaldelse' }).click();
+    await page.getByLabel('Lot- eller batchnummer').fill(lot);
+    await page.getByLabel('Lot- eller batchnummer').press('Enter');
+    await expect(page.getByText(`Lot ${lot}: 1 levering til RH KF.`)).toBeVisible();
+    const deliveries = page.getByRole('region', { name: 'Leveringer af aktivitet' });
+    await expect(deliveries.getByRole('row').nth(1)).toContainText('RH KF – PET1');
+    await expect(deliveries.getByRole('row').nth(1)).toContainText('Demo Production User');
+    await shot(page, 'production-06-recall');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    const href = await page.getByRole('link', { name: 'Hent rapport (PDF)' }).getAttribute('href');
+    const report = await page.request.get(`${site.server.url}${href ?? ''}`);
+    expect([report.status(), report.headers()['content-type']]).toEqual([200, 'application/pdf']);
     expect(problems).toEqual([]);
   });
 });

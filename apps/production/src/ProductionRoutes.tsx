@@ -13,6 +13,7 @@ import { RequireAction } from './session/RequireAction';
 const OrdersPage = lazy(() => import('./orders/OrdersPage'));
 const VialsPage = lazy(() => import('./vials/VialsPage'));
 const MonitoringPage = lazy(() => import('./monitoring/MonitoringPage'));
+const RecallPage = lazy(() => import('./recall/RecallPage'));
 const SetupPage = lazy(() => import('./setup/SetupPage'));
 const AdminPage = lazy(() => import('./admin/AdminPage'));
 
@@ -29,6 +30,14 @@ export function ProductionRoutes() {
             element={
               <RequireAction action="monitoring.read">
                 <MonitoringPage />
+              </RequireAction>
+            }
+          />
+          <Route
+            path="recall"
+            element={
+              <RequireAction action="recall.read">
+                <RecallPage />
               </RequireAction>
             }
           />

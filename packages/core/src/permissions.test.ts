@@ -41,6 +41,7 @@ const ROWS: [string, Action[], [boolean, boolean, boolean, boolean, boolean, boo
   ['correct a released order', ['order.correct'], [false, false, false, true, true, true]],
   ['delete a released order', ['order.deleteReleased'], [false, false, false, false, false, true]],
   ['vial page', ['vial.read', 'vial.rescan'], [false, false, false, true, true, true]],
+  ['recall trace of a lot', ['recall.read'], [false, false, false, true, true, true]],
   [
     'production setup and monitoring',
     ['productionSetup.write', 'monitoring.read', 'export.monthly'],
@@ -130,6 +131,7 @@ describe('actionsOf', () => {
       'vial.read',
       'vial.write',
       'vial.rescan',
+      'recall.read',
       'printer.print',
       'releaseRight.read',
     ]);

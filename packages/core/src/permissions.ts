@@ -81,6 +81,11 @@ const matrix = {
   'vial.write': PRODUCTION,
   /** Ask the dispenser-file watcher to scan its folder again ("Hent manglende glas"). */
   'vial.rescan': PRODUCTION,
+  /**
+   * Trace a lot or batch: every delivery, vial, order and booking it reached, and its export
+   * (a recall; read only, the export audited).
+   */
+  'recall.read': PRODUCTION,
   /** Send vial labels and delivery notes to the configured printers. */
   'printer.print': PRODUCTION,
   /** Read release rights (production users see whom the release buttons are enabled for). */

@@ -4,14 +4,17 @@
  */
 import type { TRPCError } from '@trpc/server';
 import { apiError } from '../errors';
+import type { Writer } from '../recordWrites';
 
-/** Checks, once a document's customer is known, that the caller may see it. */
 export interface DocumentAccess {
+  /** Checks, once a document's customer is known, that the caller may see it. */
   assertCustomer(customerId: number): void;
+  /** Who asks (audited exports name them); null for the system (printing). */
+  user: Writer['user'];
 }
 
 /** No limit: production-side callers (printing). */
-export const UNLIMITED_ACCESS: DocumentAccess = { assertCustomer: () => undefined };
+export const UNLIMITED_ACCESS: DocumentAccess = { assertCustomer: () => undefined, user: null };
 
 /** A rendered document with the file name it is served under. */
 export interface RenderedDocument {

@@ -11,6 +11,7 @@
  * | `/documents/isotope-release/<deliveryId>/<date>.pdf`              | document.read  |
  * | `/documents/vial-label/<vialId>.pdf`                              | vial.read      |
  * | `/documents/monthly-export/<YYYY-MM>.xlsx`                        | export.monthly |
+ * | `/documents/recall/<lot>.pdf` and `.xlsx` (the lot URL-encoded)   | recall.read    |
  *
  * A release certificate is addressed by its delivery and its release (the release's pivot
  * order id): a delivery that got an order after its release has a certificate per release.
@@ -29,6 +30,8 @@ import { isCalendarDate } from './documentFormats';
 import { injectionReleaseDocument } from './injectionReleaseDocument';
 import { isotopeReleaseDocument } from './isotopeReleaseDocument';
 import { monthlyExportDocument } from './monthlyExport';
+import { recallReportDocument } from './recallReport';
+import type { RecallFormat } from './recallReport';
 import { activityCertificateDocument } from './releaseCertificate';
 import { vialLabelDocument } from './vialLabel';
 
@@ -58,6 +61,20 @@ function dateOf(text: string | undefined): string {
     throw apiError('INVALID_INPUT');
   }
   return text;
+}
+
+/** A lot or batch number from the path (URL-encoded), as `recall.trace` takes it. */
+function lotOf(text: string | undefined): string {
+  let lot: string;
+  try {
+    lot = decodeURIComponent(text ?? '').trim();
+  } catch {
+    throw apiError('INVALID_INPUT');
+  }
+  if (lot === '' || lot.length > 128) {
+    throw apiError('INVALID_INPUT');
+  }
+  return lot;
 }
 
 const routes: readonly DocumentRoute[] = [
@@ -94,6 +111,15 @@ const routes: readonly DocumentRoute[] = [
       }
       return document;
     },
+  },
+  {
+    pattern: /^\/documents\/recall\/([^/]{1,400})\.(pdf|xlsx)$/,
+    action: 'recall.read',
+    produce: (services, [lot, format], access) =>
+      recallReportDocument(services, lotOf(lot), format as RecallFormat, {
+        services,
+        user: access.user,
+      }),
   },
 ];
 
@@ -179,6 +205,7 @@ export async function serveDocument(
     }
     const access: DocumentAccess = {
       assertCustomer: (customerId) => assertActsFor(user, customerId),
+      user,
     };
     send(res, await route.produce(services, parts, access), req.method === 'HEAD');
   } catch (error) {

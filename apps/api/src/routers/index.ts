@@ -12,6 +12,7 @@ import { eventsRouter } from './events';
 import { monitoringRouter } from './monitoring';
 import { ordersRouter } from './orders';
 import { printingRouter } from './printing';
+import { recallRouter } from './recall';
 import { releaseRouter } from './release';
 import { setupRouter } from './setup';
 import { vialsRouter } from './vials';
@@ -27,6 +28,7 @@ export const appRouter = router({
   admin: adminRouter,
   printing: printingRouter,
   monitoring: monitoringRouter,
+  recall: recallRouter,
   clientErrors: clientErrorsRouter,
 });
 

@@ -5,6 +5,7 @@
 import daAdmin from './da/admin.json';
 import daIsotopes from './da/isotopes.json';
 import daMonitoring from './da/monitoring.json';
+import daRecall from './da/recall.json';
 import daNavigation from './da/navigation.json';
 import daOrders from './da/orders.json';
 import daSetup from './da/setup.json';
@@ -15,6 +16,7 @@ import daVials from './da/vials.json';
 import enAdmin from './en/admin.json';
 import enIsotopes from './en/isotopes.json';
 import enMonitoring from './en/monitoring.json';
+import enRecall from './en/recall.json';
 import enNavigation from './en/navigation.json';
 import enOrders from './en/orders.json';
 import enSetup from './en/setup.json';
@@ -32,6 +34,7 @@ export const messageFiles = {
     daIsotopes,
     daVials,
     daMonitoring,
+    daRecall,
     daSetup,
     daSetupDeliveries,
     daSetupCatalog,
@@ -44,6 +47,7 @@ export const messageFiles = {
     enIsotopes,
     enVials,
     enMonitoring,
+    enRecall,
     enSetup,
     enSetupDeliveries,
     enSetupCatalog,

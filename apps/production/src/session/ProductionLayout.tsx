@@ -1,6 +1,6 @@
 /**
  * The frame of a logged-in production user: the navbar (Ordre, Hætteglas, and by role
- * Monitorering, Opsætning, Admin and the switch to the shop), the live events that keep every
+ * Monitorering, Tilbagekaldelse, Opsætning, Admin and the switch to the shop), the live events that keep every
  * read current, and the page. Anonymous visitors are sent to the login page, shop users to the
  * shop. The api decides every permission again; the links only hide what would be refused.
  */
@@ -28,6 +28,7 @@ function ProductionNavigation({ userGroup }: { userGroup: UserGroup }) {
       {allowed(userGroup, 'monitoring.read') ? (
         <NavLink to="/monitoring">{t('nav.monitoring')}</NavLink>
       ) : null}
+      {allowed(userGroup, 'recall.read') ? <NavLink to="/recall">{t('nav.recall')}</NavLink> : null}
       {allowed(userGroup, 'productionSetup.write') ? (
         <NavLink to="/setup">{t('nav.setup')}</NavLink>
       ) : null}

@@ -47,6 +47,7 @@ const ENTITIES = [
   'ServerSettings',
   'Printer',
   'CustomerNotice',
+  'Recall',
 ];
 
 interface Draft {

@@ -157,7 +157,10 @@ export function defineOrderModels(sequelize: Sequelize) {
       sequelize,
       modelName: 'InjectionOrder',
       tableName: 'injection_orders',
-      indexes: [{ name: 'injection_orders_delivery_date', fields: ['delivery_date'] }],
+      indexes: [
+        { name: 'injection_orders_delivery_date', fields: ['delivery_date'] },
+        { name: 'injection_orders_lot_number', fields: ['lot_number'] },
+      ],
     },
   );
 

@@ -79,7 +79,10 @@ export function defineVialModels(sequelize: Sequelize) {
       sequelize,
       modelName: 'Vial',
       tableName: 'vials',
-      indexes: [{ name: 'vials_fill_date_fill_time', fields: ['fill_date', 'fill_time'] }],
+      indexes: [
+        { name: 'vials_fill_date_fill_time', fields: ['fill_date', 'fill_time'] },
+        { name: 'vials_lot_number', fields: ['lot_number'] },
+      ],
     },
   );
 
@@ -98,7 +101,10 @@ export function defineVialModels(sequelize: Sequelize) {
       sequelize,
       modelName: 'IsotopeVial',
       tableName: 'isotope_vials',
-      indexes: [{ name: 'isotope_vials_calibrated_at', fields: ['calibrated_at'] }],
+      indexes: [
+        { name: 'isotope_vials_calibrated_at', fields: ['calibrated_at'] },
+        { name: 'isotope_vials_batch_number', fields: ['batch_number'] },
+      ],
     },
   );
 
