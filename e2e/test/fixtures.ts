@@ -70,11 +70,12 @@ export const test = base.extend<ScenarioFixtures>({
   problems: async ({}, use) => {
     await use([]);
   },
-  page: async ({ page, problems }, use) => {
+  // The pages depend on the site, so they close before it stops.
+  page: async ({ page, problems, site: _site }, use) => {
     watch(page, problems, '');
     await use(page);
   },
-  userPage: async ({ browser, problems }, use) => {
+  userPage: async ({ browser, problems, site: _site }, use) => {
     const contexts: Awaited<ReturnType<typeof browser.newContext>>[] = [];
     await use(async (who) => {
       const context = await browser.newContext();

@@ -36,6 +36,9 @@ import { TelemetryRecorder } from './telemetry/telemetryRecorder';
 import type { ApiServices } from './trpc/context';
 import { createContext, isOriginAllowed } from './trpc/context';
 
+/** How long a closing WebSocket may take to answer before `close` cuts it. */
+const SOCKET_CLOSE_GRACE_MS = 2_000;
+
 export interface ApiServerOptions {
   config?: Partial<ApiConfig>;
   /** Open databases to use (tests); otherwise opened from `database` or the environment. */
@@ -264,7 +267,14 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 5_000 },
   });
 
+  /** Set when `close` starts: a client reconnecting meanwhile must not keep the server open. */
+  let shuttingDown = false;
   server.on('upgrade', (req, socket, head) => {
+    if (shuttingDown) {
+      socket.write('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
+      socket.destroy();
+      return;
+    }
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (pathname !== '/trpc' || !isOriginAllowed(req, config.allowedOrigins)) {
       socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
@@ -295,6 +305,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     http: server,
     close() {
       closing ??= (async () => {
+        shuttingDown = true;
         await stopBackgroundServices(background);
         services.sessionSockets.stop();
         wsHandler.broadcastReconnectNotification();
@@ -307,8 +318,16 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
           client.close(1001, 'server shutting down');
         }
         wss.close();
+        // A socket whose peer does not answer the closing handshake is cut after a grace
+        // period; an open socket would keep the server from closing.
+        const cutter = setTimeout(() => {
+          for (const client of wss.clients) {
+            client.terminate();
+          }
+        }, SOCKET_CLOSE_GRACE_MS);
         await closed;
         clearInterval(reaper);
+        clearTimeout(cutter);
         await services.telemetry.stop();
         await services.events.close();
         services.redis?.disconnect();
