@@ -89,7 +89,7 @@ describe('AuditTrailPage', () => {
     expect(within(release).getByText('02/12/2026 08:05:00')).toBeTruthy();
     expect(within(release).getByRole('cell', { name: 'Demo Prod User' })).toBeTruthy();
     expect(within(release).getByText('activityOrder.release')).toBeTruthy();
-    expect(within(release).getByRole('button', { name: 'ActivityOrder 12' })).toBeTruthy();
+    expect(within(release).getByRole('button', { name: 'Aktivitetsordre 12' })).toBeTruthy();
     const items = within(release).getAllByRole('listitem');
     // Only the fields that changed: status and freedByName, not id or comment.
     expect(items.map((item) => item.textContent)).toEqual([
@@ -111,7 +111,7 @@ describe('AuditTrailPage', () => {
     await userEvent.type(screen.getByLabelText('Til'), '02122026');
     await screen.findByRole('option', { name: 'Demo Prod User (prod-user)' });
     await userEvent.selectOptions(screen.getByLabelText('Bruger'), 'Demo Prod User (prod-user)');
-    await userEvent.type(screen.getByLabelText('Entitet'), 'ActivityOrder');
+    await userEvent.selectOptions(screen.getByLabelText('Entitet'), 'Aktivitetsordre');
     await userEvent.type(screen.getByLabelText('Id'), '12');
     await userEvent.type(screen.getByLabelText('Handling'), 'activityOrder.release{Enter}');
     await waitFor(() =>
@@ -140,7 +140,7 @@ describe('AuditTrailPage', () => {
   it('filters on a row’s entity when it is clicked', async () => {
     const { auditTrail } = fakeApi();
     const release = await rowOf(2);
-    await userEvent.click(within(release).getByRole('button', { name: 'ActivityOrder 12' }));
+    await userEvent.click(within(release).getByRole('button', { name: 'Aktivitetsordre 12' }));
     await waitFor(() =>
       expect(auditTrail).toHaveBeenLastCalledWith({
         entity: 'ActivityOrder',
@@ -149,7 +149,7 @@ describe('AuditTrailPage', () => {
         pageSize: 50,
       }),
     );
-    expect((screen.getByLabelText('Entitet') as HTMLInputElement).value).toBe('ActivityOrder');
+    expect((screen.getByLabelText('Entitet') as HTMLSelectElement).value).toBe('ActivityOrder');
   });
 
   it('pages through a long trail', async () => {
@@ -169,7 +169,7 @@ describe('AuditTrailPage', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Verificer kæden' }));
     expect(verifyAuditChain).toHaveBeenCalledTimes(1);
     expect((await screen.findByRole('status')).textContent).toBe(
-      'Hint: Kæden er intakt: 5 hændelser kontrolleret.',
+      'Kæden er intakt: 5 hændelser kontrolleret.',
     );
   });
 

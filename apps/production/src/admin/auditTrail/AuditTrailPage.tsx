@@ -4,11 +4,12 @@
  * per field. "Verificer kæden" walks the hash chain on the server and says whether it is
  * intact or where it breaks.
  */
-import { AlertBox, DateInput, messageOf, TextField } from '@tracershop/ui';
+import { AlertBox, DateInput, messageOf, runtimeText, TextField } from '@tracershop/ui';
 import type { FormEvent } from 'react';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryResult } from '../../session/QueryResult';
+import type adminTexts from '../../i18n/da/admin.json';
 import '../admin.css';
 import type { AuditChainReport, AuditRow, AuditTrailInput } from '../adminApi';
 import { useAuditChainVerification, useAuditTrail, useUserList } from '../adminApi';
@@ -19,8 +20,10 @@ import { auditChanges, valueText } from './auditDiff';
 
 const PAGE_SIZE = 50;
 
-/** The audited entities (the api's names), offered while typing the entity filter. */
-const ENTITIES = [
+type AuditEntity = keyof (typeof adminTexts)['admin']['audit']['entities'];
+
+/** The audited entities (the api's names), offered as the entity filter in words. */
+const ENTITIES: readonly AuditEntity[] = [
   'ActivityOrder',
   'InjectionOrder',
   'IsotopeOrder',
@@ -126,7 +129,11 @@ function ChangeList({ row, timeZone }: { row: AuditRow; timeZone: string }) {
 function ChainResult({ report }: { report: AuditChainReport }) {
   const { t } = useTranslation('app');
   if (report.ok) {
-    return <AlertBox level="hint">{t('admin.audit.chainOk', { count: report.checked })}</AlertBox>;
+    return (
+      <p role="status" className="admin-chain admin-chain--ok">
+        {t('admin.audit.chainOk', { count: report.checked })}
+      </p>
+    );
   }
   const reason = t(`admin.audit.reasons.${report.firstBroken?.reason ?? 'head'}`);
   const id = report.firstBroken?.id ?? null;
@@ -140,9 +147,11 @@ function ChainResult({ report }: { report: AuditChainReport }) {
 }
 
 export default function AuditTrailPage() {
-  const { t } = useTranslation('app');
+  const { t, i18n } = useTranslation('app');
   const timeZone = useTimeZone();
-  const entitiesId = useId();
+  /** An entity's kind in words ("Aktivitetsordre"); the api's name for one without words. */
+  const entityName = (entity: string) =>
+    runtimeText(i18n, `admin.audit.entities.${entity}`, { ns: 'app' }) ?? entity;
   const [draft, setDraft] = useState<Draft>(EMPTY_DRAFT);
   const [fromDate, setFromDate] = useState<string | null>(null);
   const [toDate, setToDate] = useState<string | null>(null);
@@ -231,19 +240,21 @@ export default function AuditTrailPage() {
             ))}
           </select>
         </label>
-        <TextField
-          label={t('admin.audit.entity')}
-          value={draft.entity}
-          onChange={change('entity')}
-          list={entitiesId}
-          autoComplete="off"
-          maxLength={64}
-        />
-        <datalist id={entitiesId}>
-          {ENTITIES.map((entity) => (
-            <option key={entity} value={entity} />
-          ))}
-        </datalist>
+        <label className="ts-field">
+          <span className="ts-field__label">{t('admin.audit.entity')}</span>
+          <select
+            className="ts-input"
+            value={draft.entity}
+            onChange={(event) => change('entity')(event.target.value)}
+          >
+            <option value="">{t('admin.all')}</option>
+            {ENTITIES.map((entity) => (
+              <option key={entity} value={entity}>
+                {t(`admin.audit.entities.${entity}`)}
+              </option>
+            ))}
+          </select>
+        </label>
         <TextField
           label={t('admin.audit.entityId')}
           value={draft.entityId}
@@ -323,7 +334,9 @@ export default function AuditTrailPage() {
                         title={t('admin.audit.showEntity')}
                         onClick={() => showEntity(row)}
                       >
-                        {row.entityId === null ? row.entity : `${row.entity} ${row.entityId}`}
+                        {row.entityId === null
+                          ? entityName(row.entity)
+                          : `${entityName(row.entity)} ${row.entityId}`}
                       </button>
                     </td>
                     <td>
