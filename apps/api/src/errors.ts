@@ -138,6 +138,10 @@ export const errorReasons = {
     code: 'FORBIDDEN',
     da: 'Du kan ikke ændre din egen rolle eller deaktivere dig selv.',
   },
+  REVIEW_PERIOD: {
+    code: 'BAD_REQUEST',
+    da: 'Perioden kan ikke gennemgås: {problem}.',
+  },
   // -- orders and bookings reasons (routers/orders, routers/bookings) --
   MASS_ORDER_NO_DELIVERY: {
     code: 'BAD_REQUEST',
@@ -250,6 +254,10 @@ const danishParamWords: Record<string, Record<string, string>> = {
     'later-slot': 'der kan kun rykkes til en tidligere levering',
   },
   kind: { label: 'etiketprinter', document: 'printer til dokumenter' },
+  problem: {
+    endsBeforeStart: 'den slutter før den begynder',
+    inFuture: 'den slutter efter i dag',
+  },
 };
 
 /** A parameter as the Danish text shows it: `{entity}` a model's name, `{Entity}` capitalised. */

@@ -1,5 +1,5 @@
 /**
- * The shape of every write (CONVENTIONS: write in one transaction → audit → publish): the
+ * The shape of every write (write in one transaction → audit → publish): the
  * work runs in one record-database transaction, its audit rows join that transaction, and
  * the change events go out only after the commit. Nothing is half-written on any error.
  */

@@ -1,7 +1,7 @@
 /**
  * `monitoring.punctuality`: a month's accepted and released orders of one activity tracer
  * (judged at their active slot's time) or of all injection orders, counted by core's
- * punctuality rule (the user guides in docs/, §14.7 item 56). March 2026 is far from the
+ * punctuality rule (the user guides in docs/). March 2026 is far from the
  * seed's orders and holds the spring-forward day.
  */
 import { OrderStatus } from '@tracershop/core';

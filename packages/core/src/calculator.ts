@@ -1,7 +1,7 @@
 /**
  * The dose calculator ("Dosislommeregner", docs/domain.md): several wanted
  * activities at times of one day become the one activity needed at the reference (delivery)
- * time. Elapsed time is real seconds across daylight-saving changes (DESIGN.md §5), not the
+ * time. Elapsed time is real seconds across daylight-saving changes (docs/domain.md), not the
  * legacy floored minutes.
  */
 import {

@@ -1,7 +1,7 @@
 /**
  * Calendar dates, times of day and local date-times of the site, through Temporal.
  *
- * Formats (spec/core-api.md): date `'YYYY-MM-DD'`, time `'HH:MM:SS'`, localDateTime
+ * Formats (docs/domain.md): date `'YYYY-MM-DD'`, time `'HH:MM:SS'`, localDateTime
  * `'YYYY-MM-DD HH:MM:SS'` — wall clock in the site time zone. Instants are ISO-8601 UTC.
  * Functions here throw a RangeError for text that is not in these formats; user input goes
  * through `normalizeDate` / `normalizeTime` first.

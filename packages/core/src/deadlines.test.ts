@@ -46,7 +46,7 @@ describe('deadlineFor', () => {
   });
 });
 
-describe('isOrderingClosed (legacy cases of §4.3)', () => {
+describe("isOrderingClosed (the legacy's cases)", () => {
   it('is closed on the order date itself after a daily deadline', () => {
     expect(
       isOrderingClosed({

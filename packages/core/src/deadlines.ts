@@ -1,5 +1,5 @@
 /**
- * Ordering deadlines (docs/domain.md–§4.5). A deadline is daily (the day
+ * Ordering deadlines (docs/domain.md). A deadline is daily (the day
  * before the order date) or weekly (the latest given weekday strictly before the order date),
  * at its time of day. Ordering for a date is closed after its deadline or on a closed date;
  * unlike the legacy, closed dates count also when no deadline is configured.

@@ -1,6 +1,6 @@
 /**
  * Rows of the newer dispenser's CSV/XLSX export (docs/operations.md,
- * docs/domain.md–§7.2). The api reads the file (cells as text or numbers) and
+ * docs/domain.md). The api reads the file (cells as text or numbers) and
  * passes each row as a plain object keyed by the header; this module only interprets it.
  * Unlike the legacy, decimal commas (`'3,8'`) are accepted in dose and volume.
  */

@@ -1,6 +1,6 @@
 /**
  * Enumerations of the domain. The numeric values are stored in both databases and sent on
- * the wire; they must never change (spec/entities.md).
+ * the wire; they must never change (docs/domain.md).
  */
 
 export const OrderStatus = {

@@ -1,5 +1,5 @@
 /**
- * @tracershop/core — every domain rule of Tracershop (spec/core-api.md). Pure: no I/O, no
+ * @tracershop/core — every domain rule of Tracershop (docs/domain.md). Pure: no I/O, no
  * clock reads. One module per concept; this file only re-exports them.
  */
 export * from './enums';
@@ -9,6 +9,7 @@ export * from './fieldFormats';
 export * from './userInput';
 export * from './validationMessages';
 export * from './displayFormat';
+export * from './auditReview';
 export * from './calculator';
 export * from './deadlines';
 export * from './schedule';

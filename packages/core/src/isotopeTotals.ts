@@ -1,7 +1,7 @@
 /**
  * Totals of one isotope delivery on one date (docs/domain.md): ordered MBq of
  * the non-rejected orders and the activity of their vials at the delivery time. Vials decay
- * forward like tracer vials (DESIGN.md §5; the legacy flipped sign is not copied).
+ * forward like tracer vials (docs/domain.md; the legacy flipped sign is not copied).
  */
 import { Temporal } from 'temporal-polyfill';
 

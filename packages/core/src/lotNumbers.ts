@@ -1,7 +1,7 @@
 /**
  * Lot (batch) numbers `TAG-YYMMDD-N` (docs/domain.md): TAG is the tracer's
  * vial tag, YYMMDD the production date, N ≥ 1 the batch of the day. Unlike the legacy, the
- * pattern must match the whole text (DESIGN.md §5).
+ * pattern must match the whole text (docs/domain.md).
  */
 import { toPlainDate } from './calendar';
 

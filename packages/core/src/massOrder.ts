@@ -1,6 +1,5 @@
 /**
- * Mass ordering from RIS bookings (spec/core-api.md "Mass ordering from bookings";
- * docs/domain.md, §8.3). Pure planning: the caller writes the orders and the
+ * Mass ordering from RIS bookings (docs/user-guide-shop.md, "Bookinger"). Pure planning: the caller writes the orders and the
  * booking statuses in one transaction. Unlike the legacy server this respects weekly repeat
  * (ISO week parity), gives each order its booking's date, floors once per (slot, date) and
  * never creates dead orders.

@@ -1,6 +1,6 @@
 /**
  * Moving an activity order to an earlier-or-equal delivery slot, and restoring it
- * (spec/core-api.md "Moves"; DESIGN.md §5; docs/domain.md). The legacy server
+ * (docs/user-guide-production.md). The legacy server
  * did not check the tracer and restored released orders; both are refused here.
  */
 import { OrderStatus } from './enums';

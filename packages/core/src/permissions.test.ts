@@ -51,7 +51,13 @@ const ROWS: [string, Action[], [boolean, boolean, boolean, boolean, boolean, boo
   ['external users', ['externalUser.write'], [false, false, false, false, true, true]],
   [
     'config site',
-    ['admin.config', 'admin.audit.read', 'admin.telemetry.read', 'admin.users.write'],
+    [
+      'admin.config',
+      'admin.audit.read',
+      'admin.audit.review',
+      'admin.telemetry.read',
+      'admin.users.write',
+    ],
     [false, false, false, false, false, true],
   ],
 ];

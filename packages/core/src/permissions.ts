@@ -1,11 +1,11 @@
 /**
- * The role matrix (the user guides in docs/, DESIGN.md §4.1) as data, so that the api checks
+ * The role matrix (the user guides in docs/ and docs/domain.md) as data, so that the api checks
  * every procedure against one table and the apps hide exactly what the api would refuse.
  *
  * An action says *which role may try*; the rest is checked by the caller:
- * - customer scoping for shop groups 4, 5, 6 (`isShopScoped`, DESIGN.md §4.2);
- * - order status, deadlines and closed dates (DESIGN.md §4.3–4.4);
- * - for releases, the release right (`hasReleaseRight`) and the password re-check (§4.5).
+ * - customer scoping for shop groups 4, 5, 6 (`isShopScoped`, docs/domain.md);
+ * - order status, deadlines and closed dates (docs/domain.md);
+ * - for releases, the release right (`hasReleaseRight`) and the password re-check.
  */
 import { UserGroup } from './enums';
 
@@ -126,6 +126,8 @@ const matrix = {
   'admin.users.write': SITE_ADMIN,
   /** Read and verify the audit trail and the login events. */
   'admin.audit.read': SITE_ADMIN,
+  /** Record a signed review of the audit trail for a period (periodic review). */
+  'admin.audit.review': SITE_ADMIN,
   /** Read telemetry (calls and latency per procedure). */
   'admin.telemetry.read': SITE_ADMIN,
 } as const satisfies Record<string, readonly UserGroup[]>;

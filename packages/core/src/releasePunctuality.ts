@@ -1,6 +1,6 @@
 /**
- * Punctuality of releases, as the "Monitorering" page counts it (the user guides in docs/,
- * §14.7 item 56): a released order is on time when it was released at or before its delivery
+ * Punctuality of releases, as the "Monitorering" page counts it (docs/user-guide-production.md,
+ * "Monitorering"): a released order is on time when it was released at or before its delivery
  * time, "late30" when at most 30 minutes after, "lateMore" when later; an accepted order whose
  * delivery date has passed was never released. Activity orders are delivered from their active
  * slot (the moved-to slot if moved), injection orders at their ordered delivery time.

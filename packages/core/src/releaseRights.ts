@@ -1,7 +1,6 @@
 /**
- * Release rights ("frigivelsesrettigheder", docs/operations.md, DESIGN.md
- * §4.5): who may sign the release of which tracer or isotope. Unlike the legacy server, expiry
- * is always respected, and a production admin never grants a right to themselves.
+ * Release rights ("frigivelsesrettigheder", docs/operations.md): who may sign the release of
+ * which tracer or isotope. Unlike the legacy server, expiry is always respected, and a production admin never grants a right to themselves.
  */
 import type { UserGroup } from './enums';
 import { isProductionAdmin, isProductionMember, isSiteAdmin } from './roles';

@@ -14,7 +14,7 @@ import {
 const { Anon, Admin, ProductionAdmin, ProductionUser, ShopAdmin, ShopUser, ShopExternal } =
   UserGroup;
 
-/** docs/domain.md, plus the scoping of DESIGN.md §4.2. */
+/** The user groups and the customer scoping of shop users (docs/domain.md). */
 const PREDICATES: [string, (g: UserGroup) => boolean, UserGroup[]][] = [
   ['isSiteAdmin', isSiteAdmin, [Admin]],
   ['isProductionAdmin', isProductionAdmin, [Admin, ProductionAdmin]],

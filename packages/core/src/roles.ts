@@ -56,7 +56,7 @@ export function isShopMember(g: UserGroup): boolean {
 }
 
 /**
- * Sees and changes only the customers assigned to them (DESIGN.md §4.2): groups 4, 5, 6.
+ * Sees and changes only the customers assigned to them (docs/domain.md): groups 4, 5, 6.
  * The site admin is a shop member but not scoped.
  */
 export function isShopScoped(g: UserGroup): boolean {

@@ -1,7 +1,7 @@
 /**
  * The production-run total ("Kørsel HH:MM: X MBq / Overhead: Y MBq"): what one
  * ActivityProduction must make on a date (docs/domain.md, with the intended
- * rule of DESIGN.md §5: each non-rejected order counted once, in the run that delivers it).
+ * rule of docs/domain.md: each non-rejected order counted once, in the run that delivers it).
  */
 import { DEFAULT_TIME_ZONE, secondsBetweenTimes } from './calendar';
 import { OrderStatus } from './enums';

@@ -1,6 +1,6 @@
 /**
- * The weekly delivery schedule (docs/domain.md–§4.2). Even/odd-week slots use
- * ISO-8601 week numbers everywhere (DESIGN.md §5), not the legacy calendar's week formula.
+ * The weekly delivery schedule (docs/domain.md). Even/odd-week slots use
+ * ISO-8601 week numbers everywhere (docs/domain.md), not the legacy calendar's week formula.
  */
 import { isoWeekOf, toPlainTime, weekdayOf } from './calendar';
 import { WeeklyRepeat } from './enums';

@@ -11,7 +11,7 @@ import {
   summarizeSlot,
 } from './slotSummary';
 
-// docs/domain.md / §3.6: T = 3600 s, overhead 1.25, slot 1 08:00, slot 2 11:00.
+// docs/domain.md: T = 3600 s, overhead 1.25, slot 1 08:00, slot 2 11:00.
 const T = 3600;
 const DATE = '2024-12-02';
 const slot1 = { id: 1, deliveryTime: '08:00:00' };
@@ -138,7 +138,7 @@ describe('summarizeSlot: the status table', () => {
   });
 });
 
-describe('summarizeSlot: §3.6 worked example', () => {
+describe('summarizeSlot: worked example', () => {
   it('per-order rows: #8 1000 / 1250, #9 8000 / 10000', () => {
     const row8 = orderDeliveryActivity({
       order: order8Accepted,

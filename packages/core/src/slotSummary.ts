@@ -1,8 +1,8 @@
 /**
  * The collection of activity orders of one delivery slot on one date, as the production page
  * shows it: status, ordered and to-deliver activity, delivered (vial) activity, moved-away
- * and ghost flags, dead orders (spec/core-api.md "Slot collections, ghost and dead orders";
- * docs/domain.md, §1.5, §1.7, §3).
+ * and ghost flags, dead orders (docs/domain.md, "Delivered activity" and "Orders after a
+ * release").
  *
  * Elapsed time is real seconds on the slot's date (DST-aware), never floored minutes.
  */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import * as core from '../src/index';
 
-/** Every name of spec/core-api.md, which users' scripts import from the package root. */
+/** Every name of core's public api, which users' scripts import from the package root. */
 const contractFunctions = [
   'decayFactor',
   'decayedActivity',

@@ -14,6 +14,7 @@ import { migration as record0004 } from './migrations/record/0004-legacy-ids';
 import { migration as record0005 } from './migrations/record/0005-plausibility-limits';
 import { migration as record0006 } from './migrations/record/0006-order-releases';
 import { migration as record0007 } from './migrations/record/0007-lot-indexes';
+import { migration as record0008 } from './migrations/record/0008-audit-reviews';
 import { migration as web0001 } from './migrations/web/0001-initial';
 import { migration as web0002 } from './migrations/web/0002-site-identity';
 
@@ -21,7 +22,16 @@ export type { MigrationContext };
 
 /** In order; append new migrations at the end, never edit a released one. */
 export const MIGRATIONS: Record<DatabaseName, RunnableMigration<MigrationContext>[]> = {
-  record: [record0001, record0002, record0003, record0004, record0005, record0006, record0007],
+  record: [
+    record0001,
+    record0002,
+    record0003,
+    record0004,
+    record0005,
+    record0006,
+    record0007,
+    record0008,
+  ],
   web: [web0001, web0002],
 };
 

@@ -1,5 +1,5 @@
 /**
- * One transaction per mutation (CONVENTIONS: "write in one transaction → audit"). The api
+ * One transaction per mutation ("write in one transaction → audit"). The api
  * wraps every write in withTransaction and appends its audit row with the same transaction.
  */
 import { Transaction } from 'sequelize';

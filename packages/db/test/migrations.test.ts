@@ -21,6 +21,7 @@ const RECORD_TABLES = [
   'activity_productions',
   'audit_chain_head',
   'audit_events',
+  'audit_reviews',
   'bookings',
   'client_requests',
   'closed_dates',

@@ -1,5 +1,5 @@
 /**
- * Single sign-on by a trusted reverse proxy (the legacy's F5 header login, §3.2a, made safe):
+ * Single sign-on by a trusted reverse proxy (the legacy's F5 header login, made safe):
  * `X-Tracer-User` and `X-Tracer-Role` are honoured only when the request comes straight from
  * an address in TRUSTED_PROXY_IPS *and* carries `X-Tracer-Proxy-Secret` equal to
  * TRUSTED_PROXY_SECRET. Otherwise the headers are ignored (and logged): the caller is whoever

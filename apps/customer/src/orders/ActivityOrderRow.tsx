@@ -1,5 +1,5 @@
 /**
- * One activity order in a time-slot card, or the blank "Ny ordre" row (docs/domain.md, §3.2.1):
+ * One activity order in a time-slot card, or the blank "Ny ordre" row (docs/domain.md):
  * "Aktivitet" (MBq) and "Kommentar"; the button is "Bestil" for a new order, "Slet" for an
  * unchanged Ordered one, "Opdater" once changed. Input is checked with core before anything
  * is sent; the api's refusals are shown as it words them.

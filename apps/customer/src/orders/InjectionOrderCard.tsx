@@ -1,6 +1,6 @@
 /**
- * One injection order of the day, or the blank card for a new one (docs/domain.md "Injektionordre",
- * §3.2.1): Tracer, "Injektioner", "Tid", "Brug", "Kommentar"; released orders show the release
+ * One injection order of the day, or the blank card for a new one (docs/user-guide-shop.md,
+ * "Injektionordre"): Tracer, "Injektioner", "Tid", "Brug", "Kommentar"; released orders show the release
  * time, lot and max injection volume and link the release document. Editable while the order
  * is Ordered and the injection deadline has not passed; the tracer is fixed once ordered.
  */

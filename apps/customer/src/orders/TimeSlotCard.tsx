@@ -66,7 +66,7 @@ export function TimeSlotCard({
     activity: '',
     round: 0,
   });
-  // Legacy §3.2: the calculator is offered while nothing or only Ordered orders are in the slot.
+  // As in the legacy, the calculator is offered while nothing or only Ordered orders are in the slot.
   const offerCalculator =
     calculator !== undefined &&
     mayOrder &&

@@ -24,11 +24,34 @@ export type ProcedureTelemetry = TelemetrySummary['procedures'][number];
 export type UserList = Outputs['setup']['users']['list'];
 export type ListedUser = UserList['users'][number];
 export type UserEdit = Inputs['admin']['editUser'];
+export type AuditReviewRow = Outputs['admin']['reviews'][number];
 
 export function useAuditTrail(input: AuditTrailInput) {
   const trpc = useTRPC();
   // The previous page stays on screen while the next one loads.
   return useQuery(trpc.admin.auditTrail.queryOptions(input, { placeholderData: keepPreviousData }));
+}
+
+/** The signed reviews of the audit trail, the newest period first. */
+export function useAuditReviews() {
+  const trpc = useTRPC();
+  return useQuery(trpc.admin.reviews.queryOptions());
+}
+
+/** Signs a review of a period (the password is the signature); the list refreshes. */
+export function useSignAuditReview() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return useMutation(
+    trpc.admin.review.mutationOptions({
+      onSuccess: async () => {
+        await Promise.all([
+          queryClient.invalidateQueries(trpc.admin.reviews.pathFilter()),
+          queryClient.invalidateQueries(trpc.admin.auditTrail.pathFilter()),
+        ]);
+      },
+    }),
+  );
 }
 
 /** Walks the whole chain on request (it reads every row), so it is a button, not a read. */

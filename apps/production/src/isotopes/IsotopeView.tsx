@@ -1,5 +1,5 @@
 /**
- * The isotope view of the "Ordre" page (docs/domain.md–§4.11): one producible isotope on the
+ * The isotope view of the "Ordre" page (docs/domain.md): one producible isotope on the
  * chosen day: "Opret Isotope ordre", the production runs ("Kørsel: HH:MM - X MBq"), one card
  * per delivery and the isotope order modal. Runs and cards come from `orders.isotopeDay` (the
  * api computes them with core), the undelivered vials from `vials.isotope.list`; both live.

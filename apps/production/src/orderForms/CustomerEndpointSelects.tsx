@@ -1,5 +1,5 @@
 /**
- * Kunde → Destination of production's order forms (docs/domain.md, §4.11): the customers by
+ * Kunde → Destination of production's order forms (docs/domain.md): the customers by
  * short name, and the chosen customer's destinations; choosing a customer chooses its first
  * destination. The forms decide which customers and destinations may be chosen.
  */

@@ -1,5 +1,5 @@
 /**
- * The product buttons of the "Ordre" page (docs/domain.md, §8.4): one per activity tracer with
+ * The product buttons of the "Ordre" page (docs/domain.md): one per activity tracer with
  * productions, one per producible isotope, "Special" and "Uge plan". Product buttons are
  * coloured by their orders on the active date (dark red: something Ordered; yellow: all
  * Accepted or further; green: all Released; blue: no orders); the chosen one is pressed.

@@ -1,5 +1,5 @@
 /**
- * The colours of the product buttons (docs/domain.md, §8.4): each product (activity tracer,
+ * The colours of the product buttons (docs/domain.md): each product (activity tracer,
  * producible isotope, "Special") is coloured by the least progressed status of its orders on
  * the active date; rejected orders do not count. Orders are attributed through the catalog:
  * an activity order by its slot's production's tracer, an isotope order by its delivery's

@@ -1,5 +1,5 @@
 /**
- * "Special" (docs/domain.md–§4.8): the injection orders of the chosen day in a sortable table,
+ * "Special" (docs/domain.md): the injection orders of the chosen day in a sortable table,
  * with "Opret ny ordre", "Frigiv flere ordre" for the ticked Accepted orders of one tracer,
  * and the injection order modal. The orders come from `orders.productionWindow` (live).
  */

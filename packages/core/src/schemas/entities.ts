@@ -1,5 +1,5 @@
 /**
- * Schemas of the stored entities (spec/entities.md), as they travel on the wire: what the api
+ * Schemas of the stored entities (docs/domain.md), as they travel on the wire: what the api
  * returns and the apps keep. They are plain `z.object`s, so parsing strips fields that are not
  * listed (a user row parsed with `userSchema` loses its `passwordHash`). Texts are bounded by
  * the column sizes but not trimmed or pattern-checked (legacy rows may not follow today's input
@@ -170,7 +170,7 @@ export type ClosedDate = z.infer<typeof closedDateSchema>;
 // ---------------------------------------------------------------------------------------------
 // Record database: orders and vials
 
-/** Who ordered and who released, by id and a snapshot of the name (DESIGN.md §2). */
+/** Who ordered and who released, by id and a snapshot of the name (docs/domain.md). */
 const orderedAndFreed = {
   orderedById: id.nullable(),
   orderedByName: stored(schemaLimits.personName).nullable(),
@@ -306,7 +306,7 @@ export const bookingSchema = z.object({
 });
 export type Booking = z.infer<typeof bookingSchema>;
 
-/** AuditEvent: one append-only row of the hash-chained audit trail (DESIGN.md §4.6). */
+/** AuditEvent: one append-only row of the hash-chained audit trail (docs/domain.md). */
 export const auditEventSchema = z.object({
   id,
   at: instantText,

@@ -2,9 +2,9 @@
  * Inputs the api accepts (docs/operations.md Appendix A): one strict object per
  * create / edit / action, named `<entity><Verb>Input`. Unknown fields are refused, every text
  * and list is bounded, and no create input carries what the server decides (status,
- * orderedById/Name, freedAt/ById/Name, ids, name snapshots; DESIGN.md §4.4). Edits are
+ * orderedById/Name, freedAt/ById/Name, ids, name snapshots; docs/domain.md). Edits are
  * `{ id, …some fields }`; fields left out stay as they are. Create inputs that make orders
- * take an optional `clientKey` (UUID) so that a retry does not create twice (DESIGN.md §4.7).
+ * take an optional `clientKey` (UUID) so that a retry does not create twice (docs/domain.md).
  * Messages follow the convention of `primitives.ts`.
  */
 import { z } from 'zod';

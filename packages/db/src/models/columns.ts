@@ -1,6 +1,6 @@
 /**
  * The column kinds every model uses, so that a date, a time of day, an instant or an enum is
- * declared the same way everywhere (spec/entities.md formats).
+ * declared the same way everywhere (docs/domain.md formats).
  */
 import { toPlainDate } from '@tracershop/core';
 import { DataTypes } from 'sequelize';

@@ -1,5 +1,5 @@
 /**
- * The dose calculator ("Dosislommeregner", docs/domain.md, rules §1.9): the user lists when
+ * The dose calculator ("Dosislommeregner", docs/domain.md): the user lists when
  * activity is needed (time and MBq, default 300) and gets the one activity to order for the
  * reference time — the slot's delivery time on the chosen date. Validation and the decay
  * sum are core's (`validateCalculatorEntry`, `calculateActivity`); this only renders them.

@@ -31,7 +31,7 @@ describe('MonthCalendar', () => {
     expect(rows.at(-1)!.querySelectorAll('button')[6]!.dataset.date).toBe('2026-12-06');
   });
 
-  it('paints fill and ring with the colours of §8', () => {
+  it('paints fill and ring with the calendar colours', () => {
     const colours: Record<string, DayColours> = {
       '2026-11-24': { fill: 'ordered', ring: 'available' },
       '2026-11-25': { fill: 'accepted', ring: 'released' },

@@ -1,5 +1,5 @@
 /**
- * The month calendar (docs/domain.md, §8): Monday first, Danish month and day names, each day a
+ * The month calendar (docs/domain.md): Monday first, Danish month and day names, each day a
  * circle whose fill and ring show the orders of the day. Clicking a day selects it; ‹ and ›
  * select the 1st of the previous or next month; clicking the title opens the month picker,
  * whose choice selects the 1st of that month. Days are buttons, so the keyboard works.

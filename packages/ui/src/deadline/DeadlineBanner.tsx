@@ -1,5 +1,5 @@
 /**
- * The ordering deadline for the selected date (docs/domain.md, rules §4.3): "Deadline for <name>
+ * The ordering deadline for the selected date (docs/domain.md): "Deadline for <name>
  * udløber om HH:MM:SS" ticking each second when it falls today, "… udløber HH:MM dd/mm/YYYY"
  * when it falls on another day, "… er udløbet" once passed; nothing without a deadline.
  *

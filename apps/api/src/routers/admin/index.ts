@@ -1,8 +1,9 @@
 /**
- * Site administration: the audit trail and its verification, login events, telemetry and
- * role assignment.
+ * Site administration: the audit trail, its verification and periodic reviews, login events,
+ * telemetry and role assignment.
  */
 import { router } from '../../trpc/init';
+import { auditReviewCreate, auditReviewList } from './auditReviews';
 import { auditChainVerification, auditTrailRead } from './auditTrail';
 import { loginEventsRead } from './loginEvents';
 import { telemetrySummary } from './telemetry';
@@ -11,6 +12,8 @@ import { userEdit } from './users';
 export const adminRouter = router({
   auditTrail: auditTrailRead,
   verifyAuditChain: auditChainVerification,
+  reviews: auditReviewList,
+  review: auditReviewCreate,
   loginEvents: loginEventsRead,
   telemetry: telemetrySummary,
   editUser: userEdit,

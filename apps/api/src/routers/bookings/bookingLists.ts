@@ -1,5 +1,5 @@
 /**
- * The shop's two booking screens (the user guides in docs/, §3.5): "Bookinger", the day's
+ * The shop's two booking screens (the user guides in docs/): "Bookinger", the day's
  * bookings of an endpoint grouped per tracer through the endpoint's procedures (studies not
  * set up listed apart), and "Booking Oversigt", rooms × hours.
  */

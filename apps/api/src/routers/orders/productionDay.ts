@@ -1,5 +1,5 @@
 /**
- * The production page of one tracer on one date (the user guides in docs/–4.2, §4.5, §4.9):
+ * The production page of one tracer on one date (the user guides in docs/):
  * the run lines ("Kørsel HH:MM: X MBq / Overhead: Y MBq"), one card per delivery slot that
  * delivers that day or has orders (ghosts included) – one per release and one for the orders
  * not released yet, when a delivery got orders after its release – with core's summary and

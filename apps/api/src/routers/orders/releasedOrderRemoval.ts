@@ -1,7 +1,7 @@
 /**
  * Deleting a released order (site admin only). An activity order belongs to one release of
- * its delivery, whose vials are assigned to the release's pivot (docs/domain.md
- * §2.3): when the pivot goes, its vials and the release's other orders pass to the lowest
+ * its delivery, whose vials are assigned to the release's pivot (docs/domain.md,
+ * "Orders after a release"): when the pivot goes, its vials and the release's other orders pass to the lowest
  * order left in that release, or the vials are detached when none is left. Other releases of
  * the delivery are not touched. Every change is audited, as any change to a GMP record.
  */

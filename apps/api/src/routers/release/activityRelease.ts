@@ -1,6 +1,6 @@
 /**
  * `release.activity`: the signed release of the activity orders of one delivery (slot, date)
- * with the vials dispensed for it (docs/domain.md, §7.3). Unlike the legacy,
+ * with the vials dispensed for it (docs/domain.md). Unlike the legacy,
  * nothing is silently skipped: every named order must be Accepted and every named vial
  * available, or nothing changes.
  *

@@ -1,6 +1,6 @@
 /**
  * `release.injection` and `release.injectionMany`: the signed release of injection orders
- * (docs/domain.md, the user guides in docs/, §4.7). The lot number is stored
+ * (docs/domain.md, the user guides in docs/). The lot number is stored
  * on the order itself (there are no vials); several orders released together share one lot,
  * so they must be of one tracer. Only Accepted orders are released, all or none, and none
  * more than the tracer's lead time before its delivery (releaseGuardChecks.ts).

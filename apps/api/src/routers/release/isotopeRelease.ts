@@ -1,6 +1,6 @@
 /**
  * `release.isotope`: the signed release of the isotope orders of one isotope delivery on one
- * date with the isotope vials dispensed for them (docs/domain.md, §6). Strict,
+ * date with the isotope vials dispensed for them (docs/domain.md). Strict,
  * as in the legacy: every order Accepted, every vial undelivered and of the orders' isotope,
  * or nothing changes. All vials go with the first named order (the pivot), as activity vials
  * do; that is why the orders must share one delivery and date.

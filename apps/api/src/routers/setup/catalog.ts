@@ -3,7 +3,7 @@
  * `readState` sent everyone, now filtered, docs/operations.md). Catalog data
  * (isotopes, tracers, productions, deadlines, closed dates, procedure identifiers) is the same
  * for all; shop users (groups 4, 5, 6) get only their customers' rows, and catalog pages
- * without the overhead (docs/domain.md, §5).
+ * without the overhead (docs/domain.md).
  */
 import { addDays, stateReadInput } from '@tracershop/core';
 import { SERVER_SETTINGS_ID } from '@tracershop/db';

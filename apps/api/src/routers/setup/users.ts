@@ -1,8 +1,8 @@
 /**
  * Accounts and customer access: external shop users (group 6, local password) managed by
  * production admins ("Externe Kunder"), and shop admins granting colleagues (groups 4, 5)
- * access to customers they represent themselves ("Bruger", docs/operations.md
- * §3.7, whose missing check we add). Access changes are audited and followed by live
+ * access to customers they represent themselves ("Bruger", docs/operations.md;
+ * the legacy lacked that check). Access changes are audited and followed by live
  * subscriptions (`assignment` on the event); password hashes never leave the server.
  */
 import {

@@ -1,7 +1,7 @@
 /**
  * Tracer vials by hand and the production's vial reads (docs/domain.md,
- * the user guides in docs/, §4.13). A vial assigned to an order is part of a signed release:
- * it cannot be edited or deleted until a correction detaches it (§10.2 invariant 3; the legacy
+ * the user guides in docs/). A vial assigned to an order is part of a signed release:
+ * it cannot be edited or deleted until a correction detaches it (the legacy
  * server allowed it). Every write is audited with before and after.
  */
 import { idInput, lotTagOf, vialCreateInput, vialEditInput } from '@tracershop/core';

@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describedText } from '@tracershop/ui';
+import { describedText, refusal } from '@tracershop/ui';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { AuditChainReport, AuditRow } from '../adminApi';
+import type { AuditChainReport, AuditReviewRow, AuditRow } from '../adminApi';
 import { renderWithApi } from '../renderWithApi';
 import AuditTrailPage from './AuditTrailPage';
 
@@ -53,8 +53,33 @@ function fakeApi(options: { total?: number; report?: AuditChainReport; rows?: Au
       options.report ?? { ok: true, checked: 5, lastHash: 'c'.repeat(64), firstBroken: null },
     ),
   );
+  const reviews: AuditReviewRow[] = [];
+  const review = vi.fn(
+    (input: { fromDate: string; toDate: string; comment: string; password: string }) => {
+      if (input.password !== 'tracershop') {
+        return Promise.reject(refusal('INVALID_SIGNATURE'));
+      }
+      const row = {
+        id: reviews.length + 1,
+        fromDate: input.fromDate,
+        toDate: input.toDate,
+        reviewedAt: '2026-12-05T09:00:00.000Z',
+        reviewerName: 'Demo Site Admin',
+        comment: input.comment,
+        chainOk: true,
+        eventsChecked: 5,
+      };
+      reviews.push(row);
+      return Promise.resolve(row);
+    },
+  );
   renderWithApi(<AuditTrailPage />, {
-    admin: { auditTrail: { query: auditTrail }, verifyAuditChain: { query: verifyAuditChain } },
+    admin: {
+      auditTrail: { query: auditTrail },
+      verifyAuditChain: { query: verifyAuditChain },
+      reviews: { query: () => Promise.resolve([...reviews]) },
+      review: { mutate: review },
+    },
     setup: {
       users: {
         list: {
@@ -70,7 +95,7 @@ function fakeApi(options: { total?: number; report?: AuditChainReport; rows?: Au
       },
     },
   });
-  return { auditTrail, verifyAuditChain };
+  return { auditTrail, verifyAuditChain, review };
 }
 
 const rowOf = async (id: number) => {
@@ -106,14 +131,15 @@ describe('AuditTrailPage', () => {
   it('sends the filters: days on the site clock, user, entity, id and action', async () => {
     const { auditTrail } = fakeApi();
     await rowOf(2);
+    const filters = within(screen.getByRole('form', { name: 'Filtre' }));
     expect(auditTrail).toHaveBeenLastCalledWith({ page: 1, pageSize: 50 });
-    await userEvent.type(screen.getByLabelText('Fra'), '01122026');
-    await userEvent.type(screen.getByLabelText('Til'), '02122026');
+    await userEvent.type(filters.getByLabelText('Fra'), '01122026');
+    await userEvent.type(filters.getByLabelText('Til'), '02122026');
     await screen.findByRole('option', { name: 'Demo Prod User (prod-user)' });
-    await userEvent.selectOptions(screen.getByLabelText('Bruger'), 'Demo Prod User (prod-user)');
-    await userEvent.selectOptions(screen.getByLabelText('Entitet'), 'Aktivitetsordre');
-    await userEvent.type(screen.getByLabelText('Id'), '12');
-    await userEvent.type(screen.getByLabelText('Handling'), 'activityOrder.release{Enter}');
+    await userEvent.selectOptions(filters.getByLabelText('Bruger'), 'Demo Prod User (prod-user)');
+    await userEvent.selectOptions(filters.getByLabelText('Entitet'), 'Aktivitetsordre');
+    await userEvent.type(filters.getByLabelText('Id'), '12');
+    await userEvent.type(filters.getByLabelText('Handling'), 'activityOrder.release{Enter}');
     await waitFor(() =>
       expect(auditTrail).toHaveBeenLastCalledWith({
         from: '2026-11-30T23:00:00Z',
@@ -186,5 +212,34 @@ describe('AuditTrailPage', () => {
     expect((await screen.findByRole('alert')).textContent).toBe(
       'Fejl: Kæden er brudt ved hændelse 17: hændelsen er ændret efter den blev skrevet (17 hændelser kontrolleret).',
     );
+  });
+
+  it('signs the review of a period with the password and lists it', async () => {
+    const { review } = fakeApi();
+    expect(await screen.findByText('Ingen perioder er gennemgået endnu.')).toBeTruthy();
+    const form = within(screen.getByRole('form', { name: 'Registrér en gennemgang' }));
+    await userEvent.click(form.getByRole('button', { name: 'Underskriv gennemgang' }));
+    expect(screen.getByText('Skriv en kommentar til gennemgangen.')).toBeTruthy();
+    await userEvent.type(form.getByLabelText('Fra'), '01112026');
+    await userEvent.type(form.getByLabelText('Til'), '30112026');
+    await userEvent.type(form.getByLabelText('Kommentar'), 'Ingen afvigelser');
+    await userEvent.click(form.getByRole('button', { name: 'Underskriv gennemgang' }));
+    const signature = screen.getByRole('form', { name: /Underskriv gennemgangen af/ });
+    await userEvent.type(within(signature).getByLabelText('Kodeord'), 'forkert');
+    await userEvent.click(within(signature).getByRole('button', { name: 'Underskriv gennemgang' }));
+    expect(await within(signature).findByText(/Forkert login/)).toBeTruthy();
+    await userEvent.type(within(signature).getByLabelText('Kodeord'), 'tracershop');
+    await userEvent.click(within(signature).getByRole('button', { name: 'Underskriv gennemgang' }));
+    expect(
+      await screen.findByText('Gennemgangen af 01/11/2026 – 30/11/2026 er underskrevet.'),
+    ).toBeTruthy();
+    expect(review).toHaveBeenLastCalledWith({
+      fromDate: '2026-11-01',
+      toDate: '2026-11-30',
+      comment: 'Ingen afvigelser',
+      password: 'tracershop',
+    });
+    const list = await screen.findByRole('table', { name: 'Gennemgang af revisionssporet' });
+    expect(within(list).getByText('Intakt (5 hændelser)')).toBeTruthy();
   });
 });

@@ -16,6 +16,7 @@ import { useAuditChainVerification, useAuditTrail, useUserList } from '../adminA
 import { formatInstant, instantWindowOf } from '../adminTime';
 import { Pager } from '../Pager';
 import { useTimeZone } from '../useTimeZone';
+import { AuditReviews } from './AuditReviews';
 import { auditChanges, valueText } from './auditDiff';
 
 const PAGE_SIZE = 50;
@@ -51,6 +52,7 @@ const ENTITIES: readonly AuditEntity[] = [
   'Printer',
   'CustomerNotice',
   'Recall',
+  'AuditReview',
 ];
 
 interface Draft {
@@ -356,6 +358,7 @@ export default function AuditTrailPage() {
           </>
         )}
       </QueryResult>
+      <AuditReviews />
     </section>
   );
 }

@@ -1,5 +1,5 @@
 /**
- * "Lukke dage" (docs/domain.md, §8.2): the production calendar; clicking a day of the shown
+ * "Lukke dage" (docs/domain.md): the production calendar; clicking a day of the shown
  * month closes it or opens it again (`setup.closedDates.toggle`); closed days are dark grey.
  * Days of the neighbouring months and ‹ › only change the month. The closed days of the
  * month are also listed, each with a button that opens it again, so screen readers and the

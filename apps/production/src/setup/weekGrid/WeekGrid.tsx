@@ -1,5 +1,5 @@
 /**
- * The weekly grid of the schedule set-up (docs/domain.md and §5.8): weekday columns Monday to
+ * The weekly grid of the schedule set-up (docs/domain.md): weekday columns Monday to
  * Sunday, one row per hour (06–14, widened to the entries), each delivery or run a button at
  * its weekday and hour. Tones (docs/domain.md): every week light blue, even weeks light green,
  * odd weeks light yellow, production runs light green; the selected entry orange.

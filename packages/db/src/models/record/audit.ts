@@ -10,7 +10,13 @@ import type {
   InferCreationAttributes,
   Sequelize,
 } from 'sequelize';
-import { foreignIdColumn, idColumn, instantColumn, stringColumn } from '../columns';
+import {
+  calendarDateColumn,
+  foreignIdColumn,
+  idColumn,
+  instantColumn,
+  stringColumn,
+} from '../columns';
 import { PERSON_NAME_LENGTH } from './orders';
 
 /** The previousHash of the first row. */
@@ -46,6 +52,31 @@ export class AuditChainHead extends Model<
   declare lastHash: string;
   declare lastEventId: number | null;
 }
+
+/**
+ * A periodic review of the audit trail (docs/domain.md, "Audit trail reviews"): a site admin
+ * read the events of a period of site days and signed that with their password; the chain's
+ * verification at that moment is kept with it. Written once, never changed.
+ */
+export class AuditReview extends Model<
+  InferAttributes<AuditReview>,
+  InferCreationAttributes<AuditReview>
+> {
+  declare id: CreationOptional<number>;
+  /** First and last site day of the reviewed period, 'YYYY-MM-DD'. */
+  declare fromDate: string;
+  declare toDate: string;
+  declare reviewedAt: Date;
+  declare reviewerId: number;
+  declare reviewerName: string;
+  declare comment: string;
+  /** Whether the whole chain verified when the review was signed, and how many events. */
+  declare chainOk: boolean;
+  declare eventsChecked: number;
+}
+
+/** Longest review comment. */
+export const REVIEW_COMMENT_LENGTH = 1000;
 
 export function defineAuditModels(sequelize: Sequelize) {
   class AuditEventRow extends AuditEvent {}
@@ -86,8 +117,30 @@ export function defineAuditModels(sequelize: Sequelize) {
     { sequelize, modelName: 'AuditChainHead', tableName: 'audit_chain_head' },
   );
 
+  class AuditReviewRow extends AuditReview {}
+  AuditReviewRow.init(
+    {
+      id: idColumn(),
+      fromDate: calendarDateColumn(),
+      toDate: calendarDateColumn(),
+      reviewedAt: instantColumn(),
+      reviewerId: { type: DataTypes.INTEGER, allowNull: false },
+      reviewerName: stringColumn(PERSON_NAME_LENGTH),
+      comment: stringColumn(REVIEW_COMMENT_LENGTH),
+      chainOk: { type: DataTypes.BOOLEAN, allowNull: false },
+      eventsChecked: { type: DataTypes.INTEGER, allowNull: false },
+    },
+    {
+      sequelize,
+      modelName: 'AuditReview',
+      tableName: 'audit_reviews',
+      indexes: [{ name: 'audit_reviews_period', fields: ['from_date', 'to_date'] }],
+    },
+  );
+
   return {
     AuditEvent: AuditEventRow as typeof AuditEvent,
     AuditChainHead: AuditChainHeadRow as typeof AuditChainHead,
+    AuditReview: AuditReviewRow as typeof AuditReview,
   };
 }
