@@ -16,6 +16,7 @@ import path from 'node:path';
 import {
   decayedActivity,
   formatActivity,
+  formatDanishDate,
   instantTextOfLocalDateTime,
   lotDateCode,
   OrderStatus,
@@ -268,10 +269,10 @@ test('a GMP day: order, live accept, dispenser vial, signed release, certificate
     await admin.getByRole('link', { name: 'Produktion' }).click();
     await admin.waitForURL('**/production/**');
     await admin.getByRole('link', { name: 'Admin' }).click();
-    await expect(admin.getByRole('heading', { name: 'Revisionsspor' })).toBeVisible();
+    await expect(admin.getByRole('heading', { name: 'Revisionsspor', exact: true })).toBeVisible();
   });
 
-  const trail = admin.getByRole('table', { name: 'Revisionsspor' });
+  const trail = admin.getByRole('table', { name: 'Revisionsspor', exact: true });
   /** The text of one column of the trail's rows. */
   const column = (index: number) =>
     trail
@@ -323,6 +324,26 @@ test('a GMP day: order, live accept, dispenser vial, signed release, certificate
       /^Kæden er intakt: \d+ hændelser kontrolleret\.$/,
     );
     await shot(admin, 'gmp-13-chain-verified');
+  });
+
+  await test.step('signs the review of the days so far', async () => {
+    const today = formatDanishDate(siteToday());
+    const form = admin.getByRole('form', { name: 'Registrér en gennemgang' });
+    await form.getByLabel('Fra').fill(today);
+    await form.getByLabel('Til').fill(today);
+    await form.getByLabel('Kommentar').fill('Dagens frigivelse og rettelse gennemgået.');
+    await form.getByRole('button', { name: 'Underskriv gennemgang' }).click();
+    const signature = admin.getByRole('form', { name: /^Underskriv gennemgangen af / });
+    await signature.getByLabel('Kodeord').fill('tracershop');
+    await signature.getByRole('button', { name: 'Underskriv gennemgang' }).click();
+    await expect(
+      admin.getByText(`Gennemgangen af ${today} – ${today} er underskrevet.`),
+    ).toBeVisible();
+    const reviews = admin.getByRole('table', { name: 'Gennemgang af revisionssporet' });
+    await expect(reviews.getByRole('row').nth(1)).toContainText('Demo Site Admin');
+    await expect(reviews.getByRole('row').nth(1)).toContainText(/Intakt \(\d+ hændelser\)/);
+    await shot(admin, 'gmp-13b-review-signed');
+    expect(await accessibilityViolations(admin)).toEqual([]);
   });
 
   await test.step('shows the day’s logins, the telemetry and the users to the site admin', async () => {
