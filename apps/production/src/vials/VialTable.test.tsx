@@ -1,6 +1,7 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
+import { MemoryRouter } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { renderWithI18n } from '../testing/renderWithI18n';
 import type { VialSort } from './vialTable';
@@ -33,14 +34,16 @@ const ownerOf = (vial: VialRow) =>
 function SortedTable({ vials, onPrint }: { vials: VialRow[]; onPrint(id: number): void }) {
   const [sort, setSort] = useState<VialSort>(NEWEST_FIRST);
   return (
-    <VialTable
-      vials={sortVials(vials, sort, ownerOf)}
-      sort={sort}
-      onSort={(column) => setSort((current) => nextSort(current, column))}
-      ownerOf={ownerOf}
-      onPrint={onPrint}
-      printingVialId={null}
-    />
+    <MemoryRouter>
+      <VialTable
+        vials={sortVials(vials, sort, ownerOf)}
+        sort={sort}
+        onSort={(column) => setSort((current) => nextSort(current, column))}
+        ownerOf={ownerOf}
+        onPrint={onPrint}
+        printingVialId={null}
+      />
+    </MemoryRouter>
   );
 }
 
@@ -143,14 +146,16 @@ describe('VialTable', () => {
 
   it('disables the print buttons while a label prints', () => {
     renderWithI18n(
-      <VialTable
-        vials={VIALS}
-        sort={NEWEST_FIRST}
-        onSort={vi.fn()}
-        ownerOf={ownerOf}
-        onPrint={vi.fn()}
-        printingVialId={2}
-      />,
+      <MemoryRouter>
+        <VialTable
+          vials={VIALS}
+          sort={NEWEST_FIRST}
+          onSort={vi.fn()}
+          ownerOf={ownerOf}
+          onPrint={vi.fn()}
+          printingVialId={2}
+        />
+      </MemoryRouter>,
     );
     const button = screen.getByRole('button', { name: 'Print etiket for hætteglas 2' });
     expect((button as HTMLButtonElement).disabled).toBe(true);
@@ -162,14 +167,16 @@ describe('VialTable', () => {
       vialRow({ id: index + 1, fillTime: `07:00:${String(index % 60).padStart(2, '0')}` }),
     );
     renderWithI18n(
-      <VialTable
-        vials={many}
-        sort={{ column: 'id', direction: 'ascending' }}
-        onSort={vi.fn()}
-        ownerOf={ownerOf}
-        onPrint={vi.fn()}
-        printingVialId={null}
-      />,
+      <MemoryRouter>
+        <VialTable
+          vials={many}
+          sort={{ column: 'id', direction: 'ascending' }}
+          onSort={vi.fn()}
+          ownerOf={ownerOf}
+          onPrint={vi.fn()}
+          printingVialId={null}
+        />
+      </MemoryRouter>,
     );
     const first = shownIds();
     expect(first[0]).toBe(1);
@@ -187,5 +194,12 @@ describe('VialTable', () => {
     expect(later.length).toBeLessThan(100);
     const row = table().querySelector('tr[data-vial-id="3001"]');
     expect(row?.getAttribute('aria-rowindex')).toBe('3002');
+  });
+
+  it('links each lot number to its recall trace', () => {
+    renderWithI18n(<SortedTable vials={VIALS} onPrint={vi.fn()} />);
+    const link = screen.getByRole('link', { name: 'FDG-261123-2' });
+    expect(link.getAttribute('href')).toBe('/recall?lot=FDG-261123-2');
+    expect(link.getAttribute('title')).toBe('Spor lot FDG-261123-2 (tilbagekaldelse)');
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The vial table (docs/domain.md): ID | Lot nummer | Dato | Tappe tidspunkt | Volumen | Aktivitet
- * | Ejer | Ordre | Print. Thousands of rows stay fast: only the rows in view (plus a margin)
+ * | Ejer | Ordre | Print; a lot number links to its recall trace. Thousands of rows stay fast: only the rows in view (plus a margin)
  * are in the page, between two spacer rows of the height of the rest; the scroll area is
  * focusable, so arrow keys and Page Up/Down scroll it. Column headers sort (aria-sort).
  */
@@ -9,6 +9,7 @@ import { formatDanishDate } from '@tracershop/core';
 import type { UIEvent } from 'react';
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { VialColumn, VialSort } from './vialTable';
 import { VIAL_COLUMNS } from './vialTable';
 import type { VialRow } from './vialsApi';
@@ -129,7 +130,17 @@ export function VialTable({
                 style={{ height: VIAL_ROW_HEIGHT }}
               >
                 <td>{vial.id}</td>
-                <td>{vial.lotNumber}</td>
+                <td>
+                  <Link
+                    to={{
+                      pathname: '/recall',
+                      search: `?lot=${encodeURIComponent(vial.lotNumber)}`,
+                    }}
+                    title={t('vials.traceLot', { lot: vial.lotNumber })}
+                  >
+                    {vial.lotNumber}
+                  </Link>
+                </td>
                 <td>{formatDanishDate(vial.fillDate)}</td>
                 <td>{vial.fillTime}</td>
                 <td>{figures.volume(vial.volume)}</td>
