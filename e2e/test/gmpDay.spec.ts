@@ -288,11 +288,11 @@ test('a GMP day: order, live accept, dispenser vial, signed release, certificate
       .poll(() => column(2))
       .toEqual(
         expect.arrayContaining([
-          'activityOrder.create',
-          'activityOrder.accept',
-          'vial.import',
-          'activityOrder.release',
-          'activityOrder.correct',
+          'Aktivitetsordre: oprettet',
+          'Aktivitetsordre: accepteret',
+          'Hætteglas: importeret fra dispenseren',
+          'Aktivitetsordre: frigivet',
+          'Aktivitetsordre: rettet',
         ]),
       );
     await shot(admin, 'gmp-11-audit-trail');
@@ -307,13 +307,13 @@ test('a GMP day: order, live accept, dispenser vial, signed release, certificate
       .poll(async () => new Set(await column(3)))
       .toEqual(new Set([`Aktivitetsordre ${orderId}`]));
     expect(await column(2)).toEqual([
-      'activityOrder.correct',
-      'activityOrder.release',
-      'activityOrder.release.signatureRefused',
-      'activityOrder.accept',
-      'activityOrder.create',
+      'Aktivitetsordre: rettet',
+      'Aktivitetsordre: frigivet',
+      'Aktivitetsordre: underskrift afvist ved frigivelse',
+      'Aktivitetsordre: accepteret',
+      'Aktivitetsordre: oprettet',
     ]);
-    const release = trail.locator('tbody tr', { hasText: 'activityOrder.release' }).first();
+    const release = trail.locator('tbody tr', { hasText: 'Aktivitetsordre: frigivet' }).first();
     await expect(release.locator('ins')).toContainText(['Demo Production User']);
     await shot(admin, 'gmp-12-audit-trail-order');
   });

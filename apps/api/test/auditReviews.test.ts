@@ -54,6 +54,13 @@ describe.each(TEST_DIALECTS)('audit trail reviews (%s)', (dialect) => {
     });
   });
 
+  it('lists the actions that occur in the trail, once each, for the action filter', async () => {
+    const actions = await admin.trpc.admin.auditActions.query();
+    expect(actions).toContain('auditReview.create');
+    expect(new Set(actions).size).toBe(actions.length);
+    expect([...actions].sort()).toEqual(actions);
+  });
+
   it('refuses a wrong password, audits the attempt and writes no review', async () => {
     const before = await reviewCount();
     const refused = admin.trpc.admin.review.mutate({

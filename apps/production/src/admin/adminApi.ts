@@ -54,6 +54,12 @@ export function useSignAuditReview() {
   );
 }
 
+/** The actions that occur in the trail (the action filter's choices). */
+export function useAuditActions() {
+  const trpc = useTRPC();
+  return useQuery(trpc.admin.auditActions.queryOptions());
+}
+
 /** Walks the whole chain on request (it reads every row), so it is a button, not a read. */
 export function useAuditChainVerification() {
   const client = useTRPCClient();

@@ -56,6 +56,16 @@ export const auditTrailRead = procedure('admin.audit.read')
     return { rows: rows.map(auditRow), total: count, page, pageSize };
   });
 
+/** The actions that occur in the trail, for the action filter (one row per action). */
+export const auditActionList = procedure('admin.audit.read').query(async ({ ctx }) => {
+  const rows = await ctx.services.db.models.AuditEvent.findAll({
+    attributes: ['action'],
+    group: ['action'],
+    order: [['action', 'ASC']],
+  });
+  return rows.map((row) => row.action);
+});
+
 export const auditChainVerification = procedure('admin.audit.read').query(({ ctx }) =>
   verifyAuditChain(ctx.services.db.record),
 );

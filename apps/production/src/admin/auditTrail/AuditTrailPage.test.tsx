@@ -77,6 +77,9 @@ function fakeApi(options: { total?: number; report?: AuditChainReport; rows?: Au
     admin: {
       auditTrail: { query: auditTrail },
       verifyAuditChain: { query: verifyAuditChain },
+      auditActions: {
+        query: () => Promise.resolve(['activityOrder.create', 'activityOrder.release']),
+      },
       reviews: { query: () => Promise.resolve([...reviews]) },
       review: { mutate: review },
     },
@@ -113,7 +116,9 @@ describe('AuditTrailPage', () => {
     const release = await rowOf(2);
     expect(within(release).getByText('02/12/2026 08:05:00')).toBeTruthy();
     expect(within(release).getByRole('cell', { name: 'Demo Prod User' })).toBeTruthy();
-    expect(within(release).getByText('activityOrder.release')).toBeTruthy();
+    expect(within(release).getByText('Aktivitetsordre: frigivet').title).toBe(
+      'activityOrder.release',
+    );
     expect(within(release).getByRole('button', { name: 'Aktivitetsordre 12' })).toBeTruthy();
     const items = within(release).getAllByRole('listitem');
     // Only the fields that changed: status and freedByName, not id or comment.
@@ -139,7 +144,9 @@ describe('AuditTrailPage', () => {
     await userEvent.selectOptions(filters.getByLabelText('Bruger'), 'Demo Prod User (prod-user)');
     await userEvent.selectOptions(filters.getByLabelText('Entitet'), 'Aktivitetsordre');
     await userEvent.type(filters.getByLabelText('Id'), '12');
-    await userEvent.type(filters.getByLabelText('Handling'), 'activityOrder.release{Enter}');
+    await filters.findByRole('option', { name: 'Aktivitetsordre: frigivet' });
+    await userEvent.selectOptions(filters.getByLabelText('Handling'), 'Aktivitetsordre: frigivet');
+    await userEvent.click(filters.getByRole('button', { name: 'Søg' }));
     await waitFor(() =>
       expect(auditTrail).toHaveBeenLastCalledWith({
         from: '2026-11-30T23:00:00Z',

@@ -12,12 +12,18 @@ import { QueryResult } from '../../session/QueryResult';
 import type adminTexts from '../../i18n/da/admin.json';
 import '../admin.css';
 import type { AuditChainReport, AuditRow, AuditTrailInput } from '../adminApi';
-import { useAuditChainVerification, useAuditTrail, useUserList } from '../adminApi';
+import {
+  useAuditActions,
+  useAuditChainVerification,
+  useAuditTrail,
+  useUserList,
+} from '../adminApi';
 import { formatInstant, instantWindowOf } from '../adminTime';
 import { Pager } from '../Pager';
 import { useTimeZone } from '../useTimeZone';
 import { AuditReviews } from './AuditReviews';
 import { auditChanges, valueText } from './auditDiff';
+import { actionText } from './auditWords';
 
 const PAGE_SIZE = 50;
 
@@ -161,6 +167,7 @@ export default function AuditTrailPage() {
   const [input, setInput] = useState<AuditTrailInput>({ page: 1, pageSize: PAGE_SIZE });
   const trail = useAuditTrail(input);
   const users = useUserList();
+  const actions = useAuditActions();
   const verification = useAuditChainVerification();
 
   const change = (field: keyof Draft) => (value: string) =>
@@ -265,13 +272,24 @@ export default function AuditTrailPage() {
           inputMode="numeric"
           size={8}
         />
-        <TextField
-          label={t('admin.audit.action')}
-          value={draft.action}
-          onChange={change('action')}
-          placeholder="activityOrder.release"
-          maxLength={64}
-        />
+        <label className="ts-field">
+          <span className="ts-field__label">{t('admin.audit.action')}</span>
+          <select
+            className="ts-input"
+            value={draft.action}
+            onChange={(event) => change('action')(event.target.value)}
+          >
+            <option value="">{t('admin.all')}</option>
+            {(actions.data ?? [])
+              .map((action) => ({ action, text: actionText(i18n, action) }))
+              .sort((a, b) => a.text.localeCompare(b.text, i18n.language))
+              .map(({ action, text }) => (
+                <option key={action} value={action}>
+                  {text}
+                </option>
+              ))}
+          </select>
+        </label>
         <button type="submit" className="ts-button">
           {t('admin.search')}
         </button>
@@ -328,7 +346,7 @@ export default function AuditTrailPage() {
                   <tr key={row.id} data-audit-id={row.id}>
                     <td>{formatInstant(row.at, timeZone)}</td>
                     <td>{userName(row)}</td>
-                    <td>{row.action}</td>
+                    <td title={row.action}>{actionText(i18n, row.action)}</td>
                     <td>
                       <button
                         type="button"
