@@ -70,12 +70,13 @@ export const test = base.extend<ScenarioFixtures>({
   problems: async ({}, use) => {
     await use([]);
   },
-  // The pages depend on the site, so they close before it stops.
-  page: async ({ page, problems, site: _site }, use) => {
+  // The site comes first, so the pages (and their sockets) close before it stops: fixtures are
+  // set up in the order they are named here and torn down in reverse.
+  page: async ({ site: _site, problems, page }, use) => {
     watch(page, problems, '');
     await use(page);
   },
-  userPage: async ({ browser, problems, site: _site }, use) => {
+  userPage: async ({ site: _site, browser, problems }, use) => {
     const contexts: Awaited<ReturnType<typeof browser.newContext>>[] = [];
     await use(async (who) => {
       const context = await browser.newContext();

@@ -38,6 +38,8 @@ import { createContext, isOriginAllowed } from './trpc/context';
 
 /** How long a closing WebSocket may take to answer before `close` cuts it. */
 const SOCKET_CLOSE_GRACE_MS = 2_000;
+/** How long running requests may take to finish before `close` ends their connections. */
+const REQUEST_DRAIN_MS = 10_000;
 
 export interface ApiServerOptions {
   config?: Partial<ApiConfig>;
@@ -325,9 +327,12 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
             client.terminate();
           }
         }, SOCKET_CLOSE_GRACE_MS);
+        // A request that never ends (a stuck peer) must not keep a deploy from stopping.
+        const drain = setTimeout(() => server.closeAllConnections(), REQUEST_DRAIN_MS);
         await closed;
         clearInterval(reaper);
         clearTimeout(cutter);
+        clearTimeout(drain);
         await services.telemetry.stop();
         await services.events.close();
         services.redis?.disconnect();
