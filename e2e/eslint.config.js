@@ -1,6 +1,6 @@
 import { tracershop } from '@tracershop/eslint-config';
 
 export default [
-  { ignores: ['artifacts/**'] },
+  { ignores: ['artifacts/**', 'playwright-report/**', 'test-results/**'] },
   ...tracershop({ tsconfigRootDir: import.meta.dirname }),
 ];
