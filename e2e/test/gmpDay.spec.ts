@@ -21,7 +21,7 @@ import {
   lotDateCode,
   OrderStatus,
 } from '@tracershop/core';
-import { PDFParse } from 'pdf-parse';
+import { pdfText } from '../../apps/api/test/documentReaders';
 import { accessibilityViolations } from './accessibility';
 import { expect, test } from './fixtures';
 import { openShopDay } from './shopDay';
@@ -52,16 +52,6 @@ test.afterAll(() => rmSync(watchDir, { recursive: true, force: true }));
  * above the 375 MBq the 300 MBq order needs with PET1's 25 % FDG overhead.
  */
 const VIAL_ACTIVITY = 430;
-
-async function pdfText(body: Buffer): Promise<string> {
-  const parser = new PDFParse({ data: new Uint8Array(body) });
-  try {
-    const { text } = await parser.getText();
-    return text.replace(/\s+/g, ' ');
-  } finally {
-    await parser.destroy();
-  }
-}
 
 test('a GMP day: order, live accept, dispenser vial, signed release, certificate, correction and the audit trail', async ({
   site,

@@ -63,6 +63,8 @@ function TraceView({ trace }: { trace: LotTrace }) {
   const figures = useFigures();
   const columns = (...keys: RecallColumn[]) => keys.map((key) => t(`recall.columns.${key}`));
   const when = (date: string, time: string) => `${figures.date(date)} ${figures.time(time)}`;
+  const deliveredWith = (orderId: number | null) =>
+    orderId === null ? t('recall.notDelivered') : t('recall.order', { id: orderId });
   const released = (at: string | null) => (at === null ? '–' : figures.dateTime(at));
   const deliveries =
     trace.activityDeliveries.length + trace.injectionOrders.length + trace.isotopeOrders.length;
@@ -103,9 +105,7 @@ function TraceView({ trace }: { trace: LotTrace }) {
           when(vial.fillDate, vial.fillTime),
           figures.activity(vial.activity),
           figures.volume(vial.volume),
-          vial.deliveredWithId === null
-            ? t('recall.notDelivered')
-            : t('recall.order', { id: vial.deliveredWithId }),
+          deliveredWith(vial.deliveredWithId),
         ])}
       />
       <TraceTable
@@ -152,9 +152,7 @@ function TraceView({ trace }: { trace: LotTrace }) {
           figures.dateTime(vial.calibratedAt),
           figures.activity(vial.activity),
           figures.volume(vial.volume),
-          vial.deliveredWithId === null
-            ? t('recall.notDelivered')
-            : t('recall.order', { id: vial.deliveredWithId }),
+          deliveredWith(vial.deliveredWithId),
         ])}
       />
       <TraceTable
