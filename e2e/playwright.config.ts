@@ -12,7 +12,13 @@ const nodeMajor = process.versions.node.split('.')[0] ?? 'node';
 
 export default defineConfig({
   testDir: 'test',
-  testMatch: '**/*.spec.ts',
+  // The scenarios each start their own site; the dev loop starts `npm run dev` (fixed ports,
+  // rebuilding packages as it starts), so it runs on its own, when no other suite is running:
+  // `npm run test:dev-loop -w @tracershop/e2e` (CI runs it after `npm test`).
+  projects: [
+    { name: 'scenarios', testMatch: '**/*.spec.ts', testIgnore: '**/devLoop.spec.ts' },
+    { name: 'dev-loop', testMatch: '**/devLoop.spec.ts' },
+  ],
   workers: 1,
   fullyParallel: false,
   forbidOnly: process.env.CI !== undefined,
