@@ -5,12 +5,13 @@
  * in the open order modal; a release with a wrong password is refused ("Forkert login") and
  * changes nothing; the release with the right password turns the shop's card green live; the
  * shop downloads the release certificate, which names the lot and the releaser; production
- * corrects the release ("Ret ordre"); and the site admin finds every step in the audit trail
- * and has the hash chain verified. Each step leaves a screenshot `artifacts/gmp-NN-*.png` (they
+ * corrects the release ("Ret ordre"); and the site admin finds every step in the audit trail,
+ * in words, filters it by the lot as an inspector asks, downloads it as PDF (the export is in
+ * the trail with its hash) and has the hash chain verified. Each step leaves a screenshot `artifacts/gmp-NN-*.png` (they
  * illustrate the user guides).
  */
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -272,17 +273,21 @@ test('a GMP day: order, live accept, dispenser vial, signed release, certificate
         index,
       );
 
-  await test.step('shows every step of the day in the audit trail', async () => {
+  /** The event column's texts: "Aktivitetsordre til RH KF – PET1, 07/12/2026 kl. 08:00: frigivet". */
+  const events = () => column(2);
+  const deliveredTo = `til RH KF – PET1, ${formatDanishDate(day)} kl. 08:00`;
+
+  await test.step('shows every step of the day in the audit trail, in words', async () => {
     await expect(trail).toBeVisible();
     await expect
-      .poll(() => column(2))
+      .poll(events)
       .toEqual(
         expect.arrayContaining([
-          'Aktivitetsordre: oprettet',
-          'Aktivitetsordre: accepteret',
-          'Hætteglas: importeret fra dispenseren',
-          'Aktivitetsordre: frigivet',
-          'Aktivitetsordre: rettet',
+          `Aktivitetsordre ${deliveredTo}: oprettet`,
+          `Aktivitetsordre ${deliveredTo}: accepteret`,
+          `Hætteglas ${lot} (RH KF): importeret fra dispenseren`,
+          `Aktivitetsordre ${deliveredTo}: frigivet`,
+          `Aktivitetsordre ${deliveredTo}: rettet`,
         ]),
       );
     await shot(admin, 'gmp-11-audit-trail');
@@ -294,18 +299,64 @@ test('a GMP day: order, live accept, dispenser vial, signed release, certificate
     await filters.getByLabel('Id', { exact: true }).fill(String(orderId));
     await filters.getByRole('button', { name: 'Søg' }).click();
     await expect
-      .poll(async () => new Set(await column(3)))
-      .toEqual(new Set([`Aktivitetsordre ${orderId}`]));
-    expect(await column(2)).toEqual([
-      'Aktivitetsordre: rettet',
-      'Aktivitetsordre: frigivet',
-      'Aktivitetsordre: underskrift afvist ved frigivelse',
-      'Aktivitetsordre: accepteret',
-      'Aktivitetsordre: oprettet',
-    ]);
-    const release = trail.locator('tbody tr', { hasText: 'Aktivitetsordre: frigivet' }).first();
-    await expect(release.locator('ins')).toContainText(['Demo Production User']);
+      .poll(events)
+      .toEqual([
+        `Aktivitetsordre ${deliveredTo}: rettet`,
+        `Aktivitetsordre ${deliveredTo}: frigivet`,
+        `Aktivitetsordre ${deliveredTo}: underskrift afvist ved frigivelse`,
+        `Aktivitetsordre ${deliveredTo}: accepteret`,
+        `Aktivitetsordre ${deliveredTo}: oprettet`,
+      ]);
+    const accepted = trail.locator('tbody tr', { hasText: ': accepteret' });
+    await expect(accepted.getByRole('listitem')).toHaveText(['Status:Bestilt→Accepteret']);
+    const release = trail.locator('tbody tr', { hasText: `${deliveredTo}: frigivet` });
+    await expect(release.getByRole('listitem').filter({ hasText: 'Underskrevet af' })).toHaveText(
+      'Underskrevet af:Demo Production User',
+    );
+    // The stored event, for the expert.
+    await release.getByText('Detaljer').click();
+    await expect(release.getByText('activityOrder.release', { exact: true })).toBeVisible();
     await shot(admin, 'gmp-12-audit-trail-order');
+  });
+
+  await test.step('an inspector filters the trail by the lot and takes it away as PDF', async () => {
+    const filters = admin.getByRole('form', { name: 'Filtre' });
+    await filters.getByRole('button', { name: 'Nulstil' }).click();
+    await filters.getByLabel('Lot').fill(lot);
+    await filters.getByRole('button', { name: 'Søg' }).click();
+    await expect
+      .poll(events)
+      .toEqual(
+        expect.arrayContaining([
+          `Aktivitetsordre ${deliveredTo}: frigivet`,
+          `Hætteglas ${lot} (RH KF): importeret fra dispenseren`,
+        ]),
+      );
+    expect(
+      (await events()).every(
+        (text) => text.startsWith(`Aktivitetsordre ${deliveredTo}`) || text.includes(lot),
+      ),
+    ).toBe(true);
+    await shot(admin, 'gmp-12b-audit-trail-lot');
+    expect(await accessibilityViolations(admin)).toEqual([]);
+    const [download] = await Promise.all([
+      admin.waitForEvent('download'),
+      admin.getByRole('link', { name: 'Hent som PDF' }).click(),
+    ]);
+    const file = await download.path();
+    const text = await pdfText(readFileSync(file));
+    expect(text).toContain(`Revisionsspor – Lot: ${lot} – hele sporet`);
+    expect(text).toMatch(/Kædens kontrol intakt: [\d.]+ hændelser kontrolleret/);
+    expect(text).toContain(`${deliveredTo}: frigivet`);
+    // The export is in the trail itself, with the file's hash.
+    await filters.getByRole('button', { name: 'Nulstil' }).click();
+    await admin.getByRole('button', { name: 'Opdater' }).click();
+    const exported = trail
+      .locator('tbody tr', { hasText: 'Udtræk af revisionsspor PDF: eksporteret' })
+      .first();
+    await expect(exported).toContainText(
+      createHash('sha256').update(readFileSync(file)).digest('hex'),
+    );
   });
 
   await test.step('verifies the audit chain as intact', async () => {

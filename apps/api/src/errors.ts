@@ -142,6 +142,10 @@ export const errorReasons = {
     code: 'BAD_REQUEST',
     da: 'Perioden kan ikke gennemgås: {problem}.',
   },
+  EXPORT_TOO_LARGE: {
+    code: 'BAD_REQUEST',
+    da: 'Udtrækket ville have {count} hændelser; højst {max} kan hentes ad gangen. Vælg en kortere periode eller flere filtre.',
+  },
   // -- orders and bookings reasons (routers/orders, routers/bookings) --
   MASS_ORDER_NO_DELIVERY: {
     code: 'BAD_REQUEST',

@@ -54,11 +54,16 @@ describe.each(TEST_DIALECTS)('audit trail reviews (%s)', (dialect) => {
     });
   });
 
-  it('lists the actions that occur in the trail, once each, for the action filter', async () => {
-    const actions = await admin.trpc.admin.auditActions.query();
-    expect(actions).toContain('auditReview.create');
-    expect(new Set(actions).size).toBe(actions.length);
-    expect([...actions].sort()).toEqual(actions);
+  it('lists the actions that occur in the trail, once each and in words, for the action filter', async () => {
+    const { actions } = await admin.trpc.admin.auditFilters.query({ language: 'da' });
+    expect(actions).toContainEqual({
+      action: 'auditReview.create',
+      text: 'Gennemgang af revisionsspor: oprettet',
+    });
+    const names = actions.map((choice) => choice.action);
+    expect(new Set(names).size).toBe(names.length);
+    const texts = actions.map((choice) => choice.text);
+    expect([...texts].sort((a, b) => a.localeCompare(b, 'da'))).toEqual(texts);
   });
 
   it('refuses a wrong password, audits the attempt and writes no review', async () => {

@@ -30,6 +30,17 @@ export async function pdfText(body: Buffer): Promise<string> {
   }
 }
 
+/** The text of each page of a PDF, whitespace collapsed. */
+export async function pdfPages(body: Buffer): Promise<string[]> {
+  const parser = new PDFParse({ data: new Uint8Array(body) });
+  try {
+    const { pages } = await parser.getText();
+    return pages.map((page) => page.text.replace(/\s+/g, ' '));
+  } finally {
+    await parser.destroy();
+  }
+}
+
 /** The rows of sheet `name` of an Excel workbook, header row first. */
 export async function sheetRows(body: Buffer, name: string): Promise<unknown[][]> {
   const workbook = new ExcelJS.Workbook();

@@ -4,14 +4,15 @@
  * route checks the session (401), the role matrix (403 FORBIDDEN_ROLE), the customer scope of
  * shop users (403 NOT_ASSIGNED) and answers 404 for missing rows and unreleased orders.
  *
- * | path                                                              | action         |
- * | ----------------------------------------------------------------- | -------------- |
- * | `/documents/activity-certificate/<slotId>/<date>/<releaseId>.pdf` | document.read  |
- * | `/documents/injection-release/<orderId>.pdf`                      | document.read  |
- * | `/documents/isotope-release/<deliveryId>/<date>.pdf`              | document.read  |
- * | `/documents/vial-label/<vialId>.pdf`                              | vial.read      |
- * | `/documents/monthly-export/<YYYY-MM>.xlsx`                        | export.monthly |
- * | `/documents/recall/<lot>.pdf` and `.xlsx` (the lot URL-encoded)   | recall.read    |
+ * | path                                                              | action           |
+ * | ----------------------------------------------------------------- | ---------------- |
+ * | `/documents/activity-certificate/<slotId>/<date>/<releaseId>.pdf` | document.read    |
+ * | `/documents/injection-release/<orderId>.pdf`                      | document.read    |
+ * | `/documents/isotope-release/<deliveryId>/<date>.pdf`              | document.read    |
+ * | `/documents/vial-label/<vialId>.pdf`                              | vial.read        |
+ * | `/documents/monthly-export/<YYYY-MM>.xlsx`                        | export.monthly   |
+ * | `/documents/recall/<lot>.pdf` and `.xlsx` (the lot URL-encoded)   | recall.read      |
+ * | `/documents/audit-trail.pdf` and `.csv` (the trail's filter as ?) | admin.audit.read |
  *
  * A release certificate is addressed by its delivery and its release (the release's pivot
  * order id): a delivery that got an order after its release has a certificate per release.
@@ -30,6 +31,8 @@ import { isCalendarDate } from './documentFormats';
 import { injectionReleaseDocument } from './injectionReleaseDocument';
 import { isotopeReleaseDocument } from './isotopeReleaseDocument';
 import { monthlyExportDocument } from './monthlyExport';
+import { auditExportDocument, auditExportQuery } from './auditExport';
+import type { AuditExportFormat } from './auditExport';
 import { recallReportDocument } from './recallReport';
 import type { RecallFormat } from './recallReport';
 import { activityCertificateDocument } from './releaseCertificate';
@@ -42,6 +45,7 @@ interface DocumentRoute {
     services: ApiServices,
     parts: readonly string[],
     access: DocumentAccess,
+    query: URLSearchParams,
   ): Promise<RenderedDocument>;
 }
 
@@ -75,6 +79,19 @@ function lotOf(text: string | undefined): string {
     throw apiError('INVALID_INPUT');
   }
   return lot;
+}
+
+/** The filter of an audit export from the query string (numbers as numbers). */
+function auditQueryOf(query: URLSearchParams) {
+  const values: Record<string, string | number> = {};
+  for (const [name, value] of query) {
+    values[name] = ['entityId', 'actorId', 'customerId'].includes(name) ? Number(value) : value;
+  }
+  const parsed = auditExportQuery.safeParse(values);
+  if (!parsed.success) {
+    throw apiError('INVALID_INPUT');
+  }
+  return parsed.data;
 }
 
 const routes: readonly DocumentRoute[] = [
@@ -117,6 +134,15 @@ const routes: readonly DocumentRoute[] = [
     action: 'recall.read',
     produce: (services, [lot, format], access) =>
       recallReportDocument(services, lotOf(lot), format as RecallFormat, {
+        services,
+        user: access.user,
+      }),
+  },
+  {
+    pattern: /^\/documents\/audit-trail\.(pdf|csv)$/,
+    action: 'admin.audit.read',
+    produce: (services, [format], access, query) =>
+      auditExportDocument(services, auditQueryOf(query), format as AuditExportFormat, {
         services,
         user: access.user,
       }),
@@ -207,7 +233,8 @@ export async function serveDocument(
       assertCustomer: (customerId) => assertActsFor(user, customerId),
       user,
     };
-    send(res, await route.produce(services, parts, access), req.method === 'HEAD');
+    const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
+    send(res, await route.produce(services, parts, access, query), req.method === 'HEAD');
   } catch (error) {
     sendError(services, res, error);
   }

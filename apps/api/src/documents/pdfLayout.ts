@@ -25,6 +25,8 @@ export interface PdfSetup {
   subject: string;
   /** The document's creation date (the api's clock). */
   createdAt: Date;
+  /** The language of the text; Danish unless said. */
+  language?: 'da' | 'en';
 }
 
 /** Renders a PDF: `draw` writes the pages, the bytes come back when pdfkit is done. */
@@ -36,7 +38,7 @@ export async function renderPdf(
     size: setup.size,
     margin: setup.margin,
     bufferPages: true,
-    lang: 'da-DK',
+    lang: setup.language === 'en' ? 'en-GB' : 'da-DK',
     info: {
       Title: setup.title,
       Subject: setup.subject,
@@ -200,23 +202,62 @@ export class A4Layout {
     this.space(10);
   }
 
+  /** Writes `text` at the head of every page, above the margin (call last). */
+  headers(text: string): void {
+    this.everyPage((frame) => {
+      this.doc.text(text, frame.left, frame.headY, {
+        width: frame.width,
+        align: 'center',
+        lineBreak: false,
+        ellipsis: true,
+      });
+    });
+  }
+
   /** Writes `text` and the page number at the foot of every page (call last). */
-  footers(text: string): void {
+  footers(text: string, words: { page: string; of: string } = { page: 'side', of: 'af' }): void {
+    this.everyPage((frame, number, count) => {
+      this.doc.text(
+        `${text} – ${words.page} ${number} ${words.of} ${count}`,
+        frame.left,
+        frame.footY,
+        {
+          width: frame.width,
+          align: 'center',
+        },
+      );
+    });
+  }
+
+  /** Draws in small grey type on every page, in its margins, with the page's number. */
+  private everyPage(
+    draw: (
+      frame: { left: number; width: number; headY: number; footY: number },
+      number: number,
+      count: number,
+    ) => void,
+  ): void {
     const { doc } = this;
     const range = doc.bufferedPageRange();
     for (let index = range.start; index < range.start + range.count; index += 1) {
       doc.switchToPage(index);
       const { page } = doc;
-      const bottom = page.margins.bottom;
-      // Writing inside the bottom margin must not start a new page.
+      const { top, bottom, left, right } = page.margins;
+      // Writing inside a margin must not start a new page.
+      page.margins.top = 0;
       page.margins.bottom = 0;
       doc.font(REGULAR_FONT).fontSize(8).fillColor('#555555');
-      doc.text(
-        `${text} – side ${index - range.start + 1} af ${range.count}`,
-        page.margins.left,
-        page.height - bottom / 2 - 4,
-        { width: page.width - page.margins.left - page.margins.right, align: 'center' },
+      draw(
+        {
+          left,
+          width: page.width - left - right,
+          headY: top / 2 - 4,
+          footY: page.height - bottom / 2 - 4,
+        },
+        index - range.start + 1,
+        range.count,
       );
+      page.margins.top = top;
       page.margins.bottom = bottom;
       doc.fillColor('black');
     }

@@ -12,7 +12,11 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 type Outputs = RouterOutputs;
 type Inputs = RouterInputs;
 
-export type AuditTrailInput = NonNullable<Inputs['admin']['auditTrail']>;
+/** A view of the audit trail: its filters and page (the language is the page's own). */
+export type AuditTrailInput = Omit<NonNullable<Inputs['admin']['auditTrail']>, 'language'>;
+export type AuditLanguage = NonNullable<
+  Exclude<Inputs['admin']['auditFilters'], void | undefined>['language']
+>;
 export type AuditTrailPage = Outputs['admin']['auditTrail'];
 export type AuditRow = AuditTrailPage['rows'][number];
 export type AuditChainReport = Outputs['admin']['verifyAuditChain'];
@@ -26,7 +30,7 @@ export type ListedUser = UserList['users'][number];
 export type UserEdit = Inputs['admin']['editUser'];
 export type AuditReviewRow = Outputs['admin']['reviews'][number];
 
-export function useAuditTrail(input: AuditTrailInput) {
+export function useAuditTrail(input: AuditTrailInput & { language: AuditLanguage }) {
   const trpc = useTRPC();
   // The previous page stays on screen while the next one loads.
   return useQuery(trpc.admin.auditTrail.queryOptions(input, { placeholderData: keepPreviousData }));
@@ -54,10 +58,28 @@ export function useSignAuditReview() {
   );
 }
 
-/** The actions that occur in the trail (the action filter's choices). */
-export function useAuditActions() {
+/** The filters' choices in words: kinds of record and actions that occur, customers. */
+export function useAuditFilters(language: AuditLanguage) {
   const trpc = useTRPC();
-  return useQuery(trpc.admin.auditActions.queryOptions());
+  return useQuery(trpc.admin.auditFilters.queryOptions({ language }));
+}
+
+/**
+ * The address of the export of a view of the trail (`/documents/audit-trail.pdf|csv`): the
+ * same filters as the page, every row of them, not only the page shown.
+ */
+export function auditExportUrl(
+  format: 'pdf' | 'csv',
+  input: AuditTrailInput,
+  language: AuditLanguage,
+): string {
+  const query = new URLSearchParams({ language });
+  for (const [name, value] of Object.entries(input)) {
+    if (value !== undefined && name !== 'page' && name !== 'pageSize') {
+      query.set(name, String(value));
+    }
+  }
+  return `/documents/audit-trail.${format}?${query.toString()}`;
 }
 
 /** Walks the whole chain on request (it reads every row), so it is a button, not a read. */

@@ -1,70 +1,71 @@
 /**
- * The audit trail for the site admin (docs/domain.md): rows filtered by entity, row, actor,
- * action and time, a page at a time, newest first; and the verification of the hash chain
+ * The audit trail for the site admin (docs/domain.md, "The audit trail in words"): events in
+ * words, filtered by period, user, kind of record and one record, action, customer and lot, a
+ * page at a time, newest first; the filters' choices; and the verification of the hash chain
  * (`verifyAuditChain`, the same check as `tracershop audit verify`).
  */
-import { fieldSchemas } from '@tracershop/core';
 import { verifyAuditChain } from '@tracershop/db';
-import type { AuditEvent } from '@tracershop/db';
-import type { WhereOptions } from 'sequelize';
 import { z } from 'zod';
+import { auditFilterFields, auditLanguage, auditWhere } from '../../auditTrail/auditFilter';
+import { AuditWords } from '../../auditTrail/auditInWords';
+import { fieldSchemas } from '@tracershop/core';
 import { procedure } from '../../trpc/init';
-import { toWire } from '../../wire';
-import { instantWindow, instantWindowFields, pageFields, pageOf } from './queryWindows';
+import { pageFields, pageOf } from './queryWindows';
 
-const { boundedText, id, keyed } = fieldSchemas;
+const { keyed } = fieldSchemas;
 
 export const auditTrailInput = z.strictObject(
-  {
-    entity: boundedText(64, { min: 1 }).optional(),
-    entityId: id.optional(),
-    actorId: id.optional(),
-    action: boundedText(64, { min: 1 }).optional(),
-    ...instantWindowFields,
-    ...pageFields,
-  },
+  { ...auditFilterFields, ...pageFields, language: auditLanguage },
   keyed('input.invalid'),
 );
 
-/** The stored snapshots as JSON values again. */
-function auditRow(row: AuditEvent) {
-  const wire = toWire(row);
-  return {
-    ...wire,
-    before: row.before === null ? null : (JSON.parse(row.before) as unknown),
-    after: row.after === null ? null : (JSON.parse(row.after) as unknown),
-  };
-}
-
 export const auditTrailRead = procedure('admin.audit.read')
   .input(auditTrailInput.optional())
-  .query(async ({ ctx, input = {} }) => {
-    const where: WhereOptions<AuditEvent> = {
-      ...(input.entity === undefined ? {} : { entity: input.entity }),
-      ...(input.entityId === undefined ? {} : { entityId: input.entityId }),
-      ...(input.actorId === undefined ? {} : { actorId: input.actorId }),
-      ...(input.action === undefined ? {} : { action: input.action }),
-      ...instantWindow(input.from, input.to),
-    };
-    const { page, pageSize, limit, offset } = pageOf(input.page, input.pageSize);
-    const { rows, count } = await ctx.services.db.models.AuditEvent.findAndCountAll({
-      where,
+  .query(async ({ ctx, input }) => {
+    const { language, page: requested, pageSize: size, ...filter } = input ?? { language: 'da' };
+    const { page, pageSize, limit, offset } = pageOf(requested, size);
+    const { services } = ctx;
+    const { rows, count } = await services.db.models.AuditEvent.findAndCountAll({
+      where: await auditWhere(services, filter),
       order: [['id', 'DESC']],
       limit,
       offset,
     });
-    return { rows: rows.map(auditRow), total: count, page, pageSize };
+    const words = new AuditWords(services, language, services.config.timeZone);
+    return { rows: await words.describe(rows), total: count, page, pageSize };
   });
 
-/** The actions that occur in the trail, for the action filter (one row per action). */
-export const auditActionList = procedure('admin.audit.read').query(async ({ ctx }) => {
-  const rows = await ctx.services.db.models.AuditEvent.findAll({
-    attributes: ['action'],
-    group: ['action'],
-    order: [['action', 'ASC']],
+/**
+ * The choices of the filters in words: the kinds of record and the actions that occur in the
+ * trail, and the customers.
+ */
+export const auditFilterChoices = procedure('admin.audit.read')
+  .input(z.strictObject({ language: auditLanguage }, keyed('input.invalid')).optional())
+  .query(async ({ ctx, input }) => {
+    const words = new AuditWords(
+      ctx.services,
+      input?.language ?? 'da',
+      ctx.services.config.timeZone,
+    );
+    const { AuditEvent, Customer } = ctx.services.db.models;
+    const [actions, customers] = await Promise.all([
+      AuditEvent.findAll({ attributes: ['action', 'entity'], group: ['action', 'entity'] }),
+      Customer.findAll({ attributes: ['id', 'shortName'], order: [['shortName', 'ASC']] }),
+    ]);
+    const byText = (a: { text: string }, b: { text: string }) =>
+      a.text.localeCompare(b.text, words.language);
+    const kinds = new Set(actions.map((row) => row.entity));
+    return {
+      kinds: [...kinds].map((entity) => ({ entity, text: words.kindText(entity) })).sort(byText),
+      actions: actions
+        .map((row) => ({
+          action: row.action,
+          text: `${words.kindText(row.entity)}: ${words.actionText(row.action)}`,
+        }))
+        .sort(byText),
+      customers: customers.map((row) => ({ id: row.id, name: row.shortName })),
+    };
   });
-  return rows.map((row) => row.action);
-});
 
 export const auditChainVerification = procedure('admin.audit.read').query(({ ctx }) =>
   verifyAuditChain(ctx.services.db.record),

@@ -4,14 +4,14 @@
  */
 import { router } from '../../trpc/init';
 import { auditReviewCreate, auditReviewList } from './auditReviews';
-import { auditActionList, auditChainVerification, auditTrailRead } from './auditTrail';
+import { auditChainVerification, auditFilterChoices, auditTrailRead } from './auditTrail';
 import { loginEventsRead } from './loginEvents';
 import { telemetrySummary } from './telemetry';
 import { userEdit } from './users';
 
 export const adminRouter = router({
   auditTrail: auditTrailRead,
-  auditActions: auditActionList,
+  auditFilters: auditFilterChoices,
   verifyAuditChain: auditChainVerification,
   reviews: auditReviewList,
   review: auditReviewCreate,

@@ -10,15 +10,21 @@ function auditRow(overrides: Partial<AuditRow>): AuditRow {
   return {
     id: 1,
     at: '2026-12-02T07:05:00.000Z',
+    atText: '02/12/2026 08:05:00',
     actorId: 4,
     actorName: 'Demo Prod User',
+    actorText: 'Demo Prod User',
     action: 'activityOrder.release',
+    actionText: 'frigivet',
     entity: 'ActivityOrder',
     entityId: 12,
+    kindText: 'Aktivitetsordre',
+    identity: 'til RH KF – PET1, 02/12/2026 kl. 08:00',
+    lifecycle: null,
+    changes: [],
     before: null,
     after: null,
     hash: 'b'.repeat(64),
-    previousHash: 'a'.repeat(64),
     ...overrides,
   };
 }
@@ -26,15 +32,24 @@ function auditRow(overrides: Partial<AuditRow>): AuditRow {
 const ROWS = [
   auditRow({
     id: 2,
-    before: { id: 12, status: 2, freedByName: null, comment: 'E2E' },
-    after: { id: 12, status: 3, freedByName: 'Demo Prod User', comment: 'E2E' },
+    changes: [
+      { field: 'status', label: 'Status', before: 'Accepteret', after: 'Frigivet' },
+      { field: 'freedByName', label: 'Frigivet af', before: '–', after: 'Demo Prod User' },
+    ],
+    before: { id: 12, status: 2, freedByName: null },
+    after: { id: 12, status: 3, freedByName: 'Demo Prod User' },
   }),
   auditRow({
     id: 1,
     at: '2026-12-01T13:00:00.000Z',
+    atText: '01/12/2026 14:00:00',
     actorId: 5,
     actorName: 'Demo Shop User',
+    actorText: 'Demo Shop User',
     action: 'activityOrder.create',
+    actionText: 'oprettet',
+    lifecycle: 'Oprettet',
+    changes: [{ field: 'orderedActivity', label: 'Bestilt aktivitet', after: '300 MBq' }],
     after: { id: 12, orderedActivity: 300 },
   }),
 ];
@@ -77,8 +92,16 @@ function fakeApi(options: { total?: number; report?: AuditChainReport; rows?: Au
     admin: {
       auditTrail: { query: auditTrail },
       verifyAuditChain: { query: verifyAuditChain },
-      auditActions: {
-        query: () => Promise.resolve(['activityOrder.create', 'activityOrder.release']),
+      auditFilters: {
+        query: () =>
+          Promise.resolve({
+            kinds: [{ entity: 'ActivityOrder', text: 'Aktivitetsordre' }],
+            actions: [
+              { action: 'activityOrder.create', text: 'Aktivitetsordre: oprettet' },
+              { action: 'activityOrder.release', text: 'Aktivitetsordre: frigivet' },
+            ],
+            customers: [{ id: 1, name: 'RH KF' }],
+          }),
       },
       reviews: { query: () => Promise.resolve([...reviews]) },
       review: { mutate: review },
@@ -111,33 +134,39 @@ const rowOf = async (id: number) => {
 };
 
 describe('AuditTrailPage', () => {
-  it('shows time, user, action, entity and the changed fields as old → new', async () => {
+  it('shows each event in words: time, user, the record by its name, what changed', async () => {
     fakeApi();
     const release = await rowOf(2);
     expect(within(release).getByText('02/12/2026 08:05:00')).toBeTruthy();
     expect(within(release).getByRole('cell', { name: 'Demo Prod User' })).toBeTruthy();
-    expect(within(release).getByText('Aktivitetsordre: frigivet').title).toBe(
-      'activityOrder.release',
-    );
-    expect(within(release).getByRole('button', { name: 'Aktivitetsordre 12' })).toBeTruthy();
+    expect(
+      within(release).getByRole('button', {
+        name: 'Aktivitetsordre til RH KF – PET1, 02/12/2026 kl. 08:00',
+      }),
+    ).toBeTruthy();
+    expect(within(release).getByText('frigivet')).toBeTruthy();
     const items = within(release).getAllByRole('listitem');
-    // Only the fields that changed: status and freedByName, not id or comment.
     expect(items.map((item) => item.textContent)).toEqual([
-      'status:2→3',
-      'freedByName:–→Demo Prod User',
+      'Status:Accepteret→Frigivet',
+      'Frigivet af:–→Demo Prod User',
     ]);
-    expect(items[0]?.querySelector('del')?.textContent).toBe('2');
-    expect(items[0]?.querySelector('ins')?.textContent).toBe('3');
+    expect(items[0]?.querySelector('del')?.textContent).toBe('Accepteret');
+    expect(items[0]?.querySelector('ins')?.textContent).toBe('Frigivet');
+    expect(items[0]?.title).toBe('status');
+    // The stored event stays there for the expert, behind "Detaljer".
+    await userEvent.click(within(release).getByText('Detaljer'));
+    expect(within(release).getByText('activityOrder.release')).toBeTruthy();
+    expect(within(release).getByText('ActivityOrder 12')).toBeTruthy();
     const creation = await rowOf(1);
     expect(within(creation).getByText('Oprettet')).toBeTruthy();
-    expect(within(creation).getByText('300')).toBeTruthy();
+    expect(within(creation).getByText('300 MBq')).toBeTruthy();
   });
 
-  it('sends the filters: days on the site clock, user, entity, id and action', async () => {
+  it('sends the filters: days on the site clock, user, kind, id, action, customer, lot', async () => {
     const { auditTrail } = fakeApi();
     await rowOf(2);
     const filters = within(screen.getByRole('form', { name: 'Filtre' }));
-    expect(auditTrail).toHaveBeenLastCalledWith({ page: 1, pageSize: 50 });
+    expect(auditTrail).toHaveBeenLastCalledWith({ page: 1, pageSize: 50, language: 'da' });
     await userEvent.type(filters.getByLabelText('Fra'), '01122026');
     await userEvent.type(filters.getByLabelText('Til'), '02122026');
     await screen.findByRole('option', { name: 'Demo Prod User (prod-user)' });
@@ -146,6 +175,8 @@ describe('AuditTrailPage', () => {
     await userEvent.type(filters.getByLabelText('Id'), '12');
     await filters.findByRole('option', { name: 'Aktivitetsordre: frigivet' });
     await userEvent.selectOptions(filters.getByLabelText('Handling'), 'Aktivitetsordre: frigivet');
+    await userEvent.selectOptions(filters.getByLabelText('Kunde'), 'RH KF');
+    await userEvent.type(filters.getByLabelText('Lot'), ' FDG-261202-1 ');
     await userEvent.click(filters.getByRole('button', { name: 'Søg' }));
     await waitFor(() =>
       expect(auditTrail).toHaveBeenLastCalledWith({
@@ -155,8 +186,11 @@ describe('AuditTrailPage', () => {
         entity: 'ActivityOrder',
         entityId: 12,
         action: 'activityOrder.release',
+        customerId: 1,
+        lot: 'FDG-261202-1',
         page: 1,
         pageSize: 50,
+        language: 'da',
       }),
     );
   });
@@ -173,13 +207,14 @@ describe('AuditTrailPage', () => {
   it('filters on a row’s entity when it is clicked', async () => {
     const { auditTrail } = fakeApi();
     const release = await rowOf(2);
-    await userEvent.click(within(release).getByRole('button', { name: 'Aktivitetsordre 12' }));
+    await userEvent.click(within(release).getByRole('button', { name: /^Aktivitetsordre til/ }));
     await waitFor(() =>
       expect(auditTrail).toHaveBeenLastCalledWith({
         entity: 'ActivityOrder',
         entityId: 12,
         page: 1,
         pageSize: 50,
+        language: 'da',
       }),
     );
     expect((screen.getByLabelText('Entitet') as HTMLSelectElement).value).toBe('ActivityOrder');
@@ -193,7 +228,9 @@ describe('AuditTrailPage', () => {
       true,
     );
     await userEvent.click(screen.getByRole('button', { name: 'Næste' }));
-    await waitFor(() => expect(auditTrail).toHaveBeenLastCalledWith({ page: 2, pageSize: 50 }));
+    await waitFor(() =>
+      expect(auditTrail).toHaveBeenLastCalledWith({ page: 2, pageSize: 50, language: 'da' }),
+    );
     expect(await screen.findByText('Side 2 af 3 (120 rækker)')).toBeTruthy();
   });
 

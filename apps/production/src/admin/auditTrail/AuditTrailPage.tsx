@@ -1,65 +1,32 @@
 /**
- * "Revisionsspor" (docs/domain.md): the audit trail, newest first, filtered by day range, user,
- * entity (and its id) and action, a page at a time. Each row shows what changed as old → new
- * per field. "Verificer kæden" walks the hash chain on the server and says whether it is
+ * "Revisionsspor" (docs/domain.md, "The audit trail in words"): the audit trail as the api
+ * words it, newest first — who did what to which record, by the record's name, and what
+ * changed as the screens name the fields — filtered by day range, user, kind of record and one
+ * record, action, customer and lot, a page at a time. "Detaljer" shows the stored event for the
+ * expert. The filtered view is exported as PDF or CSV (the api records each export with the
+ * file's SHA-256). "Verificer kæden" walks the hash chain on the server and says whether it is
  * intact or where it breaks.
  */
-import { AlertBox, DateInput, messageOf, runtimeText, TextField } from '@tracershop/ui';
+import { AlertBox, DateInput, messageOf, TextField } from '@tracershop/ui';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryResult } from '../../session/QueryResult';
-import type adminTexts from '../../i18n/da/admin.json';
 import '../admin.css';
 import type { AuditChainReport, AuditRow, AuditTrailInput } from '../adminApi';
 import {
-  useAuditActions,
+  auditExportUrl,
   useAuditChainVerification,
+  useAuditFilters,
   useAuditTrail,
   useUserList,
 } from '../adminApi';
-import { formatInstant, instantWindowOf } from '../adminTime';
+import { instantWindowOf } from '../adminTime';
 import { Pager } from '../Pager';
 import { useTimeZone } from '../useTimeZone';
 import { AuditReviews } from './AuditReviews';
-import { auditChanges, valueText } from './auditDiff';
-import { actionText } from './auditWords';
 
 const PAGE_SIZE = 50;
-
-type AuditEntity = keyof (typeof adminTexts)['admin']['audit']['entities'];
-
-/** The audited entities (the api's names), offered as the entity filter in words. */
-const ENTITIES: readonly AuditEntity[] = [
-  'ActivityOrder',
-  'InjectionOrder',
-  'IsotopeOrder',
-  'Vial',
-  'IsotopeVial',
-  'ReleaseRight',
-  'User',
-  'UserAssignment',
-  'Customer',
-  'DeliveryEndpoint',
-  'ActivityDeliveryTimeSlot',
-  'ActivityProduction',
-  'Tracer',
-  'TracerCatalogPage',
-  'Isotope',
-  'IsotopeProduction',
-  'IsotopeDelivery',
-  'Deadline',
-  'ClosedDate',
-  'Booking',
-  'Location',
-  'Procedure',
-  'ProcedureIdentifier',
-  'ServerSettings',
-  'Printer',
-  'CustomerNotice',
-  'Recall',
-  'AuditReview',
-];
 
 interface Draft {
   fromText: string;
@@ -68,6 +35,8 @@ interface Draft {
   entity: string;
   entityId: string;
   action: string;
+  customerId: string;
+  lot: string;
 }
 
 const EMPTY_DRAFT: Draft = {
@@ -77,6 +46,8 @@ const EMPTY_DRAFT: Draft = {
   entity: '',
   entityId: '',
   action: '',
+  customerId: '',
+  lot: '',
 };
 
 /** Day text as typed → 'YYYY-MM-DD', or null when empty; undefined when it is not a date. */
@@ -87,49 +58,65 @@ function dayOf(text: string, normalized: string | null): string | null | undefin
   return normalized ?? undefined;
 }
 
-function ChangeList({ row, timeZone }: { row: AuditRow; timeZone: string }) {
+function ChangeList({ row }: { row: AuditRow }) {
   const { t } = useTranslation('app');
-  const changes = auditChanges(row.before, row.after);
-  // Only a creation or a deletion says so; other one-sided rows are events (a refused
-  // signature, a download) whose values are listed as they are.
-  const creation =
-    row.before === null && row.after !== null && /\.(create|import)$/.test(row.action);
-  const deletion = row.after === null && row.before !== null && row.action.endsWith('.delete');
   return (
     <>
-      {creation ? <strong>{t('admin.audit.created')}</strong> : null}
-      {deletion ? <strong>{t('admin.audit.deleted')}</strong> : null}
-      {changes.length === 0 ? (
+      {row.lifecycle === null ? null : <strong>{row.lifecycle}</strong>}
+      {row.changes.length === 0 ? (
         <span>{t('admin.audit.noChanges')}</span>
       ) : (
         <ul className="admin-changes">
-          {changes.map((change) => (
-            <li key={change.field}>
-              {change.field === '' ? null : (
-                <span className="admin-changes__field">{change.field}:</span>
+          {row.changes.map((change) => (
+            <li key={change.field} title={change.field}>
+              {change.label === '' ? null : (
+                <span className="admin-changes__field">{change.label}:</span>
               )}
-              {'before' in change ? (
-                <del className="admin-changes__old">{valueText(change.before, timeZone)}</del>
-              ) : null}
-              {'before' in change && 'after' in change ? (
+              {change.before === undefined ? null : (
+                <del className="admin-changes__old">{change.before}</del>
+              )}
+              {change.before !== undefined && change.after !== undefined ? (
                 <span className="admin-changes__arrow">→</span>
               ) : null}
-              {'after' in change ? (
-                <ins className="admin-changes__new">{valueText(change.after, timeZone)}</ins>
-              ) : null}
+              {change.after === undefined ? null : (
+                <ins className="admin-changes__new">{change.after}</ins>
+              )}
             </li>
           ))}
         </ul>
       )}
-      {row.before === null || row.after === null ? null : (
-        <details className="admin-snapshots">
-          <summary>{t('admin.audit.snapshots')}</summary>
-          <h4>{t('admin.audit.before')}</h4>
-          <pre>{JSON.stringify(row.before, null, 2)}</pre>
-          <h4>{t('admin.audit.after')}</h4>
-          <pre>{JSON.stringify(row.after, null, 2)}</pre>
-        </details>
-      )}
+      <details className="admin-snapshots">
+        <summary>{t('admin.audit.details')}</summary>
+        <dl>
+          <dt>{t('admin.audit.storedAction')}</dt>
+          <dd>
+            <code>{row.action}</code>
+          </dd>
+          <dt>{t('admin.audit.storedEntity')}</dt>
+          <dd>
+            <code>
+              {row.entity}
+              {row.entityId === null ? '' : ` ${row.entityId}`}
+            </code>
+          </dd>
+          <dt>{t('admin.audit.hash')}</dt>
+          <dd>
+            <code>{row.hash}</code>
+          </dd>
+        </dl>
+        {row.before === null ? null : (
+          <>
+            <h4>{t('admin.audit.before')}</h4>
+            <pre tabIndex={0}>{JSON.stringify(row.before, null, 2)}</pre>
+          </>
+        )}
+        {row.after === null ? null : (
+          <>
+            <h4>{t('admin.audit.after')}</h4>
+            <pre tabIndex={0}>{JSON.stringify(row.after, null, 2)}</pre>
+          </>
+        )}
+      </details>
     </>
   );
 }
@@ -156,18 +143,16 @@ function ChainResult({ report }: { report: AuditChainReport }) {
 
 export default function AuditTrailPage() {
   const { t, i18n } = useTranslation('app');
+  const language = i18n.resolvedLanguage === 'en' ? 'en' : 'da';
   const timeZone = useTimeZone();
-  /** An entity's kind in words ("Aktivitetsordre"); the api's name for one without words. */
-  const entityName = (entity: string) =>
-    runtimeText(i18n, `admin.audit.entities.${entity}`, { ns: 'app' }) ?? entity;
   const [draft, setDraft] = useState<Draft>(EMPTY_DRAFT);
   const [fromDate, setFromDate] = useState<string | null>(null);
   const [toDate, setToDate] = useState<string | null>(null);
   const [entityIdError, setEntityIdError] = useState<string | null>(null);
   const [input, setInput] = useState<AuditTrailInput>({ page: 1, pageSize: PAGE_SIZE });
-  const trail = useAuditTrail(input);
+  const trail = useAuditTrail({ ...input, language });
   const users = useUserList();
-  const actions = useAuditActions();
+  const choices = useAuditFilters(language);
   const verification = useAuditChainVerification();
 
   const change = (field: keyof Draft) => (value: string) =>
@@ -183,9 +168,11 @@ export default function AuditTrailPage() {
     setInput({
       ...instantWindowOf(from, to, timeZone),
       ...(next.actorId === '' ? {} : { actorId: Number(next.actorId) }),
-      ...(next.entity.trim() === '' ? {} : { entity: next.entity.trim() }),
+      ...(next.entity === '' ? {} : { entity: next.entity }),
       ...(entityId === '' ? {} : { entityId: Number(entityId) }),
-      ...(next.action.trim() === '' ? {} : { action: next.action.trim() }),
+      ...(next.action === '' ? {} : { action: next.action }),
+      ...(next.customerId === '' ? {} : { customerId: Number(next.customerId) }),
+      ...(next.lot.trim() === '' ? {} : { lot: next.lot.trim() }),
       page: 1,
       pageSize: PAGE_SIZE,
     });
@@ -211,12 +198,27 @@ export default function AuditTrailPage() {
     apply(next, dayOf(draft.fromText, fromDate) ?? null, dayOf(draft.toText, toDate) ?? null);
   };
 
-  const userName = (row: AuditRow) => {
-    if (row.actorId === null) {
-      return row.actorName ?? t('admin.audit.system');
-    }
-    return row.actorName ?? `#${row.actorId}`;
-  };
+  const select = (
+    field: 'actorId' | 'entity' | 'action' | 'customerId',
+    label: string,
+    options: readonly { value: string; text: string }[],
+  ) => (
+    <label className="ts-field">
+      <span className="ts-field__label">{label}</span>
+      <select
+        className="ts-input"
+        value={draft[field]}
+        onChange={(event) => change(field)(event.target.value)}
+      >
+        <option value="">{t('admin.all')}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
 
   return (
     <section aria-labelledby="admin-audit-title">
@@ -234,36 +236,20 @@ export default function AuditTrailPage() {
           onChange={change('toText')}
           onDateChange={setToDate}
         />
-        <label className="ts-field">
-          <span className="ts-field__label">{t('admin.audit.user')}</span>
-          <select
-            className="ts-input"
-            value={draft.actorId}
-            onChange={(event) => change('actorId')(event.target.value)}
-          >
-            <option value="">{t('admin.all')}</option>
-            {(users.data?.users ?? []).map((user) => (
-              <option key={user.id} value={String(user.id)}>
-                {user.displayName === '' ? user.username : `${user.displayName} (${user.username})`}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="ts-field">
-          <span className="ts-field__label">{t('admin.audit.entity')}</span>
-          <select
-            className="ts-input"
-            value={draft.entity}
-            onChange={(event) => change('entity')(event.target.value)}
-          >
-            <option value="">{t('admin.all')}</option>
-            {ENTITIES.map((entity) => (
-              <option key={entity} value={entity}>
-                {t(`admin.audit.entities.${entity}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        {select(
+          'actorId',
+          t('admin.audit.user'),
+          (users.data?.users ?? []).map((user) => ({
+            value: String(user.id),
+            text:
+              user.displayName === '' ? user.username : `${user.displayName} (${user.username})`,
+          })),
+        )}
+        {select(
+          'entity',
+          t('admin.audit.entity'),
+          (choices.data?.kinds ?? []).map((kind) => ({ value: kind.entity, text: kind.text })),
+        )}
         <TextField
           label={t('admin.audit.entityId')}
           value={draft.entityId}
@@ -272,24 +258,28 @@ export default function AuditTrailPage() {
           inputMode="numeric"
           size={8}
         />
-        <label className="ts-field">
-          <span className="ts-field__label">{t('admin.audit.action')}</span>
-          <select
-            className="ts-input"
-            value={draft.action}
-            onChange={(event) => change('action')(event.target.value)}
-          >
-            <option value="">{t('admin.all')}</option>
-            {(actions.data ?? [])
-              .map((action) => ({ action, text: actionText(i18n, action) }))
-              .sort((a, b) => a.text.localeCompare(b.text, i18n.language))
-              .map(({ action, text }) => (
-                <option key={action} value={action}>
-                  {text}
-                </option>
-              ))}
-          </select>
-        </label>
+        {select(
+          'action',
+          t('admin.audit.action'),
+          (choices.data?.actions ?? []).map((action) => ({
+            value: action.action,
+            text: action.text,
+          })),
+        )}
+        {select(
+          'customerId',
+          t('admin.audit.customer'),
+          (choices.data?.customers ?? []).map((customer) => ({
+            value: String(customer.id),
+            text: customer.name,
+          })),
+        )}
+        <TextField
+          label={t('admin.audit.lot')}
+          value={draft.lot}
+          onChange={change('lot')}
+          size={16}
+        />
         <button type="submit" className="ts-button">
           {t('admin.search')}
         </button>
@@ -323,6 +313,20 @@ export default function AuditTrailPage() {
         >
           {t('admin.refresh')}
         </button>
+        <a
+          className="ts-button ts-button--light"
+          href={auditExportUrl('pdf', input, language)}
+          download
+        >
+          {t('admin.audit.exportPdf')}
+        </a>
+        <a
+          className="ts-button ts-button--light"
+          href={auditExportUrl('csv', input, language)}
+          download
+        >
+          {t('admin.audit.exportCsv')}
+        </a>
       </div>
       {verification.data === undefined ? null : <ChainResult report={verification.data} />}
       {verification.error === null ? null : (
@@ -336,17 +340,15 @@ export default function AuditTrailPage() {
                 <tr>
                   <th scope="col">{t('admin.audit.time')}</th>
                   <th scope="col">{t('admin.audit.user')}</th>
-                  <th scope="col">{t('admin.audit.action')}</th>
-                  <th scope="col">{t('admin.audit.entity')}</th>
+                  <th scope="col">{t('admin.audit.event')}</th>
                   <th scope="col">{t('admin.audit.changes')}</th>
                 </tr>
               </thead>
               <tbody>
                 {data.rows.map((row) => (
                   <tr key={row.id} data-audit-id={row.id}>
-                    <td>{formatInstant(row.at, timeZone)}</td>
-                    <td>{userName(row)}</td>
-                    <td title={row.action}>{actionText(i18n, row.action)}</td>
+                    <td>{row.atText}</td>
+                    <td>{row.actorText}</td>
                     <td>
                       <button
                         type="button"
@@ -354,13 +356,12 @@ export default function AuditTrailPage() {
                         title={t('admin.audit.showEntity')}
                         onClick={() => showEntity(row)}
                       >
-                        {row.entityId === null
-                          ? entityName(row.entity)
-                          : `${entityName(row.entity)} ${row.entityId}`}
+                        {row.identity === null ? row.kindText : `${row.kindText} ${row.identity}`}
                       </button>
+                      : <span className="admin-action">{row.actionText}</span>
                     </td>
                     <td>
-                      <ChangeList row={row} timeZone={timeZone} />
+                      <ChangeList row={row} />
                     </td>
                   </tr>
                 ))}

@@ -1,15 +1,13 @@
 /**
- * What an audit row changed, field by field, for people to read:
+ * What an audit event changed, field by field (docs/domain.md, "The audit trail in words"):
  * - an edit: the fields whose value differs, old → new; nested objects field by field
  *   (`order.status`) and lists of rows by their ids (`vials[55].assignedToId`);
  * - a creation: every new value; a deletion: every old value;
  * - a signed action (release, correction) stores the orders before and the signature manifest
  *   after, snapshots of different shapes: fields only the manifest has are listed as new
- *   values (`signedBy.name`), fields only the "before" has are left to the full snapshots (the
- *   page shows both on request).
+ *   values (`signedBy.name`), fields only the "before" has are left to the full snapshots.
  * Snapshots that are not objects (a list of ids, a number) count as one unnamed field.
  */
-import { formatInstant } from '../adminTime';
 
 export interface FieldChange {
   /** The field's path; '' for a snapshot that is not an object. */
@@ -18,13 +16,14 @@ export interface FieldChange {
   before?: unknown;
   /** Absent for a removed value. */
   after?: unknown;
+  /** A row taken out of a list of rows (`vials[55]`): the row itself is the change. */
+  removed?: true;
 }
 
 /** A field one snapshot does not have at all (unlike a field whose value is null). */
 const ABSENT = Symbol('absent');
-type Side = unknown;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -44,7 +43,7 @@ function isRowList(value: unknown): value is IdentifiedRow[] {
   );
 }
 
-function fieldOf(record: Record<string, unknown>, key: string): Side {
+function fieldOf(record: Record<string, unknown>, key: string): unknown {
   return Object.hasOwn(record, key) ? record[key] : ABSENT;
 }
 
@@ -52,7 +51,7 @@ function join(path: string, key: string): string {
   return path === '' ? key : `${path}.${key}`;
 }
 
-/** Every leaf of a value as new (or old) values. */
+/** Every leaf of a value as new (or old) values; a list of rows row by row. */
 function collectValues(path: string, value: unknown, side: 'before' | 'after', out: FieldChange[]) {
   if (isRecord(value) && Object.keys(value).length > 0) {
     for (const [key, inner] of Object.entries(value)) {
@@ -60,10 +59,16 @@ function collectValues(path: string, value: unknown, side: 'before' | 'after', o
     }
     return;
   }
+  if (isRowList(value)) {
+    for (const row of value) {
+      collectValues(`${path}[${row.id}]`, row, side, out);
+    }
+    return;
+  }
   out.push(side === 'after' ? { field: path, after: value } : { field: path, before: value });
 }
 
-function collectChanges(path: string, before: Side, after: Side, out: FieldChange[]): void {
+function collectChanges(path: string, before: unknown, after: unknown, out: FieldChange[]): void {
   if (after === ABSENT) {
     return; // only in the "before" snapshot: not a change, shown with the full snapshots
   }
@@ -83,9 +88,15 @@ function collectChanges(path: string, before: Side, after: Side, out: FieldChang
   if (isRowList(before) && isRowList(after)) {
     const ids = new Set([...before, ...after].map((row) => String(row.id)));
     for (const id of ids) {
-      const old = before.find((row) => String(row.id) === id) ?? null;
-      const next = after.find((row) => String(row.id) === id) ?? null;
-      collectChanges(`${path}[${id}]`, old, next, out);
+      const old = before.find((row) => String(row.id) === id) ?? ABSENT;
+      const next = after.find((row) => String(row.id) === id) ?? ABSENT;
+      if (old === ABSENT) {
+        collectValues(`${path}[${id}]`, next, 'after', out);
+      } else if (next === ABSENT) {
+        out.push({ field: `${path}[${id}]`, removed: true });
+      } else {
+        collectChanges(`${path}[${id}]`, old, next, out);
+      }
     }
     return;
   }
@@ -104,26 +115,4 @@ export function auditChanges(before: unknown, after: unknown): FieldChange[] {
     collectValues('', before, 'before', changes);
   }
   return changes;
-}
-
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
-
-/**
- * A value as text: a dash for null, the text itself (an instant on the site's clock when a
- * time zone is given), JSON for lists and objects.
- */
-export function valueText(value: unknown, timeZone?: string): string {
-  if (value === null || value === undefined) {
-    return '–';
-  }
-  if (typeof value === 'string') {
-    if (timeZone !== undefined && INSTANT.test(value)) {
-      return formatInstant(value, timeZone);
-    }
-    return value === '' ? '""' : value;
-  }
-  if (typeof value === 'number' || typeof value === 'boolean') {
-    return String(value);
-  }
-  return JSON.stringify(value);
 }
