@@ -10,6 +10,8 @@ import { benchMysqlUrl, startBenchSite } from './benchSite';
 import type { BenchDialect } from './benchSite';
 import type { FanoutResult } from './fanout';
 import { runFanout } from './fanout';
+import type { InspectorResult } from './inspectorRecords';
+import { runInspectorRecords } from './inspectorRecords';
 import type { PageDataResult } from './pageData';
 import { runPageData } from './pageData';
 import type { ThroughputResult } from './throughput';
@@ -87,6 +89,33 @@ on SQLite with ${result.orders.toLocaleString('en')} activity orders of history,
 `;
 }
 
+function inspectorSection(result: InspectorResult): string {
+  const rows = result.timings
+    .map(
+      (timing) =>
+        `| ${timing.what} | ${ms(timing.medianMs)} | ${ms(timing.p95Ms)} | ${ms(timing.limitMs)} | ${timing.p95Ms <= timing.limitMs ? 'within' : '**over**'} |`,
+    )
+    .join('\n');
+  return `## Inspector's records
+
+A year of released deliveries on SQLite (${result.orders.toLocaleString('en')} activity orders, a
+vial and a signed release per delivery) and ${result.events.toLocaleString('en')} audit events.
+A page of the audit trail is 50 events in words (\`admin.auditTrail\`); the recall trace is
+\`recall.trace\` of a lot from the middle of the year. The limit applies to the p95.
+
+| | median | p95 | limit | |
+|---|---|---|---|---|
+${rows}
+`;
+}
+
+/** The limits a run broke, if any. */
+function brokenLimits(result: InspectorResult): string[] {
+  return result.timings
+    .filter((timing) => timing.p95Ms > timing.limitMs)
+    .map((timing) => `${timing.what}: p95 ${ms(timing.p95Ms)} > ${ms(timing.limitMs)}`);
+}
+
 async function main(): Promise<void> {
   const dialects: BenchDialect[] = (await benchMysqlUrl()) ? ['sqlite', 'mysql'] : ['sqlite'];
   const started = new Date();
@@ -109,6 +138,11 @@ async function main(): Promise<void> {
   const pageData = await runPageData(pageSite);
   await pageSite.close();
 
+  console.log('inspector records …');
+  const inspectorSite = await startBenchSite('sqlite');
+  const inspector = await runInspectorRecords(inspectorSite);
+  await inspectorSite.close();
+
   const report = `# Performance
 
 Measured by \`npm run bench\` (apps/api/bench) on ${started.toISOString().slice(0, 10)}. Figures
@@ -118,11 +152,17 @@ ${await machine(dialects)}
 
 ${fanoutSection(fanout)}
 ${throughputSection(throughput)}
-${pageDataSection(pageData)}`;
+${pageDataSection(pageData)}
+${inspectorSection(inspector)}`;
   const file = path.join(repoRoot, 'docs', 'performance.md');
   await writeFile(file, report);
   console.log(report);
   console.log(`written to ${file}`);
+  const broken = brokenLimits(inspector);
+  if (broken.length > 0) {
+    console.error(`over the limit:\n${broken.join('\n')}`);
+    process.exitCode = 1;
+  }
 }
 
 main().catch((error: unknown) => {

@@ -11,7 +11,7 @@
  */
 import { fieldSchemas } from '@tracershop/core';
 import type { AuditEvent } from '@tracershop/db';
-import { Op } from 'sequelize';
+import { Op, literal } from 'sequelize';
 import type { WhereOptions } from 'sequelize';
 import { z } from 'zod';
 import { traceLot } from '../recall/lotTrace';
@@ -43,85 +43,79 @@ function idsOf(rows: readonly { id: number }[]): number[] {
   return rows.map((row) => row.id);
 }
 
-/** The records of one customer, by entity. */
-async function customerRecords(services: ApiServices, customerId: number): Promise<Owned[]> {
-  const models = services.db.models;
-  const endpoints = idsOf(
-    await models.DeliveryEndpoint.findAll({ attributes: ['id'], where: { customerId } }),
+/**
+ * The records of one customer in the record database, by entity, as SQL that selects their
+ * ids: the database joins them in the same query as the events (a customer has thousands of
+ * orders in a year).
+ */
+function customerRecords(services: ApiServices, customerId: number): [string, string][] {
+  const { models, record } = services.db;
+  const queryInterface = record.getQueryInterface();
+  type Table = { getTableName(): unknown; getAttributes(): Record<string, { field?: string }> };
+  const table = (model: Table) => queryInterface.quoteIdentifier(String(model.getTableName()));
+  const column = (model: Table, attribute: string) =>
+    queryInterface.quoteIdentifier(model.getAttributes()[attribute]?.field ?? attribute);
+  const ids = (model: Table, condition: string) =>
+    `SELECT ${column(model, 'id')} FROM ${table(model)} WHERE ${condition}`;
+  const where = (model: Table, attribute: string, values: string) =>
+    ids(model, `${column(model, attribute)} IN (${values})`);
+  const customer = record.escape(customerId);
+  const endpoints = ids(
+    models.DeliveryEndpoint,
+    `${column(models.DeliveryEndpoint, 'customerId')} = ${customer}`,
   );
-  const [slots, deliveries, locations] = await Promise.all([
-    models.ActivityDeliveryTimeSlot.findAll({
-      attributes: ['id'],
-      where: { endpointId: endpoints },
-    }).then(idsOf),
-    models.IsotopeDelivery.findAll({ attributes: ['id'], where: { endpointId: endpoints } }).then(
-      idsOf,
-    ),
-    models.Location.findAll({ attributes: ['id'], where: { endpointId: endpoints } }).then(idsOf),
-  ]);
-  const byEndpoint = { attributes: ['id'], where: { endpointId: endpoints } };
-  const [
-    activityOrders,
-    injectionOrders,
-    isotopeOrders,
-    vials,
-    pages,
-    procedures,
-    bookings,
-    assignments,
-  ] = await Promise.all([
-    models.ActivityOrder.findAll({
-      attributes: ['id'],
-      where: {
-        [Op.or]: [{ orderedTimeSlotId: slots }, { movedToTimeSlotId: slots }],
-      },
-    }).then(idsOf),
-    models.InjectionOrder.findAll(byEndpoint).then(idsOf),
-    models.IsotopeOrder.findAll({
-      attributes: ['id'],
-      where: { isotopeDeliveryId: deliveries },
-    }).then(idsOf),
-    models.Vial.findAll({ attributes: ['id'], where: { customerId } }).then(idsOf),
-    models.TracerCatalogPage.findAll(byEndpoint).then(idsOf),
-    models.Procedure.findAll(byEndpoint).then(idsOf),
-    models.Booking.findAll({ attributes: ['id'], where: { locationId: locations } }).then(idsOf),
-    models.UserAssignment.findAll({ attributes: ['id'], where: { customerId } }).then(idsOf),
-  ]);
+  const slots = where(models.ActivityDeliveryTimeSlot, 'endpointId', endpoints);
+  const deliveries = where(models.IsotopeDelivery, 'endpointId', endpoints);
+  const locations = where(models.Location, 'endpointId', endpoints);
+  const activityOrders =
+    `${where(models.ActivityOrder, 'orderedTimeSlotId', slots)} UNION ` +
+    where(models.ActivityOrder, 'movedToTimeSlotId', slots);
   return [
-    ['Customer', [customerId]],
+    ['Customer', customer],
     ['DeliveryEndpoint', endpoints],
     ['ActivityDeliveryTimeSlot', slots],
     ['IsotopeDelivery', deliveries],
     ['Location', locations],
     ['ActivityOrder', activityOrders],
-    ['InjectionOrder', injectionOrders],
-    ['IsotopeOrder', isotopeOrders],
-    ['Vial', vials],
-    ['TracerCatalogPage', pages],
-    ['Procedure', procedures],
-    ['Booking', bookings],
-    ['UserAssignment', assignments],
+    ['InjectionOrder', where(models.InjectionOrder, 'endpointId', endpoints)],
+    ['IsotopeOrder', where(models.IsotopeOrder, 'isotopeDeliveryId', deliveries)],
+    ['Vial', ids(models.Vial, `${column(models.Vial, 'customerId')} = ${customer}`)],
+    ['TracerCatalogPage', where(models.TracerCatalogPage, 'endpointId', endpoints)],
+    ['Procedure', where(models.Procedure, 'endpointId', endpoints)],
+    ['Booking', where(models.Booking, 'locationId', locations)],
   ];
 }
 
 /**
- * The records a lot reached, by entity: those the recall trace finds now, and those whose audit
- * snapshots ever named it (a release that was corrected since, a vial taken off its order).
+ * The rare actions whose snapshots may name a lot no record holds any more: a correction (the
+ * release it undid) and a vial edit (a lot number changed).
+ */
+function mayNameAFormerLot(action: string): boolean {
+  return /\.correct$|^(vial|isotopeVial)\.edit$/.test(action);
+}
+
+/**
+ * The records a lot reached, by entity: those the recall trace finds now (the vials with the
+ * lot, the orders released with them) and those a correction or a vial edit named with it (a
+ * release corrected since, a vial whose lot was changed).
  */
 async function lotRecords(services: ApiServices, lot: string): Promise<Owned[]> {
+  const { AuditEvent: events } = services.db.models;
   const trace = await traceLot(services, lot);
-  const named = JSON.stringify(lot);
-  const mentions = ['lotNumber', 'batchNumber'].flatMap((field) =>
-    (['before', 'after'] as const).map((side) => ({
-      [side]: { [Op.like]: `%"${field}":${named}%` },
-    })),
-  );
-  const audited = await services.db.models.AuditEvent.findAll({
+  const actions = (await events.findAll({ attributes: ['action'], group: ['action'] }))
+    .map((row) => row.action)
+    .filter(mayNameAFormerLot);
+  const named = `%${JSON.stringify(lot)}%`;
+  const audited = await events.findAll({
     attributes: ['entity', 'entityId'],
-    where: { [Op.and]: [{ entityId: { [Op.ne]: null } }, { [Op.or]: mentions }] },
+    where: {
+      action: actions,
+      entityId: { [Op.ne]: null },
+      [Op.or]: [{ after: { [Op.like]: named } }, { before: { [Op.like]: named } }],
+    },
     group: ['entity', 'entityId'],
   });
-  const owned: Owned[] = [
+  return [
     [
       'ActivityOrder',
       trace.activityDeliveries.flatMap((delivery) => delivery.orders.map((order) => order.id)),
@@ -130,11 +124,8 @@ async function lotRecords(services: ApiServices, lot: string): Promise<Owned[]> 
     ['IsotopeOrder', idsOf(trace.isotopeOrders)],
     ['Vial', idsOf(trace.vials)],
     ['IsotopeVial', idsOf(trace.isotopeVials)],
+    ...audited.map((row): Owned => [row.entity, [row.entityId ?? 0]]),
   ];
-  for (const row of audited) {
-    owned.push([row.entity, [row.entityId ?? 0]]);
-  }
-  return owned;
 }
 
 /** Events of any of the records, one condition per entity. */
@@ -165,8 +156,20 @@ export async function auditWhere(
     },
   ];
   if (filter.customerId !== undefined) {
-    const owned = ownedCondition(await customerRecords(services, filter.customerId));
-    conditions.push({ [Op.or]: owned });
+    // Its users' assignments live in the web database: their ids are read first.
+    const assignments = await services.db.models.UserAssignment.findAll({
+      attributes: ['id'],
+      where: { customerId: filter.customerId },
+    });
+    conditions.push({
+      [Op.or]: [
+        ...customerRecords(services, filter.customerId).map(([entity, ids]) => ({
+          entity,
+          entityId: { [Op.in]: literal(`(${ids})`) },
+        })),
+        ...ownedCondition([['UserAssignment', idsOf(assignments)]]),
+      ],
+    });
   }
   if (filter.lot !== undefined) {
     const lot = filter.lot.trim();
@@ -180,4 +183,27 @@ export async function auditWhere(
     });
   }
   return { [Op.and]: conditions };
+}
+
+/**
+ * One page of the events `where` selects, newest first, and how many there are. The page's ids
+ * are found first from the indexes alone (no snapshot is read to sort thousands of matches),
+ * then only those rows are read.
+ */
+export async function auditPage(
+  services: ApiServices,
+  where: WhereOptions<AuditEvent>,
+  limit: number,
+  offset: number,
+): Promise<{ rows: AuditEvent[]; count: number }> {
+  const { AuditEvent: events } = services.db.models;
+  const [found, count] = await Promise.all([
+    events.findAll({ attributes: ['id'], where, order: [['id', 'DESC']], limit, offset }),
+    events.count({ where }),
+  ]);
+  const rows = await events.findAll({
+    where: { id: found.map((row) => row.id) },
+    order: [['id', 'DESC']],
+  });
+  return { rows, count };
 }

@@ -6,7 +6,12 @@
  */
 import { verifyAuditChain } from '@tracershop/db';
 import { z } from 'zod';
-import { auditFilterFields, auditLanguage, auditWhere } from '../../auditTrail/auditFilter';
+import {
+  auditFilterFields,
+  auditLanguage,
+  auditPage,
+  auditWhere,
+} from '../../auditTrail/auditFilter';
 import { AuditWords } from '../../auditTrail/auditInWords';
 import { fieldSchemas } from '@tracershop/core';
 import { procedure } from '../../trpc/init';
@@ -25,12 +30,8 @@ export const auditTrailRead = procedure('admin.audit.read')
     const { language, page: requested, pageSize: size, ...filter } = input ?? { language: 'da' };
     const { page, pageSize, limit, offset } = pageOf(requested, size);
     const { services } = ctx;
-    const { rows, count } = await services.db.models.AuditEvent.findAndCountAll({
-      where: await auditWhere(services, filter),
-      order: [['id', 'DESC']],
-      limit,
-      offset,
-    });
+    const where = await auditWhere(services, filter);
+    const { rows, count } = await auditPage(services, where, limit, offset);
     const words = new AuditWords(services, language, services.config.timeZone);
     return { rows: await words.describe(rows), total: count, page, pageSize };
   });

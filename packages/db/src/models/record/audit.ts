@@ -103,6 +103,8 @@ export function defineAuditModels(sequelize: Sequelize) {
         { name: 'audit_events_previous_hash_unique', unique: true, fields: ['previous_hash'] },
         { name: 'audit_events_entity', fields: ['entity', 'entity_id'] },
         { name: 'audit_events_at', fields: ['at'] },
+        { name: 'audit_events_action', fields: ['action'] },
+        { name: 'audit_events_actor', fields: ['actor_id'] },
       ],
     },
   );

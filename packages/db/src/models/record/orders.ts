@@ -129,6 +129,8 @@ export function defineOrderModels(sequelize: Sequelize) {
       indexes: [
         { name: 'activity_orders_delivery_date', fields: ['delivery_date'] },
         { name: 'activity_orders_released_with_id', fields: ['released_with_id'] },
+        { name: 'activity_orders_ordered_time_slot', fields: ['ordered_time_slot_id'] },
+        { name: 'activity_orders_moved_to_time_slot', fields: ['moved_to_time_slot_id'] },
       ],
     },
   );
@@ -160,6 +162,7 @@ export function defineOrderModels(sequelize: Sequelize) {
       indexes: [
         { name: 'injection_orders_delivery_date', fields: ['delivery_date'] },
         { name: 'injection_orders_lot_number', fields: ['lot_number'] },
+        { name: 'injection_orders_endpoint', fields: ['endpoint_id'] },
       ],
     },
   );

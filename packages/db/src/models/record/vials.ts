@@ -82,6 +82,7 @@ export function defineVialModels(sequelize: Sequelize) {
       indexes: [
         { name: 'vials_fill_date_fill_time', fields: ['fill_date', 'fill_time'] },
         { name: 'vials_lot_number', fields: ['lot_number'] },
+        { name: 'vials_customer', fields: ['customer_id'] },
       ],
     },
   );
