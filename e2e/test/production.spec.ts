@@ -109,7 +109,7 @@ test('prod-user adds a vial by hand and releases an accepted order with a reason
     await shot(page, 'production-05-released');
   });
 
-  await test.step('traces the released lot on "Tilbagekaldelse" and downloads the report', async () => {
+  await test.step('traces the released lot on "Tilbagekaldelse", also from its order, and downloads the report', async () => {
     const lot = `FDG-${lotDateCode(day)}-1`;
     await page.getByRole('link', { name: 'Tilbagekaldelse' }).click();
     await page.getByLabel('Lot- eller batchnummer').fill(lot);
@@ -118,6 +118,14 @@ test('prod-user adds a vial by hand and releases an accepted order with a reason
     const deliveries = page.getByRole('region', { name: 'Leveringer af aktivitet' });
     await expect(deliveries.getByRole('row').nth(1)).toContainText('RH KF – PET1');
     await expect(deliveries.getByRole('row').nth(1)).toContainText('Demo Production User');
+    // The same lot found from the delivery's order number ("Fra en ordre").
+    const ordersCell = deliveries.getByRole('row').nth(1).getByRole('cell').nth(3);
+    const orderId = /^(\d+) \(/.exec((await ordersCell.textContent()) ?? '')?.[1];
+    const fromOrder = page.getByRole('region', { name: 'Fra en ordre' });
+    await fromOrder.getByLabel('Ordrenummer').fill(orderId ?? '');
+    await fromOrder.getByRole('button', { name: 'Find lot' }).click();
+    await fromOrder.getByRole('button', { name: lot }).click();
+    await expect(page.getByText(`Lot ${lot}: 1 levering til RH KF.`)).toBeVisible();
     await shot(page, 'production-06-recall');
     expect(await accessibilityViolations(page)).toEqual([]);
     const href = await page.getByRole('link', { name: 'Hent rapport (PDF)' }).getAttribute('href');

@@ -101,6 +101,19 @@ describe.each(TEST_DIALECTS)('recall trace of a lot (%s)', (dialect) => {
     expect(trace.activityDeliveries[0]?.orders.map((order) => order.id)).toEqual([b]);
   });
 
+  it('starts from an order: the lots it went out with', async () => {
+    const lotsOf = (kind: 'activity' | 'injection' | 'isotope', id: number) =>
+      day.production.trpc.recall.lotsOfOrder.query({ kind, id });
+    expect(await lotsOf('activity', a)).toEqual([LOT_1]);
+    expect(await lotsOf('activity', b)).toEqual([LOT_2]);
+    const open = await day.shopOrders(100);
+    expect(await lotsOf('activity', open)).toEqual([]);
+    expect(await reasonOf(lotsOf('activity', 999_999))).toBe('NOT_FOUND');
+    expect(
+      await reasonOf(day.shop.trpc.recall.lotsOfOrder.query({ kind: 'activity', id: a })),
+    ).toBe('FORBIDDEN_ROLE');
+  });
+
   it('answers a lot nothing was made with by an empty trace', async () => {
     const trace = await day.production.trpc.recall.trace.query({ lot: 'FDG-270421-9' });
     expect(trace).toMatchObject({ vials: [], activityDeliveries: [], customers: [] });

@@ -57,15 +57,20 @@ function Address() {
 
 function renderPage(path: string) {
   const trace = vi.fn((input: { lot: string }) => Promise.resolve({ ...TRACE, lot: input.lot }));
+  const lotsOfOrder = vi.fn((input: { kind: string; id: number }) =>
+    Promise.resolve(input.kind === 'activity' && input.id === 100 ? ['FDG-270421-1'] : []),
+  );
   renderWithI18n(
-    <ApiTestProvider procedures={{ recall: { trace: { query: trace } } }}>
+    <ApiTestProvider
+      procedures={{ recall: { trace: { query: trace }, lotsOfOrder: { query: lotsOfOrder } } }}
+    >
       <MemoryRouter initialEntries={[path]}>
         <RecallPage />
         <Address />
       </MemoryRouter>
     </ApiTestProvider>,
   );
-  return { trace };
+  return { trace, lotsOfOrder };
 }
 
 describe('RecallPage (Tilbagekaldelse)', () => {
@@ -114,5 +119,26 @@ describe('RecallPage (Tilbagekaldelse)', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Spor' }));
     expect(screen.getByText('Skriv et lot- eller batchnummer.')).toBeTruthy();
     expect(trace).not.toHaveBeenCalled();
+  });
+
+  it('starts from an order: finds the lots it went out with and traces one', async () => {
+    const { trace, lotsOfOrder } = renderPage('/recall');
+    const fromOrder = within(screen.getByRole('region', { name: 'Fra en ordre' }));
+    await userEvent.type(fromOrder.getByLabelText('Ordrenummer'), '1,5');
+    await userEvent.click(fromOrder.getByRole('button', { name: 'Find lot' }));
+    expect(fromOrder.getByText('Skriv ordrenummeret som et helt tal.')).toBeTruthy();
+    expect(lotsOfOrder).not.toHaveBeenCalled();
+    await userEvent.clear(fromOrder.getByLabelText('Ordrenummer'));
+    await userEvent.type(fromOrder.getByLabelText('Ordrenummer'), '101');
+    await userEvent.click(fromOrder.getByRole('button', { name: 'Find lot' }));
+    expect(await fromOrder.findByText('Ordre 101 er ikke frigivet og har intet lot.')).toBeTruthy();
+    await userEvent.clear(fromOrder.getByLabelText('Ordrenummer'));
+    await userEvent.type(fromOrder.getByLabelText('Ordrenummer'), '100');
+    await userEvent.click(fromOrder.getByRole('button', { name: 'Find lot' }));
+    expect(lotsOfOrder).toHaveBeenLastCalledWith({ kind: 'activity', id: 100 });
+    await userEvent.click(await fromOrder.findByRole('button', { name: 'FDG-270421-1' }));
+    expect(await screen.findByText('Lot FDG-270421-1: 1 levering til RH KF.')).toBeTruthy();
+    expect(trace).toHaveBeenCalledWith({ lot: 'FDG-270421-1' });
+    expect(screen.getByLabelText('adresse').textContent).toBe('?lot=FDG-270421-1');
   });
 });

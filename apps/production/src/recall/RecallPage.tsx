@@ -2,7 +2,8 @@
  * "Tilbagekaldelse" (docs/domain.md, "Recall of a lot"): from a lot or batch number to every
  * delivery, vial, order and patient study it reached, with who released each, in one step;
  * and the same as a PDF report and an Excel sheet. The lot is in the address
- * (`/recall?lot=FDG-261207-1`), so the vial page can link here.
+ * (`/recall?lot=FDG-261207-1`), so the vial page can link here; "Fra en ordre" finds the lots
+ * an order went out with, to trace from an order number.
  */
 import { TextField, useFigures } from '@tracershop/ui';
 import type { FormEvent, ReactNode } from 'react';
@@ -12,7 +13,8 @@ import { useSearchParams } from 'react-router';
 import { QueryResult } from '../session/QueryResult';
 import type recallTexts from '../i18n/da/recall.json';
 import type { LotTrace } from './recallApi';
-import { recallReportHref, useLotTrace } from './recallApi';
+import type { RecallOrderKind } from './recallApi';
+import { recallReportHref, useLotsOfOrder, useLotTrace } from './recallApi';
 import './recall.css';
 
 type RecallColumn = keyof (typeof recallTexts)['recall']['columns'];
@@ -175,6 +177,82 @@ function TraceView({ trace }: { trace: LotTrace }) {
   );
 }
 
+const ORDER_KINDS: readonly RecallOrderKind[] = ['activity', 'injection', 'isotope'];
+
+/** "Fra en ordre": an order's kind and number → the lots it went out with, each a trace. */
+function FromOrder({ onLot }: { onLot: (lot: string) => void }) {
+  const { t } = useTranslation('app');
+  const [kind, setKind] = useState<RecallOrderKind>('activity');
+  const [text, setText] = useState('');
+  const [invalid, setInvalid] = useState(false);
+  const [order, setOrder] = useState<{ kind: RecallOrderKind; id: number } | null>(null);
+  const lots = useLotsOfOrder(order);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const typed = text.trim();
+    const valid = /^[1-9]\d{0,8}$/.test(typed);
+    setInvalid(!valid);
+    setOrder(valid ? { kind, id: Number(typed) } : null);
+  };
+
+  return (
+    <section className="recall-from-order" aria-labelledby="recall-from-order">
+      <h2 id="recall-from-order">{t('recall.fromOrder')}</h2>
+      <form className="recall-form" onSubmit={onSubmit} noValidate>
+        <label className="ts-field">
+          <span className="ts-field__label">{t('recall.orderKind')}</span>
+          <select
+            className="ts-input"
+            value={kind}
+            onChange={(event) => setKind(event.target.value as RecallOrderKind)}
+          >
+            {ORDER_KINDS.map((option) => (
+              <option key={option} value={option}>
+                {t(`recall.orderKinds.${option}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <TextField
+          label={t('recall.orderId')}
+          value={text}
+          onChange={setText}
+          inputMode="numeric"
+          size={10}
+          error={invalid ? t('recall.orderIdInvalid') : null}
+        />
+        <button type="submit" className="ts-button ts-button--light">
+          {t('recall.findLots')}
+        </button>
+      </form>
+      {order === null ? null : (
+        <QueryResult query={lots}>
+          {(found) =>
+            found.length === 0 ? (
+              <p role="status">{t('recall.orderNotReleased', { id: order.id })}</p>
+            ) : (
+              <p role="status">
+                {t('recall.orderLots', { id: order.id })}{' '}
+                {found.map((lot) => (
+                  <button
+                    key={lot}
+                    type="button"
+                    className="ts-button ts-button--light recall-lot"
+                    onClick={() => onLot(lot)}
+                  >
+                    {lot}
+                  </button>
+                ))}
+              </p>
+            )
+          }
+        </QueryResult>
+      )}
+    </section>
+  );
+}
+
 export default function RecallPage() {
   const { t } = useTranslation('app');
   const [searchParams, setSearchParams] = useSearchParams();
@@ -208,6 +286,13 @@ export default function RecallPage() {
           {t('recall.trace')}
         </button>
       </form>
+      <FromOrder
+        onLot={(found) => {
+          setText(found);
+          setMissing(false);
+          setSearchParams({ lot: found });
+        }}
+      />
       {lot === null ? null : (
         <QueryResult query={trace}>{(data) => <TraceView trace={data} />}</QueryResult>
       )}

@@ -80,14 +80,15 @@ export function AuditReviews() {
           value={fromText}
           onChange={setFromText}
           onDateChange={setFromDate}
-          required
+          // An empty day is an error only once a review was asked for, not before typing.
+          required={missing}
         />
         <DateInput
           label={t('admin.to')}
           value={toText}
           onChange={setToText}
           onDateChange={setToDate}
-          required
+          required={missing}
         />
         <TextField
           label={t('admin.review.comment')}
