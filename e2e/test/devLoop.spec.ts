@@ -7,7 +7,7 @@
  * and puts both files back as they were.
  */
 import type { ChildProcess } from 'node:child_process';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,6 +44,26 @@ function signal(pid: number, name: NodeJS.Signals): void {
   }
 }
 
+/** The ids of every process below `root`, from `ps`. */
+function descendantsOf(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const line of execFileSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' }).split('\n')) {
+    const [pid, ppid] = line.trim().split(/\s+/).map(Number);
+    if (pid !== undefined && ppid !== undefined && !Number.isNaN(pid)) {
+      children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+    }
+  }
+  const found: number[] = [];
+  const visit = (pid: number) => {
+    for (const child of children.get(pid) ?? []) {
+      found.push(child);
+      visit(child);
+    }
+  };
+  visit(root);
+  return found;
+}
+
 async function answers(url: string): Promise<boolean> {
   try {
     const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
@@ -71,8 +91,11 @@ test.describe('npm run dev', () => {
       file.restore();
     }
     if (dev?.pid !== undefined) {
-      // Ctrl-C, as a developer stops it: turbo passes it on to every task (each in a process
-      // group of its own) and waits for them; then nothing answers on the three ports.
+      // Every process of the tree, known before it is stopped: turbo runs each task in a
+      // process group of its own, out of reach of a signal to ours.
+      const tree = descendantsOf(dev.pid);
+      // Ctrl-C, as a developer stops it: turbo passes it on to every task and waits for them;
+      // then nothing answers on the three ports.
       signal(-dev.pid, 'SIGINT');
       await expect
         .poll(async () => (await Promise.all(URLS.map(answers))).some(Boolean), {
@@ -81,6 +104,10 @@ test.describe('npm run dev', () => {
         })
         .toBe(false);
       signal(-dev.pid, 'SIGKILL');
+      // A watcher that did not stop with the rest (tsup now and then) must not outlive the test.
+      for (const pid of tree) {
+        signal(pid, 'SIGKILL');
+      }
     }
     rmSync(dataDir, { recursive: true, force: true });
   });

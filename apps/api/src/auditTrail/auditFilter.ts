@@ -11,7 +11,7 @@
  */
 import { fieldSchemas } from '@tracershop/core';
 import type { AuditEvent } from '@tracershop/db';
-import { Op, literal } from 'sequelize';
+import { Op, literal, where as sequelizeWhere } from 'sequelize';
 import type { WhereOptions } from 'sequelize';
 import { z } from 'zod';
 import { traceLot } from '../recall/lotTrace';
@@ -161,11 +161,18 @@ export async function auditWhere(
       attributes: ['id'],
       where: { customerId: filter.customerId },
     });
+    // `+entity` (a no-op for MariaDB) keeps SQLite from collecting every match through the
+    // entity index and sorting them: it walks the trail newest first and stops at the page.
+    const entityColumn = literal(
+      `+${services.db.record.getQueryInterface().quoteIdentifier('entity')}`,
+    );
     conditions.push({
       [Op.or]: [
         ...customerRecords(services, filter.customerId).map(([entity, ids]) => ({
-          entity,
-          entityId: { [Op.in]: literal(`(${ids})`) },
+          [Op.and]: [
+            sequelizeWhere(entityColumn, entity),
+            { entityId: { [Op.in]: literal(`(${ids})`) } },
+          ],
         })),
         ...ownedCondition([['UserAssignment', idsOf(assignments)]]),
       ],

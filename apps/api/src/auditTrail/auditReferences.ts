@@ -146,6 +146,31 @@ export class ReferenceBook {
     return day === undefined ? '' : day[this.language];
   }
 
+  /** A production run: "FDG mandag kl. 06:30". */
+  private production(product: string | null, row: Values): string | null {
+    return row.productionTime === undefined
+      ? null
+      : joined(product ?? '?', this.weekday(row.weekday), this.at(row.productionTime));
+  }
+
+  /** A weekly delivery: "RH KF – PET1, mandag kl. 08:00" (the weekday is its production's). */
+  private async delivery(
+    row: Values,
+    productionKind: 'ActivityProduction' | 'IsotopeProduction',
+    productionId: unknown,
+  ): Promise<string | null> {
+    if (row.deliveryTime === undefined) {
+      return null;
+    }
+    const endpoint = await this.reference('DeliveryEndpoint', row.endpointId);
+    const production = idOf(productionId);
+    const weekday =
+      production === null
+        ? ''
+        : this.weekday((await this.row(productionKind, production))?.weekday);
+    return `${endpoint ?? '?'}, ${joined(weekday, this.at(row.deliveryTime))}`;
+  }
+
   /**
    * A record's name from its values (a row now, or a snapshot of it); null when the values
    * do not say (a snapshot of another shape).
@@ -168,40 +193,14 @@ export class ReferenceBook {
               metastable: row.metastable === true,
             })
           : null;
-      case 'ActivityProduction': {
-        const tracer = await this.reference('Tracer', row.tracerId);
-        return row.productionTime === undefined
-          ? null
-          : `${tracer ?? '?'} ${this.weekday(row.weekday)} ${this.at(row.productionTime)}`;
-      }
-      case 'ActivityDeliveryTimeSlot': {
-        const endpoint = await this.reference('DeliveryEndpoint', row.endpointId);
-        const production = idOf(row.productionId);
-        const weekday =
-          production === null
-            ? ''
-            : this.weekday((await this.row('ActivityProduction', production))?.weekday);
-        return row.deliveryTime === undefined
-          ? null
-          : `${endpoint ?? '?'}, ${joined(weekday, this.at(row.deliveryTime))}`;
-      }
-      case 'IsotopeProduction': {
-        const isotope = await this.reference('Isotope', row.isotopeId);
-        return row.productionTime === undefined
-          ? null
-          : `${isotope ?? '?'} ${this.weekday(row.weekday)} ${this.at(row.productionTime)}`;
-      }
-      case 'IsotopeDelivery': {
-        const endpoint = await this.reference('DeliveryEndpoint', row.endpointId);
-        const production = idOf(row.isotopeProductionId);
-        const weekday =
-          production === null
-            ? ''
-            : this.weekday((await this.row('IsotopeProduction', production))?.weekday);
-        return row.deliveryTime === undefined
-          ? null
-          : `${endpoint ?? '?'}, ${joined(weekday, this.at(row.deliveryTime))}`;
-      }
+      case 'ActivityProduction':
+        return this.production(await this.reference('Tracer', row.tracerId), row);
+      case 'IsotopeProduction':
+        return this.production(await this.reference('Isotope', row.isotopeId), row);
+      case 'ActivityDeliveryTimeSlot':
+        return this.delivery(row, 'ActivityProduction', row.productionId);
+      case 'IsotopeDelivery':
+        return this.delivery(row, 'IsotopeProduction', row.isotopeProductionId);
       case 'ActivityOrder': {
         const slotId = idOf(row.orderedTimeSlotId);
         if (slotId === null || typeof row.deliveryDate !== 'string') {
