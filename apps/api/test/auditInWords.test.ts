@@ -163,11 +163,16 @@ describe.each(TEST_DIALECTS)('the audit trail in words (%s)', (dialect) => {
     await day.accept([order]);
     day.at('07:40:00');
     vial = await day.vial(560, '07:10:00', 1);
-    await day.production.trpc.vials.edit.mutate({ id: vial, volume: 5.5 });
+    await day.production.trpc.vials.edit.mutate({
+      id: vial,
+      volume: 5.5,
+      reason: 'Volumen målt igen',
+    });
     await day.release([order], [vial]);
     await day.production.trpc.release.correct.mutate({
       activityOrderIds: [order],
       password: DEMO_PASSWORD,
+      reason: 'Forkert hætteglas valgt',
     });
     await day.release([order], [vial]);
     await expect(
@@ -262,7 +267,12 @@ describe.each(TEST_DIALECTS)('the audit trail in words (%s)', (dialect) => {
     const vialEdit = (await wholeTrail('da', { entity: 'Vial', entityId: vial })).find(
       (line) => line.action === 'vial.edit',
     );
+    expect(lines.find((line) => line.action === 'activityOrder.correct')?.reason).toBe(
+      'Forkert hætteglas valgt',
+    );
+    expect(release?.reason).toBeNull();
     expect(vialEdit).toMatchObject({
+      reason: 'Volumen målt igen',
       identity: `${LOT} (RH KF)`,
       changes: [
         { field: 'volume', label: 'Volumen', before: '5,00\u00a0ml', after: '5,50\u00a0ml' },

@@ -63,4 +63,29 @@ describe('auditHash', () => {
     );
     expect(auditHash('1'.repeat(64), fields)).not.toBe(hash);
   });
+
+  it('hashes a reason for a change when there is one, and an event without one as before', () => {
+    const fields = {
+      at: new Date('2024-12-02T07:12:00.000Z'),
+      actorId: 3,
+      actorName: 'Production User',
+      action: 'activityOrder.editDose',
+      entity: 'ActivityOrder',
+      entityId: 17,
+      before: '{"orderedActivity":300}',
+      after: '{"orderedActivity":350}',
+    };
+    const without = auditHash(GENESIS_HASH, fields);
+    // An event written before reasons existed keeps its hash (null and absent are the same).
+    expect(auditHash(GENESIS_HASH, { ...fields, reason: null })).toBe(without);
+    const text =
+      GENESIS_HASH +
+      '{"action":"activityOrder.editDose","actorId":3,"actorName":"Production User",' +
+      '"after":"{\\"orderedActivity\\":350}","at":"2024-12-02T07:12:00.000Z",' +
+      '"before":"{\\"orderedActivity\\":300}","entity":"ActivityOrder","entityId":17,' +
+      '"reason":"Kunden ringede"}';
+    expect(auditHash(GENESIS_HASH, { ...fields, reason: 'Kunden ringede' })).toBe(
+      createHash('sha256').update(text).digest('hex'),
+    );
+  });
 });

@@ -27,6 +27,8 @@ export interface AuditEventInput {
   before?: unknown;
   /** Values after the change (omit or null for a deletion). */
   after?: unknown;
+  /** Why the user made the change, where they were asked for a reason. */
+  reason?: string | null;
   /** When it happened; default now. */
   at?: Date;
 }
@@ -41,6 +43,8 @@ export interface AuditedFields {
   entityId: number | null;
   before: string | null;
   after: string | null;
+  /** Absent or null: no reason was asked for (not hashed then). */
+  reason?: string | null;
 }
 
 function canonicalValue(value: unknown): unknown {
@@ -93,6 +97,8 @@ export function auditHash(previousHash: string, fields: AuditedFields): string {
     before: fields.before,
     entity: fields.entity,
     entityId: fields.entityId,
+    // Hashed only when given, so the events written before reasons existed still verify.
+    ...(fields.reason === null || fields.reason === undefined ? {} : { reason: fields.reason }),
   };
   return createHash('sha256')
     .update(previousHash + canonicalJson(event), 'utf8')
@@ -157,6 +163,7 @@ function auditedFieldsOf(event: AuditEventInput): AuditedFields {
     entityId: event.entityId ?? null,
     before: snapshot(event.before),
     after: snapshot(event.after),
+    reason: event.reason ?? null,
   };
 }
 

@@ -44,6 +44,7 @@ export {
   ProcedureIdentifier,
   RELEASE_RIGHT_PRODUCT_CHECK,
   REVIEW_COMMENT_LENGTH,
+  AUDIT_REASON_LENGTH,
   ReleaseRight,
   ServiceRun,
   Tracer,

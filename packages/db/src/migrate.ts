@@ -16,6 +16,7 @@ import { migration as record0006 } from './migrations/record/0006-order-releases
 import { migration as record0007 } from './migrations/record/0007-lot-indexes';
 import { migration as record0008 } from './migrations/record/0008-audit-reviews';
 import { migration as record0009 } from './migrations/record/0009-audit-indexes';
+import { migration as record0010 } from './migrations/record/0010-audit-reasons';
 import { migration as web0001 } from './migrations/web/0001-initial';
 import { migration as web0002 } from './migrations/web/0002-site-identity';
 
@@ -33,6 +34,7 @@ export const MIGRATIONS: Record<DatabaseName, RunnableMigration<MigrationContext
     record0007,
     record0008,
     record0009,
+    record0010,
   ],
   web: [web0001, web0002],
 };

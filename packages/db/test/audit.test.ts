@@ -138,6 +138,15 @@ describe.each(TEST_DIALECTS)('audit trail on %s', (dialect) => {
     }
   });
 
+  it('keeps a reason for a change with its event, in the chain', async () => {
+    await withTransaction(databases.record, (transaction) =>
+      appendAudit(transaction, { ...releaseEvent(300), reason: 'Kunden ringede kl. 06:10' }),
+    );
+    const row = await databases.models.AuditEvent.findOne({ order: [['id', 'DESC']] });
+    expect(row?.reason).toBe('Kunden ringede kl. 06:10');
+    expect((await verifyAuditChain(databases.record)).ok).toBe(true);
+  });
+
   it('refuses UPDATE and DELETE of audit rows, by model and by raw SQL', async () => {
     const row = await databases.models.AuditEvent.findOne({ order: [['id', 'ASC']] });
     if (row === null) {
@@ -201,6 +210,23 @@ describe.each(TEST_DIALECTS)('audit trail on %s', (dialect) => {
       });
       await databases.record.query('UPDATE audit_events SET hash = ? WHERE id = ?', {
         replacements: [victim.hash, victim.id],
+      });
+      expect((await verifyAuditChain(databases.record)).ok).toBe(true);
+    });
+
+    it('finds a reason altered after the event was written', async () => {
+      const row = await databases.models.AuditEvent.findOne({
+        where: { reason: 'Kunden ringede kl. 06:10' },
+      });
+      await databases.record.query('UPDATE audit_events SET reason = ? WHERE id = ?', {
+        replacements: ['Aftalt med kunden', row?.id],
+      });
+      expect((await verifyAuditChain(databases.record)).firstBroken).toEqual({
+        id: row?.id,
+        reason: 'hash',
+      });
+      await databases.record.query('UPDATE audit_events SET reason = ? WHERE id = ?', {
+        replacements: ['Kunden ringede kl. 06:10', row?.id],
       });
       expect((await verifyAuditChain(databases.record)).ok).toBe(true);
     });

@@ -71,6 +71,8 @@ export interface AuditLine {
   /** "Oprettet" / "Slettet" for a creation or deletion, else null. */
   lifecycle: string | null;
   changes: ChangeInWords[];
+  /** The reason the user gave for the change, where one was asked for; else null. */
+  reason: string | null;
   /** The stored snapshots, for the expert. */
   before: unknown;
   after: unknown;
@@ -372,6 +374,7 @@ export class AuditWords {
           ? this.say(LINE_WORDS.deleted)
           : null,
       changes,
+      reason: row.reason ?? null,
       before,
       after,
       hash: row.hash,

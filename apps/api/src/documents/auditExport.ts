@@ -71,6 +71,7 @@ const TEXT = {
   kind: w('Slags', 'Kind'),
   action: w('Handling', 'Action'),
   none: w('Ingen hændelser.', 'No events.'),
+  reason: w('Begrundelse', 'Reason'),
 } satisfies Record<string, Words>;
 
 type TextKey = keyof typeof TEXT;
@@ -125,9 +126,12 @@ function eventText(line: AuditLine): string {
   return `${subject}: ${line.actionText}`;
 }
 
-function changesText(line: AuditLine, arrow?: string): string {
+function changesText(line: AuditLine, say: (key: TextKey) => string, arrow?: string): string {
   const changes = line.changes.map((change) => changeText(change, arrow));
-  return [line.lifecycle, ...changes].filter((part) => part !== null && part !== '').join('\n');
+  const reason = line.reason === null ? null : `${say('reason')}: ${line.reason}`;
+  return [line.lifecycle, reason, ...changes]
+    .filter((part) => part !== null && part !== '')
+    .join('\n');
 }
 
 async function pdfOf(
@@ -171,7 +175,7 @@ async function pdfOf(
             line.atText,
             line.actorText,
             eventText(line),
-            changesText(line, '->'),
+            changesText(line, say, '->'),
           ]),
         );
       }
@@ -213,7 +217,7 @@ async function csvOf(
       line.atText,
       line.actorText,
       eventText(line),
-      changesText(line),
+      changesText(line, say),
       line.action,
       line.entityId === null ? line.entity : `${line.entity} ${line.entityId}`,
       line.id,

@@ -83,6 +83,13 @@ export const limitOverrideInput = strict({
 });
 export type LimitOverrideInput = z.infer<typeof limitOverrideInput>;
 
+/**
+ * Why production changes a GMP record after acceptance (a dose, a move, a correction, a vial):
+ * kept with the change's audit event (docs/domain.md, "Reasons for changes").
+ */
+export const changeReasonText = boundedText(schemaLimits.changeReason, { min: 3 });
+const changeReason = { reason: changeReasonText.optional() };
+
 /** Activity orders: create (always Ordered), edit, delete. */
 export const activityOrderCreateInput = strict({
   orderedTimeSlotId: id,
@@ -108,6 +115,7 @@ export type ProductionActivityOrderCreateInput = z.infer<typeof productionActivi
 
 export const productionActivityOrderEditInput = activityOrderEditInput.extend({
   limitOverride: limitOverrideInput.optional(),
+  ...changeReason,
 });
 export type ProductionActivityOrderEditInput = z.infer<typeof productionActivityOrderEditInput>;
 
@@ -145,6 +153,7 @@ export type ProductionInjectionOrderCreateInput = z.infer<
 
 export const productionInjectionOrderEditInput = injectionOrderEditInput.extend({
   limitOverride: limitOverrideInput.optional(),
+  ...changeReason,
 });
 export type ProductionInjectionOrderEditInput = z.infer<typeof productionInjectionOrderEditInput>;
 
@@ -167,6 +176,9 @@ export const isotopeOrderEditInput = strict({
   comment: isotopeComment.nullable().optional(),
 });
 export type IsotopeOrderEditInput = z.infer<typeof isotopeOrderEditInput>;
+
+export const productionIsotopeOrderEditInput = isotopeOrderEditInput.extend(changeReason);
+export type ProductionIsotopeOrderEditInput = z.infer<typeof productionIsotopeOrderEditInput>;
 
 export const isotopeOrderDeleteInput = idInput;
 export type IsotopeOrderDeleteInput = z.infer<typeof isotopeOrderDeleteInput>;
@@ -221,8 +233,12 @@ export const orderIdsInput = strict({ orderIds: idList });
 export type OrderIdsInput = z.infer<typeof orderIdsInput>;
 
 /** Move activity orders to a slot (the ordered slot itself restores). */
-export const moveOrdersInput = strict({ orderIds: idList, toSlotId: id });
+export const moveOrdersInput = strict({ orderIds: idList, toSlotId: id, ...changeReason });
 export type MoveOrdersInput = z.infer<typeof moveOrdersInput>;
+
+/** Move activity orders back to the slot they were ordered to. */
+export const restoreOrdersInput = strict({ orderIds: idList, ...changeReason });
+export type RestoreOrdersInput = z.infer<typeof restoreOrdersInput>;
 
 /**
  * Releases and correction: electronic signatures, each with the logged-in user's password.
@@ -268,6 +284,7 @@ export const correctionInput = strict({
   injectionOrderIds: optionalIdList.optional(),
   isotopeOrderIds: optionalIdList.optional(),
   password: passwordText,
+  ...changeReason,
 }).refine(
   (input) =>
     [input.activityOrderIds, input.injectionOrderIds, input.isotopeOrderIds].some(
@@ -289,7 +306,7 @@ export const vialCreateInput = strict({
 });
 export type VialCreateInput = z.infer<typeof vialCreateInput>;
 
-export const vialEditInput = vialCreateInput.partial().extend({ id });
+export const vialEditInput = vialCreateInput.partial().extend({ id, ...changeReason });
 export type VialEditInput = z.infer<typeof vialEditInput>;
 
 /** Isotope vials (batch number ≤ 128): create and edit. */
@@ -302,7 +319,9 @@ export const isotopeVialCreateInput = strict({
 });
 export type IsotopeVialCreateInput = z.infer<typeof isotopeVialCreateInput>;
 
-export const isotopeVialEditInput = isotopeVialCreateInput.partial().extend({ id });
+export const isotopeVialEditInput = isotopeVialCreateInput
+  .partial()
+  .extend({ id, ...changeReason });
 export type IsotopeVialEditInput = z.infer<typeof isotopeVialEditInput>;
 
 // ---------------------------------------------------------------------------------------------

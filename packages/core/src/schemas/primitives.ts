@@ -83,6 +83,8 @@ export const schemaLimits = {
   dateRangeDays: 366,
   dispenserId: 32_767,
   overrideReason: 500,
+  /** A reason for a change of a GMP record (kept with its audit event). */
+  changeReason: 500,
   releaseLeadHours: 24 * 14,
   tolerancePercent: 1000,
 } as const;

@@ -90,6 +90,7 @@ const examples = {
     comment: 'x',
   },
   isotopeOrderEditInput: { id: 6, orderedActivity: 400 },
+  productionIsotopeOrderEditInput: { id: 6, orderedActivity: 400, reason: 'Kunden ringede' },
   isotopeOrderDeleteInput: { id: 6 },
   massOrderInput: {
     endpointId: 1,
@@ -103,6 +104,7 @@ const examples = {
   bookingPreviewInput: { endpointId: 1, tracerId: 2, date: '2024-12-02' },
   orderIdsInput: { orderIds: [1, 2, 3] },
   moveOrdersInput: { orderIds: [1], toSlotId: 2 },
+  restoreOrdersInput: { orderIds: [1], reason: 'Flyttet ved en fejl' },
   activityReleaseInput: {
     slotId: 1,
     deliveryDate: '2024-12-02',

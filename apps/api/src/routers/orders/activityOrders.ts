@@ -15,6 +15,7 @@ import {
   fieldSchemas,
   moveOrdersInput,
   orderIdsInput,
+  restoreOrdersInput,
   productionActivityOrderCreateInput,
   productionActivityOrderEditInput,
 } from '@tracershop/core';
@@ -268,7 +269,7 @@ export const activityOrdersRouter = router({
   move: procedure('order.production.manage')
     .input(moveOrdersInput)
     .mutation(({ ctx, input }) =>
-      writeMoves(ctx, input.orderIds, 'move', async (row, slotOf) => {
+      writeMoves(ctx, input.orderIds, 'move', input.reason, async (row, slotOf) => {
         const from = await slotOf(row.orderedTimeSlotId);
         const to = await slotOf(input.toSlotId);
         const check = checkMove({ order: row, from: moveSlotOf(from), to: moveSlotOf(to) });
@@ -282,9 +283,9 @@ export const activityOrdersRouter = router({
 
   /** Moves orders back to the slot they were ordered to (never a released order). */
   restore: procedure('order.production.manage')
-    .input(orderIdsInput)
+    .input(restoreOrdersInput)
     .mutation(({ ctx, input }) =>
-      writeMoves(ctx, input.orderIds, 'restore', (row) => {
+      writeMoves(ctx, input.orderIds, 'restore', input.reason, (row) => {
         const check = checkRestore(row);
         if (!check.ok) {
           throw moveRefused(check.reason);
@@ -321,6 +322,7 @@ function writeMoves(
   writer: OrderWriter,
   orderIds: readonly number[],
   verb: 'move' | 'restore',
+  reason: string | undefined,
   place: (
     row: ActivityOrder,
     slotOf: (slotId: number) => Promise<SlotContext>,
@@ -331,6 +333,7 @@ function writeMoves(
     kind: activityOrderKind,
     verb,
     target: orderIds,
+    reason,
     decide: async (row, _customerId, { transaction }) => {
       slotOf ??= slotCache(writer.services.db.models, transaction);
       await place(row, slotOf);

@@ -9,6 +9,7 @@ import {
   OrderStatus,
   isotopeOrderCreateInput,
   isotopeOrderEditInput,
+  productionIsotopeOrderEditInput,
 } from '@tracershop/core';
 import type { IsotopeOrderCreateInput, IsotopeOrderEditInput } from '@tracershop/core';
 import type { IsotopeOrder } from '@tracershop/db';
@@ -127,7 +128,11 @@ export const isotopeOrdersRouter = router({
     ),
 
   /** Dose and comment of an Ordered or Accepted order; never the status. */
-  editDose: productionEditProcedure(isotopeOrderKind, isotopeOrderEditInput, applyIsotopeEdit),
+  editDose: productionEditProcedure(
+    isotopeOrderKind,
+    productionIsotopeOrderEditInput,
+    applyIsotopeEdit,
+  ),
 
   /**
    * Deletes an order; a released one only with 'order.deleteReleased' (site admin), its

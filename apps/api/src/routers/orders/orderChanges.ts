@@ -193,6 +193,8 @@ export interface OrderChangeOptions<M extends OrderRow> {
   kind: OrderKind<M>;
   /** The audit verb: `<auditName>.<verb>`. */
   verb: string;
+  /** The user's reason for the change, kept with each order's audit event. */
+  reason?: string | undefined;
   /** The orders by id (all must exist), or a selection made inside the transaction. */
   target: readonly number[] | ((transaction: Transaction) => Promise<M[]>);
   /**
@@ -252,6 +254,7 @@ export function changeOrders<M extends OrderRow>(
           entity: kind.entity,
           entityId: row.id,
           before,
+          reason: options.reason ?? null,
         });
         deletedIds.push(row.id);
         deletes.set(customerId, [...(deletes.get(customerId) ?? []), row.id]);
@@ -266,6 +269,7 @@ export function changeOrders<M extends OrderRow>(
           entityId: row.id,
           before,
           after,
+          reason: options.reason ?? null,
         });
         upserts.set(customerId, [...(upserts.get(customerId) ?? []), after]);
         orders.push(after);

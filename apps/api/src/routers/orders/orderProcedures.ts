@@ -69,7 +69,11 @@ export function statusProcedures<M extends OrderRow>(kind: OrderKind<M>) {
 }
 
 /** An edit input: the order's id, the fields to change and production's override reason. */
-type EditSchema = z.ZodType<{ id: number; limitOverride?: LimitOverrideInput | undefined }>;
+type EditSchema = z.ZodType<{
+  id: number;
+  limitOverride?: LimitOverrideInput | undefined;
+  reason?: string | undefined;
+}>;
 
 /**
  * After an edit: refuses a figure above the tracer's plausibility limits unless `override`
@@ -127,7 +131,7 @@ export function shopEditProcedure<M extends OrderRow, S extends EditSchema>(
     );
 }
 
-/** Production's edit of an Ordered or Accepted order; never the status. */
+/** Production's edit of an Ordered or Accepted order, with its reason; never the status. */
 export function productionEditProcedure<M extends OrderRow, S extends EditSchema>(
   kind: OrderKind<M>,
   schema: S,
@@ -141,6 +145,7 @@ export function productionEditProcedure<M extends OrderRow, S extends EditSchema
           kind,
           verb: 'edit',
           target: [input.id],
+          reason: (input as z.output<S>).reason,
           decide: async (row, _customerId, writeScope) => {
             assertProductionMayEdit(row);
             // tRPC's generic parser output is the schema's output; TS cannot see it through S.

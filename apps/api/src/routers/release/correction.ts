@@ -185,6 +185,7 @@ export const correctOrders = procedure('order.correct')
           entity: 'ActivityOrder',
           entityId: order.id,
           at: signedAt,
+          reason: input.reason ?? null,
           before,
           after: { ...head, order: toWire(order), vials: own.map(toWire) },
         });
@@ -198,6 +199,7 @@ export const correctOrders = procedure('order.correct')
           entity: 'InjectionOrder',
           entityId: order.id,
           at: signedAt,
+          reason: input.reason ?? null,
           before,
           after: { ...head, order: toWire(order) },
         });
@@ -216,6 +218,7 @@ export const correctOrders = procedure('order.correct')
           entity: 'IsotopeOrder',
           entityId: order.id,
           at: signedAt,
+          reason: input.reason ?? null,
           before,
           after: { ...head, order: toWire(order), isotopeVials: own.map(toWire) },
         });

@@ -166,6 +166,7 @@ export const editIsotopeVial = procedure('vial.write')
         entityId: vial.id,
         before,
         after: row,
+        reason: input.reason ?? null,
       });
       publish(productionUpsert(row));
       return row;

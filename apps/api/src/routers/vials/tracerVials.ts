@@ -190,7 +190,7 @@ export const editVial = procedure('vial.write')
   .input(vialEditInput)
   .mutation(({ ctx, input }) =>
     writeRecord(ctx, async ({ transaction, audit, publish }) => {
-      const { id, ...changes } = input;
+      const { id, reason, ...changes } = input;
       const [vial] = await lockRows(ctx.services.db.models.Vial, 'Vial', [id], transaction);
       if (vial === undefined) {
         throw notFound('Vial', [id]);
@@ -208,7 +208,14 @@ export const editVial = procedure('vial.write')
       }
       await vial.save({ transaction });
       const row = toWire(vial);
-      await audit({ action: 'vial.edit', entity: 'Vial', entityId: vial.id, before, after: row });
+      await audit({
+        action: 'vial.edit',
+        entity: 'Vial',
+        entityId: vial.id,
+        before,
+        after: row,
+        reason: reason ?? null,
+      });
       publish(vialUpsert(row));
       if (before.customerId !== null && before.customerId !== row.customerId) {
         publish(withdrawnFromCustomer('Vial', [vial.id], before.customerId));

@@ -22,6 +22,7 @@ function auditRow(overrides: Partial<AuditRow>): AuditRow {
     identity: 'til RH KF – PET1, 02/12/2026 kl. 08:00',
     lifecycle: null,
     changes: [],
+    reason: null,
     before: null,
     after: null,
     hash: 'b'.repeat(64),
@@ -32,6 +33,7 @@ function auditRow(overrides: Partial<AuditRow>): AuditRow {
 const ROWS = [
   auditRow({
     id: 2,
+    reason: 'Leveret tidligere efter aftale',
     changes: [
       { field: 'status', label: 'Status', before: 'Accepteret', after: 'Frigivet' },
       { field: 'freedByName', label: 'Frigivet af', before: '–', after: 'Demo Prod User' },
@@ -145,6 +147,10 @@ describe('AuditTrailPage', () => {
       }),
     ).toBeTruthy();
     expect(within(release).getByText('frigivet')).toBeTruthy();
+    // The user's reason for the change, above what changed.
+    expect(within(release).getByText('Begrundelse:').parentElement?.textContent).toBe(
+      'Begrundelse: Leveret tidligere efter aftale',
+    );
     const items = within(release).getAllByRole('listitem');
     expect(items.map((item) => item.textContent)).toEqual([
       'Status:Accepteret→Frigivet',

@@ -63,6 +63,11 @@ function ChangeList({ row }: { row: AuditRow }) {
   return (
     <>
       {row.lifecycle === null ? null : <strong>{row.lifecycle}</strong>}
+      {row.reason === null ? null : (
+        <p className="admin-reason">
+          <strong>{t('admin.audit.reason')}:</strong> {row.reason}
+        </p>
+      )}
       {row.changes.length === 0 ? (
         <span>{t('admin.audit.noChanges')}</span>
       ) : (

@@ -40,6 +40,8 @@ export class AuditEvent extends Model<
   declare before: string | null;
   /** Canonical JSON of the values after the change; null for a deletion. */
   declare after: string | null;
+  /** Why the user made the change, where they were asked (docs/domain.md); else null. */
+  declare reason: CreationOptional<string | null>;
   declare hash: string;
   declare previousHash: string;
 }
@@ -75,6 +77,9 @@ export class AuditReview extends Model<
   declare eventsChecked: number;
 }
 
+/** Longest reason for a change kept with an audit event (migration 0010). */
+export const AUDIT_REASON_LENGTH = 500;
+
 /** Longest review comment. */
 export const REVIEW_COMMENT_LENGTH = 1000;
 
@@ -91,6 +96,7 @@ export function defineAuditModels(sequelize: Sequelize) {
       entityId: { type: DataTypes.INTEGER, allowNull: true },
       before: { type: DataTypes.TEXT('long'), allowNull: true },
       after: { type: DataTypes.TEXT('long'), allowNull: true },
+      reason: stringColumn(AUDIT_REASON_LENGTH, true),
       hash: { type: DataTypes.CHAR(64), allowNull: false },
       previousHash: { type: DataTypes.CHAR(64), allowNull: false },
     },
