@@ -14,7 +14,6 @@ import {
   checkRestore,
   fieldSchemas,
   moveOrdersInput,
-  orderIdsInput,
   restoreOrdersInput,
   productionActivityOrderCreateInput,
   productionActivityOrderEditInput,
