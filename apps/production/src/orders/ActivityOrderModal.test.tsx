@@ -257,6 +257,7 @@ describe('ActivityOrderModal', () => {
     await userEvent.click(button('Ret dosis for ordre 7'));
     expect(button('Accepter').disabled).toBe(true);
     expect(screen.getByText('Du kan ikke acceptere ordrer, mens du redigerer dem.')).toBeTruthy();
+    expect(screen.queryByLabelText('Begrundelse for ændringen')).toBeNull(); // not yet accepted
     const input = screen.getByLabelText('Dosis for ordre 7 (MBq)');
     await userEvent.clear(input);
     await userEvent.type(input, 'a59420');
@@ -269,6 +270,22 @@ describe('ActivityOrderModal', () => {
     await waitFor(() => expect(button('Accepter').disabled).toBe(false));
     await userEvent.click(button('Accepter'));
     expect(given.actions.accept).toHaveBeenCalled();
+  });
+
+  it('asks for the reason when the dose of an accepted order changes', async () => {
+    const given = props(OrderStatus.Accepted);
+    renderWithI18n(<ActivityOrderModal {...given} />);
+    await userEvent.click(button('Ret dosis for ordre 7'));
+    const input = screen.getByLabelText('Dosis for ordre 7 (MBq)');
+    await userEvent.clear(input);
+    await userEvent.type(input, '500');
+    await userEvent.type(screen.getByLabelText('Begrundelse for ændringen'), 'ok');
+    await userEvent.click(button('Gem dosis'));
+    expect(screen.getByText('Skriv mindst 3 tegn, eller lad feltet stå tomt.')).toBeTruthy();
+    expect(given.actions.editDose).not.toHaveBeenCalled();
+    await userEvent.type(screen.getByLabelText('Begrundelse for ændringen'), ' – kunden ringede');
+    await userEvent.click(button('Gem dosis'));
+    expect(given.actions.editDose).toHaveBeenCalledWith(7, 500, undefined, 'ok – kunden ringede');
   });
 
   it('asks "Vil du afvise?" before rejecting', async () => {

@@ -71,8 +71,8 @@ export function OpenActivityOrder(props: OpenActivityOrderProps) {
           slotActions.acceptSlot.mutateAsync({ slotId: card.slot.id, deliveryDate: date }),
         reject: (orderIds) => slotActions.reject.mutateAsync({ orderIds }),
         unreject: (orderIds) => slotActions.unreject.mutateAsync({ orderIds }),
-        editDose: (id, orderedActivity, limitOverride) =>
-          slotActions.editDose.mutateAsync({ id, orderedActivity, limitOverride }),
+        editDose: (id, orderedActivity, limitOverride, reason) =>
+          slotActions.editDose.mutateAsync({ id, orderedActivity, limitOverride, reason }),
         createVial: (input) => writes.createVial.mutateAsync(input),
         editVial: (input) => writes.editVial.mutateAsync(input),
         release: (input) =>

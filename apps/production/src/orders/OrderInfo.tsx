@@ -12,7 +12,7 @@ import {
   OrderStatus,
   validatePositiveNumber,
 } from '@tracershop/core';
-import { localeOf, messageOf, StatusIcon, useFigures } from '@tracershop/ui';
+import { localeOf, messageOf, StatusIcon, TextField, useFigures } from '@tracershop/ui';
 import type { FormEvent } from 'react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -33,6 +33,8 @@ export interface OrderInfoProps {
     orderId: number,
     orderedActivity: number,
     limitOverride?: LimitOverrideInput,
+    /** Why an accepted order's dose changes (kept in the audit trail). */
+    reason?: string,
   ): Promise<unknown>;
 }
 
@@ -49,6 +51,10 @@ function DoseForm({
 }) {
   const { t } = useTranslation('app');
   const [text, setText] = useState(String(line.order.orderedActivity).replace('.', ','));
+  // An accepted order is production's record: its change says why (docs/domain.md).
+  const asksReason = line.order.status === OrderStatus.Accepted;
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const errorId = useId();
@@ -68,10 +74,18 @@ function DoseForm({
     if (extra === null) {
       return;
     }
+    const why = reason.trim();
+    if (why !== '' && why.length < 3) {
+      setReasonError(t('orders.info.doseReasonShort'));
+      return;
+    }
+    setReasonError(null);
     setError(null);
     setPending(true);
     try {
-      await editDose(line.order.id, result.value, extra.limitOverride);
+      await (why === ''
+        ? editDose(line.order.id, result.value, extra.limitOverride)
+        : editDose(line.order.id, result.value, extra.limitOverride, why));
       onDone();
     } catch (failure) {
       if (!limitOverride.refused(failure)) {
@@ -113,6 +127,15 @@ function DoseForm({
           {error}
         </span>
       )}
+      {asksReason ? (
+        <TextField
+          label={t('orders.info.doseReason')}
+          value={reason}
+          onChange={setReason}
+          error={reasonError}
+          maxLength={500}
+        />
+      ) : null}
       {limitOverride.field}
     </form>
   );
