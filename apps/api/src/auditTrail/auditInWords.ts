@@ -68,6 +68,8 @@ export interface AuditLine {
   kindText: string;
   /** The record by its name ("til RH KF – PET1, 07/12/2026 kl. 08:00"); null if it has none. */
   identity: string | null;
+  /** Kind and name together: "Aktivitetsordre til RH KF – PET1, 07/12/2026 kl. 08:00". */
+  subject: string;
   /** "Oprettet" / "Slettet" for a creation or deletion, else null. */
   lifecycle: string | null;
   changes: ChangeInWords[];
@@ -271,6 +273,22 @@ export class AuditWords {
     return { label: labels.join(': '), words };
   }
 
+  /**
+   * Stored values of a record of `entity` as "Label: value" texts, as a line shows new values
+   * (an id kept for the expert is left out).
+   */
+  async valuesText(entity: string, values: Record<string, unknown>): Promise<string[]> {
+    const texts: string[] = [];
+    for (const [key, value] of Object.entries(values)) {
+      const field = this.fieldOf(entity, key);
+      if (field !== null) {
+        const after = await this.valueText(value, field.words?.value ?? 'text');
+        texts.push(changeText({ field: key, label: field.label, after }));
+      }
+    }
+    return texts;
+  }
+
   /** Each event of `rows` in words, in the same order. */
   async describe(rows: readonly AuditEvent[]): Promise<AuditLine[]> {
     await this.prefetch(rows);
@@ -355,6 +373,8 @@ export class AuditWords {
       }
       changes.push(described);
     }
+    const kindText = this.kindText(row.entity);
+    const identity = await this.identity(row, before, after);
     return {
       id: row.id,
       at: row.at.toISOString(),
@@ -366,8 +386,9 @@ export class AuditWords {
       actionText: this.actionText(row.action),
       entity: row.entity,
       entityId: row.entityId,
-      kindText: this.kindText(row.entity),
-      identity: await this.identity(row, before, after),
+      kindText,
+      identity,
+      subject: identity === null ? kindText : `${kindText} ${identity}`,
       lifecycle: creation
         ? this.say(LINE_WORDS.created)
         : deletion
@@ -383,9 +404,8 @@ export class AuditWords {
 }
 
 /** "Aktivitetsordre til RH KF – PET1, 07/12/2026 kl. 08:00: frigivet" — the line as a sentence. */
-export function sentenceOf(line: AuditLine): string {
-  const subject = line.identity === null ? line.kindText : `${line.kindText} ${line.identity}`;
-  return `${subject}: ${line.actionText}`;
+export function sentenceOf(line: Pick<AuditLine, 'subject' | 'actionText'>): string {
+  return `${line.subject}: ${line.actionText}`;
 }
 
 /**

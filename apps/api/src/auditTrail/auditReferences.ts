@@ -171,6 +171,25 @@ export class ReferenceBook {
     return `${endpoint ?? '?'}, ${joined(weekday, this.at(row.deliveryTime))}`;
   }
 
+  /** An order by its weekly delivery: "til RH KF – PET1, 07/12/2026 kl. 08:00". */
+  private async orderTo(
+    row: Values,
+    deliveryKind: 'ActivityDeliveryTimeSlot' | 'IsotopeDelivery',
+    deliveryId: unknown,
+  ): Promise<string | null> {
+    const id = idOf(deliveryId);
+    if (id === null || typeof row.deliveryDate !== 'string') {
+      return null;
+    }
+    const delivery = await this.row(deliveryKind, id);
+    const endpoint =
+      delivery === null ? null : await this.reference('DeliveryEndpoint', delivery.endpointId);
+    return (
+      `${this.words('to')} ${endpoint ?? '?'}, ${formatDanishDate(row.deliveryDate)}` +
+      (delivery === null ? '' : ` ${this.at(delivery.deliveryTime)}`)
+    );
+  }
+
   /**
    * A record's name from its values (a row now, or a snapshot of it); null when the values
    * do not say (a snapshot of another shape).
@@ -201,19 +220,8 @@ export class ReferenceBook {
         return this.delivery(row, 'ActivityProduction', row.productionId);
       case 'IsotopeDelivery':
         return this.delivery(row, 'IsotopeProduction', row.isotopeProductionId);
-      case 'ActivityOrder': {
-        const slotId = idOf(row.orderedTimeSlotId);
-        if (slotId === null || typeof row.deliveryDate !== 'string') {
-          return null;
-        }
-        const slot = await this.row('ActivityDeliveryTimeSlot', slotId);
-        const endpoint =
-          slot === null ? null : await this.reference('DeliveryEndpoint', slot.endpointId);
-        return (
-          `${this.words('to')} ${endpoint ?? '?'}, ${formatDanishDate(row.deliveryDate)}` +
-          (slot === null ? '' : ` ${this.at(slot.deliveryTime)}`)
-        );
-      }
+      case 'ActivityOrder':
+        return this.orderTo(row, 'ActivityDeliveryTimeSlot', row.orderedTimeSlotId);
       case 'InjectionOrder': {
         if (typeof row.deliveryDate !== 'string') {
           return null;
@@ -225,19 +233,8 @@ export class ReferenceBook {
           `${formatDanishDate(row.deliveryDate)} ${this.at(row.deliveryTime)}`
         );
       }
-      case 'IsotopeOrder': {
-        const deliveryId = idOf(row.isotopeDeliveryId);
-        if (deliveryId === null || typeof row.deliveryDate !== 'string') {
-          return null;
-        }
-        const delivery = await this.row('IsotopeDelivery', deliveryId);
-        const endpoint =
-          delivery === null ? null : await this.reference('DeliveryEndpoint', delivery.endpointId);
-        return (
-          `${this.words('to')} ${endpoint ?? '?'}, ${formatDanishDate(row.deliveryDate)}` +
-          (delivery === null ? '' : ` ${this.at(delivery.deliveryTime)}`)
-        );
-      }
+      case 'IsotopeOrder':
+        return this.orderTo(row, 'IsotopeDelivery', row.isotopeDeliveryId);
       case 'Vial': {
         if (typeof row.lotNumber !== 'string') {
           return null;

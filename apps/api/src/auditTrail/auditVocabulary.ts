@@ -339,7 +339,7 @@ export const FIELD_WORDS: Record<string, FieldWords | null> = {
   filter: f('Filter', 'Filter'),
   language: f('Sprog', 'Language'),
   entity: f('Slags post', 'Kind of record', 'entityName'),
-  entityId: f('Post nr.', 'Record no.', 'number'),
+  entityId: f('Post nr.', 'Record no.'),
   actorId: f('Bruger', 'User', { ref: 'User' }),
   action: f('Handling', 'Action', 'actionName'),
   rows: f('Hændelser', 'Events', 'number'),

@@ -14,7 +14,7 @@ import { z } from 'zod';
 import type { AuditFilter } from '../auditTrail/auditFilter';
 import { auditFilterFields, auditLanguage, auditWhere } from '../auditTrail/auditFilter';
 import type { AuditLine } from '../auditTrail/auditInWords';
-import { AuditWords, changeText } from '../auditTrail/auditInWords';
+import { AuditWords, changeText, sentenceOf } from '../auditTrail/auditInWords';
 import type { Language, Words } from '../auditTrail/auditVocabulary';
 import { apiError } from '../errors';
 import { writeRecord } from '../recordWrites';
@@ -65,11 +65,6 @@ const TEXT = {
   storedEntity: w('Gemt post', 'Stored record'),
   id: w('Id', 'Id'),
   hash: w('Hash', 'Hash'),
-  entityId: w('Post nr.', 'Record no.'),
-  customer: w('Kunde', 'Customer'),
-  lot: w('Lot', 'Lot'),
-  kind: w('Slags', 'Kind'),
-  action: w('Handling', 'Action'),
   none: w('Ingen hændelser.', 'No events.'),
   reason: w('Begrundelse', 'Reason'),
 } satisfies Record<string, Words>;
@@ -84,31 +79,14 @@ interface ExportFacts {
   count: number;
 }
 
-/** The filter in words: "Kunde: RH KF · Lot: FDG-261207-1". */
+/** The filter in words, as the trail names the fields: "Kunde: RH KF · Lot: FDG-261207-1". */
 async function filterTextOf(
   words: AuditWords,
   filter: AuditFilter,
   say: (key: TextKey) => string,
 ): Promise<string> {
-  const parts: string[] = [];
-  if (filter.actorId !== undefined) {
-    parts.push(`${say('user')}: ${await words.book.name('User', filter.actorId)}`);
-  }
-  if (filter.entity !== undefined) {
-    parts.push(`${say('kind')}: ${words.kindText(filter.entity)}`);
-  }
-  if (filter.entityId !== undefined) {
-    parts.push(`${say('entityId')}: ${filter.entityId}`);
-  }
-  if (filter.action !== undefined) {
-    parts.push(`${say('action')}: ${words.actionText(filter.action)}`);
-  }
-  if (filter.customerId !== undefined) {
-    parts.push(`${say('customer')}: ${await words.book.name('Customer', filter.customerId)}`);
-  }
-  if (filter.lot !== undefined) {
-    parts.push(`${say('lot')}: ${filter.lot}`);
-  }
+  const { from: _from, to: _to, ...chosen } = filter; // the period is said on its own
+  const parts = await words.valuesText('AuditExport', chosen);
   return parts.length === 0 ? say('noFilter') : parts.join(' · ');
 }
 
@@ -119,11 +97,6 @@ function periodTextOf(words: AuditWords, filter: AuditFilter, say: (key: TextKey
   const from = filter.from === undefined ? '' : words.instantText(filter.from);
   const to = filter.to === undefined ? '' : words.instantText(filter.to);
   return `${from} – ${to}`.trim();
-}
-
-function eventText(line: AuditLine): string {
-  const subject = line.identity === null ? line.kindText : `${line.kindText} ${line.identity}`;
-  return `${subject}: ${line.actionText}`;
 }
 
 function changesText(line: AuditLine, say: (key: TextKey) => string, arrow?: string): string {
@@ -174,7 +147,7 @@ async function pdfOf(
           lines.map((line) => [
             line.atText,
             line.actorText,
-            eventText(line),
+            sentenceOf(line),
             changesText(line, say, '->'),
           ]),
         );
@@ -216,7 +189,7 @@ async function csvOf(
     ...lines.map((line) => [
       line.atText,
       line.actorText,
-      eventText(line),
+      sentenceOf(line),
       changesText(line, say),
       line.action,
       line.entityId === null ? line.entity : `${line.entity} ${line.entityId}`,

@@ -20,6 +20,7 @@ function auditRow(overrides: Partial<AuditRow>): AuditRow {
     entityId: 12,
     kindText: 'Aktivitetsordre',
     identity: 'til RH KF – PET1, 02/12/2026 kl. 08:00',
+    subject: 'Aktivitetsordre til RH KF – PET1, 02/12/2026 kl. 08:00',
     lifecycle: null,
     changes: [],
     reason: null,

@@ -361,7 +361,7 @@ export default function AuditTrailPage() {
                         title={t('admin.audit.showEntity')}
                         onClick={() => showEntity(row)}
                       >
-                        {row.identity === null ? row.kindText : `${row.kindText} ${row.identity}`}
+                        {row.subject}
                       </button>
                       : <span className="admin-action">{row.actionText}</span>
                     </td>
