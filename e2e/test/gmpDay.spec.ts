@@ -239,6 +239,8 @@ test('a GMP day: order, live accept, dispenser vial, signed release, certificate
       .getByRole('button', { name: 'Åbn ordre kl. 08:00' })
       .click();
     await modal.getByRole('button', { name: 'Ret ordre' }).click();
+    // A correction always says why; the reason goes into the audit trail.
+    await modal.getByLabel('Begrundelse', { exact: true }).fill('Forkert hætteglas valgt');
     await modal.getByLabel('Kodeord').fill('tracershop');
     await shot(production, 'gmp-09-correction-signature');
     expect(await accessibilityViolations(production)).toEqual([]);
@@ -307,6 +309,8 @@ test('a GMP day: order, live accept, dispenser vial, signed release, certificate
         `Aktivitetsordre ${deliveredTo}: accepteret`,
         `Aktivitetsordre ${deliveredTo}: oprettet`,
       ]);
+    const corrected = trail.locator('tbody tr', { hasText: `${deliveredTo}: rettet` });
+    await expect(corrected).toContainText('Begrundelse: Forkert hætteglas valgt');
     const accepted = trail.locator('tbody tr', { hasText: ': accepteret' });
     await expect(accepted.getByRole('listitem')).toHaveText(['Status:Bestilt→Accepteret']);
     const release = trail.locator('tbody tr', { hasText: `${deliveredTo}: frigivet` });

@@ -134,3 +134,66 @@ test('prod-user adds a vial by hand and releases an accepted order with a reason
     expect(problems).toEqual([]);
   });
 });
+
+test('production says why it moves an accepted order and edits its dose; the trail keeps both', async ({
+  site,
+  problems,
+  loggedInPage,
+  shot,
+}) => {
+  const day = workdayAfter(siteToday(), 9);
+  const shop = await site.loginAs('shop-user');
+  const order = await shop.trpc.orders.activity.create.mutate({
+    orderedTimeSlotId: await pet1FdgSlotId(site, day, '09:30:00'),
+    deliveryDate: day,
+    orderedActivity: 300,
+  });
+  await (
+    await site.loginAs('prod-admin')
+  ).trpc.orders.activity.accept.mutate({
+    orderIds: [order.id],
+  });
+  const page = await loggedInPage('production', 'prod-user');
+  await page.goto(`${site.server.url}/production/?date=${day}`);
+  await page.getByRole('button', { name: 'FDG', exact: true }).click();
+  const late = page.getByRole('region', { name: /PET1 kl\. 09:30$/ });
+  const early = page.getByRole('region', { name: /PET1 kl\. 08:00$/ });
+  /** The reason the audit trail keeps with the order's last `action`. */
+  const reasonOf = async (action: string) =>
+    (
+      await site.db.models.AuditEvent.findOne({
+        where: { action, entityId: order.id },
+        order: [['id', 'DESC']],
+      })
+    )?.reason;
+
+  await test.step('asks why before it moves the accepted order to 08:00', async () => {
+    await late.getByRole('button', { name: 'Ryk til 08:00' }).click();
+    const question = page.getByRole('dialog', { name: 'Ryk ordrer' });
+    const reason = question.getByLabel('Begrundelse for ændringen');
+    await expect(reason).toBeFocused();
+    await reason.press('Enter');
+    await expect(reason).toHaveAccessibleDescription(
+      'Skriv en begrundelse (mindst 3 tegn); den gemmes i revisionssporet.',
+    );
+    await reason.fill('PET2 er ude af drift');
+    await shot(page, 'production-07-move-reason');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await reason.press('Enter');
+    await expect(question).toBeHidden();
+    await expect(late.getByText('Rykket til tidligere levering')).toBeVisible();
+    await expect.poll(() => reasonOf('activityOrder.move')).toBe('PET2 er ude af drift');
+  });
+
+  await test.step('asks why before it changes the accepted order’s dose', async () => {
+    await early.getByRole('button', { name: 'Åbn ordre kl. 08:00' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: `Ret dosis for ordre ${order.id}` }).click();
+    await dialog.getByLabel(`Dosis for ordre ${order.id} (MBq)`).fill('350');
+    await dialog.getByLabel('Begrundelse for ændringen').fill('Ekstra patient');
+    await dialog.getByRole('button', { name: 'Gem dosis' }).click();
+    await expect(dialog.getByText(`ID:${order.id} - 350 MBq`)).toBeVisible();
+    await expect.poll(() => reasonOf('activityOrder.edit')).toBe('Ekstra patient');
+    expect(problems).toEqual([]);
+  });
+});

@@ -69,18 +69,22 @@ export async function startSite(options: SiteOptions = {}): Promise<TestApi> {
   });
 }
 
-/** The id of the demo's 08:00 FDG delivery to PET1 on `day`'s weekday. */
-export async function pet1FdgSlotId(site: TestApi, day: string): Promise<number> {
+/** The id of the demo's FDG delivery to PET1 at `deliveryTime` (08:00) on `day`'s weekday. */
+export async function pet1FdgSlotId(
+  site: TestApi,
+  day: string,
+  deliveryTime = '08:00:00',
+): Promise<number> {
   const fdg = await site.db.models.Tracer.findOne({ where: { shortname: 'FDG' } });
   const slot = await site.db.models.ActivityDeliveryTimeSlot.findOne({
-    where: { deliveryTime: '08:00:00' },
+    where: { deliveryTime },
     include: [
       { association: 'endpoint', where: { name: 'PET1' } },
       { association: 'production', where: { tracerId: fdg?.id ?? 0, weekday: weekdayOf(day) } },
     ],
   });
   if (slot === null) {
-    throw new Error(`the demo has no 08:00 FDG delivery to PET1 on ${day}`);
+    throw new Error(`the demo has no ${deliveryTime} FDG delivery to PET1 on ${day}`);
   }
   return slot.id;
 }

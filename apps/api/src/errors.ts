@@ -46,6 +46,10 @@ export const errorReasons = {
   INVALID_STATUS: { code: 'CONFLICT', da: 'Ordren har ikke den rette status til denne handling.' },
   ORDER_RELEASED: { code: 'CONFLICT', da: 'Ordren er frigivet og kan ikke ændres.' },
   MOVE_REFUSED: { code: 'BAD_REQUEST', da: 'Ordren kan ikke flyttes: {refusal}.' },
+  CHANGE_REASON_NEEDED: {
+    code: 'BAD_REQUEST',
+    da: 'Skriv en begrundelse for ændringen (mindst 3 tegn): den gemmes i revisionssporet.',
+  },
   RELEASE_RIGHT_MISSING: {
     code: 'FORBIDDEN',
     da: 'Du har ikke en gyldig frigivelsesrettighed til dette produkt.',

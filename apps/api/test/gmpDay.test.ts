@@ -60,7 +60,21 @@ describe.each(TEST_DIALECTS)('the GMP day (%s)', (dialect) => {
     api.clock.set(`${DAY}T05:30:00Z`);
     const production = await api.loginAs('prod-user');
     await production.trpc.orders.activity.accept.mutate({ orderIds });
-    await production.trpc.orders.activity.move.mutate({ orderIds: [second.id], toSlotId: early });
+    // An accepted order is production's record: moving it needs a reason, kept in the trail.
+    expect(
+      await reasonOf(
+        production.trpc.orders.activity.move.mutate({ orderIds: [second.id], toSlotId: early }),
+      ),
+    ).toBe('CHANGE_REASON_NEEDED');
+    await production.trpc.orders.activity.move.mutate({
+      orderIds: [second.id],
+      toSlotId: early,
+      reason: 'PET2 is down; one delivery',
+    });
+    const moveEvent = await api.db.models.AuditEvent.findOne({
+      where: { action: 'activityOrder.move', entityId: second.id },
+    });
+    expect(moveEvent?.reason).toBe('PET2 is down; one delivery');
     const day = await production.trpc.orders.productionDay.query({
       date: DAY,
       tracerId: ids.tracer('FDG'),
@@ -160,6 +174,7 @@ describe.each(TEST_DIALECTS)('the GMP day (%s)', (dialect) => {
         production.trpc.release.correct.mutate({
           activityOrderIds: [first.id, notReleasedId],
           password: DEMO_PASSWORD,
+          reason: 'wrong vial',
         }),
       ),
     ).not.toBe('no error');
@@ -167,6 +182,7 @@ describe.each(TEST_DIALECTS)('the GMP day (%s)', (dialect) => {
     await production.trpc.release.correct.mutate({
       activityOrderIds: orderIds,
       password: DEMO_PASSWORD,
+      reason: 'wrong vial',
     });
     expect(await statuses()).toEqual([OrderStatus.Accepted, OrderStatus.Accepted]);
     const vialRow = await api.db.models.Vial.findByPk(vial.id);

@@ -559,9 +559,15 @@ describe.each(TEST_DIALECTS)('orders (%s)', (dialect) => {
     });
     expect(injection.status).toBe(OrderStatus.Ordered);
     await prodUser.trpc.orders.injection.accept.mutate({ orderIds: [injection.id] });
+    expect(
+      await reasonOf(
+        prodUser.trpc.orders.injection.productionEdit.mutate({ id: injection.id, injections: 2 }),
+      ),
+    ).toBe('CHANGE_REASON_NEEDED');
     const editedInjection = await prodUser.trpc.orders.injection.productionEdit.mutate({
       id: injection.id,
       injections: 2,
+      reason: 'second patient booked',
     });
     expect(editedInjection).toMatchObject({ injections: 2, status: OrderStatus.Accepted });
     await prodUser.trpc.orders.injection.reject.mutate({ orderIds: [injection.id] });
@@ -582,6 +588,7 @@ describe.each(TEST_DIALECTS)('orders (%s)', (dialect) => {
     const dose = await prodUser.trpc.orders.isotope.editDose.mutate({
       id: isotope.id,
       orderedActivity: 3000,
+      reason: 'as agreed by phone',
     });
     expect(dose).toMatchObject({ orderedActivity: 3000, status: OrderStatus.Accepted });
     expect(
@@ -625,9 +632,18 @@ describe.each(TEST_DIALECTS)('orders (%s)', (dialect) => {
         .params.refusal,
     ).toBe('released');
 
+    // The order is accepted (production made it): its move needs a reason.
+    expect(
+      (
+        await refusalOf(
+          prodUser.trpc.orders.activity.move.mutate({ orderIds: [order.id], toSlotId: earlier }),
+        )
+      ).reason,
+    ).toBe('CHANGE_REASON_NEEDED');
     const moved = await prodUser.trpc.orders.activity.move.mutate({
       orderIds: [order.id],
       toSlotId: earlier,
+      reason: 'the 09:30 run is cancelled',
     });
     expect(moved.orders[0]?.movedToTimeSlotId).toBe(earlier);
 
@@ -666,7 +682,10 @@ describe.each(TEST_DIALECTS)('orders (%s)', (dialect) => {
     const text = JSON.stringify(shopDay);
     expect(text).not.toMatch(/overhead|toDeliver/i);
 
-    const restored = await prodUser.trpc.orders.activity.restore.mutate({ orderIds: [order.id] });
+    const restored = await prodUser.trpc.orders.activity.restore.mutate({
+      orderIds: [order.id],
+      reason: 'the 09:30 run is on again',
+    });
     expect(restored.orders[0]?.movedToTimeSlotId).toBeNull();
     const after = await prodUser.trpc.orders.productionDay.query({
       date: MOVE_DAY,

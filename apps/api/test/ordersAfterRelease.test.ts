@@ -188,6 +188,7 @@ describe.each(TEST_DIALECTS)('orders after a release (%s)', (dialect) => {
         day.production.trpc.release.correct.mutate({
           activityOrderIds: [b],
           password: DEMO_PASSWORD,
+          reason: 'wrong vial',
         }),
       ),
     ).toBe('RELEASE_NOT_WHOLE');
@@ -196,6 +197,7 @@ describe.each(TEST_DIALECTS)('orders after a release (%s)', (dialect) => {
     await day.production.trpc.release.correct.mutate({
       activityOrderIds: [a, b],
       password: DEMO_PASSWORD,
+      reason: 'wrong vial',
     });
     expect(await statusesOf([a, b, c])).toEqual([
       OrderStatus.Accepted,

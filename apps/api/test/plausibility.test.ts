@@ -173,6 +173,7 @@ describe.each(TEST_DIALECTS)('plausibility limits (%s)', (dialect) => {
       id: created.id,
       orderedActivity: 2_600,
       limitOverride: { reason: 'Ekstra patient' },
+      reason: 'Kunden ringede',
     });
     expect(await auditRows('activityOrder.limitOverride', created.id)).toHaveLength(2);
   });

@@ -557,6 +557,7 @@ describe.each(TEST_DIALECTS)('release and correction (%s)', (dialect) => {
           activityOrderIds: [...orderIds, notReleased?.id ?? 0],
           injectionOrderIds: [injection.id],
           password: DEMO_PASSWORD,
+          reason: 'wrong vial',
         }),
       ),
     ).toBe('NOT_RELEASED');
@@ -570,9 +571,21 @@ describe.each(TEST_DIALECTS)('release and correction (%s)', (dialect) => {
         prodUser.trpc.release.correct.mutate({
           activityOrderIds: orderIds,
           password: 'wrong-password',
+          reason: 'wrong vial',
         }),
       ),
     ).toBe('INVALID_SIGNATURE');
+    expect(await statusesOf(orderIds)).toEqual([OrderStatus.Released, OrderStatus.Released]);
+
+    // A correction always says why: without a reason it is refused before the signature.
+    expect(
+      await reasonOf(
+        prodUser.trpc.release.correct.mutate({
+          activityOrderIds: orderIds,
+          password: DEMO_PASSWORD,
+        }),
+      ),
+    ).toBe('CHANGE_REASON_NEEDED');
     expect(await statusesOf(orderIds)).toEqual([OrderStatus.Released, OrderStatus.Released]);
 
     // Correction needs no release right: the production admin corrects what prod-user released.
@@ -582,6 +595,7 @@ describe.each(TEST_DIALECTS)('release and correction (%s)', (dialect) => {
       injectionOrderIds: [injection.id],
       isotopeOrderIds: isotopeOrders.map((order) => order.id),
       password: DEMO_PASSWORD,
+      reason: 'Forkert hætteglas valgt',
     });
     expect(result.manifest).toMatchObject({
       meaning: 'corrected',
@@ -609,6 +623,7 @@ describe.each(TEST_DIALECTS)('release and correction (%s)', (dialect) => {
       expect(before.order.status).toBe(OrderStatus.Released);
       expect(after.order.status).toBe(OrderStatus.Accepted);
       expect(after.meaning).toBe('corrected');
+      expect(row.reason).toBe('Forkert hætteglas valgt');
     }
 
     // Corrected orders can be released again with their vials.

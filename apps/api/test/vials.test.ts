@@ -114,10 +114,18 @@ describe.each(TEST_DIALECTS)('vials (%s)', (dialect) => {
     if (vial === undefined) {
       throw new Error('fixtures missing');
     }
+    // A vial is a measured record: its edit says why (and one that changes nothing needs none).
+    expect(await reasonOf(prodUser.trpc.vials.edit.mutate({ id: vial.id, activity: 8000 }))).toBe(
+      'CHANGE_REASON_NEEDED',
+    );
+    expect(
+      await reasonOf(prodUser.trpc.vials.edit.mutate({ id: vial.id, activity: vial.activity })),
+    ).toBe('no error');
     const edited = await prodUser.trpc.vials.edit.mutate({
       id: vial.id,
       activity: 8000,
       volume: 10,
+      reason: 'measured again',
     });
     expect(edited).toMatchObject({
       id: vial.id,
@@ -130,6 +138,7 @@ describe.each(TEST_DIALECTS)('vials (%s)', (dialect) => {
     });
     expect(JSON.parse(audit?.before ?? 'null')).toMatchObject({ activity: 9000, volume: 12.5 });
     expect(JSON.parse(audit?.after ?? 'null')).toMatchObject({ activity: 8000, volume: 10 });
+    expect(audit?.reason).toBe('measured again');
 
     const orderIds = orders.map((order) => order.id);
     await prodUser.trpc.release.activity.mutate({
@@ -153,10 +162,13 @@ describe.each(TEST_DIALECTS)('vials (%s)', (dialect) => {
     await prodUser.trpc.release.correct.mutate({
       activityOrderIds: orderIds,
       password: DEMO_PASSWORD,
+      reason: 'wrong vial',
     });
-    expect(await reasonOf(prodUser.trpc.vials.edit.mutate({ id: vial.id, activity: 7000 }))).toBe(
-      'no error',
-    );
+    expect(
+      await reasonOf(
+        prodUser.trpc.vials.edit.mutate({ id: vial.id, activity: 7000, reason: 'measured again' }),
+      ),
+    ).toBe('no error');
     await prodUser.trpc.vials.delete.mutate({ id: vial.id });
     expect(await models().Vial.findByPk(vial.id)).toBeNull();
     expect(
@@ -265,7 +277,14 @@ describe.each(TEST_DIALECTS)('vials (%s)', (dialect) => {
       ),
     ).toBe('INVALID_INPUT');
 
-    const edited = await prodUser.trpc.vials.isotope.edit.mutate({ id: vial.id, activity: 2400 });
+    expect(
+      await reasonOf(prodUser.trpc.vials.isotope.edit.mutate({ id: vial.id, activity: 2400 })),
+    ).toBe('CHANGE_REASON_NEEDED');
+    const edited = await prodUser.trpc.vials.isotope.edit.mutate({
+      id: vial.id,
+      activity: 2400,
+      reason: 'calibrated again',
+    });
     expect(edited.activity).toBe(2400);
     const audit = await models().AuditEvent.findOne({
       where: { action: 'isotopeVial.edit', entityId: vial.id },

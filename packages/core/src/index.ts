@@ -22,6 +22,7 @@ export * from './releaseGuards';
 export * from './slotReleases';
 export * from './runTotals';
 export * from './moves';
+export * from './changeReasons';
 export * from './massOrder';
 export * from './bookingPreview';
 export * from './isotopeTotals';

@@ -67,7 +67,27 @@ describe('IsotopeCard', () => {
     expect(screen.getAllByText('Aktivitet er ikke et helt tal').length).toBeGreaterThan(0);
     await userEvent.clear(dose);
     await userEvent.type(dose, '600{Enter}');
-    expect(handlers.onEditDose).toHaveBeenCalledWith(1, 600);
+    expect(handlers.onEditDose).toHaveBeenCalledWith(1, 600, undefined);
+    expect(screen.queryByLabelText('Begrundelse for ændringen')).toBeNull(); // not yet accepted
+  });
+
+  it("asks for the reason when an accepted order's dose changes", async () => {
+    const handlers = renderCard(
+      isotopeCard([isotopeOrder({ id: 1, orderedActivity: 500, status: OrderStatus.Accepted })]),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Ret dosis (1)' }));
+    const dose = screen.getByLabelText('Aktivitet af ordre 1 (MBq)');
+    await userEvent.clear(dose);
+    await userEvent.type(dose, '600{Enter}');
+    expect(handlers.onEditDose).not.toHaveBeenCalled();
+    expect(
+      screen.getByText('Skriv en begrundelse (mindst 3 tegn); den gemmes i revisionssporet.'),
+    ).toBeTruthy();
+    await userEvent.type(
+      screen.getByLabelText('Begrundelse for ændringen'),
+      'Kunden ringede{Enter}',
+    );
+    expect(handlers.onEditDose).toHaveBeenCalledWith(1, 600, 'Kunden ringede');
   });
 
   it('rejects one order after confirmation', async () => {

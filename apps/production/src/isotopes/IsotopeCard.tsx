@@ -2,10 +2,15 @@
  * One isotope delivery on the chosen day (docs/domain.md): the lowest status (its icon opens the
  * isotope order modal), destination and time, "Bestilt" and "Udleveret" (core's totals,
  * floored), accept while something is Ordered, the release document once released; per order
- * its status, MBq, comment, a dose edit (whole MBq, core's validator) and a confirmed reject
- * while Ordered or Accepted.
+ * its status, MBq, comment, a dose edit (whole MBq, core's validator; an accepted order's edit
+ * asks for the reason) and a confirmed reject while Ordered or Accepted.
  */
-import { messageFor, OrderStatus, validateWholePositiveNumber } from '@tracershop/core';
+import {
+  changeNeedsReason,
+  messageFor,
+  OrderStatus,
+  validateWholePositiveNumber,
+} from '@tracershop/core';
 import {
   AlertBox,
   ConfirmDialog,
@@ -24,6 +29,7 @@ import {
   ReleaseDocumentIcon,
   ThumbsUpIcon,
 } from '../special/icons';
+import { useChangeReason } from '../orderForms/ChangeReason';
 import type { IsotopeCardData } from './isotopeApi';
 import { destinationOf, orderIdsOf } from './isotopeCards';
 
@@ -35,7 +41,8 @@ export interface IsotopeCardProps {
   onOpen(): void;
   onAccept(orderIds: number[]): Promise<unknown>;
   onReject(orderIds: number[]): Promise<unknown>;
-  onEditDose(orderId: number, orderedActivity: number): Promise<unknown>;
+  /** `reason` when the order is accepted (core `changeNeedsReason`). */
+  onEditDose(orderId: number, orderedActivity: number, reason?: string): Promise<unknown>;
 }
 
 function OrderLine({
@@ -47,7 +54,7 @@ function OrderLine({
   order: IsotopeOrder;
   pending: boolean;
   onReject(): void;
-  onEditDose(orderedActivity: number): Promise<unknown>;
+  onEditDose(orderedActivity: number, reason: string | undefined): Promise<unknown>;
 }) {
   const { t, i18n } = useTranslation('app');
   const figures = useFigures();
@@ -56,6 +63,7 @@ function OrderLine({
   const [problem, setProblem] = useState<string | null>(null);
   const save = usePendingAction();
   const changeable = order.status === OrderStatus.Ordered || order.status === OrderStatus.Accepted;
+  const reason = useChangeReason(changeNeedsReason({ change: 'order', statuses: [order.status] }));
 
   function submit() {
     const check = validateWholePositiveNumber(dose, 'activity');
@@ -64,8 +72,12 @@ function OrderLine({
       return;
     }
     setProblem(null);
+    const why = reason.take();
+    if (why === null) {
+      return;
+    }
     void save.run(
-      () => onEditDose(check.value),
+      () => onEditDose(check.value, why),
       () => setEditing(false),
     );
   }
@@ -93,6 +105,7 @@ function OrderLine({
             size={7}
           />
           <span>MBq</span>
+          {reason.field}
           <button type="submit" className="ts-button" disabled={save.pending}>
             {t('isotopes.card.save')}
           </button>
@@ -226,7 +239,7 @@ export function IsotopeCard({
                 order={order}
                 pending={action.pending}
                 onReject={() => setRejecting(order.id)}
-                onEditDose={(orderedActivity) => onEditDose(order.id, orderedActivity)}
+                onEditDose={(orderedActivity, why) => onEditDose(order.id, orderedActivity, why)}
               />
             ))}
           </ul>

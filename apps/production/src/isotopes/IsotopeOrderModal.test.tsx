@@ -101,6 +101,27 @@ describe('IsotopeOrderModal', () => {
     });
   });
 
+  it('edits a vial with the reason of the change', async () => {
+    const given = props(OrderStatus.Accepted);
+    renderWithI18n(<IsotopeOrderModal {...given} />);
+    await userEvent.click(button('Rediger GA-261202-8')!);
+    const activity = screen.getByLabelText('Aktivitet (MBq)');
+    await userEvent.clear(activity);
+    await userEvent.type(activity, '850');
+    await userEvent.click(button('Gem hætteglas')!);
+    expect(given.onEditVial).not.toHaveBeenCalled();
+    expect(
+      screen.getByText('Skriv en begrundelse (mindst 3 tegn); den gemmes i revisionssporet.'),
+    ).toBeTruthy();
+    await userEvent.type(screen.getByLabelText('Begrundelse for ændringen'), 'Målt igen');
+    await userEvent.click(button('Gem hætteglas')!);
+    expect(given.onEditVial).toHaveBeenCalledWith(
+      8,
+      expect.objectContaining({ batchNumber: 'GA-261202-8', activity: 850 }),
+      'Målt igen',
+    );
+  });
+
   it('refuses a vial with a bad batch number', async () => {
     const given = props(OrderStatus.Accepted, []);
     renderWithI18n(<IsotopeOrderModal {...given} />);
@@ -125,9 +146,14 @@ describe('IsotopeOrderModal', () => {
       '/documents/isotope-release/40/2026-12-02.pdf',
     );
     await userEvent.click(button('Ret ordre')!);
+    await userEvent.type(screen.getByLabelText('Begrundelse'), 'Forkert batch');
     await userEvent.type(screen.getByLabelText('Kodeord'), 'hemmelig');
     await userEvent.click(screen.getByRole('button', { name: 'Ret ordre' }));
-    expect(given.onCorrect).toHaveBeenCalledWith({ orderIds: [1, 2], password: 'hemmelig' });
+    expect(given.onCorrect).toHaveBeenCalledWith({
+      orderIds: [1, 2],
+      password: 'hemmelig',
+      reason: 'Forkert batch',
+    });
   });
 
   it('un-rejects rejected orders', async () => {

@@ -37,9 +37,11 @@ export interface IsotopeOrderModalProps {
     isotopeVialIds: number[];
     password: string;
   }): Promise<unknown>;
-  onCorrect(input: { orderIds: number[]; password: string }): Promise<unknown>;
+  /** A signed correction, with the signer's reason (always asked: core `changeNeedsReason`). */
+  onCorrect(input: { orderIds: number[]; password: string; reason: string }): Promise<unknown>;
   onCreateVial(values: IsotopeVialValues): Promise<{ id: number }>;
-  onEditVial(id: number, values: IsotopeVialValues): Promise<unknown>;
+  /** An edit of an isotope vial, with the reason every vial edit needs. */
+  onEditVial(id: number, values: IsotopeVialValues, reason: string | undefined): Promise<unknown>;
 }
 
 type Signing = 'release' | 'correct' | null;
@@ -309,7 +311,7 @@ export function IsotopeOrderModal({
             date={date}
             timeZone={timeZone}
             onCancel={() => setVialForm(null)}
-            onSave={(values) => onEditVial(editedVial.id, values)}
+            onSave={(values, reason) => onEditVial(editedVial.id, values, reason)}
           />
         )}
         {accepted.length > 0 && selectedIds.length === 0 ? (
@@ -337,7 +339,8 @@ export function IsotopeOrderModal({
             title={t('isotopes.modal.correctTitle', { ids: released.join(', ') })}
             submitLabel={t('isotopes.modal.correct')}
             username={username}
-            onSign={(password) => onCorrect({ orderIds: released, password })}
+            reasonNeeded={t('orders.changeReason.correction')}
+            onSign={(password, reason = '') => onCorrect({ orderIds: released, password, reason })}
             onDone={() => setSigning(null)}
           />
         ) : null}

@@ -1,9 +1,11 @@
 /**
  * An isotope vial by hand (docs/domain.md "+" and pen): batch number (lot format), dispensing
  * time on the delivery day, volume and activity, checked with core's validators. Used both to
- * add a vial and to edit one that is not delivered yet; typed values survive a refusal.
+ * add a vial and to edit one that is not delivered yet (an edit asks for its reason: core
+ * `changeNeedsReason`); typed values survive a refusal.
  */
 import {
+  changeNeedsReason,
   instantTextOfLocalDateTime,
   localDateTimeOf,
   localDateTimeOfInstant,
@@ -22,6 +24,7 @@ import {
 } from '@tracershop/ui';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useChangeReason } from '../orderForms/ChangeReason';
 import type { IsotopeVial } from './isotopeApi';
 
 export interface IsotopeVialValues {
@@ -36,7 +39,8 @@ export interface IsotopeVialFormProps {
   vial?: IsotopeVial;
   date: string;
   timeZone: string;
-  onSave(values: IsotopeVialValues): Promise<unknown>;
+  /** The checked values and, for an edit, the reason of the change. */
+  onSave(values: IsotopeVialValues, reason: string | undefined): Promise<unknown>;
   onCancel(): void;
 }
 
@@ -62,6 +66,7 @@ export function IsotopeVialForm({ vial, date, timeZone, onSave, onCancel }: Isot
   const [activity, setActivity] = useState(vial === undefined ? '' : decimal(vial.activity));
   const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
   const save = usePendingAction();
+  const reason = useChangeReason(vial !== undefined && changeNeedsReason({ change: 'vial' }));
 
   function submit() {
     const locale = localeOf(i18n.language);
@@ -75,7 +80,8 @@ export function IsotopeVialForm({ vial, date, timeZone, onSave, onCancel }: Isot
       volume: ml.ok ? null : messageFor(ml.issue, locale),
       activity: mbq.ok ? null : messageFor(mbq.issue, locale),
     });
-    if (!batch.ok || !clock.ok || !ml.ok || !mbq.ok) {
+    const why = reason.take();
+    if (!batch.ok || !clock.ok || !ml.ok || !mbq.ok || why === null) {
       return;
     }
     // The day of a vial being edited stays its own; a new vial is dispensed on the delivery day.
@@ -83,12 +89,15 @@ export function IsotopeVialForm({ vial, date, timeZone, onSave, onCancel }: Isot
       vial === undefined ? date : localDateTimeOfInstant(vial.calibratedAt, timeZone).slice(0, 10);
     void save.run(
       () =>
-        onSave({
-          batchNumber: batch.value,
-          calibratedAt: instantTextOfLocalDateTime(localDateTimeOf(day, clock.value), timeZone),
-          volume: ml.value,
-          activity: mbq.value,
-        }),
+        onSave(
+          {
+            batchNumber: batch.value,
+            calibratedAt: instantTextOfLocalDateTime(localDateTimeOf(day, clock.value), timeZone),
+            volume: ml.value,
+            activity: mbq.value,
+          },
+          why,
+        ),
       onCancel,
     );
   }
@@ -137,6 +146,7 @@ export function IsotopeVialForm({ vial, date, timeZone, onSave, onCancel }: Isot
         onChange={setActivity}
         error={problems.activity}
       />
+      {reason.field}
       <button type="submit" className="ts-button" disabled={save.pending} aria-busy={save.pending}>
         {t('isotopes.vials.save')}
       </button>

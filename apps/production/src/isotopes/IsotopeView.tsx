@@ -84,8 +84,8 @@ export function IsotopeView({ date, isotopeId }: { date: string; isotopeId: numb
                   onOpen={() => setOpenDeliveryId(card.delivery.id)}
                   onAccept={(orderIds) => writes.accept.mutateAsync({ orderIds })}
                   onReject={(orderIds) => writes.reject.mutateAsync({ orderIds })}
-                  onEditDose={(id, orderedActivity) =>
-                    writes.editDose.mutateAsync({ id, orderedActivity })
+                  onEditDose={(id, orderedActivity, reason) =>
+                    writes.editDose.mutateAsync({ id, orderedActivity, reason })
                   }
                 />
               ))}
@@ -113,10 +113,13 @@ export function IsotopeView({ date, isotopeId }: { date: string; isotopeId: numb
             writes.correct.mutateAsync({
               isotopeOrderIds: input.orderIds,
               password: input.password,
+              reason: input.reason,
             })
           }
           onCreateVial={(values) => writes.createVial.mutateAsync({ ...values, isotopeId })}
-          onEditVial={(id, values) => writes.editVial.mutateAsync({ ...values, id })}
+          onEditVial={(id, values, reason) =>
+            writes.editVial.mutateAsync({ ...values, id, reason })
+          }
         />
       )}
       {creating && catalog.data ? (

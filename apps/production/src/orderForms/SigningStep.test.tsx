@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { renderWithI18n } from '../testing/renderWithI18n';
 import { SigningStep } from './SigningStep';
 
-function renderStep(onSign = vi.fn(() => Promise.resolve())) {
+function renderStep(onSign = vi.fn(() => Promise.resolve()), reasonNeeded?: string) {
   const onDone = vi.fn();
   renderWithI18n(
     <SigningStep
@@ -12,6 +12,7 @@ function renderStep(onSign = vi.fn(() => Promise.resolve())) {
       submitLabel="Frigiv"
       username="prod-user"
       hint="Ikke leveringsdagen"
+      reasonNeeded={reasonNeeded}
       onSign={onSign}
       onDone={onDone}
     />,
@@ -25,8 +26,19 @@ describe('SigningStep', () => {
     expect(screen.getByText('Ikke leveringsdagen')).toBeTruthy();
     await userEvent.type(screen.getByLabelText('Kodeord'), 'hemmelig');
     await userEvent.click(screen.getByRole('button', { name: 'Frigiv' }));
-    expect(onSign).toHaveBeenCalledWith('hemmelig');
+    expect(onSign).toHaveBeenCalledWith('hemmelig', undefined);
     expect(onDone).toHaveBeenCalled();
+  });
+
+  it('asks for the reason when the step needs one', async () => {
+    const { onSign } = renderStep(undefined, 'Hvorfor rettes frigivelsen?');
+    expect(screen.getByText('Hvorfor rettes frigivelsen?')).toBeTruthy();
+    await userEvent.type(screen.getByLabelText('Kodeord'), 'hemmelig');
+    await userEvent.click(screen.getByRole('button', { name: 'Frigiv' }));
+    expect(onSign).not.toHaveBeenCalled();
+    await userEvent.type(screen.getByLabelText('Begrundelse'), 'Forkert hætteglas');
+    await userEvent.click(screen.getByRole('button', { name: 'Frigiv' }));
+    expect(onSign).toHaveBeenCalledWith('hemmelig', 'Forkert hætteglas');
   });
 
   it('stays open when the signature is refused', async () => {

@@ -240,6 +240,13 @@ describe('ActivityOrderModal', () => {
     expect((form.getByLabelText('Volumen (ml)') as HTMLInputElement).value).toBe('8,5');
     await userEvent.clear(form.getByLabelText('Volumen (ml)'));
     await userEvent.type(form.getByLabelText('Volumen (ml)'), '9');
+    // A vial is a measured record: its edit says why.
+    await userEvent.click(form.getByRole('button', { name: 'Gem' }));
+    expect(
+      form.getByText('Skriv en begrundelse (mindst 3 tegn); den gemmes i revisionssporet.'),
+    ).toBeTruthy();
+    expect(given.actions.editVial).not.toHaveBeenCalled();
+    await userEvent.type(form.getByLabelText('Begrundelse for ændringen'), 'Volumen målt igen');
     await userEvent.click(form.getByRole('button', { name: 'Gem' }));
     expect(given.actions.editVial).toHaveBeenCalledWith({
       id: 31,
@@ -247,6 +254,7 @@ describe('ActivityOrderModal', () => {
       fillTime: '07:45:00',
       volume: 9,
       activity: 1234.6,
+      reason: 'Volumen målt igen',
     });
     await waitFor(() => expect(screen.queryByRole('form')).toBeNull());
   });
@@ -266,7 +274,7 @@ describe('ActivityOrderModal', () => {
     expect(given.actions.editDose).not.toHaveBeenCalled();
     await userEvent.clear(input);
     await userEvent.type(input, '59420{Enter}');
-    expect(given.actions.editDose).toHaveBeenCalledWith(7, 59420, undefined);
+    expect(given.actions.editDose).toHaveBeenCalledWith(7, 59420, undefined, undefined);
     await waitFor(() => expect(button('Accepter').disabled).toBe(false));
     await userEvent.click(button('Accepter'));
     expect(given.actions.accept).toHaveBeenCalled();
@@ -279,9 +287,12 @@ describe('ActivityOrderModal', () => {
     const input = screen.getByLabelText('Dosis for ordre 7 (MBq)');
     await userEvent.clear(input);
     await userEvent.type(input, '500');
+    await userEvent.click(button('Gem dosis'));
+    const missing = 'Skriv en begrundelse (mindst 3 tegn); den gemmes i revisionssporet.';
+    expect(screen.getByText(missing)).toBeTruthy();
     await userEvent.type(screen.getByLabelText('Begrundelse for ændringen'), 'ok');
     await userEvent.click(button('Gem dosis'));
-    expect(screen.getByText('Skriv mindst 3 tegn, eller lad feltet stå tomt.')).toBeTruthy();
+    expect(screen.getByText(missing)).toBeTruthy();
     expect(given.actions.editDose).not.toHaveBeenCalled();
     await userEvent.type(screen.getByLabelText('Begrundelse for ændringen'), ' – kunden ringede');
     await userEvent.click(button('Gem dosis'));
@@ -342,6 +353,16 @@ describe('ActivityOrderModal', () => {
     expect(screen.getAllByRole('button', { name: 'Ret ordre' })).toHaveLength(1);
     await userEvent.type(screen.getByLabelText('Kodeord'), 'tracershop');
     await userEvent.click(button('Ret ordre'));
-    expect(given.actions.correct).toHaveBeenCalledWith({ orderIds: [7], password: 'tracershop' });
+    expect(
+      screen.getByText('Skriv en begrundelse (mindst 3 tegn), før du underskriver.'),
+    ).toBeTruthy();
+    expect(given.actions.correct).not.toHaveBeenCalled();
+    await userEvent.type(screen.getByLabelText('Begrundelse'), 'Forkert hætteglas valgt');
+    await userEvent.click(button('Ret ordre'));
+    expect(given.actions.correct).toHaveBeenCalledWith({
+      orderIds: [7],
+      password: 'tracershop',
+      reason: 'Forkert hætteglas valgt',
+    });
   });
 });

@@ -42,7 +42,8 @@ export interface ActivityOrderActions {
     password: string;
     deviationReason?: string;
   }): Promise<unknown>;
-  correct(input: { orderIds: number[]; password: string }): Promise<unknown>;
+  /** A signed correction, with the signer's reason (always asked: core `changeNeedsReason`). */
+  correct(input: { orderIds: number[]; password: string; reason: string }): Promise<unknown>;
 }
 
 export interface ActivityOrderModalProps {
@@ -274,8 +275,8 @@ export function ActivityOrderModal(props: ActivityOrderModalProps) {
             setSelected((current) => new Set([...current, vial.id]));
           }
         }}
-        onEdit={async (id, fields) => {
-          await actions.editVial({ id, ...fields });
+        onEdit={async (id, fields, reason) => {
+          await actions.editVial({ id, ...fields, reason });
           setVialForm(null);
         }}
       />
@@ -357,9 +358,10 @@ export function ActivityOrderModal(props: ActivityOrderModalProps) {
             submitLabel={t('modal.correct')}
             signer={props.signer?.username ?? ''}
             signing={<p>{t('modal.signing.correct', { ids: releasedHere.join(', ') })}</p>}
+            reasonNeeded={t('orders.changeReason.correction')}
             onCancel={() => setSigning(null)}
-            onSubmit={async ({ password }) => {
-              await actions.correct({ orderIds: releasedHere, password });
+            onSubmit={async ({ password, reason = '' }) => {
+              await actions.correct({ orderIds: releasedHere, password, reason });
               setSigning(null);
             }}
           />

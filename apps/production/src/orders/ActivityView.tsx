@@ -131,8 +131,12 @@ export function ActivityView({ catalog, tracerId, date, today, timeZone }: Activ
               }
               onReject={(orderIds) => run(actions.reject.mutateAsync({ orderIds }))}
               onUnreject={(orderIds) => run(actions.unreject.mutateAsync({ orderIds }))}
-              onMove={(orderIds, toSlotId) => run(actions.move.mutateAsync({ orderIds, toSlotId }))}
-              onRestore={(orderIds) => run(actions.restore.mutateAsync({ orderIds }))}
+              onMove={(orderIds, toSlotId, reason) =>
+                run(actions.move.mutateAsync({ orderIds, toSlotId, reason }))
+              }
+              onRestore={(orderIds, reason) =>
+                run(actions.restore.mutateAsync({ orderIds, reason }))
+              }
             />
           ))}
         </div>

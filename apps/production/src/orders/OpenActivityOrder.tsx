@@ -77,8 +77,8 @@ export function OpenActivityOrder(props: OpenActivityOrderProps) {
         editVial: (input) => writes.editVial.mutateAsync(input),
         release: (input) =>
           writes.release.mutateAsync({ ...input, slotId: card.slot.id, deliveryDate: date }),
-        correct: ({ orderIds, password }) =>
-          writes.correct.mutateAsync({ activityOrderIds: orderIds, password }),
+        correct: ({ orderIds, password, reason }) =>
+          writes.correct.mutateAsync({ activityOrderIds: orderIds, password, reason }),
       }}
     />
   );

@@ -5,6 +5,7 @@
  */
 import type { LimitOverrideInput, Locale } from '@tracershop/core';
 import {
+  changeNeedsReason,
   formatDanishDateTime,
   formatShortTime,
   localDateTimeOfInstant,
@@ -12,10 +13,11 @@ import {
   OrderStatus,
   validatePositiveNumber,
 } from '@tracershop/core';
-import { localeOf, messageOf, StatusIcon, TextField, useFigures } from '@tracershop/ui';
+import { localeOf, messageOf, StatusIcon, useFigures } from '@tracershop/ui';
 import type { FormEvent } from 'react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useChangeReason } from '../orderForms/ChangeReason';
 import type { ProductionOrderLine, ProductionSlotCard } from '../productionApi';
 import { useLimitOverride } from './LimitOverride';
 
@@ -33,7 +35,7 @@ export interface OrderInfoProps {
     orderId: number,
     orderedActivity: number,
     limitOverride?: LimitOverrideInput,
-    /** Why an accepted order's dose changes (kept in the audit trail). */
+    /** Why an accepted order's dose changes (core `changeNeedsReason`; kept in the trail). */
     reason?: string,
   ): Promise<unknown>;
 }
@@ -51,10 +53,9 @@ function DoseForm({
 }) {
   const { t } = useTranslation('app');
   const [text, setText] = useState(String(line.order.orderedActivity).replace('.', ','));
-  // An accepted order is production's record: its change says why (docs/domain.md).
-  const asksReason = line.order.status === OrderStatus.Accepted;
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | null>(null);
+  const reason = useChangeReason(
+    changeNeedsReason({ change: 'order', statuses: [line.order.status] }),
+  );
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const errorId = useId();
@@ -70,22 +71,15 @@ function DoseForm({
       setError(messageFor(result.issue, locale));
       return;
     }
+    const why = reason.take();
     const extra = limitOverride.extra();
-    if (extra === null) {
+    if (extra === null || why === null) {
       return;
     }
-    const why = reason.trim();
-    if (why !== '' && why.length < 3) {
-      setReasonError(t('orders.info.doseReasonShort'));
-      return;
-    }
-    setReasonError(null);
     setError(null);
     setPending(true);
     try {
-      await (why === ''
-        ? editDose(line.order.id, result.value, extra.limitOverride)
-        : editDose(line.order.id, result.value, extra.limitOverride, why));
+      await editDose(line.order.id, result.value, extra.limitOverride, why);
       onDone();
     } catch (failure) {
       if (!limitOverride.refused(failure)) {
@@ -127,15 +121,7 @@ function DoseForm({
           {error}
         </span>
       )}
-      {asksReason ? (
-        <TextField
-          label={t('orders.info.doseReason')}
-          value={reason}
-          onChange={setReason}
-          error={reasonError}
-          maxLength={500}
-        />
-      ) : null}
+      {reason.field}
       {limitOverride.field}
     </form>
   );

@@ -41,6 +41,35 @@ describe('SlotCard', () => {
     expect(handlers.onMove).toHaveBeenCalledWith([7], 2);
   });
 
+  it('asks for the reason before it moves an accepted order, and sends it with the move', async () => {
+    const handlers = actions();
+    const card = slotCard(
+      [orderLine({ id: 7, status: OrderStatus.Accepted })],
+      { status: OrderStatus.Accepted },
+      { moveTargetSlotId: 2 },
+    );
+    renderWithI18n(<SlotCard card={card} moveTargetTime="08:00" {...handlers} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Ryk til 08:00' }));
+    const dialog = screen.getByRole('dialog', { name: 'Ryk ordrer' });
+    const field = within(dialog).getByLabelText('Begrundelse for ændringen');
+    expect(document.activeElement).toBe(field);
+    await userEvent.keyboard('{Enter}');
+    expect(
+      within(dialog).getByText(
+        'Skriv en begrundelse (mindst 3 tegn); den gemmes i revisionssporet.',
+      ),
+    ).toBeTruthy();
+    expect(handlers.onMove).not.toHaveBeenCalled();
+    await userEvent.keyboard('PET2 er ude af drift{Enter}');
+    expect(handlers.onMove).toHaveBeenCalledWith([7], 2, 'PET2 er ude af drift');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    // Escape leaves the order where it is.
+    await userEvent.click(screen.getByRole('button', { name: 'Ryk til 08:00' }));
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(handlers.onMove).toHaveBeenCalledOnce();
+  });
+
   it('rejects an accepted card only after the confirmation', async () => {
     const handlers = actions();
     const card = slotCard([orderLine({ id: 7, status: OrderStatus.Accepted })], {
@@ -104,6 +133,29 @@ describe('SlotCard', () => {
     expect(buttonNames()).toEqual(['Ryk tilbage']);
     await userEvent.click(screen.getByRole('button', { name: 'Ryk tilbage' }));
     expect(handlers.onRestore).toHaveBeenCalledWith([7]);
+  });
+
+  it('asks for the reason before it moves an accepted order back', async () => {
+    const handlers = actions();
+    const card = slotCard(
+      [
+        orderLine(
+          { id: 7, status: OrderStatus.Accepted, movedToTimeSlotId: 2 },
+          { movedToTime: '08:00:00' },
+        ),
+      ],
+      { movedAway: true, toDeliverActivity: 0, status: OrderStatus.Accepted },
+      { moveTargetSlotId: 2 },
+    );
+    renderWithI18n(<SlotCard card={card} moveTargetTime="08:00" {...handlers} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Ryk tilbage' }));
+    const dialog = screen.getByRole('dialog', { name: 'Ryk ordrer tilbage' });
+    await userEvent.type(
+      within(dialog).getByLabelText('Begrundelse for ændringen'),
+      'PET2 kører igen',
+    );
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Bekræft' }));
+    expect(handlers.onRestore).toHaveBeenCalledWith([7], 'PET2 kører igen');
   });
 
   it('marks a ghost card that only carries orders moved in', () => {

@@ -2,7 +2,8 @@
  * One delivery (slot, date) card of the "Ordre" page (docs/domain.md): customer and endpoint,
  * status icon and colour, ordered / to deliver / delivered (floored), moved and ghost cards
  * marked, and the actions: accept, reject (confirmed), un-reject, move to the earliest slot,
- * restore, and open the activity order modal. A delivery that got orders after its release
+ * restore (both asking for the reason when they change an accepted order), and open the
+ * activity order modal. A delivery that got orders after its release
  * has a card per release and one for the later orders, each named apart.
  */
 import { DEFAULT_TIME_ZONE, formatShortTime, OrderStatus } from '@tracershop/core';
@@ -10,6 +11,7 @@ import { ConfirmDialog, StatusIcon, STATUS_COLOURS, useFigures } from '@tracersh
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ReasonDialog } from '../orderForms/ChangeReason';
 import type { ProductionSlotCard } from '../productionApi';
 import { activityCertificateUrl } from './certificateLink';
 import { slotActionIds } from './slotActions';
@@ -19,8 +21,9 @@ export interface SlotCardActions {
   onAccept(): void;
   onReject(orderIds: number[]): void;
   onUnreject(orderIds: number[]): void;
-  onMove(orderIds: number[], toSlotId: number): void;
-  onRestore(orderIds: number[]): void;
+  /** `reason` when the move changes an accepted order (asked first). */
+  onMove(orderIds: number[], toSlotId: number, reason?: string): void;
+  onRestore(orderIds: number[], reason?: string): void;
 }
 
 export interface SlotCardProps extends SlotCardActions {
@@ -77,6 +80,8 @@ export function SlotCard({
   const { t } = useTranslation('app');
   const figures = useFigures(timeZone);
   const [confirmReject, setConfirmReject] = useState(false);
+  // Which button asks for its reason.
+  const [asking, setAsking] = useState<'move' | 'restore' | null>(null);
   const { summary } = card;
   const time = formatShortTime(card.slot.deliveryTime);
   const endpoint = card.endpoint.name ?? '';
@@ -166,7 +171,11 @@ export function SlotCard({
             className="ts-button ts-button--light"
             type="button"
             disabled={pending}
-            onClick={() => actions.onMove(ids.movable, card.moveTargetSlotId as number)}
+            onClick={() =>
+              ids.moveNeedsReason
+                ? setAsking('move')
+                : actions.onMove(ids.movable, card.moveTargetSlotId as number)
+            }
           >
             {moveTargetTime === null
               ? t('slot.moveEarliest')
@@ -178,7 +187,9 @@ export function SlotCard({
             className="ts-button ts-button--light"
             type="button"
             disabled={pending}
-            onClick={() => actions.onRestore(ids.restorable)}
+            onClick={() =>
+              ids.restoreNeedsReason ? setAsking('restore') : actions.onRestore(ids.restorable)
+            }
           >
             {t('slot.restore')}
           </button>
@@ -196,6 +207,29 @@ export function SlotCard({
       >
         {t('slot.rejectQuestion', { endpoint, time })}
       </ConfirmDialog>
+      <ReasonDialog
+        open={asking !== null}
+        title={t(
+          asking === 'restore'
+            ? 'orders.changeReason.restoreTitle'
+            : 'orders.changeReason.moveTitle',
+        )}
+        question={t(
+          asking === 'restore'
+            ? 'orders.changeReason.restoreQuestion'
+            : 'orders.changeReason.moveQuestion',
+        )}
+        pending={pending}
+        onCancel={() => setAsking(null)}
+        onConfirm={(reason) => {
+          setAsking(null);
+          if (asking === 'restore') {
+            actions.onRestore(ids.restorable, reason);
+          } else if (card.moveTargetSlotId !== null) {
+            actions.onMove(ids.movable, card.moveTargetSlotId, reason);
+          }
+        }}
+      />
     </section>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * A vial typed by hand or corrected (docs/domain.md, "+" and the pen): batch, calibration time,
  * volume and activity, each checked with core's validators and its message shown beside the
- * field; the typed values stay after a refused save.
+ * field; the typed values stay after a refused save. An edit of a vial asks for the reason of
+ * the change (core `changeNeedsReason`; orderForms/ChangeReason.tsx).
  */
 import type { Locale, ValidationResult } from '@tracershop/core';
 import {
@@ -14,6 +15,7 @@ import { AlertBox, localeOf, messageOf } from '@tracershop/ui';
 import type { FormEvent } from 'react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useChangeReason } from '../orderForms/ChangeReason';
 
 export interface VialFields {
   lotNumber: string;
@@ -29,7 +31,10 @@ export interface VialFormProps {
   title: string;
   initial: Texts;
   submitLabel: string;
-  onSubmit(fields: VialFields): Promise<void>;
+  /** Ask for the reason of the change (an edit of a vial, not a new one). */
+  asksReason?: boolean;
+  /** The checked fields and, when asked, the reason. */
+  onSubmit(fields: VialFields, reason: string | undefined): Promise<void>;
   onCancel(): void;
 }
 
@@ -62,8 +67,16 @@ function check(texts: Texts, locale: Locale) {
   return { errors, fields: null };
 }
 
-export function VialForm({ title, initial, submitLabel, onSubmit, onCancel }: VialFormProps) {
+export function VialForm({
+  title,
+  initial,
+  submitLabel,
+  asksReason = false,
+  onSubmit,
+  onCancel,
+}: VialFormProps) {
   const { t, i18n } = useTranslation('app');
+  const reason = useChangeReason(asksReason);
   const [texts, setTexts] = useState<Texts>(initial);
   const [errors, setErrors] = useState<Partial<Texts>>({});
   const [problem, setProblem] = useState<string | null>(null);
@@ -78,13 +91,14 @@ export function VialForm({ title, initial, submitLabel, onSubmit, onCancel }: Vi
     }
     const checked = check(texts, localeOf(i18n.language));
     setErrors(checked.errors);
-    if (checked.fields === null) {
+    const why = reason.take();
+    if (checked.fields === null || why === null) {
       return;
     }
     setProblem(null);
     setPending(true);
     try {
-      await onSubmit(checked.fields);
+      await onSubmit(checked.fields, why);
     } catch (error) {
       setProblem(messageOf(error));
     } finally {
@@ -133,6 +147,7 @@ export function VialForm({ title, initial, submitLabel, onSubmit, onCancel }: Vi
       {field('fillTime', t('orders.vialForm.fillTime'))}
       {field('volume', t('orders.vialForm.volume'), 'decimal')}
       {field('activity', t('orders.vialForm.activity'), 'decimal')}
+      {reason.field}
       <div className="production-vial-form__buttons">
         <button className="ts-button" type="submit" disabled={pending}>
           {submitLabel}

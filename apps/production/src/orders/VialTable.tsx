@@ -5,7 +5,12 @@
  * or corrected in place while unassigned and not chosen; a vial can be typed by hand.
  */
 import { useFigures } from '@tracershop/ui';
-import { formatDanishDecimal, formatShortTime, suggestLotNumber } from '@tracershop/core';
+import {
+  changeNeedsReason,
+  formatDanishDecimal,
+  formatShortTime,
+  suggestLotNumber,
+} from '@tracershop/core';
 import { useTranslation } from 'react-i18next';
 import type { SlotVial, SlotVials } from '../productionApi';
 import type { VialFields } from './VialForm';
@@ -28,7 +33,8 @@ export interface VialTableProps {
   date: string;
   vialTag: string | null;
   onCreate(fields: VialFields): Promise<void>;
-  onEdit(id: number, fields: VialFields): Promise<void>;
+  /** An edit of a vial, with the reason every vial edit needs (core `changeNeedsReason`). */
+  onEdit(id: number, fields: VialFields, reason: string | undefined): Promise<void>;
 }
 
 const COLUMNS = 7;
@@ -61,8 +67,9 @@ export function VialTable(props: VialTableProps) {
               title={t('orders.vialForm.editTitle', { lot: vial.lotNumber })}
               initial={textsOf(vial)}
               submitLabel={t('orders.vialForm.save')}
+              asksReason={changeNeedsReason({ change: 'vial' })}
               onCancel={() => props.onForm(null)}
-              onSubmit={(fields) => props.onEdit(vial.id, fields)}
+              onSubmit={(fields, reason) => props.onEdit(vial.id, fields, reason)}
             />
           </td>
         </tr>

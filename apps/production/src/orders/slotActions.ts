@@ -1,5 +1,5 @@
 /** Which card actions a (slot, date) card offers, from its orders (pure; tested). */
-import { OrderStatus } from '@tracershop/core';
+import { changeNeedsReason, OrderStatus } from '@tracershop/core';
 import type { ProductionSlotCard } from '../productionApi';
 
 export interface SlotActionIds {
@@ -13,6 +13,9 @@ export interface SlotActionIds {
   movable: number[];
   /** Not released orders ordered here and moved elsewhere: "Ryk tilbage". */
   restorable: number[];
+  /** The move, or the move back, changes an accepted order: it asks for a reason. */
+  moveNeedsReason: boolean;
+  restoreNeedsReason: boolean;
   /** Accepted orders delivered here: what "Frigiv" releases. */
   releasable: number[];
 }
@@ -24,8 +27,12 @@ export function slotActionIds(card: ProductionSlotCard): SlotActionIds {
   const movedAway = card.orders.filter(
     (line) => line.order.orderedTimeSlotId === slotId && line.activeSlotId !== slotId,
   );
+  const linesIn = (lines: typeof here, statuses: readonly number[]) =>
+    lines.filter((line) => statuses.includes(line.order.status));
   const ids = (lines: typeof here, statuses: readonly number[]) =>
-    lines.filter((line) => statuses.includes(line.order.status)).map((line) => line.order.id);
+    linesIn(lines, statuses).map((line) => line.order.id);
+  const needsReason = (lines: typeof here) =>
+    changeNeedsReason({ change: 'order', statuses: lines.map((line) => line.order.status) });
   const open = [OrderStatus.Ordered, OrderStatus.Accepted];
   const canMove =
     card.moveTargetSlotId !== null && card.moveTargetSlotId !== slotId && card.delivers;
@@ -38,6 +45,8 @@ export function slotActionIds(card: ProductionSlotCard): SlotActionIds {
     ),
     movable: canMove ? ids(ownHere, open) : [],
     restorable: ids(movedAway, open),
+    moveNeedsReason: canMove && needsReason(linesIn(ownHere, open)),
+    restoreNeedsReason: needsReason(linesIn(movedAway, open)),
     releasable: ids(here, [OrderStatus.Accepted]),
   };
 }

@@ -155,6 +155,10 @@ describe('InjectionOrderModal', () => {
     expect(screen.getByText('Ret ordre - 12')).toBeTruthy();
     await userEvent.type(screen.getByLabelText('Kodeord'), 'hemmelig');
     await userEvent.click(screen.getAllByRole('button', { name: 'Ret ordre' }).at(-1)!);
-    expect(given.onCorrect).toHaveBeenCalledWith('hemmelig');
+    // A correction always says why.
+    expect(given.onCorrect).not.toHaveBeenCalled();
+    await userEvent.type(screen.getByLabelText('Begrundelse'), 'Forkert lot');
+    await userEvent.click(screen.getAllByRole('button', { name: 'Ret ordre' }).at(-1)!);
+    expect(given.onCorrect).toHaveBeenCalledWith('hemmelig', 'Forkert lot');
   });
 });

@@ -49,7 +49,8 @@ export interface InjectionOrderModalProps {
     maxInjectionVolume: number;
     password: string;
   }): Promise<unknown>;
-  onCorrect(password: string): Promise<unknown>;
+  /** A signed correction, with the signer's reason (always asked: core `changeNeedsReason`). */
+  onCorrect(password: string, reason: string): Promise<unknown>;
 }
 
 type Mode = 'edit' | 'release' | 'correct';
@@ -292,7 +293,8 @@ export function InjectionOrderModal({
             title={t('special.modal.correctTitle', { id: order.id })}
             submitLabel={t('special.modal.correct')}
             username={username}
-            onSign={onCorrect}
+            reasonNeeded={t('orders.changeReason.correction')}
+            onSign={(password, reason = '') => onCorrect(password, reason)}
             onDone={() => setMode('edit')}
           />
         ) : null}

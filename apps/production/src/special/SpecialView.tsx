@@ -118,8 +118,8 @@ export function SpecialView({ date }: { date: string }) {
           onReject={() => writes.reject.mutateAsync({ orderIds: [openRow.order.id] })}
           onUnreject={() => writes.unreject.mutateAsync({ orderIds: [openRow.order.id] })}
           onRelease={(input) => writes.release.mutateAsync({ ...input, orderId: openRow.order.id })}
-          onCorrect={(password) =>
-            writes.correct.mutateAsync({ injectionOrderIds: [openRow.order.id], password })
+          onCorrect={(password, reason) =>
+            writes.correct.mutateAsync({ injectionOrderIds: [openRow.order.id], password, reason })
           }
         />
       )}

@@ -1,6 +1,7 @@
 /**
  * A modal question ("Vil du afvise?"): title, text, "Bekræft" and "Annuller". A native modal
- * <dialog>; focus starts on "Bekræft", Tab stays inside, Escape cancels and Enter confirms
+ * <dialog>; focus starts on its first field when the question asks for one (a reason), else
+ * on "Bekræft"; Tab stays inside, Escape cancels and Enter confirms
  * (Enter on "Annuller" cancels; in a text area it is a new line). When it closes, focus
  * returns to where it was. While `pending` (the caller is waiting for the server) "Bekræft"
  * is disabled, so a double press confirms once (docs/domain.md).
@@ -56,7 +57,10 @@ export function ConfirmDialog({
         dialog.setAttribute('open', '');
       }
     }
-    (confirmRef.current?.disabled === true ? cancelRef : confirmRef).current?.focus();
+    const field = dialog.querySelector<HTMLElement>(
+      'input:not([disabled]), textarea:not([disabled]), select:not([disabled])',
+    );
+    (field ?? (confirmRef.current?.disabled === true ? cancelRef : confirmRef).current)?.focus();
     return () => {
       if (typeof dialog.close === 'function') {
         dialog.close();

@@ -333,6 +333,7 @@ function writeMoves(
     verb,
     target: orderIds,
     reason,
+    needsReasonOnceAccepted: true,
     decide: async (row, _customerId, { transaction }) => {
       slotOf ??= slotCache(writer.services.db.models, transaction);
       await place(row, slotOf);

@@ -9,6 +9,7 @@ import type { LimitBreach } from '@tracershop/core';
 import type { ActivityOrder, InjectionOrder, IsotopeOrder, Tracer } from '@tracershop/db';
 import type { InferAttributes, Model, Transaction } from 'sequelize';
 import type { SessionUser } from '../../auth/sessions';
+import { requireReason } from '../../changeReasons';
 import { apiError } from '../../errors';
 import type { EventEntity } from '../../events/changeEvents';
 import type { WriteScope } from '../../recordWrites';
@@ -195,6 +196,11 @@ export interface OrderChangeOptions<M extends OrderRow> {
   verb: string;
   /** The user's reason for the change, kept with each order's audit event. */
   reason?: string | undefined;
+  /**
+   * An edit, move or move back: refused without `reason` when an order it changes is
+   * accepted (core `changeNeedsReason`). Status changes (accept, reject) need none.
+   */
+  needsReasonOnceAccepted?: boolean;
   /** The orders by id (all must exist), or a selection made inside the transaction. */
   target: readonly number[] | ((transaction: Transaction) => Promise<M[]>);
   /**
@@ -233,11 +239,23 @@ export function changeOrders<M extends OrderRow>(
       }
     }
     const customers = await kind.customersOf(models, rows, transaction);
-    const judged: { row: M; decision: OrderDecision; before: Wire<InferAttributes<M>> }[] = [];
+    const judged: {
+      row: M;
+      decision: OrderDecision;
+      before: Wire<InferAttributes<M>>;
+      status: OrderStatus;
+    }[] = [];
     for (const row of rows) {
       const before = toWire(row);
+      const { status } = row;
       const decision = await decide(row, customers.get(row.id) ?? -1, scope);
-      judged.push({ row, decision, before });
+      judged.push({ row, decision, before, status });
+    }
+    if (options.needsReasonOnceAccepted === true) {
+      const statuses = judged
+        .filter(({ row, decision }) => decision === 'save' && row.changed() !== false)
+        .map(({ status }) => status);
+      requireReason({ change: 'order', statuses }, options.reason);
     }
 
     const orders: Wire<InferAttributes<M>>[] = [];

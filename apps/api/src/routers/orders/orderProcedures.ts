@@ -146,6 +146,7 @@ export function productionEditProcedure<M extends OrderRow, S extends EditSchema
           verb: 'edit',
           target: [input.id],
           reason: (input as z.output<S>).reason,
+          needsReasonOnceAccepted: true,
           decide: async (row, _customerId, writeScope) => {
             assertProductionMayEdit(row);
             // tRPC's generic parser output is the schema's output; TS cannot see it through S.

@@ -12,6 +12,7 @@ import type { ActivityOrder, InjectionOrder, IsotopeOrder } from '@tracershop/db
 import { Op } from 'sequelize';
 import type { Transaction } from 'sequelize';
 import { verifySignature } from '../../auth/signature';
+import { requireReason } from '../../changeReasons';
 import { apiError } from '../../errors';
 import type { PublishedChange } from '../../events/changeEvents';
 import { writeRecord } from '../../recordWrites';
@@ -100,6 +101,7 @@ export const correctOrders = procedure('order.correct')
     const activityIds = uniqueIds(input.activityOrderIds ?? []);
     const injectionIds = uniqueIds(input.injectionOrderIds ?? []);
     const isotopeIds = uniqueIds(input.isotopeOrderIds ?? []);
+    requireReason({ change: 'correction' }, input.reason);
     // A refused signature is audited against the first kind of order named.
     const [signedEntity, signedIds] =
       activityIds.length > 0

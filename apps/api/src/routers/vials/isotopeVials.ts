@@ -14,6 +14,7 @@ import {
 import type { IsotopeVial } from '@tracershop/db';
 import { Op } from 'sequelize';
 import type { Transaction, WhereOptions } from 'sequelize';
+import { requireReason } from '../../changeReasons';
 import { apiError, notFound } from '../../errors';
 import type { PublishedChange } from '../../events/changeEvents';
 import { writeRecord } from '../../recordWrites';
@@ -158,6 +159,7 @@ export const editIsotopeVial = procedure('vial.write')
         // Nothing to record: an edit that changes nothing is neither written nor audited.
         return before;
       }
+      requireReason({ change: 'vial' }, input.reason);
       await vial.save({ transaction });
       const row = toWire(vial);
       await audit({

@@ -8,6 +8,7 @@ import { idInput, lotTagOf, vialCreateInput, vialEditInput } from '@tracershop/c
 import type { Vial } from '@tracershop/db';
 import { Op } from 'sequelize';
 import type { Transaction, WhereOptions } from 'sequelize';
+import { requireReason } from '../../changeReasons';
 import { apiError, notFound } from '../../errors';
 import { writeRecord } from '../../recordWrites';
 import { procedure } from '../../trpc/init';
@@ -206,6 +207,7 @@ export const editVial = procedure('vial.write')
         // Nothing to record: an edit that changes nothing is neither written nor audited.
         return before;
       }
+      requireReason({ change: 'vial' }, reason);
       await vial.save({ transaction });
       const row = toWire(vial);
       await audit({
