@@ -58,11 +58,7 @@ const day = workdayAfter(siteToday(), 8);
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
-test('[URS-PRD-015] the shop’s card shows 99 998 MBq without breaking a figure', async ({
-  page,
-  site,
-  shot,
-}) => {
+test('the shop’s card shows 99 998 MBq without breaking a figure', async ({ page, site, shot }) => {
   await orderALargeDelivery(site, day);
   await logIn(page, site, 'shop', 'shop-user');
   await openShopDay(page, day);
@@ -77,7 +73,7 @@ test('[URS-PRD-015] the shop’s card shows 99 998 MBq without breaking a figure
   expect(figures.broken).toEqual([]);
 });
 
-test('[URS-PRD-015][URS-PRD-002] production’s run total and card show the figures without breaking one', async ({
+test('production’s run total and card show the figures without breaking one', async ({
   page,
   site,
   shot,

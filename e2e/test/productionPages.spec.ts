@@ -42,7 +42,7 @@ async function expectHealthy(page: Page, problems: string[], what: string) {
   expect(await accessibilityViolations(page), what).toEqual([]);
 }
 
-test('[URS-PRD-012][URS-PRF-011] Ordre shows every product, Special and the week plan', async ({
+test('Ordre shows every product, Special and the week plan', async ({
   page,
   site,
   problems,
@@ -64,12 +64,7 @@ test('[URS-PRD-012][URS-PRF-011] Ordre shows every product, Special and the week
   }
 });
 
-test('[URS-VIA-007][URS-PRD-013][URS-PRF-011] Hætteglas and Monitorering show their content', async ({
-  page,
-  site,
-  problems,
-  shot,
-}) => {
+test('Hætteglas and Monitorering show their content', async ({ page, site, problems, shot }) => {
   await logIn(page, site, 'production', 'prod-admin');
   await page.getByRole('link', { name: 'Hætteglas' }).click();
   await page.waitForURL('**/production/vials**');
@@ -81,12 +76,7 @@ test('[URS-VIA-007][URS-PRD-013][URS-PRF-011] Hætteglas and Monitorering show t
   await shot(page, 'production-page-monitoring');
 });
 
-test('[URS-PRD-014][URS-PRF-011] every Opsætning page shows its content', async ({
-  page,
-  site,
-  problems,
-  shot,
-}) => {
+test('every Opsætning page shows its content', async ({ page, site, problems, shot }) => {
   await logIn(page, site, 'production', 'prod-admin');
   await page.getByRole('link', { name: 'Opsætning' }).click();
   for (const [path, label] of SETUP_PAGES) {
@@ -99,7 +89,7 @@ test('[URS-PRD-014][URS-PRF-011] every Opsætning page shows its content', async
   }
 });
 
-test('[URS-ACC-014] the admin pages are kept from a production admin and shown to the site admin', async ({
+test('the admin pages are kept from a production admin and shown to the site admin', async ({
   page,
   site,
   problems,

@@ -1,8 +1,6 @@
 /**
  * `npm start`: migrate both databases, seed the demo site when they are empty (one
- * instance at a time), serve on PORT (8080), and stop gracefully on SIGTERM / SIGINT: first
- * `/readyz` reports draining for TRACERSHOP_DRAIN_SECONDS while requests are still served,
- * then the server closes (docs/operations.md, "Monitoring").
+ * instance at a time), serve on PORT (8080), and stop gracefully on SIGTERM / SIGINT.
  */
 import {
   DEMO_PASSWORD,
@@ -50,8 +48,7 @@ async function main(): Promise<void> {
     stopping = true;
     server.services.log.info({ signal }, 'shutting down');
     void server
-      .drain()
-      .then(() => server.close())
+      .close()
       .then(() => db.close())
       .then(() => process.exit(0))
       .catch((error: unknown) => {

@@ -29,22 +29,19 @@ describe.each(TEST_DIALECTS)('sessions and login (%s)', (dialect) => {
     await api?.close();
   });
 
-  it('[URS-PRF-001] GET /healthz answers; GET /readyz reports both databases', async () => {
-    const health = await fetch(`${api.server.url}/healthz`);
-    expect(health.status).toBe(200);
-    expect(await health.text()).toBe('ok');
-    const ready = await fetch(`${api.server.url}/readyz`);
-    expect(ready.status).toBe(200);
-    const body = (await ready.json()) as {
-      status: string;
-      checks: { record: { ok: boolean }; web: { ok: boolean } };
+  it('GET /healthz reports both databases', async () => {
+    const response = await fetch(`${api.server.url}/healthz`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      ok: boolean;
+      databases: { record: { ok: boolean }; web: { ok: boolean } };
     };
-    expect(body.status).toBe('ready');
-    expect(body.checks.record.ok).toBe(true);
-    expect(body.checks.web.ok).toBe(true);
+    expect(body.ok).toBe(true);
+    expect(body.databases.record.ok).toBe(true);
+    expect(body.databases.web.ok).toBe(true);
   });
 
-  it('[URS-ACC-003][URS-ACC-004] auth.login returns the user and sets an HttpOnly, SameSite=Strict session cookie', async () => {
+  it('auth.login returns the user and sets an HttpOnly, SameSite=Strict session cookie', async () => {
     const response = await fetch(`${api.server.url}/trpc/auth.login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -69,7 +66,7 @@ describe.each(TEST_DIALECTS)('sessions and login (%s)', (dialect) => {
     expect((await client.trpc.auth.whoami.query()).user).toBeNull();
   });
 
-  it('[URS-ACC-004] stores only the hash of the session token', async () => {
+  it('stores only the hash of the session token', async () => {
     const client = await api.loginAs('prod-admin');
     const token = client.jar.header().split('=')[1] ?? '';
     const sessions = await api.db.models.Session.findAll();
@@ -77,7 +74,7 @@ describe.each(TEST_DIALECTS)('sessions and login (%s)', (dialect) => {
     expect(sessions.every((session) => /^[0-9a-f]{64}$/.test(session.id))).toBe(true);
   });
 
-  it('[URS-ACC-003][URS-AUD-010] refuses a wrong password and records the attempt', async () => {
+  it('refuses a wrong password and records the attempt', async () => {
     const client = api.client();
     expect(
       await reasonOf(client.trpc.auth.login.mutate({ username: 'shop-admin', password: 'nope' })),
@@ -87,7 +84,7 @@ describe.each(TEST_DIALECTS)('sessions and login (%s)', (dialect) => {
     expect((await client.trpc.auth.whoami.query()).user).toBeNull();
   });
 
-  it('[URS-ACC-005] ends an idle session', async () => {
+  it('ends an idle session', async () => {
     const client = await api.loginAs('external');
     expect((await client.trpc.auth.whoami.query()).user?.username).toBe('external');
     const before = api.clock.now();
@@ -96,7 +93,7 @@ describe.each(TEST_DIALECTS)('sessions and login (%s)', (dialect) => {
     api.clock.set(before);
   });
 
-  it('[URS-ACC-007] changing the password needs the current one and ends the other sessions', async () => {
+  it('changing the password needs the current one and ends the other sessions', async () => {
     const first = await api.loginAs('shop-admin');
     const second = await api.loginAs('shop-admin');
     expect(
@@ -119,7 +116,7 @@ describe.each(TEST_DIALECTS)('sessions and login (%s)', (dialect) => {
     });
   });
 
-  it('[URS-ACC-006] locks a user name after ten wrong passwords and says so', async () => {
+  it('locks a user name after ten wrong passwords and says so', async () => {
     const client = api.client();
     for (let attempt = 0; attempt < 10; attempt += 1) {
       expect(
@@ -135,14 +132,14 @@ describe.each(TEST_DIALECTS)('sessions and login (%s)', (dialect) => {
     expect(events.some((event) => event.reason === 'locked')).toBe(true);
   });
 
-  it('[URS-PRF-008] tells an app of another version to reload', async () => {
+  it('tells an app of another version to reload', async () => {
     const client = api.client({ version: 'old-build' });
     expect(await reasonOf(client.trpc.auth.whoami.query())).toBe('VERSION_MISMATCH');
     const current = api.client({ version: 'test' });
     expect((await current.trpc.auth.whoami.query()).version).toBe('test');
   });
 
-  it('[URS-ACC-010] refuses mutations from a foreign origin', async () => {
+  it('refuses mutations from a foreign origin', async () => {
     const client = api.client({ headers: { origin: 'https://evil.example' } });
     expect(
       await reasonOf(
@@ -159,7 +156,7 @@ describe.each(TEST_DIALECTS)('sessions and login (%s)', (dialect) => {
     expect(result.user.username).toBe('prod-user');
   });
 
-  it('[URS-ACC-010] refuses a WebSocket upgrade from a foreign origin', async () => {
+  it('refuses a WebSocket upgrade from a foreign origin', async () => {
     const { default: WebSocket } = await import('ws');
     const url = `${api.server.url.replace(/^http/, 'ws').replace('localhost', '127.0.0.1')}/trpc`;
     const status = await new Promise<number>((resolve) => {
@@ -174,7 +171,7 @@ describe.each(TEST_DIALECTS)('sessions and login (%s)', (dialect) => {
     expect(status).toBe(403);
   });
 
-  it('[URS-DAT-001] refuses malformed input with a clear error and the field issues', async () => {
+  it('refuses malformed input with a clear error and the field issues', async () => {
     const client = api.client();
     const cases: unknown[] = [
       { username: 12, password: 'x' },
@@ -190,7 +187,7 @@ describe.each(TEST_DIALECTS)('sessions and login (%s)', (dialect) => {
     }
   });
 
-  it('[URS-ACC-006][URS-ACC-007] refuses a password change while the user is locked out, and audits every refused try', async () => {
+  it('refuses a password change while the user is locked out, and audits every refused try', async () => {
     const client = await api.loginAs('shop-user');
     // Wrong current passwords count toward the same lock as failed logins.
     for (let attempt = 0; attempt < 10; attempt += 1) {
@@ -232,7 +229,7 @@ describe.each(TEST_DIALECTS)('sessions and login (%s)', (dialect) => {
     expect(check?.passwordHash).toBe(user?.passwordHash);
   });
 
-  it('[URS-DAT-008] answers requests no client of ours sends with a 4xx reason, never INTERNAL', async () => {
+  it('answers requests no client of ours sends with a 4xx reason, never INTERNAL', async () => {
     const base = api.server.url.replace('localhost', '127.0.0.1');
     const cases: [string, RequestInit, number, string][] = [
       ['GET on a mutation', { method: 'GET' }, 405, 'METHOD_NOT_SUPPORTED'],
@@ -265,7 +262,7 @@ describe.each(TEST_DIALECTS)('sessions and login (%s)', (dialect) => {
     ).toBe('NO_SUCH_PROCEDURE');
   });
 
-  it('[URS-ACC-006] audits signature attempts refused because of the lock like wrong passwords', async () => {
+  it('audits signature attempts refused because of the lock like wrong passwords', async () => {
     const fixtures = new ReleaseFixtures(api);
     const slot = await fixtures.slot('PET1', 'FDG');
     const date = fixtures.freshDate();

@@ -16,20 +16,6 @@ import type { BusEvent, PublishedChange } from './changeEvents';
 export type EndedSessions =
   { sessionIds: string[] } | { userId: number; exceptSessionId?: string | undefined };
 
-/** Where a delivered event comes from: published on this instance, or through Redis. */
-export type DeliverySource = 'local' | 'redis';
-
-/**
- * Told once per event, after it has been handed to every subscriber of this instance, how
- * long that took since the publish that followed its commit (the fan-out metric,
- * metrics/apiMetrics.ts). Once per event, never per subscriber.
- */
-export type DeliveryObserver = (source: DeliverySource, lagMs: number) => void;
-
-export interface EventBusOptions {
-  onDelivered?: DeliveryObserver;
-}
-
 /** How many past events a reconnecting client can catch up on. */
 const HISTORY_SIZE = 2000;
 
@@ -44,8 +30,6 @@ export interface EventBus {
   announceEndedSessions(ended: EndedSessions): Promise<void>;
   /** Calls `listener` for every announcement of any instance; returns the unsubscribe. */
   onEndedSessions(listener: (ended: EndedSessions) => void): () => void;
-  /** Whether events reach the other instances now (always, in-process; Redis: connected). */
-  connected(): boolean;
   close(): Promise<void>;
 }
 
@@ -76,12 +60,10 @@ export class LocalEventBus implements EventBus {
   private readonly history = new EventHistory();
   protected readonly instanceId = randomUUID();
   private sequence = 0;
-  private readonly onDelivered: DeliveryObserver | undefined;
 
-  constructor(options: EventBusOptions = {}) {
+  constructor() {
     // One listener per live subscription: hundreds are normal here.
     this.emitter.setMaxListeners(0);
-    this.onDelivered = options.onDelivered;
   }
 
   protected nextId(): string {
@@ -89,24 +71,14 @@ export class LocalEventBus implements EventBus {
     return `${Date.now().toString(36)}-${this.sequence.toString(36)}-${this.instanceId.slice(0, 8)}`;
   }
 
-  /**
-   * Hands `event` to every subscriber here. `publishedAt` is when it was published: this
-   * process's `performance.now()` for a local event, the sender's `Date.now()` for one that
-   * came through Redis (absent from senders that do not send it).
-   */
-  protected deliver(event: BusEvent, source: DeliverySource, publishedAt?: number): void {
+  protected deliver(event: BusEvent): void {
     this.history.add(event);
     this.emitter.emit('event', event);
-    if (this.onDelivered !== undefined && publishedAt !== undefined) {
-      const now = source === 'local' ? performance.now() : Date.now();
-      this.onDelivered(source, now - publishedAt);
-    }
   }
 
   async publish(changes: PublishedChange[]): Promise<void> {
-    const publishedAt = performance.now();
     for (const change of changes) {
-      this.deliver({ ...change, id: this.nextId() }, 'local', publishedAt);
+      this.deliver({ ...change, id: this.nextId() });
     }
   }
 
@@ -145,19 +117,13 @@ export class LocalEventBus implements EventBus {
     return () => this.emitter.off('endedSessions', listener);
   }
 
-  connected(): boolean {
-    return true;
-  }
-
   async close(): Promise<void> {
     this.emitter.removeAllListeners();
   }
 }
 
-/** `sentAt`: the sender's `Date.now()` at the publish, for the fan-out lag. */
 type WireMessage =
-  | { origin: string; event: BusEvent; sentAt?: number }
-  | { origin: string; endedSessions: EndedSessions };
+  { origin: string; event: BusEvent } | { origin: string; endedSessions: EndedSessions };
 
 /**
  * Redis pub/sub: an event published here is delivered locally at once and sent to the
@@ -168,21 +134,16 @@ export class RedisEventBus extends LocalEventBus {
     private readonly publisher: Redis,
     private readonly subscriber: Redis,
     private readonly channel: string,
-    options: EventBusOptions,
   ) {
-    super(options);
+    super();
   }
 
   /** Connects both Redis clients and subscribes to `${prefix}:events`. */
-  static async connect(
-    createClient: () => Redis,
-    prefix: string,
-    options: EventBusOptions = {},
-  ): Promise<RedisEventBus> {
+  static async connect(createClient: () => Redis, prefix: string): Promise<RedisEventBus> {
     const publisher = createClient();
     const subscriber = createClient();
     const channel = `${prefix}:events`;
-    const bus = new RedisEventBus(publisher, subscriber, channel, options);
+    const bus = new RedisEventBus(publisher, subscriber, channel);
     subscriber.on('message', (received: string, text: string) => {
       if (received !== channel) {
         return;
@@ -192,7 +153,7 @@ export class RedisEventBus extends LocalEventBus {
         return;
       }
       if ('event' in message) {
-        bus.deliver(message.event, 'redis', message.sentAt);
+        bus.deliver(message.event);
       } else {
         bus.deliverEndedSessions(message.endedSessions);
       }
@@ -202,12 +163,10 @@ export class RedisEventBus extends LocalEventBus {
   }
 
   override async publish(changes: PublishedChange[]): Promise<void> {
-    const publishedAt = performance.now();
-    const sentAt = Date.now();
     for (const change of changes) {
       const event: BusEvent = { ...change, id: this.nextId() };
-      this.deliver(event, 'local', publishedAt);
-      const message: WireMessage = { origin: this.instanceId, event, sentAt };
+      this.deliver(event);
+      const message: WireMessage = { origin: this.instanceId, event };
       await this.publisher.publish(this.channel, JSON.stringify(message));
     }
   }
@@ -216,11 +175,6 @@ export class RedisEventBus extends LocalEventBus {
     this.deliverEndedSessions(ended);
     const message: WireMessage = { origin: this.instanceId, endedSessions: ended };
     await this.publisher.publish(this.channel, JSON.stringify(message));
-  }
-
-  /** Both connections are up: events published here reach the other instances and back. */
-  override connected(): boolean {
-    return this.publisher.status === 'ready' && this.subscriber.status === 'ready';
   }
 
   override async close(): Promise<void> {

@@ -40,7 +40,6 @@ export const eventsRouter = router({
       const abort = new AbortController();
       signal?.addEventListener('abort', () => abort.abort(), { once: true });
       let user = ctx.user;
-      services.metrics.subscriptionStarted();
       try {
         // Subscribe before replaying, so nothing published meanwhile is lost.
         const live = services.events.stream(abort.signal)[Symbol.asyncIterator]();
@@ -75,7 +74,6 @@ export const eventsRouter = router({
         }
       } finally {
         abort.abort();
-        services.metrics.subscriptionEnded();
       }
     }),
 });

@@ -8,12 +8,13 @@ import type { Action } from '@tracershop/core';
 import { allowed, messageFor, toValidationIssues } from '@tracershop/core';
 import { DbConstraintError } from '@tracershop/db';
 import { ZodError } from 'zod';
+import type { ErrorReason } from '../errors';
 import {
   ReasonedError,
   apiError,
   constraintToApiError,
   danishMessage,
-  reasonOfError,
+  reasonOfCode,
 } from '../errors';
 import type { Context } from './context';
 
@@ -54,12 +55,15 @@ const t = initTRPC
     errorFormatter({ shape, error }) {
       const cause = error.cause;
       const issues = inputIssuesOf(cause);
-      const reason = reasonOfError(error);
+      let reason: ErrorReason;
       let params: Record<string, string | number> = {};
       let details: unknown;
       if (cause instanceof ReasonedError) {
+        reason = cause.reason;
         params = cause.params;
         details = cause.details;
+      } else {
+        reason = issues ? 'INVALID_INPUT' : reasonOfCode[error.code];
       }
       // tRPC's own refusals are English developer texts; the caller gets the reason's words.
       const message =
@@ -88,16 +92,11 @@ export const router = t.router;
 export const mergeRouters = t.mergeRouters;
 export const createCallerFactory = t.createCallerFactory;
 
-/**
- * Latency of every call, recorded off the request path: the telemetry table and the
- * Prometheus metrics (metrics/apiMetrics.ts), with the refusal's reason when it failed.
- */
-const telemetry = t.middleware(async ({ ctx, path, type, next }) => {
+/** Latency of every call, recorded off the request path. */
+const telemetry = t.middleware(async ({ ctx, path, next }) => {
   const started = performance.now();
   const result = await next();
-  const elapsed = performance.now() - started;
-  ctx.services.telemetry.record(path, elapsed, result.ok);
-  ctx.services.metrics.procedureCompleted(path, type, elapsed, result.ok ? null : result.error);
+  ctx.services.telemetry.record(path, performance.now() - started, result.ok);
   if (!result.ok && result.error.code === 'INTERNAL_SERVER_ERROR') {
     ctx.log.error({ err: result.error.cause ?? result.error, path }, 'procedure failed');
   }

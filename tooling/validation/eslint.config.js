@@ -1,3 +1,0 @@
-import { tracershop } from '@tracershop/eslint-config';
-
-export default tracershop({ tsconfigRootDir: import.meta.dirname });
