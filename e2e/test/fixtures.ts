@@ -28,7 +28,12 @@ export type App = 'shop' | 'production';
 
 /** Logs `username` in through the app's login page and waits for the order overview. */
 export async function logIn(page: Page, site: TestApi, app: App, username: string) {
-  await page.goto(`${site.server.url}/${app}/login`);
+  await logInAt(page, site.server.url, app, username);
+}
+
+/** `logIn` on the site at `baseUrl` (e.g. through a reverse proxy). */
+export async function logInAt(page: Page, baseUrl: string, app: App, username: string) {
+  await page.goto(`${baseUrl}/${app}/login`);
   await page.getByRole('textbox', { name: 'Brugernavn' }).fill(username);
   await page.getByLabel('Kodeord').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Log ind' }).click();
@@ -36,7 +41,7 @@ export async function logIn(page: Page, site: TestApi, app: App, username: strin
 }
 
 /** Collects what goes wrong on `page` into `problems`, each line marked with `who`. */
-function watch(page: Page, problems: string[], who: string): void {
+export function watchProblems(page: Page, problems: string[], who: string): void {
   const prefix = who === '' ? '' : `${who} `;
   page.on('pageerror', (error) => problems.push(`${prefix}pageerror: ${error.message}`));
   page.on('console', (message) => {
@@ -73,7 +78,7 @@ export const test = base.extend<ScenarioFixtures>({
   // The site comes first, so the pages (and their sockets) close before it stops: fixtures are
   // set up in the order they are named here and torn down in reverse.
   page: async ({ site: _site, problems, page }, use) => {
-    watch(page, problems, '');
+    watchProblems(page, problems, '');
     await use(page);
   },
   userPage: async ({ site: _site, browser, problems }, use) => {
@@ -82,7 +87,7 @@ export const test = base.extend<ScenarioFixtures>({
       const context = await browser.newContext();
       contexts.push(context);
       const page = await context.newPage();
-      watch(page, problems, who);
+      watchProblems(page, problems, who);
       return page;
     });
     await Promise.all(contexts.map((context) => context.close()));

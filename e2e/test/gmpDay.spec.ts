@@ -85,7 +85,7 @@ test('a GMP day: order, live accept, dispenser vial, signed release, certificate
     await expect(productionCard.getByRole('img', { name: 'Bestilt' })).toHaveCount(0);
   });
 
-  await test.step('shop-user orders 300 MBq and production sees it appear live', async () => {
+  await test.step('[URS-ORD-001][URS-INT-009] shop-user orders 300 MBq and production sees it appear live', async () => {
     const newOrder = shopSlot.getByRole('group', { name: 'Ny ordre' });
     await newOrder.getByRole('textbox', { name: 'Aktivitet' }).fill('300');
     await newOrder.getByRole('textbox', { name: 'Kommentar' }).fill('GMP-dag');
@@ -100,14 +100,14 @@ test('a GMP day: order, live accept, dispenser vial, signed release, certificate
     await shot(production, 'gmp-02-production-order-live');
   });
 
-  await test.step('prod-user accepts, and the shop sees the order accepted', async () => {
+  await test.step('[URS-PRD-004][URS-INT-009] prod-user accepts, and the shop sees the order accepted', async () => {
     await productionCard.getByRole('button', { name: 'Accepter' }).click();
     await expect(productionCard.getByRole('img', { name: 'Accepteret' })).toBeVisible();
     await expect(shopOrderRow.getByRole('img', { name: 'Accepteret' })).toBeVisible();
     await shot(production, 'gmp-03-accepted');
   });
 
-  await test.step('shows a vial from a VAL file dropped into the watch folder in the open modal', async () => {
+  await test.step('[URS-VIA-001] shows a vial from a VAL file dropped into the watch folder in the open modal', async () => {
     await productionCard.getByRole('button', { name: 'Åbn ordre kl. 08:00' }).click();
     await expect(modal).toBeVisible();
     const useVial = modal.getByRole('checkbox', { name: new RegExp(`hætteglas ${lot}$`) });
@@ -133,7 +133,7 @@ test('a GMP day: order, live accept, dispenser vial, signed release, certificate
     await expect(useVial).toBeChecked();
   });
 
-  await test.step('refuses a release with a wrong password ("Forkert login") and changes nothing', async () => {
+  await test.step('[URS-REL-002][URS-REL-001][URS-REL-010] refuses a release with a wrong password ("Forkert login") and changes nothing', async () => {
     await modal.getByRole('button', { name: 'Frigiv' }).click();
     // The signature step shows what is signed and who signs; the signer cannot be typed over.
     const signing = modal.getByRole('region', { name: 'Det, du underskriver' });
@@ -149,7 +149,7 @@ test('a GMP day: order, live accept, dispenser vial, signed release, certificate
     await shot(production, 'gmp-05-wrong-password');
   });
 
-  await test.step('releases with the right password, and the shop’s card turns green live', async () => {
+  await test.step('[URS-REL-001][URS-REL-016][URS-INT-009] releases with the right password, and the shop’s card turns green live', async () => {
     await modal.getByLabel('Kodeord').fill('tracershop');
     await modal.getByRole('button', { name: 'Frigiv' }).click();
     // The page behind the open modal is inert: the modal's own order line shows the status.
@@ -164,7 +164,7 @@ test('a GMP day: order, live accept, dispenser vial, signed release, certificate
     expect(await accessibilityViolations(shop)).toEqual([]);
   });
 
-  await test.step('lets the shop download the certificate naming the lot and the releaser', async () => {
+  await test.step('[URS-DOC-001][URS-DOC-003][URS-PRD-007] lets the shop download the certificate naming the lot and the releaser', async () => {
     const link = shopSlot.getByRole('link', { name: 'Frigivelsescertifikat' });
     await expect(link).toHaveAttribute(
       'href',
@@ -193,7 +193,7 @@ test('a GMP day: order, live accept, dispenser vial, signed release, certificate
     await expect(productionCard.getByText(`Udleveret: ${delivered}`)).toBeVisible();
   });
 
-  await test.step('keeps the released delivery green beside a later order, in the shop and in production', async () => {
+  await test.step('[URS-ORD-015][URS-ORD-016] keeps the released delivery green beside a later order, in the shop and in production', async () => {
     // Production takes a phone order after the release: a separate, later order of the slot.
     const released = await site.db.models.ActivityOrder.findByPk(orderId);
     const prodAdmin = await site.loginAs('prod-admin');
@@ -233,7 +233,7 @@ test('a GMP day: order, live accept, dispenser vial, signed release, certificate
     await prodAdmin.trpc.orders.activity.reject.mutate({ orderIds: [later.id] });
   });
 
-  await test.step('corrects the release with a signature ("Ret ordre")', async () => {
+  await test.step('[URS-REL-014] corrects the release with a signature ("Ret ordre")', async () => {
     await production
       .getByRole('region', { name: 'RH KF - PET1 kl. 08:00 – frigivelse 1', exact: true })
       .getByRole('button', { name: 'Åbn ordre kl. 08:00' })
@@ -279,7 +279,7 @@ test('a GMP day: order, live accept, dispenser vial, signed release, certificate
   const events = () => column(2);
   const deliveredTo = `til RH KF – PET1, ${formatDanishDate(day)} kl. 08:00`;
 
-  await test.step('shows every step of the day in the audit trail, in words', async () => {
+  await test.step('[URS-AUD-001][URS-AUD-005][URS-AUD-006][URS-AUD-007][URS-REL-002] shows every step of the day in the audit trail, in words', async () => {
     await expect(trail).toBeVisible();
     await expect
       .poll(events)
@@ -323,7 +323,7 @@ test('a GMP day: order, live accept, dispenser vial, signed release, certificate
     await shot(admin, 'gmp-12-audit-trail-order');
   });
 
-  await test.step('an inspector filters the trail by the lot and takes it away as PDF', async () => {
+  await test.step('[URS-AUD-007][URS-DOC-007][URS-DOC-008] an inspector filters the trail by the lot and takes it away as PDF', async () => {
     const filters = admin.getByRole('form', { name: 'Filtre' });
     await filters.getByRole('button', { name: 'Nulstil' }).click();
     await filters.getByLabel('Lot').fill(lot);
@@ -358,7 +358,7 @@ test('a GMP day: order, live accept, dispenser vial, signed release, certificate
     );
   });
 
-  await test.step('verifies the audit chain as intact', async () => {
+  await test.step('[URS-AUD-004] verifies the audit chain as intact', async () => {
     await admin.getByRole('button', { name: 'Verificer kæden' }).click();
     await expect(admin.getByRole('status').filter({ hasText: 'Kæden' })).toHaveText(
       /^Kæden er intakt: \d+ hændelser kontrolleret\.$/,
@@ -366,7 +366,7 @@ test('a GMP day: order, live accept, dispenser vial, signed release, certificate
     await shot(admin, 'gmp-13-chain-verified');
   });
 
-  await test.step('signs the review of the days so far', async () => {
+  await test.step('[URS-AUD-008] signs the review of the days so far', async () => {
     const today = formatDanishDate(siteToday());
     const form = admin.getByRole('form', { name: 'Registrér en gennemgang' });
     await form.getByLabel('Fra').fill(today);
@@ -386,7 +386,7 @@ test('a GMP day: order, live accept, dispenser vial, signed release, certificate
     expect(await accessibilityViolations(admin)).toEqual([]);
   });
 
-  await test.step('shows the day’s logins, the telemetry and the users to the site admin', async () => {
+  await test.step('[URS-AUD-010][URS-PRF-009][URS-ACC-008] shows the day’s logins, the telemetry and the users to the site admin', async () => {
     const pages = admin.getByRole('navigation', { name: 'Admin-sider' });
     await pages.getByRole('link', { name: 'Login-hændelser' }).click();
     const logins = admin.getByRole('table', { name: 'Login-hændelser' });

@@ -58,7 +58,11 @@ const day = workdayAfter(siteToday(), 8);
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
-test('the shop’s card shows 99 998 MBq without breaking a figure', async ({ page, site, shot }) => {
+test('[URS-PRD-015] the shop’s card shows 99 998 MBq without breaking a figure', async ({
+  page,
+  site,
+  shot,
+}) => {
   await orderALargeDelivery(site, day);
   await logIn(page, site, 'shop', 'shop-user');
   await openShopDay(page, day);
@@ -73,7 +77,7 @@ test('the shop’s card shows 99 998 MBq without breaking a figure', async ({ pa
   expect(figures.broken).toEqual([]);
 });
 
-test('production’s run total and card show the figures without breaking one', async ({
+test('[URS-PRD-015][URS-PRD-002] production’s run total and card show the figures without breaking one', async ({
   page,
   site,
   shot,

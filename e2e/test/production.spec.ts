@@ -42,7 +42,7 @@ test('prod-user adds a vial by hand and releases an accepted order with a reason
     await shot(page, 'production-01-orders');
   });
 
-  await test.step('opens FDG on the day with the accepted order', async () => {
+  await test.step('[URS-PRD-002] opens FDG on the day with the accepted order', async () => {
     await page.goto(`${site.server.url}/production/?date=${day}`);
     await page.getByRole('button', { name: 'FDG', exact: true }).click();
     await expect(card.getByRole('img', { name: 'Accepteret' })).toBeVisible();
@@ -53,7 +53,7 @@ test('prod-user adds a vial by hand and releases an accepted order with a reason
     await shot(page, 'production-02-fdg-day');
   });
 
-  await test.step('adds a vial by hand in the order modal', async () => {
+  await test.step('[URS-VIA-005][URS-REL-004] adds a vial by hand in the order modal', async () => {
     await card.getByRole('button', { name: 'Åbn ordre kl. 08:00' }).click();
     await expect(dialog).toBeVisible();
     await expect(dialog.getByRole('button', { name: 'Frigiv' })).toBeDisabled();
@@ -72,7 +72,7 @@ test('prod-user adds a vial by hand and releases an accepted order with a reason
     await shot(page, 'production-03-vial-added');
   });
 
-  await test.step('asks for a reason to release far more than ordered, showing the figures', async () => {
+  await test.step('[URS-REL-009][URS-REL-010] asks for a reason to release far more than ordered, showing the figures', async () => {
     await dialog.getByRole('button', { name: 'Frigiv' }).click();
     const signing = dialog.getByRole('region', { name: 'Det, du underskriver' });
     await expect(signing.getByRole('rowheader', { name: /^FDG-\d{6}-1$/ })).toBeVisible();
@@ -91,14 +91,14 @@ test('prod-user adds a vial by hand and releases an accepted order with a reason
     await reason.fill('Hele glasset går til PET1 og PET2');
   });
 
-  await test.step('refuses a wrong password with "Forkert login"', async () => {
+  await test.step('[URS-REL-002] refuses a wrong password with "Forkert login"', async () => {
     await dialog.getByLabel('Kodeord').fill('forkert');
     await dialog.getByRole('button', { name: 'Frigiv' }).click();
     await expect(dialog.getByText(/Forkert login/)).toBeVisible();
     await shot(page, 'production-04-wrong-password');
   });
 
-  await test.step('releases with the password and the card turns Released (green)', async () => {
+  await test.step('[URS-REL-001][URS-REL-016] releases with the password and the card turns Released (green)', async () => {
     await dialog.getByLabel('Kodeord').fill('tracershop');
     await dialog.getByRole('button', { name: 'Frigiv' }).click();
     await expect(dialog.getByText('Ordrerne er frigivet.')).toBeVisible();
@@ -109,7 +109,7 @@ test('prod-user adds a vial by hand and releases an accepted order with a reason
     await shot(page, 'production-05-released');
   });
 
-  await test.step('traces the released lot on "Tilbagekaldelse", also from its order, and downloads the report', async () => {
+  await test.step('[URS-PRD-009][URS-PRD-010][URS-DOC-006] traces the released lot on "Tilbagekaldelse", also from its order, and downloads the report', async () => {
     const lot = `FDG-${lotDateCode(day)}-1`;
     await page.getByRole('link', { name: 'Tilbagekaldelse' }).click();
     await page.getByLabel('Lot- eller batchnummer').fill(lot);
@@ -167,7 +167,7 @@ test('production says why it moves an accepted order and edits its dose; the tra
       })
     )?.reason;
 
-  await test.step('asks why before it moves the accepted order to 08:00', async () => {
+  await test.step('[URS-PRD-006][URS-PRD-005][URS-AUD-005] asks why before it moves the accepted order to 08:00', async () => {
     await late.getByRole('button', { name: 'Ryk til 08:00' }).click();
     const question = page.getByRole('dialog', { name: 'Ryk ordrer' });
     const reason = question.getByLabel('Begrundelse for ændringen');
@@ -185,7 +185,7 @@ test('production says why it moves an accepted order and edits its dose; the tra
     await expect.poll(() => reasonOf('activityOrder.move')).toBe('PET2 er ude af drift');
   });
 
-  await test.step('asks why before it changes the accepted order’s dose', async () => {
+  await test.step('[URS-PRD-006][URS-AUD-005] asks why before it changes the accepted order’s dose', async () => {
     await early.getByRole('button', { name: 'Åbn ordre kl. 08:00' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: `Ret dosis for ordre ${order.id}` }).click();

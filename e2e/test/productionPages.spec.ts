@@ -42,7 +42,7 @@ async function expectHealthy(page: Page, problems: string[], what: string) {
   expect(await accessibilityViolations(page), what).toEqual([]);
 }
 
-test('Ordre shows every product, Special and the week plan', async ({
+test('[URS-PRD-012][URS-PRF-011] Ordre shows every product, Special and the week plan', async ({
   page,
   site,
   problems,
@@ -64,7 +64,12 @@ test('Ordre shows every product, Special and the week plan', async ({
   }
 });
 
-test('Hætteglas and Monitorering show their content', async ({ page, site, problems, shot }) => {
+test('[URS-VIA-007][URS-PRD-013][URS-PRF-011] Hætteglas and Monitorering show their content', async ({
+  page,
+  site,
+  problems,
+  shot,
+}) => {
   await logIn(page, site, 'production', 'prod-admin');
   await page.getByRole('link', { name: 'Hætteglas' }).click();
   await page.waitForURL('**/production/vials**');
@@ -76,7 +81,12 @@ test('Hætteglas and Monitorering show their content', async ({ page, site, prob
   await shot(page, 'production-page-monitoring');
 });
 
-test('every Opsætning page shows its content', async ({ page, site, problems, shot }) => {
+test('[URS-PRD-014][URS-PRF-011] every Opsætning page shows its content', async ({
+  page,
+  site,
+  problems,
+  shot,
+}) => {
   await logIn(page, site, 'production', 'prod-admin');
   await page.getByRole('link', { name: 'Opsætning' }).click();
   for (const [path, label] of SETUP_PAGES) {
@@ -89,7 +99,7 @@ test('every Opsætning page shows its content', async ({ page, site, problems, s
   }
 });
 
-test('the admin pages are kept from a production admin and shown to the site admin', async ({
+test('[URS-ACC-014] the admin pages are kept from a production admin and shown to the site admin', async ({
   page,
   site,
   problems,

@@ -39,7 +39,7 @@ async function chooseView(page: Page, label: string) {
   await page.getByLabel('Side').selectOption({ label });
 }
 
-test('shop-user orders, changes and deletes an injection order', async ({
+test('[URS-ORD-002] shop-user orders, changes and deletes an injection order', async ({
   page,
   site,
   problems,
@@ -95,7 +95,7 @@ test('shop-user mass-orders the day’s FDG bookings and sees the api’s refusa
   await expect(slot).toBeVisible();
   const before = await slot.getByRole('group').count();
 
-  await test.step('Bookinger: two ordered, one rejected', async () => {
+  await test.step('[URS-ORD-013][URS-ORD-018] Bookinger: two ordered, one rejected', async () => {
     await chooseView(page, 'Bookinger');
     await expect(
       page.getByRole('heading', { name: `Bookinger for den ${formatDanishDate(bookingDay)}` }),
@@ -117,7 +117,7 @@ test('shop-user mass-orders the day’s FDG bookings and sees the api’s refusa
     await expect(fdg.getByRole('checkbox')).toHaveCount(0);
   });
 
-  await test.step('NaF cannot be delivered in time: the refusal in Danish', async () => {
+  await test.step('[URS-ORD-014][URS-DAT-006] NaF cannot be delivered in time: the refusal in Danish', async () => {
     // NaF is injected 45 minutes after 09:00, before its 10:00 delivery (or is not delivered).
     const naf = page.getByRole('region', { name: 'NaF', exact: true });
     await naf.getByRole('button', { name: 'Bestil' }).click();
@@ -125,7 +125,7 @@ test('shop-user mass-orders the day’s FDG bookings and sees the api’s refusa
     await shot(page, '13-mass-ordered');
   });
 
-  await test.step('Bookingoversigt: rooms × hours', async () => {
+  await test.step('[URS-ORD-018] Bookingoversigt: rooms × hours', async () => {
     await chooseView(page, 'Bookingoversigt');
     const grid = page.getByRole('table');
     await expect(grid.getByRole('columnheader', { name: 'PET/CT 1' })).toBeVisible();
@@ -134,7 +134,7 @@ test('shop-user mass-orders the day’s FDG bookings and sees the api’s refusa
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
-  await test.step('Ordreoversigt: the new order', async () => {
+  await test.step('[URS-ORD-013] Ordreoversigt: the new order', async () => {
     await chooseView(page, 'Ordreoversigt');
     await expect(slot.getByRole('group')).toHaveCount(before + 1);
     await shot(page, '15-orders-from-bookings');
@@ -142,7 +142,7 @@ test('shop-user mass-orders the day’s FDG bookings and sees the api’s refusa
   expect(problems).toEqual([]);
 });
 
-test('the shop links the release certificate of a released delivery', async ({
+test('[URS-DOC-001][URS-DOC-003] the shop links the release certificate of a released delivery', async ({
   page,
   site,
   shot,
@@ -173,7 +173,7 @@ test('shop-admin renames a room, maps a study and manages a colleague’s access
   await page.getByRole('link', { name: 'Opsætning' }).click();
   await expect(page.getByRole('heading', { name: 'Opsætning' })).toBeVisible();
 
-  await test.step('Lokationer: filter, rename and save', async () => {
+  await test.step('[URS-ORD-017] Lokationer: filter, rename and save', async () => {
     await page.getByRole('textbox', { name: /^Filter/ }).fill('petct2');
     const name = page.getByRole('textbox', { name: 'Kaldenavn for RGH-KF-PETCT2' });
     await name.fill('PET/CT 2 (ny)');
@@ -182,7 +182,7 @@ test('shop-admin renames a room, maps a study and manages a colleague’s access
     await expect(name).toHaveValue('PET/CT 2 (ny)');
   });
 
-  await test.step('Procedurer: the bone scan of PET1 gets NaF', async () => {
+  await test.step('[URS-ORD-017] Procedurer: the bone scan of PET1 gets NaF', async () => {
     await page.getByRole('button', { name: 'Procedurer', exact: true }).click();
     await page.getByLabel('Kunde').selectOption({ label: 'RH KF' });
     await page.getByLabel('Destination').selectOption({ label: 'PET1' });
@@ -202,7 +202,7 @@ test('shop-admin renames a room, maps a study and manages a colleague’s access
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
-  await test.step('Brugere: take shop-user’s access to RH KF away and give it back', async () => {
+  await test.step('[URS-ACC-009] Brugere: take shop-user’s access to RH KF away and give it back', async () => {
     await page.getByRole('button', { name: 'Brugere', exact: true }).click();
     await page.getByLabel('Kunde').selectOption({ label: 'RH KF' });
     const revoke = page.getByRole('button', { name: 'Fjern adgang for shop-user' });

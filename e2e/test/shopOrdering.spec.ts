@@ -23,7 +23,7 @@ test('shop-user orders, changes and deletes an order, sees it accepted live, mee
   const orderRows = slot.locator('[role="group"][aria-label^="ID: "]');
   const dayButton = page.locator(`[data-date="${day}"]`);
 
-  await test.step('shows the login page to an anonymous visitor', async () => {
+  await test.step('[URS-PRF-011] shows the login page to an anonymous visitor', async () => {
     await page.goto(`${site.server.url}/shop/`);
     await page.waitForURL('**/shop/login');
     await expect(page.getByRole('heading', { name: 'Log ind' })).toBeVisible();
@@ -31,21 +31,21 @@ test('shop-user orders, changes and deletes an order, sees it accepted live, mee
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
-  await test.step('refuses a wrong password in Danish', async () => {
+  await test.step('[URS-ACC-003] refuses a wrong password in Danish', async () => {
     await page.getByRole('textbox', { name: 'Brugernavn' }).fill('shop-user');
     await page.getByLabel('Kodeord').fill('forkert');
     await page.getByRole('button', { name: 'Log ind' }).click();
     await expect(page.getByRole('alert')).toHaveText('Fejl: Forkert brugernavn eller kodeord.');
   });
 
-  await test.step('logs shop-user in to the order overview', async () => {
+  await test.step('[URS-ACC-003] logs shop-user in to the order overview', async () => {
     await page.getByLabel('Kodeord').fill('tracershop');
     await page.getByLabel('Kodeord').press('Enter');
     await expect(page.getByRole('heading', { name: /^Ordrer for den / })).toBeVisible();
     await expect(page.getByText('Demo Shop User')).toBeVisible();
   });
 
-  await test.step('chooses a destination, a product and a day', async () => {
+  await test.step('[URS-DLN-007] chooses a destination, a product and a day', async () => {
     await openShopDay(page, day);
     await expect(
       page.getByRole('heading', { name: `Ordrer for den ${formatDanishDate(day)}` }),
@@ -56,7 +56,7 @@ test('shop-user orders, changes and deletes an order, sees it accepted live, mee
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
-  await test.step('orders 300 MBq', async () => {
+  await test.step('[URS-ORD-001] orders 300 MBq', async () => {
     await newOrderRow.getByRole('textbox', { name: 'Aktivitet' }).fill('300');
     await newOrderRow.getByRole('textbox', { name: 'Kommentar' }).fill('E2E');
     await newOrderRow.getByRole('button', { name: 'Bestil' }).click();
@@ -67,14 +67,14 @@ test('shop-user orders, changes and deletes an order, sees it accepted live, mee
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
-  await test.step('changes the order to 350 MBq', async () => {
+  await test.step('[URS-ORD-001] changes the order to 350 MBq', async () => {
     const row = orderRows.first();
     await row.getByRole('textbox', { name: 'Aktivitet' }).fill('350');
     await row.getByRole('button', { name: 'Opdater' }).click();
     await expect(slot.getByText('Bestilt: 350 MBq')).toBeVisible();
   });
 
-  await test.step('refuses an unreadable activity with core’s message', async () => {
+  await test.step('[URS-DAT-007] refuses an unreadable activity with core’s message', async () => {
     const field = newOrderRow.getByRole('textbox', { name: 'Aktivitet' });
     await field.fill('4asdgf0000');
     await newOrderRow.getByRole('button', { name: 'Bestil' }).click();
@@ -86,7 +86,7 @@ test('shop-user orders, changes and deletes an order, sees it accepted live, mee
     await field.fill('');
   });
 
-  await test.step('refuses 999 999 999 MBq with the limit in words, and keeps the typed order', async () => {
+  await test.step('[URS-ORD-006] refuses 999 999 999 MBq with the limit in words, and keeps the typed order', async () => {
     const field = newOrderRow.getByRole('textbox', { name: 'Aktivitet' });
     await field.fill('999999999');
     await newOrderRow.getByRole('button', { name: 'Bestil' }).click();
@@ -99,13 +99,13 @@ test('shop-user orders, changes and deletes an order, sees it accepted live, mee
     await field.fill('');
   });
 
-  await test.step('deletes the order', async () => {
+  await test.step('[URS-ORD-001] deletes the order', async () => {
     await orderRows.first().getByRole('button', { name: 'Slet' }).click();
     await expect(slot.getByText('Der er ikke bestilt sporstof')).toBeVisible();
     await expect(orderRows).toHaveCount(0);
   });
 
-  await test.step('turns yellow without a reload when production accepts', async () => {
+  await test.step('[URS-INT-009][URS-PRD-004][URS-ORD-005] turns yellow without a reload when production accepts', async () => {
     await newOrderRow.getByRole('textbox', { name: 'Aktivitet' }).fill('300');
     await newOrderRow.getByRole('button', { name: 'Bestil' }).click();
     await expect(slot.getByText('Bestilt: 300 MBq')).toBeVisible();
@@ -119,7 +119,7 @@ test('shop-user orders, changes and deletes an order, sees it accepted live, mee
     await shot(page, '04-accepted-live');
   });
 
-  await test.step('after the deadline offers no new order, and the api refuses a forged one', async () => {
+  await test.step('[URS-DLN-002] after the deadline offers no new order, and the api refuses a forged one', async () => {
     // The activity deadline of the demo is 13:00 the day before; move the api's clock past it.
     const [year, month, date] = day.split('-');
     site.clock.set(
@@ -148,7 +148,7 @@ test('shop-user orders, changes and deletes an order, sees it accepted live, mee
     await shot(page, '05-after-deadline');
   });
 
-  await test.step('logs out to the login page', async () => {
+  await test.step('[URS-ACC-005] logs out to the login page', async () => {
     await page.getByRole('button', { name: 'Log ud' }).click();
     await page.waitForURL('**/shop/login');
     await expect(page.getByRole('heading', { name: 'Log ind' })).toBeVisible();

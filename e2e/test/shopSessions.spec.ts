@@ -23,7 +23,7 @@ test('the shop under its security headers, an order retried after a stopped serv
   // The stopped server's failed requests and closed socket are answers the page shows.
   const faults = () => problems.filter((line) => !line.includes('WebSocket'));
 
-  await test.step('serves the shop with its security headers and works under them', async () => {
+  await test.step('[URS-ACC-011] serves the shop with its security headers and works under them', async () => {
     const response = await page.goto(`${site.server.url}/shop/`);
     const headers = response?.headers() ?? {};
     expect(headers['content-security-policy']).toContain("script-src 'self'");
@@ -40,7 +40,7 @@ test('the shop under its security headers, an order retried after a stopped serv
     expect(faults()).toEqual([]);
   });
 
-  await test.step('creates an order once when the server stopped while it was sent and Bestil is pressed again', async () => {
+  await test.step('[URS-ORD-011] creates an order once when the server stopped while it was sent and Bestil is pressed again', async () => {
     // The request reaches the api, which creates the order; then the server stops before
     // the browser hears the answer (a crash, a restart during a deploy).
     await page.route(
@@ -71,7 +71,7 @@ test('the shop under its security headers, an order retried after a stopped serv
     expect(await ordersOfTheDay(275)).toBe(1);
   });
 
-  await test.step('shows the login page in a tab whose session was ended in another tab', async () => {
+  await test.step('[URS-ACC-005] shows the login page in a tab whose session was ended in another tab', async () => {
     const other = await page.context().newPage();
     await other.goto(`${site.server.url}/shop/`);
     await expect(other.getByRole('heading', { name: /^Ordrer for den / })).toBeVisible();

@@ -3,24 +3,30 @@
  * `tracershop`: the operators' command.
  *
  *   tracershop serve                       the api (what `npm start` runs after building)
- *   tracershop worker hl7|worklist|vials|retention
+ *   tracershop worker hl7|worklist|vials|retention|backups
  *                                          one background service alone (events via REDIS_URL)
  *   tracershop legacy-import --from URL    copy an old Tracershop MySQL database
  *   tracershop db migrate|migrate:down|status|seed|reset|verify-audit
  *   tracershop audit verify
+ *   tracershop backup [--to FILE | --dir DIR]
+ *   tracershop restore --from FILE [--yes]
  */
 import { databaseOptionsFromEnv, migrateUp, openDatabases, runCommand } from '@tracershop/db';
 import { BACKGROUND_SERVICES } from './background';
 import type { BackgroundServiceName } from './background';
+import { apiConfigFromEnv } from './config';
 import { runLegacyImport } from './legacyImport';
 import { createServices } from './server';
 
 const USAGE = `Usage: tracershop <command>
   serve                                   run the api server
-  worker hl7|worklist|vials|retention     run one background service alone
+  worker hl7|worklist|vials|retention|backups
+                                          run one background service alone
   legacy-import --from mysql://…/TracerShop
   db migrate|migrate:down|status|seed|reset|verify-audit
-  audit verify`;
+  audit verify
+  backup [--to FILE | --dir DIR]          back up both databases into one file
+  restore --from FILE [--yes]             restore a backup into empty databases`;
 
 async function runWorker(name: string | undefined): Promise<number> {
   if (name === undefined || !(name in BACKGROUND_SERVICES)) {
@@ -65,6 +71,12 @@ async function main(argv: string[]): Promise<number> {
     case 'db':
     case 'audit':
       return runCommand(argv);
+    case 'backup':
+    case 'restore':
+      // The manifest names the version of the api taking the backup.
+      return runCommand(argv, process.env, undefined, undefined, {
+        tracershopVersion: apiConfigFromEnv().version,
+      });
     default:
       console.error(USAGE);
       return 2;

@@ -2,6 +2,14 @@
  * The api's settings, read once from the environment (docs/operations.md lists them).
  */
 import { DEFAULT_TIME_ZONE } from '@tracershop/core';
+import { z } from 'zod';
+
+/** Where the separate `/metrics` listener listens (`TRACERSHOP_METRICS_BIND=host:port`). */
+export interface MetricsBind {
+  host: string;
+  /** 0 picks a free port (tests). */
+  port: number;
+}
 
 export interface ApiConfig {
   /** TCP port of HTTP and WebSocket; 0 picks a free one (tests). */
@@ -35,6 +43,80 @@ export interface ApiConfig {
   trustedProxyIps: string[];
   /** The secret the proxy sends in X-Tracer-Proxy-Secret; null: header sign-on is off. */
   trustedProxySecret: string | null;
+  /**
+   * Bearer token that `/metrics` on the main port asks for (docs/operations.md, "Monitoring");
+   * null: `/metrics` is not served on the main port.
+   */
+  metricsToken: string | null;
+  /** A listener of its own serving only `/metrics`, without a token; null: none. */
+  metricsBind: MetricsBind | null;
+  /** Seconds `/readyz` answers `draining` after SIGTERM / SIGINT before the server stops. */
+  drainSeconds: number;
+}
+
+/** Shortest accepted metrics token: a guessable one would open the metrics to anyone. */
+export const MIN_METRICS_TOKEN_LENGTH = 16;
+/** Default drain period: a load balancer probing every second or two notices in time. */
+export const DEFAULT_DRAIN_SECONDS = 5;
+
+/** An unset or blank variable is absent. */
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+
+/** `host:port`, `[ipv6]:port`; the port may be 0 (a free one). */
+const hostAndPort = z
+  .string()
+  .regex(/^(\[[0-9A-Fa-f:.]+\]|[^\s:[\]]+):(\d{1,5})$/, 'expected host:port, e.g. 10.0.0.5:9464')
+  .transform((text, context): MetricsBind => {
+    const colon = text.lastIndexOf(':');
+    const port = Number(text.slice(colon + 1));
+    if (port > 65535) {
+      context.addIssue({ code: 'custom', message: 'the port must be at most 65535' });
+      return z.NEVER;
+    }
+    return { host: text.slice(0, colon).replace(/^\[(.*)\]$/, '$1'), port };
+  });
+
+/** The monitoring and draining variables (docs/operations.md, "Monitoring"). */
+const monitoringEnvironment = z.object({
+  TRACERSHOP_METRICS_TOKEN: optionalText.pipe(
+    z
+      .string()
+      .min(
+        MIN_METRICS_TOKEN_LENGTH,
+        `must be at least ${MIN_METRICS_TOKEN_LENGTH} characters (a long random secret)`,
+      )
+      .optional(),
+  ),
+  TRACERSHOP_METRICS_BIND: optionalText.pipe(hostAndPort.optional()),
+  TRACERSHOP_DRAIN_SECONDS: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'expected a whole number of seconds')
+      .transform(Number)
+      .pipe(z.number().int().max(600, 'must be at most 600 seconds'))
+      .optional(),
+  ),
+});
+
+type MonitoringConfig = Pick<ApiConfig, 'metricsToken' | 'metricsBind' | 'drainSeconds'>;
+
+function monitoringConfigFromEnv(env: NodeJS.ProcessEnv): MonitoringConfig {
+  const parsed = monitoringEnvironment.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.')}: ${issue.message}`,
+    );
+    throw new Error(`Invalid monitoring settings: ${problems.join('; ')}`);
+  }
+  const values = parsed.data;
+  return {
+    metricsToken: values.TRACERSHOP_METRICS_TOKEN ?? null,
+    metricsBind: values.TRACERSHOP_METRICS_BIND ?? null,
+    drainSeconds: values.TRACERSHOP_DRAIN_SECONDS ?? DEFAULT_DRAIN_SECONDS,
+  };
 }
 
 function integer(value: string | undefined, fallback: number): number {
@@ -78,6 +160,7 @@ export function apiConfigFromEnv(
       .filter((address) => address !== ''),
     trustedProxySecret:
       env.TRUSTED_PROXY_SECRET && env.TRUSTED_PROXY_SECRET !== '' ? env.TRUSTED_PROXY_SECRET : null,
+    ...monitoringConfigFromEnv(env),
     ...overrides,
   };
 }

@@ -9,6 +9,7 @@
 import { TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import { DbConstraintError } from '@tracershop/db';
+import { ZodError } from 'zod';
 
 interface ReasonDefinition {
   code: TRPC_ERROR_CODE_KEY;
@@ -250,6 +251,19 @@ export class ReasonedError extends Error {
     super(reason);
     this.name = 'ReasonedError';
   }
+}
+
+/**
+ * The reason a caller is given for `error`: its own when it carries one, INVALID_INPUT for a
+ * refused input, else the reason of its code (the error formatter, trpc/init.ts, and the
+ * error metrics use this one rule).
+ */
+export function reasonOfError(error: TRPCError): ErrorReason {
+  const cause = error.cause;
+  if (cause instanceof ReasonedError) {
+    return cause.reason;
+  }
+  return cause instanceof ZodError ? 'INVALID_INPUT' : reasonOfCode[error.code];
 }
 
 /** Danish words of the machine values in parameters (see `errorReasons`). */

@@ -1,6 +1,8 @@
 /**
  * `npm start`: migrate both databases, seed the demo site when they are empty (one
- * instance at a time), serve on PORT (8080), and stop gracefully on SIGTERM / SIGINT.
+ * instance at a time), serve on PORT (8080), and stop gracefully on SIGTERM / SIGINT: first
+ * `/readyz` reports draining for TRACERSHOP_DRAIN_SECONDS while requests are still served,
+ * then the server closes (docs/operations.md, "Monitoring").
  */
 import {
   DEMO_PASSWORD,
@@ -48,7 +50,8 @@ async function main(): Promise<void> {
     stopping = true;
     server.services.log.info({ signal }, 'shutting down');
     void server
-      .close()
+      .drain()
+      .then(() => server.close())
       .then(() => db.close())
       .then(() => process.exit(0))
       .catch((error: unknown) => {

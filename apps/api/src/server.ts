@@ -1,6 +1,7 @@
 /**
  * The one service: tRPC over HTTP at /trpc and over WebSocket at /trpc on the same port,
- * /healthz, and the two built web apps under /shop/ and /production/.
+ * /healthz (liveness), /readyz (readiness), /metrics (with a token, or on a listener of its
+ * own) and the two built web apps under /shop/ and /production/ (docs/operations.md).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -28,9 +29,17 @@ import type { EventBus } from './events/eventBus';
 import { LocalEventBus, RedisEventBus } from './events/eventBus';
 import { startBackgroundServices, stopBackgroundServices } from './background';
 import { serveDocument } from './documents/documentRoutes';
+import { Readiness } from './health/readiness';
 import { setSecurityHeaders } from './http/securityHeaders';
 import { serveSiteIcon, serveStaticApp } from './http/staticApps';
 import type { StaticApp } from './http/staticApps';
+import { ApiMetrics, NO_PROCEDURE } from './metrics/apiMetrics';
+import type { MetricsListener } from './metrics/metricsEndpoint';
+import {
+  METRICS_PATH,
+  serveMetricsWithToken,
+  startMetricsListener,
+} from './metrics/metricsEndpoint';
 import { appRouter } from './routers';
 import { TelemetryRecorder } from './telemetry/telemetryRecorder';
 import type { ApiServices } from './trpc/context';
@@ -61,22 +70,41 @@ export interface ApiServer {
   port: number;
   /** The node HTTP server (for tests and embedding). */
   http: http.Server;
+  /** `http://host:port` of the `TRACERSHOP_METRICS_BIND` listener; null when there is none. */
+  metricsUrl: string | null;
+  /** What `/readyz` answers. */
+  readiness: Readiness;
+  /**
+   * The first part of a stop (SIGTERM / SIGINT): `/readyz` answers `draining` for
+   * `config.drainSeconds` while everything else is served as before, so that load balancers
+   * take the instance out before it goes. Resolves when the period is over; `close` follows.
+   */
+  drain(): Promise<void>;
   close(): Promise<void>;
 }
 
 /** Largest accepted request body: well above any legitimate input. */
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
-async function createEventBus(config: ApiConfig, log: Logger): Promise<EventBus> {
+async function createEventBus(
+  config: ApiConfig,
+  log: Logger,
+  metrics: ApiMetrics,
+): Promise<EventBus> {
+  const options = { onDelivered: metrics.eventDelivered };
   if (config.redisUrl === null) {
-    return new LocalEventBus();
+    return new LocalEventBus(options);
   }
   const url = config.redisUrl;
-  const bus = await RedisEventBus.connect(() => {
-    const client = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: false });
-    client.on('error', (error) => log.warn({ err: error }, 'redis'));
-    return client;
-  }, config.redisPrefix);
+  const bus = await RedisEventBus.connect(
+    () => {
+      const client = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: false });
+      client.on('error', (error) => log.warn({ err: error }, 'redis'));
+      return client;
+    },
+    config.redisPrefix,
+    options,
+  );
   log.info('event bus on redis');
   return bus;
 }
@@ -87,7 +115,8 @@ export async function createServices(options: ApiServerOptions = {}): Promise<Ap
   const log = options.logger ?? pino({ level: config.logLevel, base: { service: 'api' } });
   const clock = options.clock ?? systemClock;
   const db = options.db ?? (await openDatabases(options.database));
-  const events = await createEventBus(config, log);
+  const metrics = new ApiMetrics({ db, version: config.version });
+  const events = await createEventBus(config, log, metrics);
   const redis =
     config.redisUrl === null
       ? null
@@ -115,6 +144,7 @@ export async function createServices(options: ApiServerOptions = {}): Promise<Ap
       redis,
     ),
     telemetry,
+    metrics,
     log,
     clock,
     redis,
@@ -128,35 +158,24 @@ function json(res: http.ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-async function health(services: ApiServices): Promise<{ ok: boolean; body: unknown }> {
-  const check = async (name: 'record' | 'web') => {
-    const sequelize = services.db[name];
-    try {
-      await sequelize.query('SELECT 1');
-      return { ok: true, dialect: sequelize.getDialect() };
-    } catch (error) {
-      return { ok: false, dialect: sequelize.getDialect(), error: String(error) };
-    }
-  };
-  const [record, web] = await Promise.all([check('record'), check('web')]);
-  const ok = record.ok && web.ok;
-  return {
-    ok,
-    body: { ok, version: services.config.version, databases: { record, web } },
-  };
+/** The `procedure` label of an error the adapters report: a known path, else NO_PROCEDURE. */
+function procedureLabel(path: string | undefined): string {
+  return path !== undefined && Object.hasOwn(appRouter._def.procedures, path) ? path : NO_PROCEDURE;
 }
 
 /** Starts the api on `config.port` (0 = a free port). */
 export async function startApiServer(options: ApiServerOptions = {}): Promise<ApiServer> {
   const services = await createServices(options);
-  const { config, log } = services;
+  const { config, log, metrics } = services;
   services.telemetry.start();
   services.sessionSockets.start();
+  const readiness = new Readiness(services);
 
   const trpcHandler = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
     maxBodySize: MAX_BODY_BYTES,
+    onError: ({ error, path }) => metrics.adapterError(error, procedureLabel(path)),
     createContext: ({ req, res }) =>
       createContext(services, {
         req,
@@ -178,9 +197,11 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
   }
 
   // One log line per request with its id (the client's X-Request-Id or a new one), method,
-  // path, status and time. Never headers: they carry session cookies.
+  // path, status and time. Never headers: they carry session cookies. Not the readiness
+  // probes, which a load balancer sends every few seconds: readiness logs its changes.
   const requestLog = pinoHttp({
     logger: log,
+    autoLogging: { ignore: (req) => req.url === '/readyz' },
     genReqId: (req, res) => {
       const given = req.headers['x-request-id'];
       const id = typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
@@ -206,6 +227,10 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     const requestId = String(req.id);
     req.headers['x-request-id'] = requestId;
     setSecurityHeaders(res, config.secureCookies);
+    if (readiness.isDraining) {
+      // Keep-alive clients reconnect, through the load balancer, to an instance that stays.
+      res.setHeader('Connection', 'close');
+    }
     void route(req, res).catch((error: unknown) => {
       log.error({ err: error, requestId }, 'request failed');
       if (!res.headersSent) {
@@ -226,8 +251,20 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
       return;
     }
     if (pathname === '/healthz') {
-      const result = await health(services);
-      json(res, result.ok ? 200 : 503, result.body);
+      // Liveness: the process answers. What it depends on is /readyz's business.
+      res.statusCode = 200;
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      res.setHeader('Cache-Control', 'no-store');
+      res.end('ok');
+      return;
+    }
+    if (pathname === '/readyz') {
+      const report = await readiness.report();
+      json(res, report.failing.length === 0 ? 200 : 503, report);
+      return;
+    }
+    if (pathname === METRICS_PATH) {
+      await serveMetricsWithToken(metrics, config.metricsToken, req, res);
       return;
     }
     if (pathname === '/') {
@@ -267,7 +304,9 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
         socket: res,
       }),
     keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 5_000 },
+    onError: ({ error, path }) => metrics.adapterError(error, procedureLabel(path)),
   });
+  metrics.countWebSockets(() => wss.clients.size);
 
   /** Set when `close` starts: a client reconnecting meanwhile must not keep the server open. */
   let shuttingDown = false;
@@ -294,20 +333,41 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${shownHost}:${port}`;
   log.info({ url }, 'listening');
+  let metricsListener: MetricsListener | null = null;
+  if (config.metricsBind !== null) {
+    try {
+      metricsListener = await startMetricsListener(metrics, config.metricsBind, log);
+    } catch (error) {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      throw error;
+    }
+  }
   const background =
     options.backgroundServices === false
       ? []
       : await startBackgroundServices(services, options.env);
 
   let closing: Promise<void> | null = null;
+  let draining: Promise<void> | null = null;
   return {
     services,
     url,
     port,
     http: server,
+    metricsUrl: metricsListener?.url ?? null,
+    readiness,
+    drain() {
+      draining ??= new Promise<void>((resolve) => {
+        readiness.startDraining();
+        log.info({ seconds: config.drainSeconds }, 'draining: /readyz answers 503');
+        setTimeout(resolve, config.drainSeconds * 1000);
+      });
+      return draining;
+    },
     close() {
       closing ??= (async () => {
         shuttingDown = true;
+        readiness.startDraining();
         await stopBackgroundServices(background);
         services.sessionSockets.stop();
         wsHandler.broadcastReconnectNotification();
@@ -333,6 +393,8 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
         clearInterval(reaper);
         clearTimeout(cutter);
         clearTimeout(drain);
+        await metricsListener?.close();
+        metrics.close();
         await services.telemetry.stop();
         await services.events.close();
         services.redis?.disconnect();

@@ -24,7 +24,7 @@ describe.each(TEST_DIALECTS)('site administration (%s)', (dialect) => {
     await api?.close();
   });
 
-  it('pages through the audit trail, newest first, with filters', async () => {
+  it('[URS-AUD-007] pages through the audit trail, newest first, with filters', async () => {
     // The demo seed created its isotopes at the clock's start; these come a minute later.
     const seeded = await siteAdmin.trpc.admin.auditTrail.query({
       entity: 'Isotope',
@@ -88,14 +88,14 @@ describe.each(TEST_DIALECTS)('site administration (%s)', (dialect) => {
     expect((await siteAdmin.trpc.admin.auditTrail.query()).rows.length).toBeGreaterThan(3);
   });
 
-  it('verifies the audit chain', async () => {
+  it('[URS-AUD-004] verifies the audit chain', async () => {
     const report = await siteAdmin.trpc.admin.verifyAuditChain.query();
     expect(report.ok).toBe(true);
     expect(report.firstBroken).toBeNull();
     expect(report.checked).toBe(await api.db.models.AuditEvent.count());
   });
 
-  it('lists login events', async () => {
+  it('[URS-AUD-010] lists login events', async () => {
     const failed = api.client();
     expect(
       await reasonOf(failed.trpc.auth.login.mutate({ username: 'prod-user', password: 'wrong' })),
@@ -110,7 +110,7 @@ describe.each(TEST_DIALECTS)('site administration (%s)', (dialect) => {
     expect(successes.total).toBeGreaterThanOrEqual(2);
   });
 
-  it('summarizes telemetry per procedure', async () => {
+  it('[URS-PRF-009] summarizes telemetry per procedure', async () => {
     for (let call = 0; call < 4; call += 1) {
       await prodAdmin.trpc.setup.catalog.query();
     }
@@ -130,7 +130,7 @@ describe.each(TEST_DIALECTS)('site administration (%s)', (dialect) => {
     expect(await reasonOf(prodAdmin.trpc.admin.telemetry.query())).toBe('FORBIDDEN_ROLE');
   });
 
-  it("changes a user's role, audited, and ends their sessions", async () => {
+  it("[URS-ACC-008] changes a user's role, audited, and ends their sessions", async () => {
     const user = await api.db.models.User.create({
       username: 'rolle-skift',
       displayName: 'Rolle Skift',

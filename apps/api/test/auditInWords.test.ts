@@ -101,7 +101,7 @@ function rawKeysIn(line: AuditLine): string[] {
 }
 
 describe('the words of the audit trail', () => {
-  it('has words in Danish and English for every action the code writes', () => {
+  it('[URS-AUD-006] has words in Danish and English for every action the code writes', () => {
     const words = {
       da: new AuditWords({} as never, 'da', 'Europe/Copenhagen'),
       en: new AuditWords({} as never, 'en', 'Europe/Copenhagen'),
@@ -119,7 +119,7 @@ describe('the words of the audit trail', () => {
     expect(entities).toEqual([]);
   });
 
-  it('names every stored field of every audited record (or keeps it for the expert)', async () => {
+  it('[URS-AUD-006] names every stored field of every audited record (or keeps it for the expert)', async () => {
     const api = await startTestApi({ dialect: 'sqlite', seed: false });
     try {
       const models = api.db.models as unknown as Record<
@@ -206,34 +206,37 @@ describe.each(TEST_DIALECTS)('the audit trail in words (%s)', (dialect) => {
     }
   }
 
-  it.each(LANGUAGES)('reads every event as words, without a stored key (%s)', async (language) => {
-    const lines = await wholeTrail(language);
-    const actions = new Set(lines.map((line) => line.action));
-    for (const expected of [
-      'site.seedDemo',
-      'customer.create',
-      'activityOrder.create',
-      'activityOrder.limitOverride',
-      'activityOrder.reject',
-      'activityOrder.accept',
-      'activityOrder.release',
-      'activityOrder.correct',
-      'vial.create',
-      'vial.edit',
-      'injectionOrder.release',
-      'isotopeOrder.release',
-      'recall.export',
-    ]) {
-      expect(actions).toContain(expected);
-    }
-    expect(lines.flatMap(rawKeysIn)).toEqual([]);
-    const unnamed = lines.filter(
-      (line) => line.entityId !== null && line.identity === null && line.entity !== 'Site',
-    );
-    expect(unnamed.map((line) => `${line.action} ${line.entityId}`)).toEqual([]);
-  });
+  it.each(LANGUAGES)(
+    '[URS-AUD-006] reads every event as words, without a stored key (%s)',
+    async (language) => {
+      const lines = await wholeTrail(language);
+      const actions = new Set(lines.map((line) => line.action));
+      for (const expected of [
+        'site.seedDemo',
+        'customer.create',
+        'activityOrder.create',
+        'activityOrder.limitOverride',
+        'activityOrder.reject',
+        'activityOrder.accept',
+        'activityOrder.release',
+        'activityOrder.correct',
+        'vial.create',
+        'vial.edit',
+        'injectionOrder.release',
+        'isotopeOrder.release',
+        'recall.export',
+      ]) {
+        expect(actions).toContain(expected);
+      }
+      expect(lines.flatMap(rawKeysIn)).toEqual([]);
+      const unnamed = lines.filter(
+        (line) => line.entityId !== null && line.identity === null && line.entity !== 'Site',
+      );
+      expect(unnamed.map((line) => `${line.action} ${line.entityId}`)).toEqual([]);
+    },
+  );
 
-  it('says a release as an inspector reads it', async () => {
+  it('[URS-REL-011] says a release as an inspector reads it', async () => {
     const lines = await wholeTrail('da', { entity: 'ActivityOrder', entityId: order });
     const release = lines.find((line) => line.action === 'activityOrder.release');
     expect(release).toMatchObject({
@@ -280,7 +283,7 @@ describe.each(TEST_DIALECTS)('the audit trail in words (%s)', (dialect) => {
     });
   });
 
-  it('filters by customer: its records only', async () => {
+  it('[URS-AUD-007] filters by customer: its records only', async () => {
     const customerId = day.slot.customerId;
     const lines = await wholeTrail('da', { customerId });
     expect(lines.length).toBeGreaterThan(10);
@@ -296,7 +299,7 @@ describe.each(TEST_DIALECTS)('the audit trail in words (%s)', (dialect) => {
     }
   });
 
-  it('filters by lot: the orders released with it, its vials, its recall exports', async () => {
+  it('[URS-AUD-007] filters by lot: the orders released with it, its vials, its recall exports', async () => {
     const lines = await wholeTrail('da', { lot: LOT });
     const keys = new Set(
       lines.map((line) => `${line.entity}:${line.entityId ?? ''}:${line.action}`),
@@ -318,7 +321,7 @@ describe.each(TEST_DIALECTS)('the audit trail in words (%s)', (dialect) => {
     return events.find((event) => JSON.parse(event.after ?? '{}').sha256 === sha256);
   }
 
-  it('exports a filtered view as A4 PDF: the filter on every page, the chain, every row', async () => {
+  it('[URS-DOC-007][URS-DOC-008] exports a filtered view as A4 PDF: the filter on every page, the chain, every row', async () => {
     const admin = await api.loginAs('site-admin');
     const customerId = day.slot.customerId;
     const lines = await wholeTrail('da', { customerId });
@@ -365,7 +368,7 @@ describe.each(TEST_DIALECTS)('the audit trail in words (%s)', (dialect) => {
     );
   });
 
-  it('exports the same view as CSV in English, audited with its hash', async () => {
+  it('[URS-DOC-007][URS-DOC-008] exports the same view as CSV in English, audited with its hash', async () => {
     const admin = await api.loginAs('site-admin');
     const lines = await wholeTrail('en', { lot: LOT });
     const csv = await fetchDocument(

@@ -26,7 +26,7 @@ describe.each(TEST_DIALECTS)('audit trail reviews (%s)', (dialect) => {
     await api?.close();
   });
 
-  it('signs the review of a past period, with the chain verified, and audits it', async () => {
+  it('[URS-AUD-008] signs the review of a past period, with the chain verified, and audits it', async () => {
     const fromDate = addDays(api.today, -30);
     const toDate = addDays(api.today, -1);
     const review = await admin.trpc.admin.review.mutate({
@@ -66,7 +66,7 @@ describe.each(TEST_DIALECTS)('audit trail reviews (%s)', (dialect) => {
     expect([...texts].sort((a, b) => a.localeCompare(b, 'da'))).toEqual(texts);
   });
 
-  it('refuses a wrong password, audits the attempt and writes no review', async () => {
+  it('[URS-AUD-008] refuses a wrong password, audits the attempt and writes no review', async () => {
     const before = await reviewCount();
     const refused = admin.trpc.admin.review.mutate({
       fromDate: addDays(api.today, -2),
@@ -83,7 +83,7 @@ describe.each(TEST_DIALECTS)('audit trail reviews (%s)', (dialect) => {
     ).toBe(1);
   });
 
-  it('refuses a period that is not over or ends before it starts', async () => {
+  it('[URS-AUD-008] refuses a period that is not over or ends before it starts', async () => {
     const before = await reviewCount();
     const review = (fromDate: string, toDate: string) =>
       admin.trpc.admin.review.mutate({ fromDate, toDate, comment: 'x', password: DEMO_PASSWORD });
@@ -94,7 +94,7 @@ describe.each(TEST_DIALECTS)('audit trail reviews (%s)', (dialect) => {
     expect(await reviewCount()).toBe(before);
   });
 
-  it('is the site admin’s: production may not sign or list reviews', async () => {
+  it('[URS-AUD-008] is the site admin’s: production may not sign or list reviews', async () => {
     const production = await api.loginAs('prod-admin');
     const signed = production.trpc.admin.review.mutate({
       fromDate: addDays(api.today, -2),

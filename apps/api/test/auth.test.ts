@@ -29,19 +29,22 @@ describe.each(TEST_DIALECTS)('sessions and login (%s)', (dialect) => {
     await api?.close();
   });
 
-  it('GET /healthz reports both databases', async () => {
-    const response = await fetch(`${api.server.url}/healthz`);
-    expect(response.status).toBe(200);
-    const body = (await response.json()) as {
-      ok: boolean;
-      databases: { record: { ok: boolean }; web: { ok: boolean } };
+  it('[URS-PRF-001] GET /healthz answers; GET /readyz reports both databases', async () => {
+    const health = await fetch(`${api.server.url}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.text()).toBe('ok');
+    const ready = await fetch(`${api.server.url}/readyz`);
+    expect(ready.status).toBe(200);
+    const body = (await ready.json()) as {
+      status: string;
+      checks: { record: { ok: boolean }; web: { ok: boolean } };
     };
-    expect(body.ok).toBe(true);
-    expect(body.databases.record.ok).toBe(true);
-    expect(body.databases.web.ok).toBe(true);
+    expect(body.status).toBe('ready');
+    expect(body.checks.record.ok).toBe(true);
+    expect(body.checks.web.ok).toBe(true);
   });
 
-  it('auth.login returns the user and sets an HttpOnly, SameSite=Strict session cookie', async () => {
+  it('[URS-ACC-003][URS-ACC-004] auth.login returns the user and sets an HttpOnly, SameSite=Strict session cookie', async () => {
     const response = await fetch(`${api.server.url}/trpc/auth.login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -66,7 +69,7 @@ describe.each(TEST_DIALECTS)('sessions and login (%s)', (dialect) => {
     expect((await client.trpc.auth.whoami.query()).user).toBeNull();
   });
 
-  it('stores only the hash of the session token', async () => {
+  it('[URS-ACC-004] stores only the hash of the session token', async () => {
     const client = await api.loginAs('prod-admin');
     const token = client.jar.header().split('=')[1] ?? '';
     const sessions = await api.db.models.Session.findAll();
@@ -74,7 +77,7 @@ describe.each(TEST_DIALECTS)('sessions and login (%s)', (dialect) => {
     expect(sessions.every((session) => /^[0-9a-f]{64}$/.test(session.id))).toBe(true);
   });
 
-  it('refuses a wrong password and records the attempt', async () => {
+  it('[URS-ACC-003][URS-AUD-010] refuses a wrong password and records the attempt', async () => {
     const client = api.client();
     expect(
       await reasonOf(client.trpc.auth.login.mutate({ username: 'shop-admin', password: 'nope' })),
@@ -84,7 +87,7 @@ describe.each(TEST_DIALECTS)('sessions and login (%s)', (dialect) => {
     expect((await client.trpc.auth.whoami.query()).user).toBeNull();
   });
 
-  it('ends an idle session', async () => {
+  it('[URS-ACC-005] ends an idle session', async () => {
     const client = await api.loginAs('external');
     expect((await client.trpc.auth.whoami.query()).user?.username).toBe('external');
     const before = api.clock.now();
@@ -93,7 +96,7 @@ describe.each(TEST_DIALECTS)('sessions and login (%s)', (dialect) => {
     api.clock.set(before);
   });
 
-  it('changing the password needs the current one and ends the other sessions', async () => {
+  it('[URS-ACC-007] changing the password needs the current one and ends the other sessions', async () => {
     const first = await api.loginAs('shop-admin');
     const second = await api.loginAs('shop-admin');
     expect(
@@ -116,7 +119,7 @@ describe.each(TEST_DIALECTS)('sessions and login (%s)', (dialect) => {
     });
   });
 
-  it('locks a user name after ten wrong passwords and says so', async () => {
+  it('[URS-ACC-006] locks a user name after ten wrong passwords and says so', async () => {
     const client = api.client();
     for (let attempt = 0; attempt < 10; attempt += 1) {
       expect(
@@ -132,14 +135,14 @@ describe.each(TEST_DIALECTS)('sessions and login (%s)', (dialect) => {
     expect(events.some((event) => event.reason === 'locked')).toBe(true);
   });
 
-  it('tells an app of another version to reload', async () => {
+  it('[URS-PRF-008] tells an app of another version to reload', async () => {
     const client = api.client({ version: 'old-build' });
     expect(await reasonOf(client.trpc.auth.whoami.query())).toBe('VERSION_MISMATCH');
     const current = api.client({ version: 'test' });
     expect((await current.trpc.auth.whoami.query()).version).toBe('test');
   });
 
-  it('refuses mutations from a foreign origin', async () => {
+  it('[URS-ACC-010] refuses mutations from a foreign origin', async () => {
     const client = api.client({ headers: { origin: 'https://evil.example' } });
     expect(
       await reasonOf(
@@ -156,7 +159,7 @@ describe.each(TEST_DIALECTS)('sessions and login (%s)', (dialect) => {
     expect(result.user.username).toBe('prod-user');
   });
 
-  it('refuses a WebSocket upgrade from a foreign origin', async () => {
+  it('[URS-ACC-010] refuses a WebSocket upgrade from a foreign origin', async () => {
     const { default: WebSocket } = await import('ws');
     const url = `${api.server.url.replace(/^http/, 'ws').replace('localhost', '127.0.0.1')}/trpc`;
     const status = await new Promise<number>((resolve) => {
@@ -171,7 +174,7 @@ describe.each(TEST_DIALECTS)('sessions and login (%s)', (dialect) => {
     expect(status).toBe(403);
   });
 
-  it('refuses malformed input with a clear error and the field issues', async () => {
+  it('[URS-DAT-001] refuses malformed input with a clear error and the field issues', async () => {
     const client = api.client();
     const cases: unknown[] = [
       { username: 12, password: 'x' },
@@ -187,7 +190,7 @@ describe.each(TEST_DIALECTS)('sessions and login (%s)', (dialect) => {
     }
   });
 
-  it('refuses a password change while the user is locked out, and audits every refused try', async () => {
+  it('[URS-ACC-006][URS-ACC-007] refuses a password change while the user is locked out, and audits every refused try', async () => {
     const client = await api.loginAs('shop-user');
     // Wrong current passwords count toward the same lock as failed logins.
     for (let attempt = 0; attempt < 10; attempt += 1) {
@@ -229,7 +232,7 @@ describe.each(TEST_DIALECTS)('sessions and login (%s)', (dialect) => {
     expect(check?.passwordHash).toBe(user?.passwordHash);
   });
 
-  it('answers requests no client of ours sends with a 4xx reason, never INTERNAL', async () => {
+  it('[URS-DAT-008] answers requests no client of ours sends with a 4xx reason, never INTERNAL', async () => {
     const base = api.server.url.replace('localhost', '127.0.0.1');
     const cases: [string, RequestInit, number, string][] = [
       ['GET on a mutation', { method: 'GET' }, 405, 'METHOD_NOT_SUPPORTED'],
@@ -262,7 +265,7 @@ describe.each(TEST_DIALECTS)('sessions and login (%s)', (dialect) => {
     ).toBe('NO_SUCH_PROCEDURE');
   });
 
-  it('audits signature attempts refused because of the lock like wrong passwords', async () => {
+  it('[URS-ACC-006] audits signature attempts refused because of the lock like wrong passwords', async () => {
     const fixtures = new ReleaseFixtures(api);
     const slot = await fixtures.slot('PET1', 'FDG');
     const date = fixtures.freshDate();

@@ -67,7 +67,7 @@ describe.each(TEST_DIALECTS)('bookings (%s)', (dialect) => {
     });
   }
 
-  it('lists per tracer, masked for shop users, unconfigured studies apart', async () => {
+  it('[URS-ORD-018] lists per tracer, masked for shop users, unconfigured studies apart', async () => {
     await api.db.models.Booking.create({
       accessionNumber: 'DKRGH261124999',
       locationId: ids.location('RGH-KF-PETCT1'),
@@ -132,7 +132,7 @@ describe.each(TEST_DIALECTS)('bookings (%s)', (dialect) => {
     ).toBe('FORBIDDEN_ROLE');
   });
 
-  it('lays the day out as rooms × hours', async () => {
+  it('[URS-ORD-018] lays the day out as rooms × hours', async () => {
     const overview = await shop.trpc.bookings.overview.query({
       endpointId: ids.endpoint('PET1'),
       date: WEDNESDAY,
@@ -154,7 +154,7 @@ describe.each(TEST_DIALECTS)('bookings (%s)', (dialect) => {
     ).toBe('INVALID_INPUT');
   });
 
-  it('shows production what the not yet ordered bookings of a tracer would need, per slot', async () => {
+  it('[URS-ORD-019] shows production what the not yet ordered bookings of a tracer would need, per slot', async () => {
     const production = await api.loginAs('prod-user');
     const input = { endpointId: ids.endpoint('PET1'), tracerId: ids.tracer('FDG'), date: TUESDAY };
     const preview = await production.trpc.bookings.productionPreview.query(input);
@@ -181,7 +181,7 @@ describe.each(TEST_DIALECTS)('bookings (%s)', (dialect) => {
     );
   });
 
-  it('mass orders once per client key, skips ordered bookings, publishes masked', async () => {
+  it('[URS-ORD-011][URS-ORD-013][URS-ORD-014] mass orders once per client key, skips ordered bookings, publishes masked', async () => {
     const first = await bookingAt(TUESDAY, 'PET/CT FDG helkrop', '08:30:00');
     const second = await bookingAt(TUESDAY, 'PET/CT FDG helkrop', '09:15:00');
     const brain = await bookingAt(TUESDAY, 'PET/CT FDG hjerne', '10:00:00');
@@ -258,7 +258,7 @@ describe.each(TEST_DIALECTS)('bookings (%s)', (dialect) => {
     events.stop();
   });
 
-  it('a mass order that cannot be delivered changes nothing', async () => {
+  it('[URS-ORD-014] a mass order that cannot be delivered changes nothing', async () => {
     const early = await api.db.models.Booking.create({
       accessionNumber: 'DKRGH261125900',
       locationId: ids.location('RGH-KF-PETCT1'),
@@ -318,7 +318,7 @@ describe.each(TEST_DIALECTS)('bookings (%s)', (dialect) => {
     expect(fixed.activityOrders).toHaveLength(1);
   });
 
-  it('holds shop users to the deadline of the tracer type; the site admin is not', async () => {
+  it('[URS-DLN-005] holds shop users to the deadline of the tracer type; the site admin is not', async () => {
     const psma = await bookingAt(TUESDAY, 'PET/CT Ga-68 PSMA', '11:00:00');
     const decisions = { [`#${psma.id}`]: true };
     // In the afternoon, after the morning's sessions have timed out.

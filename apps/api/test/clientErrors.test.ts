@@ -18,7 +18,7 @@ interface LogLine {
 
 const ERROR_LEVEL = 50;
 
-describe('clientErrors.report (sqlite)', () => {
+describe('[URS-DAT-008] clientErrors.report (sqlite)', () => {
   let api: TestApi;
   const lines: LogLine[] = [];
   const clientErrorLines = () => lines.filter((line) => line.msg === 'client error');

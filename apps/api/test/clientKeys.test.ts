@@ -24,7 +24,7 @@ describe.each(TEST_DIALECTS)('one client key sent ten times at once (%s)', (dial
     await first?.close();
   });
 
-  it('creates one order, audits it once and answers every send with it', async () => {
+  it('[URS-ORD-011] creates one order, audits it once and answers every send with it', async () => {
     const ids = await demoIds(first);
     const input = {
       orderedTimeSlotId: ids.slot('PET1', 'FDG', 1, '08:00:00'),

@@ -39,7 +39,7 @@ describe.each(TEST_DIALECTS)('one delivered figure on every surface (%s)', (dial
     await api?.close();
   });
 
-  it('the production card', async () => {
+  it('[URS-PRD-001][URS-PRD-007] the production card', async () => {
     const [card, ...others] = await day.productionCards();
     expect(others).toEqual([]);
     expect(card?.releaseId).toBe(orderId);
@@ -47,7 +47,7 @@ describe.each(TEST_DIALECTS)('one delivered figure on every surface (%s)', (dial
     expect(Math.floor(card?.summary.deliveredActivity ?? 0)).toBe(777);
   });
 
-  it('the shop card', async () => {
+  it('[URS-PRD-007] the shop card', async () => {
     const [card, ...others] = await day.shopCards();
     expect(others).toEqual([]);
     expect(card?.released?.vialCount).toBe(2);
@@ -55,7 +55,7 @@ describe.each(TEST_DIALECTS)('one delivered figure on every surface (%s)', (dial
     expect(Math.floor(card?.released?.deliveredActivity ?? 0)).toBe(777);
   });
 
-  it('the release certificate: each vial and the total at 08:00', async () => {
+  it('[URS-PRD-001][URS-PRD-007] the release certificate: each vial and the total at 08:00', async () => {
     const document = await fetchDocument(api, day.shop, day.certificatePath(orderId));
     expect(document.status).toBe(200);
     const text = await pdfText(document.body);
@@ -68,7 +68,7 @@ describe.each(TEST_DIALECTS)('one delivered figure on every surface (%s)', (dial
     expect(text).not.toContain('950 MBq');
   });
 
-  it('the monthly Excel export', async () => {
+  it('[URS-PRD-007] the monthly Excel export', async () => {
     const prodAdmin = await api.loginAs('prod-admin');
     const document = await fetchDocument(api, prodAdmin, '/documents/monthly-export/2027-04.xlsx');
     expect(document.status).toBe(200);

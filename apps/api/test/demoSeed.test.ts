@@ -36,7 +36,7 @@ describe.each(TEST_DIALECTS)('the demo seed (%s)', (dialect) => {
     await api?.close();
   });
 
-  it('releases nothing after the seed moment, and fills every vial before its release', async () => {
+  it('[URS-DAT-005] releases nothing after the seed moment, and fills every vial before its release', async () => {
     const now = api.clock.now().getTime();
     const { models } = api.db;
     const released = [
@@ -92,7 +92,7 @@ describe.each(TEST_DIALECTS)('the demo seed (%s)', (dialect) => {
     expect(activity.status).toBe(OrderStatus.Ordered);
   });
 
-  it('starts an audit trail that verifies and names every seeded record and release', async () => {
+  it('[URS-DAT-005] starts an audit trail that verifies and names every seeded record and release', async () => {
     const siteAdmin = await api.loginAs('site-admin');
     const report = await siteAdmin.trpc.admin.verifyAuditChain.query();
     expect(report).toMatchObject({ ok: true, firstBroken: null });

@@ -141,7 +141,7 @@ describe.each(TEST_DIALECTS)('documents (%s)', (dialect) => {
     await api?.close();
   });
 
-  it('serves the activity release certificate with orders, vials, site and signature', async () => {
+  it('[URS-DOC-001] serves the activity release certificate with orders, vials, site and signature', async () => {
     const shop = await api.loginAs('shop-user');
     const result = await download(shop, certificatePath());
     expect(result.status).toBe(200);
@@ -196,7 +196,7 @@ describe.each(TEST_DIALECTS)('documents (%s)', (dialect) => {
     expect(text).toContain(`Demo Production User ${releasedAt} Frigivet`);
   });
 
-  it('render functions give the same certificate to the printing service', async () => {
+  it('[URS-DOC-009] render functions give the same certificate to the printing service', async () => {
     const { services } = api.server;
     const body = await renderActivityCertificate(services, fdgPet1.slotId, DATE, releaseId());
     expect(await pdfText(body)).toContain(lot());
@@ -214,7 +214,7 @@ describe.each(TEST_DIALECTS)('documents (%s)', (dialect) => {
     });
   });
 
-  it('serves the injection release document, without the authorisation clause', async () => {
+  it('[URS-DOC-002] serves the injection release document, without the authorisation clause', async () => {
     const result = await download(prodUser, `/documents/injection-release/${injectionId}.pdf`);
     expect(result.status).toBe(200);
     expect(result.disposition).toContain(
@@ -234,7 +234,7 @@ describe.each(TEST_DIALECTS)('documents (%s)', (dialect) => {
     expect(text).toContain(`Demo Production User ${releasedAt} Frigivet`);
   });
 
-  it('serves the isotope release document to the isotope customer', async () => {
+  it('[URS-DOC-002] serves the isotope release document to the isotope customer', async () => {
     const external = await api.loginAs('external');
     const path = `/documents/isotope-release/${isotopeDeliveryId}/${DATE}.pdf`;
     const result = await download(external, path);
@@ -255,7 +255,7 @@ describe.each(TEST_DIALECTS)('documents (%s)', (dialect) => {
     expect((await download(shop, path)).status).toBe(403);
   });
 
-  it('refuses without session (401), for other customers (403), for missing releases (404)', async () => {
+  it('[URS-DOC-003] refuses without session (401), for other customers (403), for missing releases (404)', async () => {
     expect((await download(null, certificatePath())).status).toBe(401);
     const anonymous = await download(null, `/documents/monthly-export/${MONTH}.xlsx`);
     expect(anonymous.status).toBe(401);
@@ -315,7 +315,7 @@ describe.each(TEST_DIALECTS)('documents (%s)', (dialect) => {
     expect((await download(prodUser, '/documents/unknown.pdf')).status).toBe(404);
   });
 
-  it('prints the vial label on a 98 × 38 mm page', async () => {
+  it('[URS-DOC-004] prints the vial label on a 98 × 38 mm page', async () => {
     const [vial] = vials as [Vial];
     const path = `/documents/vial-label/${vial.id}.pdf`;
     const shop = await api.loginAs('shop-user');
@@ -339,7 +339,7 @@ describe.each(TEST_DIALECTS)('documents (%s)', (dialect) => {
     expect(text).toContain('Ved uheld ring: 35 45 41 47');
   });
 
-  it('exports the month to Excel for production admins only', async () => {
+  it('[URS-DOC-005] exports the month to Excel for production admins only', async () => {
     const path = `/documents/monthly-export/${MONTH}.xlsx`;
     expect((await download(prodUser, path)).status).toBe(403);
     expect((await download(await api.loginAs('shop-admin'), path)).status).toBe(403);
@@ -431,7 +431,7 @@ describe.each(TEST_DIALECTS)('documents (%s)', (dialect) => {
     ]);
   });
 
-  it('prints the unit name and address the site admin sets', async () => {
+  it('[URS-PRD-016] prints the unit name and address the site admin sets', async () => {
     const siteAdmin = await api.loginAs('site-admin');
     const edited = await siteAdmin.trpc.setup.settings.edit.mutate({
       unitName: 'Cyklotron og Radiokemi, enhed 3982',

@@ -33,7 +33,7 @@ describe.each(TEST_DIALECTS)('the GMP day (%s)', (dialect) => {
     await api?.close();
   });
 
-  it('goes from shop order to signed release and correction, audited', async () => {
+  it('[URS-PRD-006][URS-AUD-001] goes from shop order to signed release and correction, audited', async () => {
     const ids = await demoIds(api);
     const early = ids.slot('PET1', 'FDG', 2, '08:00:00');
     const late = ids.slot('PET1', 'FDG', 2, '09:30:00');

@@ -166,7 +166,7 @@ describe.each(TEST_DIALECTS)('HL7 listener (%s)', (dialect) => {
     ]);
   }
 
-  it('creates bookings, rooms and identifiers, and a shop screen sees them live', async () => {
+  it('[URS-INT-001] creates bookings, rooms and identifiers, and a shop screen sees them live', async () => {
     const shop = await api.loginAs('shop-user');
     const live = collectEvents(shop);
     await live.started;
@@ -222,7 +222,7 @@ describe.each(TEST_DIALECTS)('HL7 listener (%s)', (dialect) => {
     live.stop();
   });
 
-  it('synchronises identifiers by code, else by description', async () => {
+  it('[URS-INT-003] synchronises identifiers by code, else by description', async () => {
     const ack = await sender.send(
       ormMessage('SYNC1', [
         {
@@ -255,7 +255,7 @@ describe.each(TEST_DIALECTS)('HL7 listener (%s)', (dialect) => {
     expect((await bookingOf('DKREGH0001000004'))?.procedureIdentifierId).toBe(byCode?.id);
   });
 
-  it('keeps the status on an unchanged re-send, resets it when rescheduled', async () => {
+  it('[URS-INT-003] keeps the status on an unchanged re-send, resets it when rescheduled', async () => {
     const order: Order = {
       control: 'XO',
       accession: 'DKREGH0001000001',
@@ -285,7 +285,7 @@ describe.each(TEST_DIALECTS)('HL7 listener (%s)', (dialect) => {
     );
   });
 
-  it('deletes on cancel (CA, DC) and the shop screen hears it', async () => {
+  it('[URS-INT-001] deletes on cancel (CA, DC) and the shop screen hears it', async () => {
     const shop = await api.loginAs('shop-user');
     const live = collectEvents(shop);
     await live.started;
@@ -316,7 +316,7 @@ describe.each(TEST_DIALECTS)('HL7 listener (%s)', (dialect) => {
     expect(again.code).toBe('AA');
   });
 
-  it('answers AE or AR to what it cannot store, and changes nothing', async () => {
+  it('[URS-INT-001] answers AE or AR to what it cannot store, and changes nothing', async () => {
     const before = await snapshot();
     const missingStart = await sender.send(
       ormMessage('BAD1', [
@@ -382,7 +382,7 @@ describe.each(TEST_DIALECTS)('HL7 listener (%s)', (dialect) => {
     expect(await snapshot()).toBe(before);
   });
 
-  it('refuses senders not on the allow-list', async () => {
+  it('[URS-INT-001] refuses senders not on the allow-list', async () => {
     const guarded = await startHl7Listener(api.server.services, {
       port: 0,
       host: '127.0.0.1',

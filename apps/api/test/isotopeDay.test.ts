@@ -33,7 +33,7 @@ describe.each(TEST_DIALECTS)('orders.isotopeDay (%s)', (dialect) => {
     await api?.close();
   });
 
-  it("shows one isotope's cards and runs, as the production page does", async () => {
+  it("[URS-PRD-011] shows one isotope's cards and runs, as the production page does", async () => {
     const fdg = await api.db.models.Tracer.findOne({ where: { shortname: 'FDG' } });
     let daysWithRuns = 0;
     for (let offset = 0; offset < 14; offset += 1) {
@@ -64,7 +64,7 @@ describe.each(TEST_DIALECTS)('orders.isotopeDay (%s)', (dialect) => {
     expect(daysWithRuns).toBeGreaterThan(0);
   });
 
-  it('counts a delivered vial calibrated on the previous day', async () => {
+  it('[URS-PRD-001][URS-PRD-011] counts a delivered vial calibrated on the previous day', async () => {
     const date = fixtures.freshDate();
     const [first, second] = await fixtures.isotopeOrders(date, 2, OrderStatus.Released);
     if (first === undefined || second === undefined) {

@@ -112,7 +112,7 @@ describe('directory login over LDAP (sqlite)', () => {
     await ldap?.close();
   });
 
-  it('logs a directory user in and creates their account with the highest role', async () => {
+  it('[URS-INT-007][URS-AUD-009] logs a directory user in and creates their account with the highest role', async () => {
     const { client, reason } = await login('anna', 'anna-secret');
     expect(reason).toBe('no error');
     const me = await client.trpc.auth.whoami.query();
@@ -137,7 +137,7 @@ describe('directory login over LDAP (sqlite)', () => {
     expect(await api.db.models.User.count({ where: { usernameKey: 'anna' } })).toBe(1);
   });
 
-  it('refuses a wrong or empty password', async () => {
+  it('[URS-INT-007] refuses a wrong or empty password', async () => {
     expect((await login('anna', 'not-annas')).reason).toBe('LOGIN_FAILED');
     expect((await lastLoginEvent('anna'))?.reason).toBe('wrong-password');
     expect((await login('anna', ' ')).reason).toBe('LOGIN_FAILED');
@@ -152,13 +152,13 @@ describe('directory login over LDAP (sqlite)', () => {
     });
   });
 
-  it('refuses a directory user in no Tracershop group', async () => {
+  it('[URS-INT-007] refuses a directory user in no Tracershop group', async () => {
     expect((await login('carl', 'carl-secret')).reason).toBe('LOGIN_FAILED');
     expect((await lastLoginEvent('carl'))?.reason).toBe('no-role');
     expect(await api.db.models.User.findOne({ where: { username: 'carl' } })).toBeNull();
   });
 
-  it('follows group changes in the directory on the next login (audited), ending the sessions of the old role', async () => {
+  it('[URS-INT-007][URS-AUD-009] follows group changes in the directory on the next login (audited), ending the sessions of the old role', async () => {
     const { client: before } = await login('anna', 'anna-secret');
     expect((await before.trpc.auth.whoami.query()).user?.userGroup).toBe(UserGroup.ProductionUser);
     const admin = new Client({ url: ldap.url });
@@ -194,7 +194,7 @@ describe('directory login over LDAP (sqlite)', () => {
     }
   });
 
-  it('keeps local external users working, never taken over by a directory namesake', async () => {
+  it('[URS-INT-008] keeps local external users working, never taken over by a directory namesake', async () => {
     const { client, reason } = await login('external', DEMO_PASSWORD);
     expect(reason).toBe('no error');
     expect((await client.trpc.auth.whoami.query()).user?.userGroup).toBe(UserGroup.ShopExternal);
@@ -204,7 +204,7 @@ describe('directory login over LDAP (sqlite)', () => {
     expect(row?.userGroup).toBe(UserGroup.ShopExternal);
   });
 
-  it('signs a release with the directory password', async () => {
+  it('[URS-INT-008] signs a release with the directory password', async () => {
     const fixtures = new ReleaseFixtures(api);
     const { client } = await login('bob', 'bo-secret');
     const bob = await api.db.models.User.findOne({ where: { username: 'bob' } });
@@ -232,7 +232,7 @@ describe('directory login over LDAP (sqlite)', () => {
     expect(stored?.status).toBe(OrderStatus.Released);
   });
 
-  it('uses StartTLS and verifies the certificate unless told not to', async () => {
+  it('[URS-INT-007] uses StartTLS and verifies the certificate unless told not to', async () => {
     const verified = await startTestApi({
       dialect: 'sqlite',
       db: api.db,
@@ -258,7 +258,7 @@ describe('directory login over LDAP (sqlite)', () => {
     }
   });
 
-  it('turns a directory outage into a clean login failure; local users still log in', async () => {
+  it('[URS-INT-008] turns a directory outage into a clean login failure; local users still log in', async () => {
     const closedPort = await freePort();
     const down = await startTestApi({
       dialect: 'sqlite',

@@ -111,7 +111,7 @@ async function createLegacyDatabase(legacy: mysql.Connection): Promise<string> {
   return name;
 }
 
-describe.runIf(process.env.TEST_MYSQL_URL)('legacy import', () => {
+describe.runIf(process.env.TEST_MYSQL_URL)('[URS-INT-010] legacy import', () => {
   let legacy: mysql.Connection;
 
   beforeAll(async () => {
@@ -295,7 +295,7 @@ describe.runIf(process.env.TEST_MYSQL_URL)('legacy import', () => {
       expect(closed.map((row) => row.closeDate)).toEqual(['2023-12-24', '2023-12-25']);
     });
 
-    it('maps orders: moved, released with its vials, rejected, and injection orders', async () => {
+    it('[URS-AUD-009] maps orders: moved, released with its vials, rejected, and injection orders', async () => {
       const m = models();
       const slotOf = (dtid: string) => newIdOf('deliverTimes', dtid);
       const order = async (oid: string) =>

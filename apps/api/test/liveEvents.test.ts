@@ -28,7 +28,7 @@ describe('live change events (sqlite)', () => {
     await api?.close();
   });
 
-  it('delivers each event only to those who may see it', async () => {
+  it('[URS-ACC-002] delivers each event only to those who may see it', async () => {
     const shop = collectEvents(await api.loginAs('shop-user'));
     const external = collectEvents(await api.loginAs('external'));
     const production = collectEvents(await api.loginAs('prod-user'));
@@ -71,7 +71,7 @@ describe('live change events (sqlite)', () => {
     production.stop();
   });
 
-  it('lets a reconnecting client catch up from its last event id', async () => {
+  it('[URS-INT-009] lets a reconnecting client catch up from its last event id', async () => {
     const client = await api.loginAs('prod-admin');
     const first = collectEvents(client);
     await first.started;
@@ -95,7 +95,7 @@ describe('live change events (sqlite)', () => {
     again.stop();
   });
 
-  it('asks a client with an unknown last event id to resync', async () => {
+  it('[URS-INT-009] asks a client with an unknown last event id to resync', async () => {
     const client = await api.loginAs('prod-admin');
     const stale = collectEvents(client, 'long-gone-event');
     await eventually(() => stale.events.length === 1);
@@ -103,7 +103,7 @@ describe('live change events (sqlite)', () => {
     stale.stop();
   });
 
-  it('refuses a subscription without a session', async () => {
+  it('[URS-ACC-001] refuses a subscription without a session', async () => {
     const anonymous = api.client();
     const error = await new Promise<unknown>((resolve) => {
       anonymous.trpc.events.onChange.subscribe(undefined, { onError: resolve });

@@ -77,7 +77,7 @@ describe.each(TEST_DIALECTS)('monitoring.punctuality (%s)', (dialect) => {
     await order.update({ deliveryTime, freedAt: freedAt === null ? null : new Date(freedAt) });
   }
 
-  it('counts an activity tracer’s orders at their active (moved-to) slot time', async () => {
+  it('[URS-PRD-013] counts an activity tracer’s orders at their active (moved-to) slot time', async () => {
     const eight = await slotAt('FDG', '08:00:00');
     const halfPastNine = await slotAt('FDG', '09:30:00');
     const fet = await slotAt('FET', '09:00:00');
@@ -111,7 +111,7 @@ describe.each(TEST_DIALECTS)('monitoring.punctuality (%s)', (dialect) => {
     });
   });
 
-  it('counts every injection order of the month at its delivery time (12:30 examples)', async () => {
+  it('[URS-PRD-013] counts every injection order of the month at its delivery time (12:30 examples)', async () => {
     // March 31st is summer time (UTC+2): 12:00 local = 10:00Z.
     await injectionOrder('2026-03-31', '12:30:00', OrderStatus.Released, '2026-03-31T10:00:00Z');
     await injectionOrder('2026-03-31', '12:30:00', OrderStatus.Released, '2026-03-31T10:35:00Z');
@@ -135,7 +135,7 @@ describe.each(TEST_DIALECTS)('monitoring.punctuality (%s)', (dialect) => {
     });
   });
 
-  it('counts an accepted order as not released only once its date has passed', async () => {
+  it('[URS-PRD-013] counts an accepted order as not released only once its date has passed', async () => {
     const eight = await slotAt('FDG', '08:00:00');
     const month = api.today.slice(0, 7);
     const before = await prodAdmin.trpc.monitoring.punctuality.query({

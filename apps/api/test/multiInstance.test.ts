@@ -12,7 +12,7 @@ import { TEST_DIALECTS, startTestApi } from './testApi';
 const redisUrl = process.env.TEST_REDIS_URL;
 
 describe.runIf(redisUrl !== undefined && redisUrl !== '').each(TEST_DIALECTS)(
-  'two api instances sharing Redis (%s)',
+  '[URS-PRF-004] two api instances sharing Redis (%s)',
   (dialect) => {
     let first: TestApi;
     let second: TestApi;
@@ -29,7 +29,7 @@ describe.runIf(redisUrl !== undefined && redisUrl !== '').each(TEST_DIALECTS)(
       await first?.close();
     });
 
-    it('delivers a mutation made on one instance to a subscriber of the other', async () => {
+    it('[URS-INT-009] delivers a mutation made on one instance to a subscriber of the other', async () => {
       const watcher = collectEvents(await second.loginAs('shop-user'));
       await watcher.started;
       const admin = await first.loginAs('prod-admin');
@@ -43,7 +43,7 @@ describe.runIf(redisUrl !== undefined && redisUrl !== '').each(TEST_DIALECTS)(
       watcher.stop();
     });
 
-    it('shares the failed-attempt lock between instances', async () => {
+    it('[URS-ACC-006] shares the failed-attempt lock between instances', async () => {
       const client = first.client();
       for (let attempt = 0; attempt < 10; attempt += 1) {
         await client.trpc.auth.login

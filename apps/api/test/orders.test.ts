@@ -87,7 +87,7 @@ describe.each(TEST_DIALECTS)('orders (%s)', (dialect) => {
     return order;
   }
 
-  it('shop creates, edits and deletes an activity order; server stamps, audits', async () => {
+  it('[URS-ORD-001] shop creates, edits and deletes an activity order; server stamps, audits', async () => {
     const created = await shop.trpc.orders.activity.create.mutate({
       orderedTimeSlotId: pet1(1, '08:00:00'),
       deliveryDate: NEXT_TUESDAY,
@@ -129,7 +129,7 @@ describe.each(TEST_DIALECTS)('orders (%s)', (dialect) => {
     expect(audit[2]?.after).toBeNull();
   });
 
-  it('injection and isotope orders follow the same life in the shop', async () => {
+  it('[URS-ORD-002] injection and isotope orders follow the same life in the shop', async () => {
     const injection = await shop.trpc.orders.injection.create.mutate({
       endpointId: ids.endpoint('PET1'),
       tracerId: ids.tracer('Ga-PSMA'),
@@ -173,7 +173,7 @@ describe.each(TEST_DIALECTS)('orders (%s)', (dialect) => {
     ]);
   });
 
-  it('refuses days the slot does not deliver and tracers outside the catalog', async () => {
+  it('[URS-ORD-003][URS-DLN-008] refuses days the slot does not deliver and tracers outside the catalog', async () => {
     // A Tuesday slot on a Wednesday; an even-week slot in an odd week (ISO week parity).
     expect(
       await reasonOf(
@@ -220,7 +220,7 @@ describe.each(TEST_DIALECTS)('orders (%s)', (dialect) => {
     }
   });
 
-  it('a client can never set the status or who ordered', async () => {
+  it('[URS-ORD-004] a client can never set the status or who ordered', async () => {
     const before = await api.db.models.ActivityOrder.count();
     for (const extra of [
       { status: OrderStatus.Released },
@@ -259,7 +259,7 @@ describe.each(TEST_DIALECTS)('orders (%s)', (dialect) => {
     expect(await api.db.models.ActivityOrder.count()).toBe(before + 1);
   });
 
-  it('past the deadline and on closed days: shop refused, production acts', async () => {
+  it('[URS-ORD-016][URS-DLN-001][URS-DLN-002][URS-DLN-003] past the deadline and on closed days: shop refused, production acts', async () => {
     // Ordering for today closed yesterday at 13:00.
     expect(
       await reasonOf(
@@ -349,7 +349,7 @@ describe.each(TEST_DIALECTS)('orders (%s)', (dialect) => {
     expect(christmas.ordering.injection).toMatchObject({ closedDate: true, closed: true });
   });
 
-  it('without a configured deadline the shop still cannot order for days gone by', async () => {
+  it('[URS-DLN-003] without a configured deadline the shop still cannot order for days gone by', async () => {
     const deadline = await api.db.models.Deadline.findOne({ where: { appliesTo: 'activity' } });
     if (deadline === null) {
       throw new Error('the seed has no activity deadline');
@@ -382,7 +382,7 @@ describe.each(TEST_DIALECTS)('orders (%s)', (dialect) => {
     }
   });
 
-  it('a shop user acts and reads only for their own customers', async () => {
+  it('[URS-ACC-002] a shop user acts and reads only for their own customers', async () => {
     const panumSlot = ids.slot('Panum', 'FDG', 1, '12:30:00');
     const refused = await refusalOf(
       shop.trpc.orders.activity.create.mutate({
@@ -456,7 +456,7 @@ describe.each(TEST_DIALECTS)('orders (%s)', (dialect) => {
     expect(everything.toDate).toBe('2027-01-26');
   });
 
-  it('keeps to the status machine', async () => {
+  it('[URS-ORD-005] keeps to the status machine', async () => {
     const accepted = await prodAdmin.trpc.orders.activity.createForCustomer.mutate({
       orderedTimeSlotId: pet1(1, '12:00:00'),
       deliveryDate: NEXT_TUESDAY,
@@ -601,7 +601,7 @@ describe.each(TEST_DIALECTS)('orders (%s)', (dialect) => {
     ).toBe('INVALID_STATUS');
   });
 
-  it('moves only to an earlier slot, shows the ghost, and restores', async () => {
+  it('[URS-PRD-005][URS-PRD-006] moves only to an earlier slot, shows the ghost, and restores', async () => {
     const from = pet1(1, '09:30:00');
     const earlier = pet1(1, '08:00:00');
     const order = await prodUser.trpc.orders.activity.createForCustomer.mutate({
@@ -702,7 +702,7 @@ describe.each(TEST_DIALECTS)('orders (%s)', (dialect) => {
     ]);
   });
 
-  it('the production day carries core figures, injection and isotope deliveries', async () => {
+  it('[URS-PRD-002] the production day carries core figures, injection and isotope deliveries', async () => {
     const day = await prodAdmin.trpc.orders.productionDay.query({
       date: TODAY,
       tracerId: ids.tracer('FDG'),
@@ -732,7 +732,7 @@ describe.each(TEST_DIALECTS)('orders (%s)', (dialect) => {
     ).toBe('NOT_FOUND');
   });
 
-  it('only the site admin deletes a released order; its vials pass on', async () => {
+  it('[URS-REL-015] only the site admin deletes a released order; its vials pass on', async () => {
     const released = await api.db.models.ActivityOrder.findOne({
       where: { status: OrderStatus.Released, deliveryDate: { [Op.lt]: TODAY } },
       order: [['id', 'DESC']],
@@ -758,7 +758,7 @@ describe.each(TEST_DIALECTS)('orders (%s)', (dialect) => {
     expect(audit[0]?.actorName).toBe('Demo Site Admin');
   });
 
-  it('creates once per client key', async () => {
+  it('[URS-ORD-011] creates once per client key', async () => {
     const clientKey = randomUUID();
     const input = {
       orderedTimeSlotId: pet1(1, '12:00:00'),
@@ -796,7 +796,7 @@ describe.each(TEST_DIALECTS)('orders (%s)', (dialect) => {
     expect((await shop.trpc.orders.injection.create.mutate(injection)).id).toBe(once.id);
   });
 
-  it("a shop subscription receives its own orders, not another customer's", async () => {
+  it("[URS-ACC-002] a shop subscription receives its own orders, not another customer's", async () => {
     const shopEvents = collectEvents(shop);
     const externalEvents = collectEvents(external);
     await Promise.all([shopEvents.started, externalEvents.started]);
@@ -828,7 +828,7 @@ describe.each(TEST_DIALECTS)('orders (%s)', (dialect) => {
     externalEvents.stop();
   });
 
-  it('refuses malformed input with INVALID_INPUT and writes nothing', async () => {
+  it('[URS-DAT-001] refuses malformed input with INVALID_INPUT and writes nothing', async () => {
     const counts = async () => ({
       activity: await api.db.models.ActivityOrder.count(),
       injection: await api.db.models.InjectionOrder.count(),

@@ -68,7 +68,7 @@ describe.each(TEST_DIALECTS)('orders after a release (%s)', (dialect) => {
     await api?.close();
   });
 
-  it('keeps the released orders released, with their vials and certificate', async () => {
+  it('[URS-ORD-015] keeps the released orders released, with their vials and certificate', async () => {
     expect(await statusesOf([a, b, c])).toEqual([
       OrderStatus.Released,
       OrderStatus.Released,
@@ -85,7 +85,7 @@ describe.each(TEST_DIALECTS)('orders after a release (%s)', (dialect) => {
     expect((await certificate(c)).status).toBe(404);
   });
 
-  it('shows the release and the later order apart in production and in the shop', async () => {
+  it('[URS-ORD-015] shows the release and the later order apart in production and in the shop', async () => {
     const [released, later, ...rest] = await day.productionCards();
     expect(rest).toEqual([]);
     expect(released).toMatchObject({ releaseId: a, releaseNumber: 1, afterRelease: false });
@@ -115,7 +115,7 @@ describe.each(TEST_DIALECTS)('orders after a release (%s)', (dialect) => {
     });
   });
 
-  it('accepts only the later order when production accepts the delivery', async () => {
+  it('[URS-ORD-015] accepts only the later order when production accepts the delivery', async () => {
     const result = await day.production.trpc.orders.activity.acceptSlot.mutate({
       slotId: day.slot.slotId,
       deliveryDate: DATE,
@@ -137,7 +137,7 @@ describe.each(TEST_DIALECTS)('orders after a release (%s)', (dialect) => {
     ]);
   });
 
-  it('releases the later order on its own, with its own vials and certificate', async () => {
+  it('[URS-ORD-015] releases the later order on its own, with its own vials and certificate', async () => {
     day.at('07:55:00');
     laterVial = await day.vial(500, '07:50:00', 2);
     await day.release([c], [laterVial]);
@@ -171,7 +171,7 @@ describe.each(TEST_DIALECTS)('orders after a release (%s)', (dialect) => {
     expect(first.text).toContain('i alt leveret kl. 08:00: 962 MBq (2 hætteglas)');
   });
 
-  it('counts every order of the run once', async () => {
+  it('[URS-ORD-015] counts every order of the run once', async () => {
     const run = (
       await day.production.trpc.orders.productionDay.query({
         date: DATE,
@@ -181,7 +181,7 @@ describe.each(TEST_DIALECTS)('orders after a release (%s)', (dialect) => {
     expect(run?.orderedActivity).toBeCloseTo(2118.33, 1);
   });
 
-  it('corrects one release whole and leaves the other intact', async () => {
+  it('[URS-REL-014] corrects one release whole and leaves the other intact', async () => {
     // A part of a release is refused, and nothing changes.
     expect(
       await reasonOf(
@@ -218,7 +218,7 @@ describe.each(TEST_DIALECTS)('orders after a release (%s)', (dialect) => {
     ]);
     expect(cards[1]?.orders.map((line) => line.order.id)).toEqual([a, b]);
   });
-  it('deleting the pivot of one release passes it on within that release only', async () => {
+  it('[URS-REL-015] deleting the pivot of one release passes it on within that release only', async () => {
     day.at('07:58:00');
     await day.release([a, b], firstVials);
     const siteAdmin = await api.loginAs('site-admin');

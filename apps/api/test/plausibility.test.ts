@@ -51,7 +51,7 @@ describe.each(TEST_DIALECTS)('plausibility limits (%s)', (dialect) => {
     await api?.close();
   });
 
-  it('starts every tracer with the defaults and lets production set its own, audited', async () => {
+  it('[URS-ORD-010] starts every tracer with the defaults and lets production set its own, audited', async () => {
     const fdg = await api.db.models.Tracer.findByPk(ids.tracer('FDG'));
     expect(fdg?.maxActivityPerOrder).toBe(50_000);
     expect(fdg?.maxActivityPerDelivery).toBe(100_000);
@@ -74,7 +74,7 @@ describe.each(TEST_DIALECTS)('plausibility limits (%s)', (dialect) => {
     expect(JSON.parse(audit?.after ?? '{}')).toMatchObject({ maxActivityPerOrder: 2_000 });
   });
 
-  it('refuses the shop an order above the order limit, in words naming the limit', async () => {
+  it('[URS-ORD-006] refuses the shop an order above the order limit, in words naming the limit', async () => {
     const before = await api.db.models.ActivityOrder.count();
     expect(
       await messageOf(
@@ -88,7 +88,7 @@ describe.each(TEST_DIALECTS)('plausibility limits (%s)', (dialect) => {
     expect(await api.db.models.ActivityOrder.count()).toBe(before);
   });
 
-  it('counts the delivery’s other orders against the delivery limit, at the limit allowed', async () => {
+  it('[URS-ORD-007] counts the delivery’s other orders against the delivery limit, at the limit allowed', async () => {
     const first = await shop.trpc.orders.activity.create.mutate({
       orderedTimeSlotId: slotId,
       deliveryDate: TUESDAY,
@@ -123,7 +123,7 @@ describe.each(TEST_DIALECTS)('plausibility limits (%s)', (dialect) => {
     await shop.trpc.orders.activity.edit.mutate({ id: first.id, comment: 'Til kl. 8' });
   });
 
-  it('never lets the shop override a limit', async () => {
+  it('[URS-ORD-009] never lets the shop override a limit', async () => {
     expect(
       (
         await refusalOf(
@@ -139,7 +139,7 @@ describe.each(TEST_DIALECTS)('plausibility limits (%s)', (dialect) => {
     ).toBe('INVALID_INPUT');
   });
 
-  it('refuses production too, unless it states a reason, which is audited', async () => {
+  it('[URS-ORD-009] refuses production too, unless it states a reason, which is audited', async () => {
     const order = {
       orderedTimeSlotId: ids.slot('PET1', 'FDG', 1, '09:30:00'),
       deliveryDate: TUESDAY,
@@ -178,7 +178,7 @@ describe.each(TEST_DIALECTS)('plausibility limits (%s)', (dialect) => {
     expect(await auditRows('activityOrder.limitOverride', created.id)).toHaveLength(2);
   });
 
-  it('limits the injections of an injection order', async () => {
+  it('[URS-ORD-008] limits the injections of an injection order', async () => {
     const order = {
       endpointId: ids.endpoint('PET1'),
       tracerId: ids.tracer('Ga-PSMA'),

@@ -12,7 +12,7 @@ import type { TestApi } from './testApi';
 import { startTestApi } from './testApi';
 import type { TestClient } from './testClient';
 
-describe('printing over IPP (sqlite)', () => {
+describe('[URS-INT-005] printing over IPP (sqlite)', () => {
   let api: TestApi;
   let admin: TestClient;
   const peers = new IppPrinterPeers();
@@ -79,7 +79,7 @@ describe('printing over IPP (sqlite)', () => {
     expect(await documentPeer.spooledFiles()).toHaveLength(1);
   });
 
-  it('prints a vial label on the active label printer', async () => {
+  it('[URS-DOC-004] prints a vial label on the active label printer', async () => {
     await admin.trpc.setup.printers.choose.mutate({
       activePrinterId: documentPrinterId,
       activeLabelPrinterId: labelPrinterId,

@@ -70,7 +70,7 @@ describe.each(TEST_DIALECTS)('recall trace of a lot (%s)', (dialect) => {
     await api?.close();
   });
 
-  it('traces the lot to its release, customer, signer, vial and the day’s FDG studies', async () => {
+  it('[URS-PRD-009] traces the lot to its release, customer, signer, vial and the day’s FDG studies', async () => {
     const trace = await day.production.trpc.recall.trace.query({ lot: LOT_1 });
     expect(trace.customers).toEqual(['RH KF']);
     expect(trace.vials).toEqual([
@@ -95,13 +95,13 @@ describe.each(TEST_DIALECTS)('recall trace of a lot (%s)', (dialect) => {
     expect(trace.isotopeOrders).toEqual([]);
   });
 
-  it('keeps the other lot’s release apart', async () => {
+  it('[URS-PRD-009] keeps the other lot’s release apart', async () => {
     const trace = await day.production.trpc.recall.trace.query({ lot: LOT_2 });
     expect(trace.activityDeliveries.map((delivery) => delivery.releaseId)).toEqual([b]);
     expect(trace.activityDeliveries[0]?.orders.map((order) => order.id)).toEqual([b]);
   });
 
-  it('starts from an order: the lots it went out with', async () => {
+  it('[URS-PRD-010] starts from an order: the lots it went out with', async () => {
     const lotsOf = (kind: 'activity' | 'injection' | 'isotope', id: number) =>
       day.production.trpc.recall.lotsOfOrder.query({ kind, id });
     expect(await lotsOf('activity', a)).toEqual([LOT_1]);
@@ -114,12 +114,12 @@ describe.each(TEST_DIALECTS)('recall trace of a lot (%s)', (dialect) => {
     ).toBe('FORBIDDEN_ROLE');
   });
 
-  it('answers a lot nothing was made with by an empty trace', async () => {
+  it('[URS-PRD-009] answers a lot nothing was made with by an empty trace', async () => {
     const trace = await day.production.trpc.recall.trace.query({ lot: 'FDG-270421-9' });
     expect(trace).toMatchObject({ vials: [], activityDeliveries: [], customers: [] });
   });
 
-  it('exports the trace as PDF and Excel, each export audited with its hash', async () => {
+  it('[URS-DOC-006] exports the trace as PDF and Excel, each export audited with its hash', async () => {
     const pdf = await fetchDocument(api, day.production, `/documents/recall/${LOT_1}.pdf`);
     expect(pdf.status).toBe(200);
     const text = await pdfText(pdf.body);

@@ -55,7 +55,7 @@ describe.each(TEST_DIALECTS)('release and correction (%s)', (dialect) => {
     await api?.close();
   });
 
-  it('releases a delivery: signer on the orders, vials on the pivot, manifest, event', async () => {
+  it('[URS-REL-001][URS-REL-011] releases a delivery: signer on the orders, vials on the pivot, manifest, event', async () => {
     const date = fixtures.freshDate();
     const orders = await fixtures.activityOrders(fdgPet1, date, 2);
     const vials = await fixtures.deliveringVials(fdgPet1, date, orders);
@@ -128,7 +128,7 @@ describe.each(TEST_DIALECTS)('release and correction (%s)', (dialect) => {
     external.stop();
   });
 
-  it('refuses a wrong password: nothing changes and the refusal is audited', async () => {
+  it('[URS-REL-002] refuses a wrong password: nothing changes and the refusal is audited', async () => {
     const date = fixtures.freshDate();
     const orders = await fixtures.activityOrders(fdgPet1, date, 1);
     const vials = await fixtures.vials(fdgPet1, date, 1);
@@ -152,7 +152,7 @@ describe.each(TEST_DIALECTS)('release and correction (%s)', (dialect) => {
     expect(refused?.actorId).toBe(prodUserId);
   });
 
-  it("refuses another user's valid password", async () => {
+  it("[URS-REL-003] refuses another user's valid password", async () => {
     await models().User.create({
       username: 'prod-other',
       displayName: 'Other Production User',
@@ -184,7 +184,7 @@ describe.each(TEST_DIALECTS)('release and correction (%s)', (dialect) => {
     expect(await statusesOf(orders.map((order) => order.id))).toEqual([OrderStatus.Accepted]);
   });
 
-  it('needs a release right for the tracer; an expired right does not count', async () => {
+  it('[URS-REL-004] needs a release right for the tracer; an expired right does not count', async () => {
     const nafPet1 = await fixtures.slot('PET1', 'NaF');
     const date = fixtures.freshDate();
     const orders = await fixtures.activityOrders(nafPet1, date, 1);
@@ -242,7 +242,7 @@ describe.each(TEST_DIALECTS)('release and correction (%s)', (dialect) => {
     expect(adminResult.manifest.signedBy.name).toBe('Demo Site Admin');
   });
 
-  it('refuses foreign or non-Accepted orders and unavailable vials, changing nothing', async () => {
+  it('[URS-REL-006] refuses foreign or non-Accepted orders and unavailable vials, changing nothing', async () => {
     const date = fixtures.freshDate();
     const orders = await fixtures.activityOrders(fdgPet1, date, 1);
     const [order] = orders;
@@ -305,7 +305,7 @@ describe.each(TEST_DIALECTS)('release and correction (%s)', (dialect) => {
     ).toBe('FORBIDDEN_ROLE');
   });
 
-  it('refuses vials filled after the moment of release', async () => {
+  it('[URS-REL-007] refuses vials filled after the moment of release', async () => {
     // The clock stands at 06:00 on the seed's day; the delivery is at 08:00.
     const date = api.today;
     const orders = await fixtures.activityOrders(fdgPet1, date, 1);
@@ -327,7 +327,7 @@ describe.each(TEST_DIALECTS)('release and correction (%s)', (dialect) => {
     expect(await statusesOf(orders.map((order) => order.id))).toEqual([OrderStatus.Accepted]);
   });
 
-  it('refuses a release more than the tracer’s lead time before the delivery', async () => {
+  it('[URS-REL-008] refuses a release more than the tracer’s lead time before the delivery', async () => {
     const date = api.today;
     const orders = await fixtures.activityOrders(fdgPet1, date, 1);
     const [vial] = await fixtures.deliveringVials(fdgPet1, date, orders);
@@ -368,7 +368,7 @@ describe.each(TEST_DIALECTS)('release and correction (%s)', (dialect) => {
     ).toBe('RELEASE_TOO_EARLY');
   });
 
-  it('needs a reason to release under-dispensed vials, and keeps it in the manifest', async () => {
+  it('[URS-REL-009] needs a reason to release under-dispensed vials, and keeps it in the manifest', async () => {
     const date = fixtures.freshDate();
     const orders = await fixtures.activityOrders(fdgPet1, date, 2);
     const vials = await fixtures.deliveringVials(fdgPet1, date, orders);
@@ -405,7 +405,7 @@ describe.each(TEST_DIALECTS)('release and correction (%s)', (dialect) => {
     });
   });
 
-  it('releases one injection order with its lot and maximum volume', async () => {
+  it('[URS-REL-012] releases one injection order with its lot and maximum volume', async () => {
     const date = fixtures.freshDate();
     const order = await fixtures.injectionOrder('PET1', 'Ga-PSMA', date);
     const lotNumber = `PSMA-${date.slice(2, 4)}${date.slice(5, 7)}${date.slice(8, 10)}-1`;
@@ -454,7 +454,7 @@ describe.each(TEST_DIALECTS)('release and correction (%s)', (dialect) => {
     ).toBe('INVALID_STATUS');
   });
 
-  it('releases several injection orders of one tracer under one lot, all or none', async () => {
+  it('[URS-REL-012] releases several injection orders of one tracer under one lot, all or none', async () => {
     const date = fixtures.freshDate();
     const lotNumber = `PSMA-${date.slice(2, 4)}${date.slice(5, 7)}${date.slice(8, 10)}-2`;
     const psmaOne = await fixtures.injectionOrder('PET1', 'Ga-PSMA', date);
@@ -488,7 +488,7 @@ describe.each(TEST_DIALECTS)('release and correction (%s)', (dialect) => {
     });
   });
 
-  it('releases isotope orders strictly: every order Accepted, every vial undelivered', async () => {
+  it('[URS-REL-013] releases isotope orders strictly: every order Accepted, every vial undelivered', async () => {
     const date = fixtures.freshDate();
     const orders = await fixtures.isotopeOrders(date, 2);
     const [ordered] = await fixtures.isotopeOrders(date, 1, OrderStatus.Ordered);
@@ -520,7 +520,7 @@ describe.each(TEST_DIALECTS)('release and correction (%s)', (dialect) => {
     expect(result.isotopeVials.every((vial) => vial.deliveredWithId === orderIds[0])).toBe(true);
   });
 
-  it('corrects all named orders or none, detaching vials, keeping freed fields', async () => {
+  it('[URS-REL-014] corrects all named orders or none, detaching vials, keeping freed fields', async () => {
     const date = fixtures.freshDate();
     const orders = await fixtures.activityOrders(fdgPet1, date, 2);
     const vials = await fixtures.deliveringVials(fdgPet1, date, orders);
@@ -637,7 +637,7 @@ describe.each(TEST_DIALECTS)('release and correction (%s)', (dialect) => {
     expect(await statusesOf(orderIds)).toEqual([OrderStatus.Released, OrderStatus.Released]);
   });
 
-  it('keeps the audit chain intact', async () => {
+  it('[URS-REL-011] keeps the audit chain intact', async () => {
     const report = await verifyAuditChain(api.db.record);
     expect(report.ok).toBe(true);
     expect(report.checked).toBeGreaterThan(10);

@@ -16,7 +16,7 @@ import { TEST_DIALECTS, startTestApi } from './testApi';
 const TODAY = '2026-11-23';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-describe.each(TEST_DIALECTS)('retention (%s)', (dialect) => {
+describe.each(TEST_DIALECTS)('[URS-INT-004] retention (%s)', (dialect) => {
   let api: TestApi;
   let locationId: number;
   let studyId: number;
@@ -58,7 +58,7 @@ describe.each(TEST_DIALECTS)('retention (%s)', (dialect) => {
       order: [['id', 'ASC']],
     });
 
-  it('deletes bookings 7 days after their date and telemetry after 60 days', async () => {
+  it('[URS-AUD-009] deletes bookings 7 days after their date and telemetry after 60 days', async () => {
     const now = api.clock.now();
     await booking('RET-OLD-8', addDays(TODAY, -8));
     await booking('RET-OLD-7', addDays(TODAY, -7));

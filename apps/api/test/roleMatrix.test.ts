@@ -62,7 +62,7 @@ async function call(client: TestClient, info: ProcedureInfo): Promise<string> {
   }
 }
 
-describe('role × procedure matrix (sqlite)', () => {
+describe('[URS-ACC-001] role × procedure matrix (sqlite)', () => {
   let api: TestApi;
   const clients = new Map<number, TestClient>();
   let anonymous: TestClient;

@@ -28,7 +28,7 @@ const PASSWORD = 'a-Long-enough-test-password-1';
 /** A delivering slot and an open date of the demo site (seeded around Monday 2026-11-23). */
 const DELIVERY_DATE = '2026-12-01';
 
-describe.each(TEST_DIALECTS)('a session that ends (%s)', (dialect) => {
+describe.each(TEST_DIALECTS)('[URS-ACC-005] a session that ends (%s)', (dialect) => {
   let first: TestApi;
   let second: TestApi | null = null;
   let shopSlotId: number;

@@ -88,7 +88,7 @@ describe.each(TEST_DIALECTS)('set-up (%s)', (dialect) => {
   }
 
   describe('setup.catalog', () => {
-    it('gives production every customer and the catalog with overhead', async () => {
+    it('[URS-PRD-003] gives production every customer and the catalog with overhead', async () => {
       const catalog = await prodAdmin.trpc.setup.catalog.query();
       expect(catalog.customers.map((customer) => customer.shortName).sort()).toEqual(
         ['Glostrup', 'Herlev NM', 'Hillerød', 'KU Panum', 'RH KF'].sort(),
@@ -105,7 +105,7 @@ describe.each(TEST_DIALECTS)('set-up (%s)', (dialect) => {
       expect(catalog.procedureIdentifiers.some((identifier) => !identifier.isPet)).toBe(true);
     });
 
-    it("gives a shop user only their customers' rows and no overhead", async () => {
+    it("[URS-ACC-002][URS-PRD-003] gives a shop user only their customers' rows and no overhead", async () => {
       const everything = await prodAdmin.trpc.setup.catalog.query();
       const catalog = await shopUser.trpc.setup.catalog.query();
       expect(catalog.customers.map((customer) => customer.shortName).sort()).toEqual([
@@ -137,7 +137,7 @@ describe.each(TEST_DIALECTS)('set-up (%s)', (dialect) => {
       expect(catalog.deadlines.length).toBe(everything.deadlines.length);
     });
 
-    it('gives the external user only KU Panum', async () => {
+    it('[URS-ACC-002][URS-PRD-003] gives the external user only KU Panum', async () => {
       const catalog = await external.trpc.setup.catalog.query();
       expect(catalog.customers.map((customer) => customer.shortName)).toEqual(['KU Panum']);
       expect(catalog.endpoints.map((endpoint) => endpoint.name)).toEqual(['Panum']);
@@ -158,7 +158,7 @@ describe.each(TEST_DIALECTS)('set-up (%s)', (dialect) => {
   });
 
   describe('isotopes and tracers', () => {
-    it('creates, edits and deletes an isotope, audited', async () => {
+    it('[URS-PRD-014] creates, edits and deletes an isotope, audited', async () => {
       const created = await prodAdmin.trpc.setup.isotopes.create.mutate({
         atomicNumber: 35,
         atomicMass: 76,
@@ -181,7 +181,7 @@ describe.each(TEST_DIALECTS)('set-up (%s)', (dialect) => {
       ]);
     });
 
-    it('creates, edits, archives, restores and deletes a tracer, audited', async () => {
+    it('[URS-PRD-014] creates, edits, archives, restores and deletes a tracer, audited', async () => {
       const tracer = await prodAdmin.trpc.setup.tracers.create.mutate({
         shortname: 'FLT',
         clinicalName: 'Fluorothymidin (18F)',
@@ -215,7 +215,7 @@ describe.each(TEST_DIALECTS)('set-up (%s)', (dialect) => {
       ]);
     });
 
-    it('refuses to delete a referenced tracer with REFERENCED and changes nothing', async () => {
+    it('[URS-PRD-014] refuses to delete a referenced tracer with REFERENCED and changes nothing', async () => {
       const fdg = await idOf('tracer', 'FDG');
       const auditRows = await api.db.models.AuditEvent.count();
       expect(await reasonOf(prodAdmin.trpc.setup.tracers.delete.mutate({ id: fdg }))).toBe(
@@ -225,7 +225,7 @@ describe.each(TEST_DIALECTS)('set-up (%s)', (dialect) => {
       expect(await api.db.models.AuditEvent.count()).toBe(auditRows);
     });
 
-    it('does not archive a tracer that endpoints may order', async () => {
+    it('[URS-PRD-014] does not archive a tracer that endpoints may order', async () => {
       const fdg = await idOf('tracer', 'FDG');
       expect(
         await reasonOf(prodAdmin.trpc.setup.tracers.archive.mutate({ id: fdg, archived: true })),
@@ -233,7 +233,7 @@ describe.each(TEST_DIALECTS)('set-up (%s)', (dialect) => {
       expect((await api.db.models.Tracer.findByPk(fdg))?.archived).toBe(false);
     });
 
-    it('refuses shop users and production users', async () => {
+    it('[URS-PRD-014] refuses shop users and production users', async () => {
       const input = {
         atomicNumber: 1,
         atomicMass: 3,
@@ -250,7 +250,7 @@ describe.each(TEST_DIALECTS)('set-up (%s)', (dialect) => {
   });
 
   describe('customers, endpoints and catalog pages', () => {
-    it('round-trips a customer, an endpoint and a catalog page, audited', async () => {
+    it('[URS-PRD-014] round-trips a customer, an endpoint and a catalog page, audited', async () => {
       const customer = await prodAdmin.trpc.setup.customers.create.mutate({
         shortName: 'Odense NM',
         longName: 'Odense Universitetshospital',
@@ -303,7 +303,7 @@ describe.each(TEST_DIALECTS)('set-up (%s)', (dialect) => {
       ]);
     });
 
-    it('refuses a second catalog page for the same endpoint and tracer: ALREADY_EXISTS', async () => {
+    it('[URS-PRD-014] refuses a second catalog page for the same endpoint and tracer: ALREADY_EXISTS', async () => {
       const pet1 = await idOf('endpoint', 'PET1');
       const fdg = await idOf('tracer', 'FDG');
       const pages = await api.db.models.TracerCatalogPage.count();
@@ -315,7 +315,7 @@ describe.each(TEST_DIALECTS)('set-up (%s)', (dialect) => {
       expect(await api.db.models.TracerCatalogPage.count()).toBe(pages);
     });
 
-    it('does not put an archived tracer in a catalog', async () => {
+    it('[URS-PRD-014] does not put an archived tracer in a catalog', async () => {
       expect(
         await reasonOf(
           prodAdmin.trpc.setup.catalogPages.create.mutate({
@@ -333,7 +333,7 @@ describe.each(TEST_DIALECTS)('set-up (%s)', (dialect) => {
     });
   });
 
-  describe('the schedule', () => {
+  describe('[URS-PRD-014] the schedule', () => {
     it('keeps deliveries after their production and productions in use', async () => {
       const fdg = await idOf('tracer', 'FDG');
       const pet2 = await idOf('endpoint', 'PET2');
@@ -459,7 +459,7 @@ describe.each(TEST_DIALECTS)('set-up (%s)', (dialect) => {
   });
 
   describe('deadlines and closed days', () => {
-    it('moves the global role to a new deadline and keeps one per kind', async () => {
+    it('[URS-DLN-004] moves the global role to a new deadline and keeps one per kind', async () => {
       const { Deadline } = api.db.models;
       const previous = await Deadline.findOne({ where: { appliesTo: DeadlineScope.Activity } });
       const created = await prodAdmin.trpc.setup.deadlines.create.mutate({
@@ -498,7 +498,7 @@ describe.each(TEST_DIALECTS)('set-up (%s)', (dialect) => {
       ]);
     });
 
-    it('toggles a closed day', async () => {
+    it('[URS-DLN-004] toggles a closed day', async () => {
       const date = '2026-12-02';
       const closed = await prodAdmin.trpc.setup.closedDates.toggle.mutate({ date });
       expect(closed.closed).toBe(true);
@@ -515,7 +515,7 @@ describe.each(TEST_DIALECTS)('set-up (%s)', (dialect) => {
   });
 
   describe('release rights', () => {
-    it('grants, changes and revokes a right, audited', async () => {
+    it('[URS-REL-005] grants, changes and revokes a right, audited', async () => {
       const right = await prodAdmin.trpc.setup.releaseRights.create.mutate({
         userId: await idOf('user', 'prod-user'),
         tracerId: await idOf('tracer', 'NaF'),
@@ -537,7 +537,7 @@ describe.each(TEST_DIALECTS)('set-up (%s)', (dialect) => {
       ]);
     });
 
-    it('never lets a production admin grant or change their own right', async () => {
+    it('[URS-REL-005] never lets a production admin grant or change their own right', async () => {
       const self = await idOf('user', 'prod-admin');
       const rights = await api.db.models.ReleaseRight.count();
       expect(
@@ -565,7 +565,7 @@ describe.each(TEST_DIALECTS)('set-up (%s)', (dialect) => {
       await prodAdmin.trpc.setup.releaseRights.delete.mutate({ id: granted.id });
     });
 
-    it('grants rights to production members only', async () => {
+    it('[URS-REL-005] grants rights to production members only', async () => {
       expect(
         await reasonOf(
           prodAdmin.trpc.setup.releaseRights.create.mutate({
@@ -586,7 +586,7 @@ describe.each(TEST_DIALECTS)('set-up (%s)', (dialect) => {
   });
 
   describe('users and access', () => {
-    it('creates an external user, changes their password and customer', async () => {
+    it('[URS-ACC-009] creates an external user, changes their password and customer', async () => {
       const panum = await idOf('customer', 'KU Panum');
       const glostrup = await idOf('customer', 'Glostrup');
       const created = await prodAdmin.trpc.setup.externalUsers.create.mutate({
@@ -655,7 +655,7 @@ describe.each(TEST_DIALECTS)('set-up (%s)', (dialect) => {
       ).toBe('ALREADY_EXISTS');
     });
 
-    it("lets a shop admin grant and revoke access only to their own customers' colleagues", async () => {
+    it("[URS-ACC-009] lets a shop admin grant and revoke access only to their own customers' colleagues", async () => {
       const { User, UserAssignment } = api.db.models;
       const colleague = await User.create({
         username: 'kollega',
@@ -754,7 +754,7 @@ describe.each(TEST_DIALECTS)('set-up (%s)', (dialect) => {
   });
 
   describe('settings, printers, service addresses and notices', () => {
-    it('shows shop users only the public settings', async () => {
+    it('[URS-PRD-016] shows shop users only the public settings', async () => {
       const forShop = await shopUser.trpc.setup.settings.read.query();
       expect(Object.keys(forShop).sort()).toEqual(['adminEmail', 'adminPhone', 'dateRangeDays']);
       const forProduction = await prodUser.trpc.setup.settings.read.query();
@@ -766,7 +766,7 @@ describe.each(TEST_DIALECTS)('set-up (%s)', (dialect) => {
       );
     });
 
-    it('manages printers and refuses to delete an active one', async () => {
+    it('[URS-INT-006] manages printers and refuses to delete an active one', async () => {
       const printer = await prodAdmin.trpc.setup.printers.create.mutate({
         name: 'Lab-Etiket',
         host: 'lab-labels.example.dk',
@@ -828,7 +828,7 @@ describe.each(TEST_DIALECTS)('set-up (%s)', (dialect) => {
       );
     });
 
-    it("shows a notice to the named customers' users only", async () => {
+    it("[URS-ORD-020] shows a notice to the named customers' users only", async () => {
       const rhkf = await idOf('customer', 'RH KF');
       const glostrup = await idOf('customer', 'Glostrup');
       const notice = await prodAdmin.trpc.setup.notices.create.mutate({
@@ -855,7 +855,7 @@ describe.each(TEST_DIALECTS)('set-up (%s)', (dialect) => {
   });
 
   describe('RIS set-up', () => {
-    it("lets a shop admin set up their own endpoints' locations and procedures", async () => {
+    it("[URS-ORD-017] lets a shop admin set up their own endpoints' locations and procedures", async () => {
       const { Location } = api.db.models;
       const pet1 = await idOf('endpoint', 'PET1');
       const pet2 = await idOf('endpoint', 'PET2');

@@ -43,7 +43,7 @@ describe('serving the web apps (sqlite)', () => {
     await rm(folder, { recursive: true, force: true });
   });
 
-  it('serves hashed assets for a year and index.html never from cache', async () => {
+  it('[URS-PRF-008] serves hashed assets for a year and index.html never from cache', async () => {
     const asset = await fetch(`${base}/shop/assets/main-abc123.js`);
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
@@ -117,7 +117,7 @@ describe('serving the web apps (sqlite)', () => {
     expect((await fetch(`${base}/nothing-here`)).status).toBe(404);
   });
 
-  it('sends the security headers on every response: pages, calls, health and errors', async () => {
+  it('[URS-ACC-011] sends the security headers on every response: pages, calls, health and errors', async () => {
     const responses = await Promise.all([
       fetch(`${base}/shop/`),
       fetch(`${base}/shop/assets/main-abc123.js`),
@@ -141,7 +141,7 @@ describe('serving the web apps (sqlite)', () => {
     }
   });
 
-  it('adds Strict-Transport-Security when the site runs behind HTTPS', async () => {
+  it('[URS-ACC-011] adds Strict-Transport-Security when the site runs behind HTTPS', async () => {
     const secure = await startTestApi({ dialect: 'sqlite', config: { secureCookies: true } });
     try {
       const response = await fetch(
@@ -153,7 +153,7 @@ describe('serving the web apps (sqlite)', () => {
     }
   });
 
-  it('logs each request once with its id, status and time, never its cookie', async () => {
+  it('[URS-PRF-008] logs each request once with its id, status and time, never its cookie', async () => {
     const lines: string[] = [];
     const logged = await startTestApi({
       dialect: 'sqlite',

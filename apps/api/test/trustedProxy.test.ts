@@ -5,9 +5,10 @@
  */
 import { UserGroup, UserSource } from '@tracershop/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { normalizeAddress, secretsMatch } from '../src/auth/trustedProxy';
+import type { IncomingMessage } from 'node:http';
+import { clientAddressOf, normalizeAddress, secretsMatch } from '../src/auth/trustedProxy';
 import type { TestApi } from './testApi';
-import { startTestApi } from './testApi';
+import { DEMO_PASSWORD, startTestApi } from './testApi';
 
 const SECRET = 'a-long-shared-proxy-secret';
 
@@ -19,7 +20,7 @@ function proxyHeaders(user: string, role: string, secret: string | null = SECRET
   };
 }
 
-describe('trusted proxy sign-on (sqlite)', () => {
+describe('[URS-ACC-013] trusted proxy sign-on (sqlite)', () => {
   let api: TestApi;
   let untrusted: TestApi;
 
@@ -48,6 +49,49 @@ describe('trusted proxy sign-on (sqlite)', () => {
     expect(secretsMatch(SECRET, SECRET)).toBe(true);
     expect(secretsMatch(`${SECRET}x`, SECRET)).toBe(false);
     expect(secretsMatch('', SECRET)).toBe(false);
+  });
+
+  it('takes the client address from X-Forwarded-For only when a trusted proxy sends it', () => {
+    const request = (socket: string, forwarded?: string) =>
+      ({
+        socket: { remoteAddress: socket },
+        headers: forwarded === undefined ? {} : { 'x-forwarded-for': forwarded },
+      }) as unknown as IncomingMessage;
+    const proxies = ['10.1.2.3', '10.1.2.4'];
+    // nginx appends the address it saw; what a client wrote before that is not believed.
+    expect(clientAddressOf(request('10.1.2.3', '6.6.6.6, 192.168.7.20'), proxies)).toBe(
+      '192.168.7.20',
+    );
+    // Two proxies in a row: the first address that is not a proxy, from the right.
+    expect(clientAddressOf(request('::ffff:10.1.2.3', '192.168.7.20, 10.1.2.4'), proxies)).toBe(
+      '192.168.7.20',
+    );
+    // From anybody else the header is ignored.
+    expect(clientAddressOf(request('192.168.7.99', '192.168.7.20'), proxies)).toBe('192.168.7.99');
+    // A trusted proxy that names nothing usable: its own address.
+    expect(clientAddressOf(request('10.1.2.3', 'garbage'), proxies)).toBe('10.1.2.3');
+    expect(clientAddressOf(request('10.1.2.3'), proxies)).toBe('10.1.2.3');
+  });
+
+  it('records the forwarded address of a login through the trusted proxy, never a forged one', async () => {
+    const forwarded = { 'x-forwarded-for': '192.168.7.20' };
+    await api.client({ headers: forwarded }).trpc.auth.login.mutate({
+      username: 'shop-user',
+      password: DEMO_PASSWORD,
+    });
+    await untrusted.client({ headers: forwarded }).trpc.auth.login.mutate({
+      username: 'prod-user',
+      password: DEMO_PASSWORD,
+    });
+    const addressOf = async (username: string) =>
+      (
+        await api.db.models.LoginEvent.findOne({
+          where: { username, success: true },
+          order: [['id', 'DESC']],
+        })
+      )?.remoteAddress;
+    expect(await addressOf('shop-user')).toBe('192.168.7.20');
+    expect(await addressOf('prod-user')).not.toBe('192.168.7.20');
   });
 
   it('signs the header user on from the trusted proxy and sets the session cookie', async () => {

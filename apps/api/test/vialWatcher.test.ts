@@ -107,7 +107,7 @@ describe.each(TEST_DIALECTS)('dispenser vial watcher (%s)', (dialect) => {
     return directory;
   }
 
-  it('imports a VAL file: tracer by vial tag, owner by dispenser id, audited', async () => {
+  it('[URS-VIA-001] imports a VAL file: tracer by vial tag, owner by dispenser id, audited', async () => {
     const dir = await freshDirectory();
     const file = join(dir, 'VAL0001');
     await writeFile(
@@ -141,7 +141,7 @@ describe.each(TEST_DIALECTS)('dispenser vial watcher (%s)', (dialect) => {
     expect(await filesIn(join(dir, 'processed'))).toEqual(['VAL0001']);
   });
 
-  it('gives a VAL vial of an unknown dispenser no owner, and skips a duplicate', async () => {
+  it('[URS-VIA-001][URS-VIA-004] gives a VAL vial of an unknown dispenser no owner, and skips a duplicate', async () => {
     const dir = await freshDirectory();
     const fields: ValFields = {
       customer: '99-QC',
@@ -179,7 +179,7 @@ describe.each(TEST_DIALECTS)('dispenser vial watcher (%s)', (dialect) => {
     expect(await filesIn(join(dir, 'processed'))).toEqual(['VAL0002', 'VAL0002-2', 'VAL0003']);
   });
 
-  it('imports CSV exports with ; or , separators, GBq/kBq and decimal commas', async () => {
+  it('[URS-VIA-002] imports CSV exports with ; or , separators, GBq/kBq and decimal commas', async () => {
     const dir = await freshDirectory();
     const semicolons = [
       EXPORT_HEADER.join(';'),
@@ -220,7 +220,7 @@ describe.each(TEST_DIALECTS)('dispenser vial watcher (%s)', (dialect) => {
     expect(await filesIn(join(dir, 'processed'))).toEqual(['export-1.csv', 'export-2.CSV']);
   });
 
-  it('imports an XLSX export, with text and date cells', async () => {
+  it('[URS-VIA-002] imports an XLSX export, with text and date cells', async () => {
     const dir = await freshDirectory();
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Export');
@@ -262,7 +262,7 @@ describe.each(TEST_DIALECTS)('dispenser vial watcher (%s)', (dialect) => {
     expect(vials[0]).toMatchObject({ activity: 1250, volume: 2.2 });
   });
 
-  it('rejects a garbage file, an export with an unknown customer and a missing column', async () => {
+  it('[URS-VIA-003] rejects a garbage file, an export with an unknown customer and a missing column', async () => {
     const dir = await freshDirectory();
     await writeFile(join(dir, 'VALgarbage'), Buffer.from([0, 1, 2, 255, 254, 10, 13, 65, 66]));
     await writeFile(
@@ -308,7 +308,7 @@ describe.each(TEST_DIALECTS)('dispenser vial watcher (%s)', (dialect) => {
     );
   });
 
-  it('a running watcher imports a burst of 500 files', async () => {
+  it('[URS-PRF-005] a running watcher imports a burst of 500 files', async () => {
     const dir = await freshDirectory();
     const service = await startVialWatchService(
       services(),
@@ -356,7 +356,7 @@ describe.each(TEST_DIALECTS)('dispenser vial watcher (%s)', (dialect) => {
     });
   }, 180_000);
 
-  it('a running watcher imports waiting files at start and a dropped file within 2 s', async () => {
+  it('[URS-VIA-010] a running watcher imports waiting files at start and a dropped file within 2 s', async () => {
     const dir = await freshDirectory();
     await writeFile(
       join(dir, 'VALwaiting'),
@@ -425,7 +425,7 @@ describe.each(TEST_DIALECTS)('dispenser vial watcher (%s)', (dialect) => {
     ).rejects.toThrow('is not a directory');
   });
 
-  it('vials.rescan imports pending files for production, live to the owner', async () => {
+  it('[URS-VIA-008] vials.rescan imports pending files for production, live to the owner', async () => {
     const dir = await freshDirectory();
     const prodUser = await api.loginAs('prod-user');
     const shopUser = await api.loginAs('shop-user');

@@ -34,7 +34,7 @@ describe.each(TEST_DIALECTS)('vials (%s)', (dialect) => {
     await api?.close();
   });
 
-  it('creates a vial by hand, audited, its tracer found from the lot when not given', async () => {
+  it('[URS-VIA-005] creates a vial by hand, audited, its tracer found from the lot when not given', async () => {
     const date = fixtures.freshDate();
     const shop = collectEvents(shopUser);
     await shop.started;
@@ -107,7 +107,7 @@ describe.each(TEST_DIALECTS)('vials (%s)', (dialect) => {
     ).toBe('NOT_FOUND');
   });
 
-  it('edits unassigned vials (audited); assigned ones only after a correction', async () => {
+  it('[URS-PRD-006][URS-VIA-005] edits unassigned vials (audited); assigned ones only after a correction', async () => {
     const date = fixtures.freshDate();
     const orders = await fixtures.activityOrders(fdgPet1, date, 1);
     const [vial] = await fixtures.vials(fdgPet1, date, 1);
@@ -176,7 +176,7 @@ describe.each(TEST_DIALECTS)('vials (%s)', (dialect) => {
     ).toBe(1);
   });
 
-  it('lists vials by date, customer, tracer, lot and assignment, page by page', async () => {
+  it('[URS-VIA-007] lists vials by date, customer, tracer, lot and assignment, page by page', async () => {
     const date = fixtures.freshDate();
     const vials = await fixtures.vials(fdgPet1, date, 3);
     const herlev = await fixtures.customerId('Herlev NM');
@@ -253,7 +253,7 @@ describe.each(TEST_DIALECTS)('vials (%s)', (dialect) => {
     ).toBe('FORBIDDEN_ROLE');
   });
 
-  it('registers isotope vials, lists them by day and freezes them once delivered', async () => {
+  it('[URS-VIA-009] registers isotope vials, lists them by day and freezes them once delivered', async () => {
     const date = fixtures.freshDate();
     const { isotopeId } = await fixtures.copperDelivery();
     const batchNumber = `CU64-${lotDateCode(date)}-1`;

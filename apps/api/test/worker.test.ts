@@ -32,7 +32,7 @@ function valFile(lot: string): Buffer {
 describe.runIf(redisUrl !== undefined && redisUrl !== '')(
   'tracershop worker vials (sqlite)',
   () => {
-    it("imports a dropped file in its own process; the api's subscribers see the vial", async () => {
+    it("[URS-VIA-010] imports a dropped file in its own process; the api's subscribers see the vial", async () => {
       const redisPrefix = `test-${randomUUID()}`;
       const api = await startTestApi({
         dialect: 'sqlite',

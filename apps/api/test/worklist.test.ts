@@ -161,7 +161,7 @@ describe.each(TEST_DIALECTS)('worklist poller (%s)', (dialect) => {
     await expect(pollWorklistOnce(api.server.services)).rejects.toThrow(/no RIS address/);
   });
 
-  it('creates the bookings of the polled dates and synchronises them', async () => {
+  it('[URS-INT-002] creates the bookings of the polled dates and synchronises them', async () => {
     await pointRisAt(port);
     await writeStep({
       file: 'one',
@@ -246,7 +246,7 @@ describe.each(TEST_DIALECTS)('worklist poller (%s)', (dialect) => {
     expect(result.keptOrdered).toBeGreaterThanOrEqual(ordered.length);
   });
 
-  it('an unchanged second poll changes nothing; a removed step takes its booking', async () => {
+  it('[URS-INT-002] an unchanged second poll changes nothing; a removed step takes its booking', async () => {
     const again = await pollWorklistOnce(api.server.services);
     expect(again).toMatchObject({ created: 0, updated: 0, deleted: 0, unchanged: 3 });
 
@@ -261,7 +261,7 @@ describe.each(TEST_DIALECTS)('worklist poller (%s)', (dialect) => {
     expect(await bookingOf('DKREGH0003000001')).not.toBeNull();
   });
 
-  it('leaves bookings untouched when the RIS cannot be reached or refuses', async () => {
+  it('[URS-INT-002] leaves bookings untouched when the RIS cannot be reached or refuses', async () => {
     const { Booking } = api.db.models;
     const before = JSON.stringify(await Booking.findAll({ order: [['id', 'ASC']] }));
     await pointRisAt(await freePort());

@@ -14,16 +14,16 @@ describe('maskAccessionNumber', () => {
     ['ÆØÅ123456', 'ÆØÅXX3456'],
     ['REGH', 'REGH'],
     ['', ''],
-  ])('masks %j as %j', (text, masked) => {
+  ])('[URS-ORD-018] masks %j as %j', (text, masked) => {
     expect(maskAccessionNumber(text)).toBe(masked);
   });
 
-  it('keeps the length, so masked numbers still line up in a table', () => {
+  it('[URS-ORD-018] keeps the length, so masked numbers still line up in a table', () => {
     const text = 'DKREGH0520210461';
     expect(maskAccessionNumber(text)).toHaveLength(text.length);
   });
 
-  it('gives an empty text for a value that is not a string', () => {
+  it('[URS-ORD-018] gives an empty text for a value that is not a string', () => {
     expect(maskAccessionNumber(null as unknown as string)).toBe('');
   });
 });

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { isReviewed, reviewPeriodProblem } from './auditReview';
 
 describe('reviewPeriodProblem', () => {
-  it('accepts a past period, one day, and a period ending today', () => {
+  it('[URS-AUD-008] accepts a past period, one day, and a period ending today', () => {
     expect(reviewPeriodProblem('2026-11-01', '2026-11-30', '2026-12-05')).toBeNull();
     expect(reviewPeriodProblem('2026-12-01', '2026-12-01', '2026-12-05')).toBeNull();
     expect(reviewPeriodProblem('2026-12-01', '2026-12-05', '2026-12-05')).toBeNull();
   });
 
-  it('refuses a period that ends before it starts, or ends after today', () => {
+  it('[URS-AUD-008] refuses a period that ends before it starts, or ends after today', () => {
     expect(reviewPeriodProblem('2026-11-30', '2026-11-01', '2026-12-05')).toBe('endsBeforeStart');
     expect(reviewPeriodProblem('2026-12-01', '2026-12-06', '2026-12-05')).toBe('inFuture');
   });
@@ -17,7 +17,7 @@ describe('reviewPeriodProblem', () => {
 describe('isReviewed', () => {
   const reviews = [{ fromDate: '2026-11-01', toDate: '2026-11-30' }];
 
-  it('counts both ends of a period as reviewed', () => {
+  it('[URS-AUD-008] counts both ends of a period as reviewed', () => {
     expect(isReviewed('2026-11-01', reviews)).toBe(true);
     expect(isReviewed('2026-11-30', reviews)).toBe(true);
     expect(isReviewed('2026-12-01', reviews)).toBe(false);

@@ -76,7 +76,7 @@ function preview(bookings: MassOrderBooking[]) {
 }
 
 describe('previewBookingNeeds', () => {
-  it('gives each slot the bookings mass ordering would deliver from it and their floored MBq', () => {
+  it('[URS-ORD-019] gives each slot the bookings mass ordering would deliver from it and their floored MBq', () => {
     const result = preview([
       booking('A1', '09:15:00'),
       booking('A2', '10:15:00'),
@@ -93,7 +93,7 @@ describe('previewBookingNeeds', () => {
     expect(result.slots[1]?.activity).toBe(300);
   });
 
-  it('leaves out ordered, rejected and other tracers’ bookings', () => {
+  it('[URS-ORD-019] leaves out ordered, rejected and other tracers’ bookings', () => {
     const result = preview([
       booking('A1', '09:15:00', { status: BookingStatus.Ordered }),
       booking('A2', '09:15:00', { status: BookingStatus.Rejected }),
@@ -104,14 +104,14 @@ describe('previewBookingNeeds', () => {
     expect(result.slots).toEqual([{ slotId: 1, bookings: 1, activity: 300 }]);
   });
 
-  it('counts a booking whose injection comes before every slot as unplaced, without losing the others', () => {
+  it('[URS-ORD-019] counts a booking whose injection comes before every slot as unplaced, without losing the others', () => {
     const result = preview([booking('EARLY', '06:00:00'), booking('A1', '09:15:00')]);
     expect(result.bookings).toBe(2);
     expect(result.unplaced).toBe(1);
     expect(result.slots).toEqual([{ slotId: 1, bookings: 1, activity: 300 }]);
   });
 
-  it('answers an empty preview when nothing waits', () => {
+  it('[URS-ORD-019] answers an empty preview when nothing waits', () => {
     expect(preview([])).toEqual({ bookings: 0, slots: [], unplaced: 0 });
   });
 });

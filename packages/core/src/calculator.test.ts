@@ -6,7 +6,7 @@ const LEGACY_REFERENCE = '2012-06-12 08:15:30';
 const LEGACY_HALFLIFE = 6543;
 
 describe('calculateActivity', () => {
-  it('gives 57 343.62 MBq for the legacy example, counting real seconds (3570 s, 7170 s) instead of the legacy floored minutes (60, 120 → 57 526.15)', () => {
+  it('[URS-ORD-012] gives 57 343.62 MBq for the legacy example, counting real seconds (3570 s, 7170 s) instead of the legacy floored minutes (60, 120 → 57 526.15)', () => {
     const result = calculateActivity({
       referenceTime: LEGACY_REFERENCE,
       halflifeSeconds: LEGACY_HALFLIFE,
@@ -20,7 +20,7 @@ describe('calculateActivity', () => {
     expect(result).toBeLessThan(57526.15);
   });
 
-  it('matches the legacy value when the reference has no seconds (whole minutes)', () => {
+  it('[URS-ORD-012] matches the legacy value when the reference has no seconds (whole minutes)', () => {
     const result = calculateActivity({
       referenceTime: '2012-06-12 08:15:00',
       halflifeSeconds: LEGACY_HALFLIFE,
@@ -32,7 +32,7 @@ describe('calculateActivity', () => {
     expect(result).toBeCloseTo(57526.154, 2);
   });
 
-  it('returns the activity itself for an entry at the reference time', () => {
+  it('[URS-ORD-012] returns the activity itself for an entry at the reference time', () => {
     const result = calculateActivity({
       referenceTime: '2024-12-02 08:00:00',
       halflifeSeconds: 6586.2,
@@ -41,7 +41,7 @@ describe('calculateActivity', () => {
     expect(result).toBe(5000);
   });
 
-  it('doubles the activity one half-life later', () => {
+  it('[URS-ORD-012] doubles the activity one half-life later', () => {
     const result = calculateActivity({
       referenceTime: '2024-12-02 08:00:00',
       halflifeSeconds: 3600,
@@ -50,13 +50,13 @@ describe('calculateActivity', () => {
     expect(result).toBeCloseTo(200, 10);
   });
 
-  it('returns 0 for no entries', () => {
+  it('[URS-ORD-012] returns 0 for no entries', () => {
     expect(
       calculateActivity({ referenceTime: LEGACY_REFERENCE, halflifeSeconds: 6543, entries: [] }),
     ).toBe(0);
   });
 
-  it('throws a RangeError for an entry before the reference time, also by seconds only', () => {
+  it('[URS-ORD-012] throws a RangeError for an entry before the reference time, also by seconds only', () => {
     expect(() =>
       calculateActivity({
         referenceTime: LEGACY_REFERENCE,
@@ -73,7 +73,7 @@ describe('calculateActivity', () => {
     ).toThrow(RangeError);
   });
 
-  it('throws a RangeError for a negative activity', () => {
+  it('[URS-ORD-012] throws a RangeError for a negative activity', () => {
     expect(() =>
       calculateActivity({
         referenceTime: LEGACY_REFERENCE,
@@ -83,7 +83,7 @@ describe('calculateActivity', () => {
     ).toThrow(RangeError);
   });
 
-  it('counts one real hour from 01:30 to 03:30 on the spring-forward day 2025-03-30', () => {
+  it('[URS-ORD-012][URS-DAT-009] counts one real hour from 01:30 to 03:30 on the spring-forward day 2025-03-30', () => {
     const result = calculateActivity({
       referenceTime: '2025-03-30 01:30:00',
       halflifeSeconds: 3600,
@@ -94,13 +94,13 @@ describe('calculateActivity', () => {
 });
 
 describe('validateCalculatorEntry', () => {
-  it('normalises a valid line', () => {
+  it('[URS-ORD-012] normalises a valid line', () => {
     expect(
       validateCalculatorEntry({ referenceTime: LEGACY_REFERENCE, time: '9:15', activity: '10000' }),
     ).toEqual({ ok: true, value: { time: '09:15:00', activity: 10000 } });
   });
 
-  it('refuses a time before the reference, including 08:15 against 08:15:30', () => {
+  it('[URS-ORD-012] refuses a time before the reference, including 08:15 against 08:15:30', () => {
     for (const time of ['01:15', '08:15']) {
       const result = validateCalculatorEntry({
         referenceTime: LEGACY_REFERENCE,
@@ -114,7 +114,7 @@ describe('validateCalculatorEntry', () => {
     }
   });
 
-  it('passes the activity through the positive-number rules', () => {
+  it('[URS-ORD-012] passes the activity through the positive-number rules', () => {
     const result = validateCalculatorEntry({
       referenceTime: LEGACY_REFERENCE,
       time: '10:00',
@@ -129,7 +129,7 @@ describe('validateCalculatorEntry', () => {
     expect(zero.ok ? null : zero.issue.key).toBe('input.zero');
   });
 
-  it('reports a malformed time before looking at the activity', () => {
+  it('[URS-ORD-012] reports a malformed time before looking at the activity', () => {
     const result = validateCalculatorEntry({
       referenceTime: LEGACY_REFERENCE,
       time: '10:70',

@@ -3,18 +3,18 @@ import { changeNeedsReason } from './changeReasons';
 import { OrderStatus } from './enums';
 
 describe('changeNeedsReason', () => {
-  it('lets production change an order it has not accepted without a reason', () => {
+  it('[URS-PRD-006] lets production change an order it has not accepted without a reason', () => {
     expect(changeNeedsReason({ change: 'order', statuses: [OrderStatus.Ordered] })).toBe(false);
     expect(changeNeedsReason({ change: 'order', statuses: [OrderStatus.Rejected] })).toBe(false);
     expect(changeNeedsReason({ change: 'order', statuses: [] })).toBe(false);
   });
 
-  it('asks for a reason once an order is accepted (or released)', () => {
+  it('[URS-PRD-006] asks for a reason once an order is accepted (or released)', () => {
     expect(changeNeedsReason({ change: 'order', statuses: [OrderStatus.Accepted] })).toBe(true);
     expect(changeNeedsReason({ change: 'order', statuses: [OrderStatus.Released] })).toBe(true);
   });
 
-  it('asks for a reason when one order of a move is accepted', () => {
+  it('[URS-PRD-006] asks for a reason when one order of a move is accepted', () => {
     expect(
       changeNeedsReason({
         change: 'order',
@@ -23,7 +23,7 @@ describe('changeNeedsReason', () => {
     ).toBe(true);
   });
 
-  it('always asks for a reason for a correction and a vial edit', () => {
+  it('[URS-PRD-006] always asks for a reason for a correction and a vial edit', () => {
     expect(changeNeedsReason({ change: 'correction' })).toBe(true);
     expect(changeNeedsReason({ change: 'vial' })).toBe(true);
   });

@@ -10,35 +10,35 @@ function weekly(weekday: number, deadlineTime = '13:00:00'): DeadlineRule {
 }
 
 describe('deadlineFor', () => {
-  it('puts a daily deadline on the day before (legacy: order 2018-03-21)', () => {
+  it('[URS-DLN-001] puts a daily deadline on the day before (legacy: order 2018-03-21)', () => {
     expect(deadlineFor(daily13, '2018-03-21')).toBe('2018-03-20 13:00:00');
   });
 
-  it('puts a weekly Thursday deadline on the Thursday of the week before (legacy)', () => {
+  it('[URS-DLN-001] puts a weekly Thursday deadline on the Thursday of the week before (legacy)', () => {
     expect(deadlineFor(weekly(Weekday.Thursday), '2018-03-21')).toBe('2018-03-15 13:00:00');
   });
 
-  it('uses the latest weekday strictly before the order date, a full week back on that weekday', () => {
+  it('[URS-DLN-001] uses the latest weekday strictly before the order date, a full week back on that weekday', () => {
     expect(deadlineFor(weekly(Weekday.Monday), '2024-12-09')).toBe('2024-12-02 13:00:00');
     expect(deadlineFor(weekly(Weekday.Sunday), '2024-12-09')).toBe('2024-12-08 13:00:00');
     expect(deadlineFor(weekly(Weekday.Monday), '2024-12-08')).toBe('2024-12-02 13:00:00');
     expect(deadlineFor(weekly(Weekday.Tuesday), '2024-12-09')).toBe('2024-12-03 13:00:00');
   });
 
-  it('crosses the year boundary', () => {
+  it('[URS-DLN-001] crosses the year boundary', () => {
     expect(deadlineFor(daily13, '2025-01-01')).toBe('2024-12-31 13:00:00');
     expect(deadlineFor(weekly(Weekday.Friday, '09:30:00'), '2025-01-02')).toBe(
       '2024-12-27 09:30:00',
     );
   });
 
-  it('keeps the seconds of the deadline time', () => {
+  it('[URS-DLN-001] keeps the seconds of the deadline time', () => {
     expect(deadlineFor({ ...daily13, deadlineTime: '12:59:30' }, '2024-03-01')).toBe(
       '2024-02-29 12:59:30',
     );
   });
 
-  it('refuses a weekly deadline without a weekday', () => {
+  it('[URS-DLN-001] refuses a weekly deadline without a weekday', () => {
     expect(() =>
       deadlineFor({ deadlineType: DeadlineType.Weekly, deadlineTime: '13:00:00' }, '2024-12-09'),
     ).toThrow(RangeError);
@@ -47,7 +47,7 @@ describe('deadlineFor', () => {
 });
 
 describe("isOrderingClosed (the legacy's cases)", () => {
-  it('is closed on the order date itself after a daily deadline', () => {
+  it('[URS-DLN-001] is closed on the order date itself after a daily deadline', () => {
     expect(
       isOrderingClosed({
         deadline: daily13,
@@ -58,7 +58,7 @@ describe("isOrderingClosed (the legacy's cases)", () => {
     ).toBe(true);
   });
 
-  it('is open the day before, before 13:00', () => {
+  it('[URS-DLN-001] is open the day before, before 13:00', () => {
     expect(
       isOrderingClosed({
         deadline: daily13,
@@ -69,13 +69,13 @@ describe("isOrderingClosed (the legacy's cases)", () => {
     ).toBe(false);
   });
 
-  it('is open for a date years ahead, unless it is a closed date', () => {
+  it('[URS-DLN-001][URS-DLN-003] is open for a date years ahead, unless it is a closed date', () => {
     const input = { deadline: daily13, orderDate: '2023-07-12', now: '2018-03-12 10:15:42' };
     expect(isOrderingClosed({ ...input, closedDates: ['2023-07-11'] })).toBe(false);
     expect(isOrderingClosed({ ...input, closedDates: ['2023-07-11', '2023-07-12'] })).toBe(true);
   });
 
-  it('is closed the afternoon before (order 2023-08-29, now 2023-08-28 15:04)', () => {
+  it('[URS-DLN-001] is closed the afternoon before (order 2023-08-29, now 2023-08-28 15:04)', () => {
     expect(
       isOrderingClosed({
         deadline: daily13,
@@ -88,13 +88,13 @@ describe("isOrderingClosed (the legacy's cases)", () => {
 });
 
 describe('isOrderingClosed (our decisions)', () => {
-  it('is still open at exactly the deadline and closed one second later', () => {
+  it('[URS-DLN-001] is still open at exactly the deadline and closed one second later', () => {
     const input = { deadline: daily13, orderDate: '2024-12-03', closedDates: [] };
     expect(isOrderingClosed({ ...input, now: '2024-12-02 13:00:00' })).toBe(false);
     expect(isOrderingClosed({ ...input, now: '2024-12-02 13:00:01' })).toBe(true);
   });
 
-  it('honours closed dates also when no deadline is configured (legacy ignored them)', () => {
+  it('[URS-DLN-003] honours closed dates also when no deadline is configured (legacy ignored them)', () => {
     expect(
       isOrderingClosed({
         deadline: null,
@@ -113,7 +113,7 @@ describe('isOrderingClosed (our decisions)', () => {
     ).toBe(false);
   });
 
-  it('applies a weekly deadline', () => {
+  it('[URS-DLN-001] applies a weekly deadline', () => {
     const input = { deadline: weekly(Weekday.Thursday), orderDate: '2018-03-21', closedDates: [] };
     expect(isOrderingClosed({ ...input, now: '2018-03-15 12:59:59' })).toBe(false);
     expect(isOrderingClosed({ ...input, now: '2018-03-16 08:00:00' })).toBe(true);
@@ -121,14 +121,14 @@ describe('isOrderingClosed (our decisions)', () => {
 });
 
 describe('deadlineCountdownSeconds', () => {
-  it('counts down to the deadline and goes negative after it', () => {
+  it('[URS-DLN-006] counts down to the deadline and goes negative after it', () => {
     const input = { deadline: daily13, orderDate: '2024-12-03' };
     expect(deadlineCountdownSeconds({ ...input, now: '2024-12-02 11:59:30' })).toBe(3630);
     expect(deadlineCountdownSeconds({ ...input, now: '2024-12-02 13:00:00' })).toBe(0);
     expect(deadlineCountdownSeconds({ ...input, now: '2024-12-02 13:00:10' })).toBe(-10);
   });
 
-  it('counts 23 hours over the spring-forward night of 2025-03-30', () => {
+  it('[URS-DLN-006][URS-DAT-009] counts 23 hours over the spring-forward night of 2025-03-30', () => {
     expect(
       deadlineCountdownSeconds({
         deadline: daily13,
@@ -145,7 +145,7 @@ describe('deadlineCountdownSeconds', () => {
     ).toBe(11 * 3600);
   });
 
-  it('counts 25 hours over the fall-back night of 2025-10-26', () => {
+  it('[URS-DLN-006][URS-DAT-009] counts 25 hours over the fall-back night of 2025-10-26', () => {
     expect(
       deadlineCountdownSeconds({
         deadline: daily13,
@@ -155,7 +155,7 @@ describe('deadlineCountdownSeconds', () => {
     ).toBe(25 * 3600);
   });
 
-  it('follows the given time zone (no DST in UTC)', () => {
+  it('[URS-DLN-006][URS-DAT-009] follows the given time zone (no DST in UTC)', () => {
     expect(
       deadlineCountdownSeconds({
         deadline: daily13,

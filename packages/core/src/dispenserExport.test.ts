@@ -24,7 +24,7 @@ function csvRow(overrides: Record<string, unknown> = {}): Record<string, unknown
 }
 
 describe('parseDispenserRecord', () => {
-  it('reads the three PE2I rows of the legacy test', () => {
+  it('[URS-VIA-002] reads the three PE2I rows of the legacy test', () => {
     const rows = [
       ['20-10-2025 12:37:27', '2929'],
       ['20-10-2025 12:47:51', '5442'],
@@ -60,12 +60,12 @@ describe('parseDispenserRecord', () => {
     ['GBQ', '2,929', 2929],
     ['kBq', 2929, 2.929],
     [' KBQ ', 1, 0.001],
-  ])('converts ValueUnits %j: %j → %j MBq', (ValueUnits, DispensedDose, activity) => {
+  ])('[URS-VIA-002] converts ValueUnits %j: %j → %j MBq', (ValueUnits, DispensedDose, activity) => {
     const result = parseDispenserRecord(csvRow({ ValueUnits, DispensedDose }));
     expect(result.ok && result.record.activity).toBe(activity);
   });
 
-  it('accepts numeric cells (XLSX) and decimal commas or points in dose and volume', () => {
+  it('[URS-VIA-002] accepts numeric cells (XLSX) and decimal commas or points in dose and volume', () => {
     const result = parseDispenserRecord(csvRow({ DispensedDose: 4019.5, RadVolumeDispensed: 3.8 }));
     expect(result).toMatchObject({ ok: true, record: { activity: 4019.5, volume: 3.8 } });
     const text = parseDispenserRecord(
@@ -74,7 +74,7 @@ describe('parseDispenserRecord', () => {
     expect(text).toEqual(result);
   });
 
-  it('matches headers trimmed and case-insensitively, also with a byte-order mark', () => {
+  it('[URS-VIA-002] matches headers trimmed and case-insensitively, also with a byte-order mark', () => {
     const row = {
       '\uFEFFbatchreference': 'PE2I-251020-1',
       ' CUSTOMER ': 'petrh',
@@ -92,7 +92,7 @@ describe('parseDispenserRecord', () => {
     ['1-2-2025 8:05', '2025-02-01', '08:05:00'],
     ['2025-10-20 12:37:27', '2025-10-20', '12:37:27'],
     ['2025-10-20T12:37:27.000', '2025-10-20', '12:37:27'],
-  ])('reads DateTimeStamp %j', (DateTimeStamp, fillDate, fillTime) => {
+  ])('[URS-VIA-002] reads DateTimeStamp %j', (DateTimeStamp, fillDate, fillTime) => {
     const result = parseDispenserRecord(csvRow({ DateTimeStamp }));
     expect(result).toMatchObject({ ok: true, record: { fillDate, fillTime } });
   });
@@ -120,13 +120,13 @@ describe('parseDispenserRecord', () => {
     [{ DispensedDose: Number.POSITIVE_INFINITY }, 'DispensedDose'],
     [{ RadVolumeDispensed: 'three' }, 'RadVolumeDispensed'],
     [{ RadVolumeDispensed: null }, 'RadVolumeDispensed'],
-  ])('refuses %o and names the column %s', (overrides, column) => {
+  ])('[URS-VIA-002] refuses %o and names the column %s', (overrides, column) => {
     const result = parseDispenserRecord(csvRow(overrides));
     expect(result.ok).toBe(false);
     expect(!result.ok && result.reason).toContain(column);
   });
 
-  it('never throws, whatever it is given', () => {
+  it('[URS-VIA-002] never throws, whatever it is given', () => {
     const hostile = new Proxy(
       {},
       {
@@ -144,7 +144,7 @@ describe('parseDispenserRecord', () => {
 });
 
 describe('missingDispenserColumns', () => {
-  it('lists nothing for a complete header and each missing required column otherwise', () => {
+  it('[URS-VIA-002] lists nothing for a complete header and each missing required column otherwise', () => {
     expect(missingDispenserColumns([...DISPENSER_EXPORT_COLUMNS, 'Status'])).toEqual([]);
     expect(missingDispenserColumns(['batchreference', ' Customer ', 'DateTimeStamp'])).toEqual([
       'DispensedDose',
@@ -163,7 +163,7 @@ describe('dispenserDuplicateKey', () => {
     fillTime: '12:37:27',
   };
 
-  it('is the same for the same activity, lot, volume, fill date and time', () => {
+  it('[URS-VIA-004] is the same for the same activity, lot, volume, fill date and time', () => {
     expect(dispenserDuplicateKey({ ...vial })).toBe(dispenserDuplicateKey(vial));
   });
 
@@ -173,19 +173,19 @@ describe('dispenserDuplicateKey', () => {
     ['volume', 3.9],
     ['fillDate', '2025-10-21'],
     ['fillTime', '12:37:28'],
-  ])('differs when %s differs', (field, value) => {
+  ])('[URS-VIA-004] differs when %s differs', (field, value) => {
     expect(dispenserDuplicateKey({ ...vial, [field]: value })).not.toBe(
       dispenserDuplicateKey(vial),
     );
   });
 
-  it('cannot be fooled by a separator inside the lot number', () => {
+  it('[URS-VIA-004] cannot be fooled by a separator inside the lot number', () => {
     const a = { ...vial, lotNumber: 'A","B' };
     const b = { ...vial, lotNumber: 'A', volume: 3.8 };
     expect(dispenserDuplicateKey(a)).not.toBe(dispenserDuplicateKey(b));
   });
 
-  it('finds the duplicate row of an import against a stored vial', () => {
+  it('[URS-VIA-004] finds the duplicate row of an import against a stored vial', () => {
     const parsed = parseDispenserRecord(csvRow());
     if (!parsed.ok) {
       throw new Error(parsed.reason);

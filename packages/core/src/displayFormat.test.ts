@@ -17,7 +17,7 @@ import {
 const plain = (text: string) => text.replaceAll(FIGURE_SPACE, ' ');
 
 describe('formatDanishDecimal', () => {
-  it('truncates toward zero with a decimal comma', () => {
+  it('[URS-PRD-015] truncates toward zero with a decimal comma', () => {
     expect(formatDanishDecimal(13.449, 2)).toBe('13,44');
     expect(formatDanishDecimal(8173.9, 0)).toBe('8173');
     expect(formatDanishDecimal(2.5, 2)).toBe('2,50');
@@ -25,20 +25,20 @@ describe('formatDanishDecimal', () => {
     expect(formatDanishDecimal(-8173.9, 0)).toBe('-8173');
   });
 
-  it('does not lose a digit to binary fractions (13.44, 0.29, 1.005)', () => {
+  it('[URS-PRD-015] does not lose a digit to binary fractions (13.44, 0.29, 1.005)', () => {
     expect(formatDanishDecimal(13.44, 2)).toBe('13,44');
     expect(formatDanishDecimal(0.29, 2)).toBe('0,29');
     expect(formatDanishDecimal(1.005, 3)).toBe('1,005');
   });
 
-  it('writes tiny and huge numbers without exponent', () => {
+  it('[URS-PRD-015] writes tiny and huge numbers without exponent', () => {
     expect(formatDanishDecimal(1.5e-7, 8)).toBe('0,00000015');
     expect(formatDanishDecimal(1.5e-7, 2)).toBe('0,00');
     expect(formatDanishDecimal(-0.001, 2)).toBe('0,00');
     expect(formatDanishDecimal(1.246e21, 0)).toBe('1246000000000000000000');
   });
 
-  it('refuses non-finite values and bad decimals', () => {
+  it('[URS-PRD-015] refuses non-finite values and bad decimals', () => {
     expect(() => formatDanishDecimal(Number.NaN, 2)).toThrow(RangeError);
     expect(() => formatDanishDecimal(1, -1)).toThrow(RangeError);
     expect(() => formatDanishDecimal(1, 1.5)).toThrow(RangeError);
@@ -46,32 +46,32 @@ describe('formatDanishDecimal', () => {
 });
 
 describe('formatActivity', () => {
-  it('cuts to whole MBq, never rounding a figure up', () => {
+  it('[URS-PRD-015] cuts to whole MBq, never rounding a figure up', () => {
     expect(plain(formatActivity(8173.49))).toBe('8 173 MBq');
     expect(plain(formatActivity(57343.619))).toBe('57 343 MBq');
     expect(plain(formatActivity(1677.99))).toBe('1 677 MBq');
     expect(plain(formatActivity(300))).toBe('300 MBq');
   });
 
-  it('groups large figures by three and keeps the unit on the same line', () => {
+  it('[URS-PRD-015] groups large figures by three and keeps the unit on the same line', () => {
     expect(formatActivity(999_999_999)).toBe('999\u00a0999\u00a0999\u00a0MBq');
     expect(plain(formatActivity(1_234_567, 'en'))).toBe('1 234 567 MBq');
   });
 
-  it('keeps one decimal below 10 MBq, with the decimal mark of the language', () => {
+  it('[URS-PRD-015] keeps one decimal below 10 MBq, with the decimal mark of the language', () => {
     expect(plain(formatActivity(0.5))).toBe('0,5 MBq');
     expect(plain(formatActivity(0.5, 'en'))).toBe('0.5 MBq');
     expect(plain(formatActivity(9.99))).toBe('9,9 MBq');
     expect(plain(formatActivity(0))).toBe('0 MBq');
   });
 
-  it('refuses what is not a number', () => {
+  it('[URS-PRD-015] refuses what is not a number', () => {
     expect(() => formatActivity(Number.NaN)).toThrow(RangeError);
   });
 });
 
 describe('formatInputNumber', () => {
-  it('echoes a typed number in the user’s language, as it would be typed', () => {
+  it('[URS-DAT-007] echoes a typed number in the user’s language, as it would be typed', () => {
     expect(formatInputNumber(300.5)).toBe('300,5');
     expect(formatInputNumber(300.5, 'en')).toBe('300.5');
     expect(formatInputNumber(50_000)).toBe('50000');
@@ -81,7 +81,7 @@ describe('formatInputNumber', () => {
 });
 
 describe('formatDecimal, formatVolume, formatCount', () => {
-  it('groups the whole part and uses the language’s decimal mark', () => {
+  it('[URS-PRD-015] groups the whole part and uses the language’s decimal mark', () => {
     expect(plain(formatDecimal(1234567.891, 2))).toBe('1 234 567,89');
     expect(plain(formatDecimal(1234567.891, 2, 'en'))).toBe('1 234 567.89');
     expect(plain(formatDecimal(-1234.5, 1))).toBe('-1 234,5');
@@ -89,7 +89,7 @@ describe('formatDecimal, formatVolume, formatCount', () => {
     expect(formatDecimal(300.5, 1, 'en')).toBe('300.5');
   });
 
-  it('writes volumes with two decimals and counts whole', () => {
+  it('[URS-PRD-015] writes volumes with two decimals and counts whole', () => {
     expect(plain(formatVolume(6.5))).toBe('6,50 ml');
     expect(plain(formatVolume(7.891, 'en'))).toBe('7.89 ml');
     expect(plain(formatCount(1250))).toBe('1 250');
@@ -112,19 +112,19 @@ describe('formatPhoneNumber', () => {
 });
 
 describe('formatDanishDateTime', () => {
-  it('shows the site clock day first, to the minute unless seconds are asked for', () => {
+  it('[URS-PRD-015] shows the site clock day first, to the minute unless seconds are asked for', () => {
     expect(formatDanishDateTime('2026-11-21 17:01:09')).toBe('21/11/2026 17:01');
     expect(formatDanishDateTime('2026-11-21 17:01:09', true)).toBe('21/11/2026 17:01:09');
     expect(formatDanishDateTime('2026-01-02 07:05')).toBe('02/01/2026 07:05');
   });
 
-  it('refuses what is not a local date and time', () => {
+  it('[URS-PRD-015] refuses what is not a local date and time', () => {
     expect(() => formatDanishDateTime('21/11/2026 17:01')).toThrow(RangeError);
   });
 });
 
 describe('formatDanishDate, formatShortTime', () => {
-  it('writes dates day first and times to the minute', () => {
+  it('[URS-PRD-015] writes dates day first and times to the minute', () => {
     expect(formatDanishDate('2026-11-04')).toBe('04/11/2026');
     expect(formatDanishDate('2026-11-24 13:00:00')).toBe('24/11/2026');
     expect(formatShortTime('08:05:30')).toBe('08:05');

@@ -125,7 +125,7 @@ const SECTRA_CANCEL: Order = {
 };
 
 describe('parseHl7Orm', () => {
-  it('turns an XO pair into an upsert, keeping latin-1 letters', () => {
+  it('[URS-INT-001] turns an XO pair into an upsert, keeping latin-1 letters', () => {
     expect(parseHl7Orm(message({ orders: [FDG] }))).toEqual([
       {
         kind: 'upsert',
@@ -139,20 +139,20 @@ describe('parseHl7Orm', () => {
     ]);
   });
 
-  it('reads the Sectra cancel example as a delete by OBR-20', () => {
+  it('[URS-INT-001] reads the Sectra cancel example as a delete by OBR-20', () => {
     expect(parseHl7Orm(message({ orders: [SECTRA_CANCEL] }))).toEqual([
       { kind: 'delete', accessionNumber: 'DKREGH0023459112' },
     ]);
   });
 
-  it('treats DC like CA', () => {
+  it('[URS-INT-001] treats DC like CA', () => {
     const discontinued = { ...SECTRA_CANCEL, control: 'DC' };
     expect(parseHl7Orm(message({ orders: [discontinued] }))).toEqual([
       { kind: 'delete', accessionNumber: 'DKREGH0023459112' },
     ]);
   });
 
-  it('pairs ORC and OBR by position: two pairs, XO and CA mixed, in message order', () => {
+  it('[URS-INT-001] pairs ORC and OBR by position: two pairs, XO and CA mixed, in message order', () => {
     const second: Order = {
       ...FDG,
       accession: 'REGH02302222',
@@ -170,7 +170,7 @@ describe('parseHl7Orm', () => {
     expect(changes[2]).toMatchObject({ locationCode: 'KFNM-PET2', startTime: '11:30:00' });
   });
 
-  it('skips an XO pair whose exam has started, keeping the others', () => {
+  it('[URS-INT-001] skips an XO pair whose exam has started, keeping the others', () => {
     const started = { ...FDG, accession: 'REGH09999999', status: 'ExamStarted' };
     const changes = parseHl7Orm(message({ orders: [started, FDG] }));
     expect(changes.map((change) => change.accessionNumber)).toEqual(['REGH02301111']);
@@ -182,7 +182,7 @@ describe('parseHl7Orm', () => {
     ['OC', 0],
     ['', 0],
     ['xo ', 1],
-  ])('reads order control %j as %i upserts', (control, count) => {
+  ])('[URS-INT-001] reads order control %j as %i upserts', (control, count) => {
     expect(parseHl7Orm(message({ orders: [{ ...FDG, control }] }))).toHaveLength(count);
   });
 
@@ -191,7 +191,7 @@ describe('parseHl7Orm', () => {
     ['20240229235959', '2024-02-29', '23:59:59'],
     ['20240924081500.1234', '2024-09-24', '08:15:00'],
     ['20240924081500+0200', '2024-09-24', '08:15:00'],
-  ])('reads start %j as %s %s', (start, startDate, startTime) => {
+  ])('[URS-INT-001] reads start %j as %s %s', (start, startDate, startTime) => {
     expect(parseHl7Orm(message({ orders: [{ ...FDG, start }] }))).toMatchObject([
       { startDate, startTime },
     ]);
@@ -205,7 +205,7 @@ describe('parseHl7Orm', () => {
     ['hour 24', '20240924240000'],
     ['minute 60', '20240924086000'],
     ['ISO text', '2024-09-24T08:15:00'],
-  ])('skips a pair whose start is %s', (_name, start) => {
+  ])('[URS-INT-001] skips a pair whose start is %s', (_name, start) => {
     expect(parseHl7Orm(message({ orders: [{ ...FDG, start }, SECTRA_CANCEL] }))).toEqual([
       { kind: 'delete', accessionNumber: 'DKREGH0023459112' },
     ]);
@@ -215,27 +215,27 @@ describe('parseHl7Orm', () => {
     ['accession', { accession: '' }],
     ['location', { location: '' }],
     ['procedure code', { code: '' }],
-  ])('skips an upsert without %s', (_name, change) => {
+  ])('[URS-INT-001] skips an upsert without %s', (_name, change) => {
     expect(parseHl7Orm(message({ orders: [{ ...FDG, ...change }] }))).toEqual([]);
   });
 
-  it('skips a delete without OBR-20', () => {
+  it('[URS-INT-001] skips a delete without OBR-20', () => {
     expect(parseHl7Orm(message({ orders: [{ ...SECTRA_CANCEL, obrAccession: '' }] }))).toEqual([]);
   });
 
-  it('takes the first component of ORC-20 and the first repetition of OBR-21', () => {
+  it('[URS-INT-001] takes the first component of ORC-20 and the first repetition of OBR-21', () => {
     const order = { ...FDG, accession: 'REGH02301111^SECTRA', location: 'KFNM-PET1~KFNM-PET2' };
     expect(parseHl7Orm(message({ orders: [order] }))).toMatchObject([
       { accessionNumber: 'REGH02301111', locationCode: 'KFNM-PET1' },
     ]);
   });
 
-  it('allows an empty procedure description', () => {
+  it('[URS-INT-001] allows an empty procedure description', () => {
     const changes = parseHl7Orm(message({ orders: [{ ...FDG, description: '' }] }));
     expect(changes).toMatchObject([{ procedureCode: 'WBPCTFDG', procedureDescription: '' }]);
   });
 
-  it('decodes HL7 escape sequences in values', () => {
+  it('[URS-INT-001] decodes HL7 escape sequences in values', () => {
     const description = 'PET\\T\\CT \\F\\ FDG \\S\\ \\XE6F8E5\\ \\H\\bold\\N\\';
     const changes = parseHl7Orm(message({ orders: [{ ...FDG, description }] }));
     expect(changes).toMatchObject([{ procedureDescription: 'PET&CT | FDG ^ æøå bold' }]);
@@ -244,30 +244,30 @@ describe('parseHl7Orm', () => {
   it.each([
     ['LF', '\n'],
     ['CRLF', '\r\n'],
-  ])('splits segments on %s as well', (_name, eol) => {
+  ])('[URS-INT-001] splits segments on %s as well', (_name, eol) => {
     const orders = [FDG, SECTRA_CANCEL];
     expect(parseHl7Orm(message({ orders, eol }))).toEqual(parseHl7Orm(message({ orders })));
   });
 
-  it('takes the delimiters from MSH-1 and MSH-2', () => {
+  it('[URS-INT-001] takes the delimiters from MSH-1 and MSH-2', () => {
     const d = { field: '#', encoding: '$*%@' };
     const text = message({ orders: [FDG, SECTRA_CANCEL], d });
     expect(text.startsWith('MSH#$*%@#Sectra#')).toBe(true);
     expect(parseHl7Orm(text)).toEqual(parseHl7Orm(message({ orders: [FDG, SECTRA_CANCEL] })));
   });
 
-  it('accepts MLLP framing and an MSH-9 with a message structure', () => {
+  it('[URS-INT-001] accepts MLLP framing and an MSH-9 with a message structure', () => {
     const text = `\u000b${message({ orders: [FDG], type: 'ORM^O01^ORM_O01' })}\u001c\r`;
     expect(parseHl7Orm(text)).toHaveLength(1);
   });
 
-  it('zips unequal numbers of ORC and OBR to the shorter', () => {
+  it('[URS-INT-001] zips unequal numbers of ORC and OBR to the shorter', () => {
     const text = message({ orders: [FDG] }) + orc(SECTRA_CANCEL);
     expect(parseHl7Orm(text)).toHaveLength(1);
   });
 
   it.each(['ADT^A08', 'ORU^R01', 'ORM^O02', 'ORM', 'ACK^O01', ''])(
-    'returns nothing for message type %j',
+    '[URS-INT-001] returns nothing for message type %j',
     (type) => {
       expect(parseHl7Orm(message({ orders: [FDG, SECTRA_CANCEL], type }))).toEqual([]);
     },
@@ -284,18 +284,18 @@ describe('parseHl7Orm', () => {
     ['binary junk', String.fromCharCode(...Array.from({ length: 512 }, (_, i) => (i * 37) % 256))],
     ['junk after MSH', `MSH|^~\\&|${'\u0000\uffff|^~'.repeat(1000)}`],
     ['prose', 'Hello, this is not HL7.\nORC|XO\nOBR|'],
-  ])('returns nothing and never throws for %s', (_name, text) => {
+  ])('[URS-INT-001] returns nothing and never throws for %s', (_name, text) => {
     expect(parseHl7Orm(text)).toEqual([]);
   });
 
-  it('never throws for a value that is not a string', () => {
+  it('[URS-INT-001] never throws for a value that is not a string', () => {
     expect(parseHl7Orm(null as unknown as string)).toEqual([]);
     expect(hl7MessageControlId(7 as unknown as string)).toBeNull();
   });
 });
 
 describe('hl7MessageControlId', () => {
-  it('is MSH-10, or null when it is missing or the text is not HL7', () => {
+  it('[URS-INT-001] is MSH-10, or null when it is missing or the text is not HL7', () => {
     expect(hl7MessageControlId(message({ orders: [FDG], controlId: 'SECTRA42' }))).toBe('SECTRA42');
     expect(hl7MessageControlId(message({ orders: [FDG], controlId: '' }))).toBeNull();
     expect(hl7MessageControlId('garbage')).toBeNull();
@@ -306,7 +306,7 @@ describe('hl7MessageControlId', () => {
 describe('buildHl7Ack', () => {
   const now = '20240923130614';
 
-  it('swaps sender and receiver and echoes the control id, processing id and version', () => {
+  it('[URS-INT-001] swaps sender and receiver and echoes the control id, processing id and version', () => {
     const ack = buildHl7Ack({ message: message({ orders: [SECTRA_CANCEL] }), code: 'AA', now });
     expect(ack).toBe(
       'MSH|^~\\&|IBC-606|Veenstra|Sectra|Sectra RIS|20240923130614||' +
@@ -315,13 +315,13 @@ describe('buildHl7Ack', () => {
     );
   });
 
-  it('is itself readable HL7 that is not an order', () => {
+  it('[URS-INT-001] is itself readable HL7 that is not an order', () => {
     const ack = buildHl7Ack({ message: message({ orders: [FDG] }), code: 'AA', now });
     expect(hl7MessageControlId(ack)).toBe('MSG00001-ACK');
     expect(parseHl7Orm(ack)).toEqual([]);
   });
 
-  it('carries an escaped, single-line text for AE and AR', () => {
+  it('[URS-INT-001] carries an escaped, single-line text for AE and AR', () => {
     const ack = buildHl7Ack({
       message: message({ orders: [FDG] }),
       code: 'AE',
@@ -331,7 +331,7 @@ describe('buildHl7Ack', () => {
     expect(ack.split('\r')[1]).toBe('MSA|AE|MSG00001|Database error \\F\\ retry later \\S\\_\\S\\');
   });
 
-  it('keeps the delimiters of the original message', () => {
+  it('[URS-INT-001] keeps the delimiters of the original message', () => {
     const d = { field: '#', encoding: '$*%@' };
     const ack = buildHl7Ack({ message: message({ orders: [FDG], d }), code: 'AA', now });
     expect(ack).toBe(
@@ -340,18 +340,18 @@ describe('buildHl7Ack', () => {
     );
   });
 
-  it('uses the trigger event of the original message type', () => {
+  it('[URS-INT-001] uses the trigger event of the original message type', () => {
     const ack = buildHl7Ack({ message: message({ orders: [], type: 'ADT^A08' }), code: 'AA', now });
     expect(ack).toContain('|ACK^A08|');
   });
 
-  it('still builds a rejecting ACK for garbage', () => {
+  it('[URS-INT-001] still builds a rejecting ACK for garbage', () => {
     expect(buildHl7Ack({ message: 'not HL7', code: 'AR', text: 'unreadable', now })).toBe(
       'MSH|^~\\&|||||20240923130614||ACK^O01|20240923130614-ACK|P|2.3.1\rMSA|AR||unreadable\r',
     );
   });
 
-  it('refuses a clock value or code it cannot put in the message', () => {
+  it('[URS-INT-001] refuses a clock value or code it cannot put in the message', () => {
     const text = message({ orders: [FDG] });
     expect(() => buildHl7Ack({ message: text, code: 'AA', now: '2024-09-23 13:06' })).toThrow(
       RangeError,

@@ -42,7 +42,7 @@ function totals(fields: Partial<IsotopeTotalsInput>) {
 }
 
 describe('summarizeIsotopeDelivery', () => {
-  it('decays vials FORWARD: 1000 MBq calibrated 10:00, delivered 12:00, T 6586.2 s → 468.72 (legacy sign bug gave 2133.46)', () => {
+  it('[URS-PRD-011][URS-PRD-001] decays vials FORWARD: 1000 MBq calibrated 10:00, delivered 12:00, T 6586.2 s → 468.72 (legacy sign bug gave 2133.46)', () => {
     const result = totals({
       orders: [order({ id: 1, status: OrderStatus.Released })],
       vials: [vial],
@@ -53,7 +53,7 @@ describe('summarizeIsotopeDelivery', () => {
     expect(result.orderedActivity).toBe(1000);
   });
 
-  it('reads the calibration instant as UTC: 10:00 Copenhagen summer time is 08:00Z', () => {
+  it('[URS-PRD-011][URS-DAT-009] reads the calibration instant as UTC: 10:00 Copenhagen summer time is 08:00Z', () => {
     const result = totals({
       date: '2024-06-03',
       orders: [order({ id: 1, deliveryDate: '2024-06-03' })],
@@ -62,7 +62,7 @@ describe('summarizeIsotopeDelivery', () => {
     expect(result.deliveredActivity).toBeCloseTo(468.72, 2);
   });
 
-  it('does not correct a vial calibrated after the delivery time', () => {
+  it('[URS-PRD-011][URS-PRD-001] does not correct a vial calibrated after the delivery time', () => {
     const result = totals({
       orders: [order({ id: 1 })],
       vials: [{ ...vial, calibratedAt: '2024-12-02T12:00:00Z' }],
@@ -70,7 +70,7 @@ describe('summarizeIsotopeDelivery', () => {
     expect(result.deliveredActivity).toBe(1000);
   });
 
-  it('counts real elapsed time across the DST jump (2025-03-30 01:30 → 03:30 is one hour)', () => {
+  it('[URS-PRD-011][URS-DAT-009] counts real elapsed time across the DST jump (2025-03-30 01:30 → 03:30 is one hour)', () => {
     const result = totals({
       date: '2025-03-30',
       delivery: { id: 1, deliveryTime: '03:30:00' },
@@ -81,7 +81,7 @@ describe('summarizeIsotopeDelivery', () => {
     expect(result.deliveredActivity).toBeCloseTo(684.63, 2);
   });
 
-  it('sums non-rejected orders of this delivery and date only; status is their lowest', () => {
+  it('[URS-PRD-011] sums non-rejected orders of this delivery and date only; status is their lowest', () => {
     const result = totals({
       orders: [
         order({ id: 1, orderedActivity: 300, status: OrderStatus.Released }),
@@ -95,7 +95,7 @@ describe('summarizeIsotopeDelivery', () => {
     expect(result.status).toBe(OrderStatus.Ordered);
   });
 
-  it('counts only vials delivered with the counted orders', () => {
+  it('[URS-PRD-011] counts only vials delivered with the counted orders', () => {
     const result = totals({
       orders: [order({ id: 1 }), order({ id: 3, status: OrderStatus.Rejected })],
       vials: [
@@ -108,7 +108,7 @@ describe('summarizeIsotopeDelivery', () => {
     expect(result.deliveredActivity).toBeCloseTo(468.72, 2);
   });
 
-  it('has status null and zero totals without orders; Rejected when all are rejected', () => {
+  it('[URS-PRD-011] has status null and zero totals without orders; Rejected when all are rejected', () => {
     expect(totals({ vials: [vial] })).toEqual({
       status: null,
       orderedActivity: 0,

@@ -83,7 +83,7 @@ const fiveBookings = ['09:15:00', '10:15:00', '11:15:00', '12:15:00', '13:15:00'
 );
 
 describe('planMassOrder: activity tracers', () => {
-  it('DB fixture (Monday 2018-03-12, T 1 586 024.123 s, 300 MBq / 30 min): 608 and 901, same in seconds as in the legacy', () => {
+  it('[URS-ORD-013] DB fixture (Monday 2018-03-12, T 1 586 024.123 s, 300 MBq / 30 min): 608 and 901, same in seconds as in the legacy', () => {
     const result = expectPlan(plan({ bookings: fiveBookings }));
     expect(result.activityOrders).toEqual([
       { slotId: 1, deliveryDate: MONDAY, orderedActivity: 608 },
@@ -96,14 +96,14 @@ describe('planMassOrder: activity tracers', () => {
     }
   });
 
-  it('floors once per (slot, date): 303.891 + 304.370 = 608.26 → 608 (not 303 + 304 = 607)', () => {
+  it('[URS-ORD-013] floors once per (slot, date): 303.891 + 304.370 = 608.26 → 608 (not 303 + 304 = 607)', () => {
     const result = expectPlan(plan({ bookings: fiveBookings.slice(0, 2) }));
     expect(result.activityOrders).toEqual([
       { slotId: 1, deliveryDate: MONDAY, orderedActivity: 608 },
     ]);
   });
 
-  it('E2E fixture (Thursday 2020-06-11, T 1337 s, slots 08:00 and 18:00): one order of 16 245 684 MBq at 08:00', () => {
+  it('[URS-ORD-013] E2E fixture (Thursday 2020-06-11, T 1337 s, slots 08:00 and 18:00): one order of 16 245 684 MBq at 08:00', () => {
     const thursday = '2020-06-11';
     const bookings = fiveBookings.map((b) => ({ ...b, startDate: thursday }));
     const result = expectPlan(
@@ -118,7 +118,7 @@ describe('planMassOrder: activity tracers', () => {
     ]);
   });
 
-  it('slot selection (300 MBq / 15 min; slots 08, 12, 16; bookings 10, 11, 13, 18): 08:00 ×2, 12:00 ×1, 16:00 ×1', () => {
+  it('[URS-ORD-013] slot selection (300 MBq / 15 min; slots 08, 12, 16; bookings 10, 11, 13, 18): 08:00 ×2, 12:00 ×1, 16:00 ×1', () => {
     const bookings = ['10:00:00', '11:00:00', '13:00:00', '18:00:00'].map((time, i) =>
       booking(`S${i}`, time),
     );
@@ -146,7 +146,7 @@ describe('planMassOrder: activity tracers', () => {
     ]);
   });
 
-  it('takes a slot delivering exactly at the injection time (no decay)', () => {
+  it('[URS-ORD-013] takes a slot delivering exactly at the injection time (no decay)', () => {
     const result = expectPlan(
       plan({
         bookings: [booking('A', '11:03:33')],
@@ -158,7 +158,7 @@ describe('planMassOrder: activity tracers', () => {
     ]);
   });
 
-  it('refuses the whole request when an injection is before the earliest slot (00:00 + 30 min vs 01:33:33)', () => {
+  it('[URS-ORD-014] refuses the whole request when an injection is before the earliest slot (00:00 + 30 min vs 01:33:33)', () => {
     const result = plan({ bookings: [booking('EARLY', '00:00:00'), ...fiveBookings] });
     expect(result).toEqual({
       ok: false,
@@ -171,7 +171,7 @@ describe('planMassOrder: activity tracers', () => {
     });
   });
 
-  it('refuses the whole request when an ordered booking’s location has no endpoint', () => {
+  it('[URS-ORD-014] refuses the whole request when an ordered booking’s location has no endpoint', () => {
     const result = plan({
       bookings: [...fiveBookings, { ...booking('NOWHERE', '09:00:00'), locationId: 2 }],
     });
@@ -183,7 +183,7 @@ describe('planMassOrder: activity tracers', () => {
     }
   });
 
-  it('respects even/odd ISO weeks: week 11 uses the odd-week slot, week 12 the even-week slot', () => {
+  it('[URS-ORD-013][URS-DLN-008] respects even/odd ISO weeks: week 11 uses the odd-week slot, week 12 the even-week slot', () => {
     const slots = [
       slot(1, '08:00:00', { weeklyRepeat: WeeklyRepeat.OddWeeks }),
       slot(2, '10:00:00', { weeklyRepeat: WeeklyRepeat.EvenWeeks }),
@@ -195,7 +195,7 @@ describe('planMassOrder: activity tracers', () => {
     expect(even.activityOrders[0]?.deliveryDate).toBe('2018-03-19');
   });
 
-  it('reports the earliest slot of the week parity in force when none is early enough', () => {
+  it('[URS-ORD-013][URS-DLN-008] reports the earliest slot of the week parity in force when none is early enough', () => {
     const slots = [
       slot(1, '07:00:00', { weeklyRepeat: WeeklyRepeat.EvenWeeks }),
       slot(2, '10:00:00', { weeklyRepeat: WeeklyRepeat.OddWeeks }),
@@ -208,7 +208,7 @@ describe('planMassOrder: activity tracers', () => {
     }
   });
 
-  it('ignores slots of other weekdays, endpoints and tracers', () => {
+  it('[URS-ORD-013] ignores slots of other weekdays, endpoints and tracers', () => {
     const result = expectPlan(
       plan({
         bookings: [booking('A', '11:30:00')],
@@ -223,7 +223,7 @@ describe('planMassOrder: activity tracers', () => {
     expect(result.activityOrders.map((o) => o.slotId)).toEqual([1]);
   });
 
-  it('gives each order its booking’s date: bookings of two dates → two orders (legacy gave all the last date)', () => {
+  it('[URS-ORD-013] gives each order its booking’s date: bookings of two dates → two orders (legacy gave all the last date)', () => {
     const result = expectPlan(
       plan({
         bookings: [booking('A', '09:15:00'), booking('B', '09:15:00', '2018-03-19')],
@@ -235,7 +235,7 @@ describe('planMassOrder: activity tracers', () => {
     ]);
   });
 
-  it('never creates a dead order (sum below 1 MBq); its booking keeps its status', () => {
+  it('[URS-ORD-014] never creates a dead order (sum below 1 MBq); its booking keeps its status', () => {
     const result = expectPlan(
       plan({
         bookings: [booking('TINY', '09:15:00')],
@@ -254,7 +254,7 @@ describe('planMassOrder: activity tracers', () => {
     expect(result.bookingStatuses).toEqual({});
   });
 
-  it('counts real seconds on a DST day (2025-03-30 slot 01:00, booking 01:45 + 30 min = 03:15 → 75 min)', () => {
+  it('[URS-ORD-013][URS-DAT-009] counts real seconds on a DST day (2025-03-30 slot 01:00, booking 01:45 + 30 min = 03:15 → 75 min)', () => {
     const sunday = '2025-03-30';
     const result = expectPlan(
       plan({
@@ -269,7 +269,7 @@ describe('planMassOrder: activity tracers', () => {
     ]);
   });
 
-  it('reports the wall-clock injection time after a DST jump (01:45 + 30 min → 03:15:00)', () => {
+  it('[URS-ORD-013][URS-DAT-009] reports the wall-clock injection time after a DST jump (01:45 + 30 min → 03:15:00)', () => {
     const result = plan({
       bookings: [booking('A', '01:45:00', '2025-03-30')],
       slots: [slot(1, '04:00:00', { weekday: 6 })],
@@ -287,7 +287,7 @@ describe('planMassOrder: activity tracers', () => {
 });
 
 describe('planMassOrder: decisions, statuses, configuration', () => {
-  it('rejects bookings decided false when a procedure exists', () => {
+  it('[URS-ORD-013] rejects bookings decided false when a procedure exists', () => {
     const result = expectPlan(
       plan({ bookings: fiveBookings, decisions: { ACC1: false, ACC2: true } }),
     );
@@ -300,7 +300,7 @@ describe('planMassOrder: decisions, statuses, configuration', () => {
     ]);
   });
 
-  it('ignores bookings not in decisions and skips bookings already ordered', () => {
+  it('[URS-ORD-014] ignores bookings not in decisions and skips bookings already ordered', () => {
     const ordered = { ...booking('DONE', '09:15:00'), status: BookingStatus.Ordered };
     const result = expectPlan(
       plan({
@@ -314,14 +314,14 @@ describe('planMassOrder: decisions, statuses, configuration', () => {
     ]);
   });
 
-  it('re-orders a booking that was rejected before', () => {
+  it('[URS-ORD-013] re-orders a booking that was rejected before', () => {
     const rejected = { ...booking('AGAIN', '09:15:00'), status: BookingStatus.Rejected };
     const result = expectPlan(plan({ bookings: [rejected] }));
     expect(result.bookingStatuses).toEqual({ AGAIN: BookingStatus.Ordered });
     expect(result.activityOrders).toHaveLength(1);
   });
 
-  it('reports unknown procedures and tracers as unconfigured and orders nothing for them', () => {
+  it('[URS-ORD-013] reports unknown procedures and tracers as unconfigured and orders nothing for them', () => {
     const unknownStudy = { ...booking('UNKNOWN', '09:15:00'), procedureIdentifierId: 999 };
     const result = expectPlan(
       plan({
@@ -337,7 +337,7 @@ describe('planMassOrder: decisions, statuses, configuration', () => {
     expect(noTracer.activityOrders).toEqual([]);
   });
 
-  it('a rejected booking at a location without endpoint does not fail the request', () => {
+  it('[URS-ORD-014] a rejected booking at a location without endpoint does not fail the request', () => {
     const result = expectPlan(
       plan({
         bookings: [{ ...booking('NOWHERE', '09:00:00'), locationId: 2 }],
@@ -348,7 +348,7 @@ describe('planMassOrder: decisions, statuses, configuration', () => {
     expect(result.bookingStatuses).toEqual({});
   });
 
-  it('injection tracer: one Human order per booking for its start time, injections = tracer units', () => {
+  it('[URS-ORD-013] injection tracer: one Human order per booking for its start time, injections = tracer units', () => {
     const result = expectPlan(
       plan({
         bookings: [booking('I1', '09:15:00'), booking('I2', '10:45:00')],

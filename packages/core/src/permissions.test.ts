@@ -70,7 +70,7 @@ const CELLS = ROWS.flatMap(([row, actions, marks]) =>
 );
 
 describe('permissionMatrix', () => {
-  it.each(CELLS)('%s: allowed(%i, %s)… %s', (_row, action, group, expected) => {
+  it.each(CELLS)('[URS-ACC-001] %s: allowed(%i, %s)… %s', (_row, action, group, expected) => {
     expect(allowed(group, action)).toBe(expected);
   });
 
@@ -86,35 +86,35 @@ describe('permissionMatrix', () => {
     ['a production admin reads the audit trail', ProductionAdmin, 'admin.audit.read'],
     ['a shop user reads all orders', ShopUser, 'order.production.read'],
     ['a shop user reads vials', ShopUser, 'vial.read'],
-  ] as const)('does not let %s', (_name, group, action) => {
+  ] as const)('[URS-ACC-001] does not let %s', (_name, group, action) => {
     expect(allowed(group, action)).toBe(false);
   });
 
-  it('lets anonymous do nothing at all', () => {
+  it('[URS-ACC-001] lets anonymous do nothing at all', () => {
     expect(actionsOf(Anon)).toEqual([]);
     for (const action of ACTIONS) {
       expect(allowed(Anon, action)).toBe(false);
     }
   });
 
-  it('lets the site admin do everything', () => {
+  it('[URS-ACC-001] lets the site admin do everything', () => {
     expect(actionsOf(Admin)).toEqual(ACTIONS);
   });
 
-  it('lets every logged-in group read the setup and documents', () => {
+  it('[URS-ACC-001] lets every logged-in group read the setup and documents', () => {
     for (const group of GROUPS.filter((g) => g !== Anon)) {
       expect(allowed(group, 'setup.read')).toBe(true);
       expect(allowed(group, 'document.read')).toBe(true);
     }
   });
 
-  it('refuses an unknown action or group', () => {
+  it('[URS-ACC-001] refuses an unknown action or group', () => {
     expect(allowed(Admin, 'order.delete.everything' as Action)).toBe(false);
     expect(allowed(Admin, 'toString' as Action)).toBe(false);
     expect(allowed(42 as UserGroup, 'setup.read')).toBe(false);
   });
 
-  it('gives every action a list without anonymous and cannot be changed at run time', () => {
+  it('[URS-ACC-001] gives every action a list without anonymous and cannot be changed at run time', () => {
     expect(Object.keys(permissionMatrix)).toEqual(ACTIONS);
     for (const action of ACTIONS) {
       expect(permissionMatrix[action]).not.toContain(Anon);
@@ -125,7 +125,7 @@ describe('permissionMatrix', () => {
 });
 
 describe('actionsOf', () => {
-  it('gives a production user the production floor but no administration', () => {
+  it('[URS-ACC-001][URS-ACC-014] gives a production user the production floor but no administration', () => {
     expect(actionsOf(ProductionUser)).toEqual([
       'setup.read',
       'document.read',
@@ -143,7 +143,7 @@ describe('actionsOf', () => {
     ]);
   });
 
-  it('gives an external shop user manual ordering only, without bookings', () => {
+  it('[URS-ACC-001][URS-ORD-018] gives an external shop user manual ordering only, without bookings', () => {
     expect(actionsOf(ShopExternal)).toEqual([
       'setup.read',
       'document.read',

@@ -8,12 +8,12 @@ import {
 const limits = { maxActivityPerOrder: 20_000, maxActivityPerDelivery: 50_000 };
 
 describe('activityOrderBreaches', () => {
-  it('allows an order up to and exactly at the limit', () => {
+  it('[URS-ORD-006] allows an order up to and exactly at the limit', () => {
     expect(activityOrderBreaches({ limits, orderedActivity: 300, otherOrders: [] })).toEqual([]);
     expect(activityOrderBreaches({ limits, orderedActivity: 20_000, otherOrders: [] })).toEqual([]);
   });
 
-  it('refuses 999 999 999 MBq: above the order and the delivery limit', () => {
+  it('[URS-ORD-006][URS-ORD-007] refuses 999 999 999 MBq: above the order and the delivery limit', () => {
     expect(
       activityOrderBreaches({ limits, orderedActivity: 999_999_999, otherOrders: [] }),
     ).toEqual([
@@ -22,7 +22,7 @@ describe('activityOrderBreaches', () => {
     ]);
   });
 
-  it('adds the delivery’s other orders, but not rejected or dead ones', () => {
+  it('[URS-ORD-007] adds the delivery’s other orders, but not rejected or dead ones', () => {
     const otherOrders = [
       { orderedActivity: 18_000, rejected: false },
       { orderedActivity: 15_000, rejected: false },
@@ -37,7 +37,7 @@ describe('activityOrderBreaches', () => {
     ]);
   });
 
-  it('starts a new site with limits above real orders and below typing slips', () => {
+  it('[URS-ORD-010] starts a new site with limits above real orders and below typing slips', () => {
     expect(DEFAULT_TRACER_LIMITS.maxActivityPerOrder).toBeGreaterThan(10_000);
     expect(DEFAULT_TRACER_LIMITS.maxActivityPerDelivery).toBeGreaterThanOrEqual(
       DEFAULT_TRACER_LIMITS.maxActivityPerOrder,
@@ -53,7 +53,7 @@ describe('activityOrderBreaches', () => {
 });
 
 describe('injectionOrderBreaches', () => {
-  it('allows up to the limit and refuses one more', () => {
+  it('[URS-ORD-008] allows up to the limit and refuses one more', () => {
     expect(injectionOrderBreaches({ maxInjectionsPerOrder: 12 }, 12)).toEqual([]);
     expect(injectionOrderBreaches({ maxInjectionsPerOrder: 12 }, 13)).toEqual([
       { limit: 'injectionsPerOrder', max: 12, value: 13 },

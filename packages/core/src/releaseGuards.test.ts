@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkDispensing, isReleaseTooEarly, vialsFilledAfter } from './releaseGuards';
 
 describe('vialsFilledAfter', () => {
-  it('finds the vials filled after the moment of release', () => {
+  it('[URS-REL-007] finds the vials filled after the moment of release', () => {
     const vials = [
       { id: 1, fillDate: '2026-12-07', fillTime: '07:10:00' },
       { id: 2, fillDate: '2026-12-07', fillTime: '07:40:00' },
@@ -21,7 +21,7 @@ describe('vialsFilledAfter', () => {
 describe('isReleaseTooEarly', () => {
   const delivery = { deliveryLocalDateTime: '2026-12-07 08:00:00', releaseLeadHours: 12 };
 
-  it('allows a release up to the lead time before the delivery', () => {
+  it('[URS-REL-008] allows a release up to the lead time before the delivery', () => {
     expect(isReleaseTooEarly({ ...delivery, releaseLocalDateTime: '2026-12-07 07:45:00' })).toBe(
       false,
     );
@@ -34,7 +34,7 @@ describe('isReleaseTooEarly', () => {
     );
   });
 
-  it('refuses a release two days before its delivery', () => {
+  it('[URS-REL-008] refuses a release two days before its delivery', () => {
     expect(isReleaseTooEarly({ ...delivery, releaseLocalDateTime: '2026-12-05 03:28:00' })).toBe(
       true,
     );
@@ -47,7 +47,7 @@ describe('isReleaseTooEarly', () => {
 describe('checkDispensing', () => {
   const settings = { underDeliveryTolerancePercent: 10, overDeliveryTolerancePercent: 50 };
 
-  it('accepts deliveries within the tolerances, the tolerances included', () => {
+  it('[URS-REL-009] accepts deliveries within the tolerances, the tolerances included', () => {
     expect(checkDispensing({ required: 1000, delivered: 1000, settings }).kind).toBe(
       'withinTolerance',
     );
@@ -59,7 +59,7 @@ describe('checkDispensing', () => {
     );
   });
 
-  it('flags under- and over-dispensing with the deviation', () => {
+  it('[URS-REL-009] flags under- and over-dispensing with the deviation', () => {
     // 999 999 999 MBq ordered, 1 678 MBq delivered at the delivery time.
     const under = checkDispensing({ required: 999_999_999, delivered: 1678, settings });
     expect(under.kind).toBe('under');

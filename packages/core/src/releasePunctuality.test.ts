@@ -21,25 +21,25 @@ function released(
 }
 
 describe('punctualityOf (Copenhagen in winter = UTC+1)', () => {
-  it('counts an order for 12:30 released 12:00 as on time', () => {
+  it('[URS-PRD-013] counts an order for 12:30 released 12:00 as on time', () => {
     expect(punctualityOf(released('12:30:00', '2026-11-10T11:00:00Z'), options)).toBe('onTime');
   });
 
-  it('counts a release exactly at the delivery time as on time', () => {
+  it('[URS-PRD-013] counts a release exactly at the delivery time as on time', () => {
     expect(punctualityOf(released('12:30:00', '2026-11-10T11:30:00Z'), options)).toBe('onTime');
   });
 
-  it('counts a release at 12:35 as late by at most 30 minutes', () => {
+  it('[URS-PRD-013] counts a release at 12:35 as late by at most 30 minutes', () => {
     expect(punctualityOf(released('12:30:00', '2026-11-10T11:35:00Z'), options)).toBe('late30');
   });
 
-  it('counts exactly 30 minutes late as "late30" and one second more as "lateMore"', () => {
+  it('[URS-PRD-013] counts exactly 30 minutes late as "late30" and one second more as "lateMore"', () => {
     expect(punctualityOf(released('12:30:00', '2026-11-10T12:00:00Z'), options)).toBe('late30');
     expect(punctualityOf(released('12:30:00', '2026-11-10T12:00:01Z'), options)).toBe('lateMore');
     expect(punctualityOf(released('12:30:00', '2026-11-10T15:00:00Z'), options)).toBe('lateMore');
   });
 
-  it('counts an accepted order whose date has passed as not released', () => {
+  it('[URS-PRD-013] counts an accepted order whose date has passed as not released', () => {
     const accepted = {
       status: OrderStatus.Accepted,
       deliveryDate: '2026-11-19',
@@ -51,20 +51,20 @@ describe('punctualityOf (Copenhagen in winter = UTC+1)', () => {
     expect(punctualityOf({ ...accepted, deliveryDate: '2026-11-21' }, options)).toBeNull();
   });
 
-  it('does not count ordered or rejected orders, nor a release without an instant', () => {
+  it('[URS-PRD-013] does not count ordered or rejected orders, nor a release without an instant', () => {
     const base = { deliveryDate: '2026-11-01', deliveryTime: '12:30:00', freedAt: null };
     expect(punctualityOf({ ...base, status: OrderStatus.Ordered }, options)).toBeNull();
     expect(punctualityOf({ ...base, status: OrderStatus.Rejected }, options)).toBeNull();
     expect(punctualityOf({ ...base, status: OrderStatus.Released }, options)).toBeNull();
   });
 
-  it('measures across midnight: 23:50 released 00:15 the next day is 25 minutes late', () => {
+  it('[URS-PRD-013] measures across midnight: 23:50 released 00:15 the next day is 25 minutes late', () => {
     expect(punctualityOf(released('23:50:00', '2026-11-10T23:15:00Z'), options)).toBe('late30');
     expect(punctualityOf(released('23:50:00', '2026-11-10T23:30:00Z'), options)).toBe('lateMore');
     expect(punctualityOf(released('00:10:00', '2026-11-09T23:05:00Z'), options)).toBe('onTime');
   });
 
-  it('counts real elapsed time on the spring-forward day (02:00 → 03:00)', () => {
+  it('[URS-PRD-013][URS-DAT-009] counts real elapsed time on the spring-forward day (02:00 → 03:00)', () => {
     // 03:10 CEST = 01:10Z; released 01:50 CET = 00:50Z: 20 minutes early, not 80 minutes.
     expect(punctualityOf(released('03:10:00', '2026-03-29T00:50:00Z', '2026-03-29'), options)).toBe(
       'onTime',
@@ -75,7 +75,7 @@ describe('punctualityOf (Copenhagen in winter = UTC+1)', () => {
     );
   });
 
-  it('counts real elapsed time on the fall-back day (03:00 → 02:00)', () => {
+  it('[URS-PRD-013][URS-DAT-009] counts real elapsed time on the fall-back day (03:00 → 02:00)', () => {
     // 02:30 is read as the first (CEST) 02:30 = 00:30Z; released at the second 02:10 (CET,
     // 01:10Z): the wall clock says 20 minutes early, but 40 minutes have passed.
     expect(releaseDelaySeconds(released('02:30:00', '2026-10-25T01:10:00Z', '2026-10-25'))).toBe(
@@ -86,7 +86,7 @@ describe('punctualityOf (Copenhagen in winter = UTC+1)', () => {
     );
   });
 
-  it('accepts the release instant as a Date or epoch milliseconds', () => {
+  it('[URS-PRD-013] accepts the release instant as a Date or epoch milliseconds', () => {
     const instant = Date.parse('2026-11-10T11:35:00Z');
     expect(
       punctualityOf({ ...released('12:30:00', ''), freedAt: new Date(instant) }, options),
@@ -96,7 +96,7 @@ describe('punctualityOf (Copenhagen in winter = UTC+1)', () => {
     );
   });
 
-  it('follows the site time zone it is given', () => {
+  it('[URS-PRD-013] follows the site time zone it is given', () => {
     const order = released('12:30:00', '2026-11-10T11:40:00Z');
     expect(punctualityOf(order, options)).toBe('late30');
     expect(punctualityOf(order, { today, timeZone: 'UTC' })).toBe('onTime');
@@ -104,7 +104,7 @@ describe('punctualityOf (Copenhagen in winter = UTC+1)', () => {
 });
 
 describe('summarizePunctuality', () => {
-  it('counts each category and the total of the orders that count', () => {
+  it('[URS-PRD-013] counts each category and the total of the orders that count', () => {
     const orders: PunctualityOrder[] = [
       released('12:30:00', '2026-11-10T11:00:00Z'),
       released('12:30:00', '2026-11-10T11:30:00Z'),
@@ -132,7 +132,7 @@ describe('summarizePunctuality', () => {
     });
   });
 
-  it('gives zeros for no orders', () => {
+  it('[URS-PRD-013] gives zeros for no orders', () => {
     expect(summarizePunctuality([], options)).toEqual({
       total: 0,
       onTime: 0,

@@ -31,18 +31,18 @@ function check(overrides: Partial<Parameters<typeof hasReleaseRight>[0]>): boole
 }
 
 describe('hasReleaseRight', () => {
-  it('always lets the site admin release, even without rights', () => {
+  it('[URS-REL-004] always lets the site admin release, even without rights', () => {
     expect(check({ userGroup: Admin, userId: 99, rights: [], tracerId: FDG })).toBe(true);
     expect(check({ userGroup: Admin, userId: 99, rights: [], isotopeId: F18 })).toBe(true);
   });
 
-  it('needs a right of the user for that tracer', () => {
+  it('[URS-REL-004] needs a right of the user for that tracer', () => {
     expect(check({ tracerId: FDG })).toBe(true);
     expect(check({ tracerId: 3 })).toBe(false);
     expect(check({ userId: BOB, tracerId: FDG })).toBe(false);
   });
 
-  it('does not let a production admin release without a right of their own', () => {
+  it('[URS-REL-004] does not let a production admin release without a right of their own', () => {
     expect(check({ userGroup: ProductionAdmin, userId: BOB, tracerId: FDG })).toBe(false);
     expect(check({ userGroup: ProductionAdmin, tracerId: FDG })).toBe(true);
   });
@@ -53,37 +53,37 @@ describe('hasReleaseRight', () => {
     ['2024-06-01', false],
     ['2024-06-02', false],
     ['2025-01-01', false],
-  ])('on %s, a right expiring 2024-06-01 is valid: %s', (today, valid) => {
+  ])('[URS-REL-004] on %s, a right expiring 2024-06-01 is valid: %s', (today, valid) => {
     expect(check({ tracerId: PSMA, today })).toBe(valid);
     expect(check({ isotopeId: GA68, today })).toBe(valid);
   });
 
-  it('keeps a right without expiry date valid for ever', () => {
+  it('[URS-REL-004] keeps a right without expiry date valid for ever', () => {
     expect(check({ tracerId: FDG, today: '2099-12-31' })).toBe(true);
   });
 
-  it('matches isotope rights by isotope and tracer rights by tracer, never across', () => {
+  it('[URS-REL-004] matches isotope rights by isotope and tracer rights by tracer, never across', () => {
     expect(check({ userId: BOB, isotopeId: F18 })).toBe(true);
     expect(check({ userId: BOB, tracerId: F18 })).toBe(false);
     expect(check({ isotopeId: FDG })).toBe(false);
   });
 
-  it('accepts either when both a tracer and an isotope are given', () => {
+  it('[URS-REL-004] accepts either when both a tracer and an isotope are given', () => {
     expect(check({ userId: BOB, tracerId: FDG, isotopeId: F18 })).toBe(true);
     expect(check({ userId: BOB, tracerId: FDG, isotopeId: GA68 })).toBe(false);
   });
 
-  it('finds nothing when neither a tracer nor an isotope is given', () => {
+  it('[URS-REL-004] finds nothing when neither a tracer nor an isotope is given', () => {
     expect(check({})).toBe(false);
     expect(check({ tracerId: null, isotopeId: null })).toBe(false);
   });
 
-  it('treats a right with an unreadable expiry date as expired', () => {
+  it('[URS-REL-004] treats a right with an unreadable expiry date as expired', () => {
     const rights = [{ userId: ALICE, tracerId: FDG, expiryDate: '1/6/2099' }];
     expect(check({ rights, tracerId: FDG })).toBe(false);
   });
 
-  it('refuses a today that is not YYYY-MM-DD', () => {
+  it('[URS-REL-004] refuses a today that is not YYYY-MM-DD', () => {
     expect(() => check({ tracerId: FDG, today: '31/05/2024' })).toThrow(RangeError);
   });
 });
@@ -99,11 +99,14 @@ describe('mayGrantReleaseRight', () => {
     [ShopUser, ALICE, BOB, false],
     [ShopExternal, ALICE, BOB, false],
     [Anon, ALICE, BOB, false],
-  ])('group %i (user %i) may grant user %i: %s', (granterGroup, granterId, granteeId, may) => {
-    expect(mayGrantReleaseRight({ granterGroup, granterId, granteeId })).toBe(may);
-  });
+  ])(
+    '[URS-REL-005] group %i (user %i) may grant user %i: %s',
+    (granterGroup, granterId, granteeId, may) => {
+      expect(mayGrantReleaseRight({ granterGroup, granterId, granteeId })).toBe(may);
+    },
+  );
 
-  it('refuses rights for a grantee outside production when the group is known', () => {
+  it('[URS-REL-005] refuses rights for a grantee outside production when the group is known', () => {
     const grant = { granterGroup: Admin, granterId: ALICE, granteeId: BOB };
     expect(mayGrantReleaseRight({ ...grant, granteeGroup: ShopAdmin })).toBe(false);
     expect(mayGrantReleaseRight({ ...grant, granteeGroup: ProductionUser })).toBe(true);

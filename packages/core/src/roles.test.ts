@@ -29,11 +29,11 @@ const CASES = PREDICATES.flatMap(([name, predicate, members]) =>
 );
 
 describe('role predicates', () => {
-  it.each(CASES)('%s(%i) is %s', (_name, group, expected, predicate) => {
+  it.each(CASES)('[URS-ACC-001] %s(%i) is %s', (_name, group, expected, predicate) => {
     expect(predicate(group)).toBe(expected);
   });
 
-  it('gives an unknown group no role', () => {
+  it('[URS-ACC-001] gives an unknown group no role', () => {
     for (const [, predicate] of PREDICATES) {
       expect(predicate(99 as UserGroup)).toBe(false);
     }
@@ -49,7 +49,7 @@ describe('homeAppOf', () => {
     [ShopAdmin, 'shop'],
     [ShopUser, 'shop'],
     [ShopExternal, 'shop'],
-  ])('sends group %i to %s', (group, app) => {
+  ])('[URS-ACC-014] sends group %i to %s', (group, app) => {
     expect(homeAppOf(group)).toBe(app);
   });
 });

@@ -39,20 +39,20 @@ function run(fields: Partial<RunTotalsInput>) {
 }
 
 describe('summarizeRun', () => {
-  it('legacy derived example: run 07:00, 1000 MBq for 08:00, T 3600 s → X 2000, Y 2500', () => {
+  it('[URS-PRD-002] legacy derived example: run 07:00, 1000 MBq for 08:00, T 3600 s → X 2000, Y 2500', () => {
     const result = run({ orders: [order({ id: 1 })] });
     expect(result.orderedActivity).toBeCloseTo(2000, 6);
     expect(result.withOverhead).toBeCloseTo(2500, 6);
   });
 
-  it('is zero for a date without orders', () => {
+  it('[URS-PRD-002] is zero for a date without orders', () => {
     expect(run({ orders: [order({ id: 1, deliveryDate: '2024-12-03' })] })).toEqual({
       orderedActivity: 0,
       withOverhead: 0,
     });
   });
 
-  it('counts an order moved between two slots of the same run once (legacy counted it twice: 8000 → 4000)', () => {
+  it('[URS-PRD-002] counts an order moved between two slots of the same run once (legacy counted it twice: 8000 → 4000)', () => {
     const moved = order({ id: 1, orderedTimeSlotId: 2, movedToTimeSlotId: 1 });
     const result = run({ orders: [moved] });
     // Decayed from the production time to the ORDERED slot's time: 07:00 → 09:00.
@@ -60,7 +60,7 @@ describe('summarizeRun', () => {
     expect(result.withOverhead).toBeCloseTo(5000, 6);
   });
 
-  it('counts an order moved to another run only in the run that delivers it', () => {
+  it('[URS-PRD-002] counts an order moved to another run only in the run that delivers it', () => {
     const moved = order({ id: 1, orderedTimeSlotId: 3, movedToTimeSlotId: 1 });
     const inA = run({ orders: [moved] });
     const inB = run({ production: runB, orders: [moved] });
@@ -71,13 +71,13 @@ describe('summarizeRun', () => {
     expect(inB.withOverhead).toBe(0);
   });
 
-  it('counts an order that stays in run B in run B only', () => {
+  it('[URS-PRD-002] counts an order that stays in run B in run B only', () => {
     const stays = order({ id: 1, orderedTimeSlotId: 3 });
     expect(run({ production: runB, orders: [stays] }).orderedActivity).toBeCloseTo(2000, 6);
     expect(run({ orders: [stays] }).orderedActivity).toBe(0);
   });
 
-  it('counts a released delivery and an order placed after its release once each', () => {
+  it('[URS-PRD-002][URS-ORD-015] counts a released delivery and an order placed after its release once each', () => {
     const releasedOrder = order({ id: 1, status: OrderStatus.Released, releasedWithId: 1 });
     const later = order({ id: 2, orderedActivity: 500 });
     const result = run({ orders: [releasedOrder, later] });
@@ -86,7 +86,7 @@ describe('summarizeRun', () => {
     expect(result.withOverhead).toBeCloseTo(3750, 6);
   });
 
-  it('leaves out rejected and dead orders (legacy had no status filter)', () => {
+  it('[URS-PRD-002][URS-PRD-008] leaves out rejected and dead orders (legacy had no status filter)', () => {
     const result = run({
       orders: [
         order({ id: 1 }),
@@ -97,7 +97,7 @@ describe('summarizeRun', () => {
     expect(result.orderedActivity).toBeCloseTo(2000, 6);
   });
 
-  it('uses the overhead of the active slot endpoint, default 1', () => {
+  it('[URS-PRD-002][URS-PRD-003] uses the overhead of the active slot endpoint, default 1', () => {
     const result = run({
       orders: [order({ id: 1 }), order({ id: 2, orderedTimeSlotId: 4 })],
       overheadByEndpoint: { 1: 1.5 },
@@ -106,7 +106,7 @@ describe('summarizeRun', () => {
     expect(result.withOverhead).toBeCloseTo(2000 * 1.5 + 2000, 6);
   });
 
-  it('sums released and ordered orders of several slots', () => {
+  it('[URS-PRD-002] sums released and ordered orders of several slots', () => {
     const result = run({
       orders: [
         order({ id: 1, status: OrderStatus.Released }),
@@ -117,7 +117,7 @@ describe('summarizeRun', () => {
     expect(result.withOverhead).toBeCloseTo(5000, 6);
   });
 
-  it('counts real seconds on a DST day: run 01:00 → slot 03:30 on 2025-03-30 is 1.5 h', () => {
+  it('[URS-PRD-002][URS-DAT-009] counts real seconds on a DST day: run 01:00 → slot 03:30 on 2025-03-30 is 1.5 h', () => {
     const result = summarizeRun({
       production: { id: 1, productionTime: '01:00:00' },
       date: '2025-03-30',
@@ -130,7 +130,7 @@ describe('summarizeRun', () => {
     expect(result.withOverhead).toBeCloseTo(result.orderedActivity, 9);
   });
 
-  it('throws when a counted order names an ordered slot that is not given', () => {
+  it('[URS-PRD-002] throws when a counted order names an ordered slot that is not given', () => {
     const moved = order({ id: 1, orderedTimeSlotId: 99, movedToTimeSlotId: 1 });
     expect(() => run({ orders: [moved] })).toThrow(RangeError);
   });

@@ -8,7 +8,7 @@ const even = (weekday: number) => ({ weekday, weeklyRepeat: WeeklyRepeat.EvenWee
 const odd = (weekday: number) => ({ weekday, weeklyRepeat: WeeklyRepeat.OddWeeks });
 
 describe('slotDeliversOn', () => {
-  it('matches Monday 2018-03-12 (ISO week 11, odd)', () => {
+  it('[URS-DLN-008] matches Monday 2018-03-12 (ISO week 11, odd)', () => {
     expect(isoWeekOf('2018-03-12')).toBe(11);
     expect(slotDeliversOn(every(Weekday.Monday), '2018-03-12')).toBe(true);
     expect(slotDeliversOn(odd(Weekday.Monday), '2018-03-12')).toBe(true);
@@ -16,18 +16,18 @@ describe('slotDeliversOn', () => {
     expect(slotDeliversOn(every(Weekday.Tuesday), '2018-03-12')).toBe(false);
   });
 
-  it('agrees with the legacy mask example for that week (Tue even, Wed odd)', () => {
+  it('[URS-DLN-008] agrees with the legacy mask example for that week (Tue even, Wed odd)', () => {
     expect(slotDeliversOn(even(Weekday.Tuesday), '2018-03-13')).toBe(false);
     expect(slotDeliversOn(odd(Weekday.Wednesday), '2018-03-14')).toBe(true);
     expect(slotDeliversOn(even(Weekday.Tuesday), '2018-03-20')).toBe(true);
   });
 
-  it('uses ISO weeks where the legacy formula was not monotone (Thu 2018-03-15 is week 11)', () => {
+  it('[URS-DLN-008] uses ISO weeks where the legacy formula was not monotone (Thu 2018-03-15 is week 11)', () => {
     expect(slotDeliversOn(odd(Weekday.Thursday), '2018-03-15')).toBe(true);
     expect(slotDeliversOn(even(Weekday.Thursday), '2018-03-15')).toBe(false);
   });
 
-  it('treats ISO week 53 (2020-12-31) and week 1 (2021-01-04) as two odd weeks in a row', () => {
+  it('[URS-DLN-008] treats ISO week 53 (2020-12-31) and week 1 (2021-01-04) as two odd weeks in a row', () => {
     expect(isoWeekOf('2020-12-31')).toBe(53);
     expect(slotDeliversOn(odd(Weekday.Thursday), '2020-12-31')).toBe(true);
     expect(slotDeliversOn(even(Weekday.Thursday), '2020-12-31')).toBe(false);
@@ -36,13 +36,13 @@ describe('slotDeliversOn', () => {
     expect(slotDeliversOn(even(Weekday.Monday), '2021-01-04')).toBe(false);
   });
 
-  it('puts Monday 2024-12-30 in ISO week 1 of 2025 (odd), after even week 52', () => {
+  it('[URS-DLN-008] puts Monday 2024-12-30 in ISO week 1 of 2025 (odd), after even week 52', () => {
     expect(slotDeliversOn(odd(Weekday.Monday), '2024-12-30')).toBe(true);
     expect(slotDeliversOn(even(Weekday.Monday), '2024-12-30')).toBe(false);
     expect(slotDeliversOn(even(Weekday.Monday), '2024-12-23')).toBe(true);
   });
 
-  it('handles Sunday as weekday 6 in the week it ends', () => {
+  it('[URS-DLN-008] handles Sunday as weekday 6 in the week it ends', () => {
     expect(slotDeliversOn(every(Weekday.Sunday), '2024-12-29')).toBe(true);
     expect(slotDeliversOn(even(Weekday.Sunday), '2024-12-29')).toBe(true);
     expect(slotDeliversOn(odd(Weekday.Sunday), '2024-12-29')).toBe(false);
@@ -51,23 +51,23 @@ describe('slotDeliversOn', () => {
 });
 
 describe('isDeliveryAfterProduction', () => {
-  it('allows delivery at or after production', () => {
+  it('[URS-PRD-014] allows delivery at or after production', () => {
     expect(isDeliveryAfterProduction('08:00:00', '08:00:00')).toBe(true);
     expect(isDeliveryAfterProduction('08:00:00', '11:30:00')).toBe(true);
     expect(isDeliveryAfterProduction('08:00:00', '07:59:59')).toBe(false);
   });
 
-  it('throws a RangeError for times not in HH:MM:SS', () => {
+  it('[URS-PRD-014] throws a RangeError for times not in HH:MM:SS', () => {
     expect(() => isDeliveryAfterProduction('8:00', '09:00:00')).toThrow(RangeError);
   });
 });
 
 describe('validateDeliveryTime', () => {
-  it('normalises a typed delivery time after production', () => {
+  it('[URS-PRD-014] normalises a typed delivery time after production', () => {
     expect(validateDeliveryTime('07:30:00', '8:15')).toEqual({ ok: true, value: '08:15:00' });
   });
 
-  it('refuses a delivery before production and malformed times', () => {
+  it('[URS-PRD-014] refuses a delivery before production and malformed times', () => {
     expect(validateDeliveryTime('07:30:00', '07:15')).toEqual({
       ok: false,
       issue: { key: 'input.deliveryBeforeProduction', field: 'time' },

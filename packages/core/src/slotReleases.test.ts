@@ -47,7 +47,7 @@ function input(fields: Partial<SlotSummaryInput>): SlotSummaryInput {
 }
 
 describe('releaseIdsOf', () => {
-  it('takes the release an order names', () => {
+  it('[URS-ORD-015] takes the release an order names', () => {
     const ids = releaseIdsOf([released(12, 12), released(13, 12), order({ id: 14 })], []);
     expect([...ids]).toEqual([
       [12, 12],
@@ -55,7 +55,7 @@ describe('releaseIdsOf', () => {
     ]);
   });
 
-  it('groups Released orders naming no release per delivery, named by the order holding vials', () => {
+  it('[URS-ORD-015] groups Released orders naming no release per delivery, named by the order holding vials', () => {
     const orders = [
       released(20, null),
       released(21, null),
@@ -72,14 +72,14 @@ describe('releaseIdsOf', () => {
     expect(releaseIdsOf(orders, []).get(21)).toBe(20);
   });
 
-  it('counts an order moved to another slot in the delivery of the slot it was moved to', () => {
+  it('[URS-ORD-015][URS-PRD-005] counts an order moved to another slot in the delivery of the slot it was moved to', () => {
     const moved = released(30, null, { orderedTimeSlotId: slot2.id, movedToTimeSlotId: slot1.id });
     expect(releaseIdsOf([released(29, null), moved], []).get(30)).toBe(29);
   });
 });
 
 describe('splitSlot', () => {
-  it('a collection without a release is one part, summarized as the whole', () => {
+  it('[URS-ORD-015] a collection without a release is one part, summarized as the whole', () => {
     const orders = [order({ id: 8 }), order({ id: 9, status: OrderStatus.Accepted })];
     const parts = splitSlot(input({ orders }));
     expect(parts).toEqual([
@@ -93,14 +93,14 @@ describe('splitSlot', () => {
     ]);
   });
 
-  it('an empty collection is one empty part', () => {
+  it('[URS-ORD-015] an empty collection is one empty part', () => {
     const [part, ...rest] = splitSlot(input({}));
     expect(rest).toEqual([]);
     expect(part?.orderIds).toEqual([]);
     expect(part?.summary.status).toBeNull();
   });
 
-  it('an order after a release is a later part: the release keeps status, ordered and delivered', () => {
+  it('[URS-ORD-015] an order after a release is a later part: the release keeps status, ordered and delivered', () => {
     // Release 12 of orders 12 (1000 MBq) and 13 (500 MBq), one vial of 3000 MBq at 07:00 →
     // 1500 MBq at 08:00. Then order 14 of 400 MBq is placed for the same delivery.
     const orders = [
@@ -134,7 +134,7 @@ describe('splitSlot', () => {
     expect(summarizeSlot(input({ orders, vials })).status).toBe(OrderStatus.Ordered);
   });
 
-  it('a later order released on its own is a second release with its own vials', () => {
+  it('[URS-ORD-015] a later order released on its own is a second release with its own vials', () => {
     const orders = [
       released(12, 12),
       released(14, 14, { orderedActivity: 400 }),
@@ -155,7 +155,7 @@ describe('splitSlot', () => {
     expect(parts[2]?.afterRelease).toBe(true);
   });
 
-  it('a release naming no release id is one release of the delivery', () => {
+  it('[URS-ORD-015] a release naming no release id is one release of the delivery', () => {
     const orders = [released(20, null), released(21, null), order({ id: 22 })];
     const parts = splitSlot(input({ orders, vials: [vial(1, 20, 2000)] }));
     expect(parts.map((part) => [part.releaseId, part.orderIds])).toEqual([
@@ -165,7 +165,7 @@ describe('splitSlot', () => {
     expect(parts[0]?.summary.deliveredActivity).toBeCloseTo(1000, 9);
   });
 
-  it('from the ordered slot, a release delivered by an earlier slot is moved away', () => {
+  it('[URS-ORD-015][URS-PRD-005] from the ordered slot, a release delivered by an earlier slot is moved away', () => {
     // Order 9 was ordered to 11:00, moved to 08:00 and released there with order 8; then
     // order 10 was placed for 11:00. At 11:00 the release is moved away and order 10 is not
     // after a release of that delivery.
@@ -188,7 +188,7 @@ describe('splitSlot', () => {
     expect(at08[0]?.summary.deliveredActivity).toBeCloseTo(2000, 9);
   });
 
-  it('the ghost flag is the whole delivery’s, the same in each part', () => {
+  it('[URS-ORD-015][URS-PRD-005] the ghost flag is the whole delivery’s, the same in each part', () => {
     const movedIn = { orderedTimeSlotId: slot2.id, movedToTimeSlotId: slot1.id };
     const ghostOnly = [released(9, 9, movedIn), order({ id: 11, ...movedIn })];
     const ghostParts = splitSlot(input({ orders: ghostOnly }));
@@ -203,7 +203,7 @@ describe('splitSlot', () => {
     ]);
   });
 
-  it('a dead later order is listed in its part and left out of its totals', () => {
+  it('[URS-ORD-015][URS-PRD-008] a dead later order is listed in its part and left out of its totals', () => {
     const orders = [
       released(12, 12),
       order({ id: 14, orderedActivity: 400 }),

@@ -51,7 +51,7 @@ const order9Moved = order({
 });
 
 describe('activeSlotIdOf', () => {
-  it('is the moved-to slot if set, else the ordered slot', () => {
+  it('[URS-PRD-005] is the moved-to slot if set, else the ordered slot', () => {
     expect(activeSlotIdOf(order8Accepted)).toBe(1);
     expect(activeSlotIdOf(order9Moved)).toBe(1);
     expect(activeSlotIdOf({ orderedTimeSlotId: 2 })).toBe(2);
@@ -59,7 +59,7 @@ describe('activeSlotIdOf', () => {
 });
 
 describe('isDeadOrder', () => {
-  it('is dead only below 1 MBq ordered and below 1 MBq delivered', () => {
+  it('[URS-PRD-008] is dead only below 1 MBq ordered and below 1 MBq delivered', () => {
     expect(isDeadOrder({ orderedActivity: 0.5 })).toBe(true);
     expect(isDeadOrder({ orderedActivity: 0 }, 0.99)).toBe(true);
     expect(isDeadOrder({ orderedActivity: 0.5 }, 1)).toBe(false);
@@ -68,7 +68,7 @@ describe('isDeadOrder', () => {
 });
 
 describe('summarizeSlot: the status table', () => {
-  it('#8 Ordered 1000 → slot 1: status Ordered, ordered 1000, not moved', () => {
+  it('[URS-PRD-002] #8 Ordered 1000 → slot 1: status Ordered, ordered 1000, not moved', () => {
     const result = summary({ orders: [order({ id: 8 })] });
     expect(result.status).toBe(OrderStatus.Ordered);
     expect(result.orderedActivity).toBe(1000);
@@ -78,14 +78,14 @@ describe('summarizeSlot: the status table', () => {
     expect(result.deadOrderIds).toEqual([]);
   });
 
-  it('#12 Released 1000 → slot 1: status Released, ordered 1000, deliver 1250', () => {
+  it('[URS-PRD-002][URS-PRD-003] #12 Released 1000 → slot 1: status Released, ordered 1000, deliver 1250', () => {
     const result = summary({ orders: [order({ id: 12, status: OrderStatus.Released })] });
     expect(result.status).toBe(OrderStatus.Released);
     expect(result.orderedActivity).toBe(1000);
     expect(result.toDeliverActivity).toBeCloseTo(1250, 6);
   });
 
-  it('#8 Rejected only: status Rejected, every total 0', () => {
+  it('[URS-PRD-002] #8 Rejected only: status Rejected, every total 0', () => {
     const result = summary({ orders: [order({ id: 8, status: OrderStatus.Rejected })] });
     expect(result.status).toBe(OrderStatus.Rejected);
     expect(result.orderedActivity).toBe(0);
@@ -95,7 +95,7 @@ describe('summarizeSlot: the status table', () => {
     expect(result.isGhost).toBe(false);
   });
 
-  it('#8 on slot 1 + #9 moved from slot 2: ordered 1000, deliver 1250 + 8000·1.25 = 11250', () => {
+  it('[URS-PRD-002][URS-PRD-005] #8 on slot 1 + #9 moved from slot 2: ordered 1000, deliver 1250 + 8000·1.25 = 11250', () => {
     const result = summary({ orders: [order8Accepted, order9Moved] });
     expect(result.status).toBe(OrderStatus.Accepted);
     expect(result.orderedActivity).toBe(1000);
@@ -104,7 +104,7 @@ describe('summarizeSlot: the status table', () => {
     expect(result.isGhost).toBe(false);
   });
 
-  it('#9 seen from slot 2: moved away, still counted as ordered there, nothing to deliver', () => {
+  it('[URS-PRD-002][URS-PRD-005] #9 seen from slot 2: moved away, still counted as ordered there, nothing to deliver', () => {
     const result = summary({ slot: slot2, orders: [order8Accepted, order9Moved] });
     expect(result.status).toBe(OrderStatus.Accepted);
     expect(result.movedAway).toBe(true);
@@ -113,7 +113,7 @@ describe('summarizeSlot: the status table', () => {
     expect(result.toDeliverActivity).toBe(0);
   });
 
-  it('vial 1200 MBq filled 07:51 for a released 08:00 order: 1200·2^(−540/3600) ≈ 1081.50', () => {
+  it('[URS-PRD-001][URS-PRD-007] vial 1200 MBq filled 07:51 for a released 08:00 order: 1200·2^(−540/3600) ≈ 1081.50', () => {
     const vial: SlotVial = {
       id: 1,
       fillDate: DATE,
@@ -129,7 +129,7 @@ describe('summarizeSlot: the status table', () => {
     expect(result.deliveredActivity).toBeCloseTo(1200 * 2 ** -0.15, 9);
   });
 
-  it('does not correct a vial filled after the slot time backwards', () => {
+  it('[URS-PRD-001] does not correct a vial filled after the slot time backwards', () => {
     const result = summary({
       orders: [order({ id: 12, status: OrderStatus.Released })],
       vials: [{ id: 1, fillDate: DATE, fillTime: '08:30:00', activity: 1200, assignedToId: 12 }],
@@ -139,7 +139,7 @@ describe('summarizeSlot: the status table', () => {
 });
 
 describe('summarizeSlot: worked example', () => {
-  it('per-order rows: #8 1000 / 1250, #9 8000 / 10000', () => {
+  it('[URS-PRD-002] per-order rows: #8 1000 / 1250, #9 8000 / 10000', () => {
     const row8 = orderDeliveryActivity({
       order: order8Accepted,
       slots,
@@ -160,7 +160,7 @@ describe('summarizeSlot: worked example', () => {
     expect(row9.withOverhead).toBeCloseTo(10000, 6);
   });
 
-  it('per-order figures are in seconds and unfloored (legacy floored minutes)', () => {
+  it('[URS-PRD-002] per-order figures are in seconds and unfloored (legacy floored minutes)', () => {
     const row = orderDeliveryActivity({
       order: order({ id: 1, orderedTimeSlotId: 3, movedToTimeSlotId: 1 }),
       slots: [...slots, { id: 3, deliveryTime: '08:00:30' }],
@@ -175,7 +175,7 @@ describe('summarizeSlot: worked example', () => {
 });
 
 describe('summarizeSlot: empty, ghost, dead, isolation', () => {
-  it('an empty collection has status null and zero totals', () => {
+  it('[URS-PRD-002] an empty collection has status null and zero totals', () => {
     const result = summary({ orders: [] });
     expect(result.status).toBeNull();
     expect(result.orderedActivity).toBe(0);
@@ -184,7 +184,7 @@ describe('summarizeSlot: empty, ghost, dead, isolation', () => {
     expect(result.movedAway).toBe(false);
   });
 
-  it('a slot that only receives moved orders is a ghost with ordered 0', () => {
+  it('[URS-PRD-005] a slot that only receives moved orders is a ghost with ordered 0', () => {
     const result = summary({ orders: [order9Moved] });
     expect(result.isGhost).toBe(true);
     expect(result.orderedActivity).toBe(0);
@@ -192,7 +192,7 @@ describe('summarizeSlot: empty, ghost, dead, isolation', () => {
     expect(result.status).toBe(OrderStatus.Accepted);
   });
 
-  it('a rejected order ordered to the slot does not stop it from being a ghost', () => {
+  it('[URS-PRD-005] a rejected order ordered to the slot does not stop it from being a ghost', () => {
     const result = summary({
       orders: [order({ id: 8, status: OrderStatus.Rejected }), order9Moved],
     });
@@ -200,14 +200,14 @@ describe('summarizeSlot: empty, ghost, dead, isolation', () => {
     expect(result.status).toBe(OrderStatus.Accepted);
   });
 
-  it('a dead order (0.5 MBq, no vial) is listed and left out of the totals', () => {
+  it('[URS-PRD-008] a dead order (0.5 MBq, no vial) is listed and left out of the totals', () => {
     const result = summary({ orders: [order({ id: 8 }), order({ id: 20, orderedActivity: 0.5 })] });
     expect(result.deadOrderIds).toEqual([20]);
     expect(result.orderedActivity).toBe(1000);
     expect(result.toDeliverActivity).toBeCloseTo(1250, 6);
   });
 
-  it('an order below 1 MBq with a vial assigned is not dead', () => {
+  it('[URS-PRD-008] an order below 1 MBq with a vial assigned is not dead', () => {
     const result = summary({
       orders: [order({ id: 20, orderedActivity: 0.5, status: OrderStatus.Released })],
       vials: [{ id: 1, fillDate: DATE, fillTime: '08:00:00', activity: 500, assignedToId: 20 }],
@@ -217,7 +217,7 @@ describe('summarizeSlot: empty, ghost, dead, isolation', () => {
     expect(result.deliveredActivity).toBe(500);
   });
 
-  it('orders of another date or another slot are ignored, also for the status (legacy "Isolation" quirk fixed)', () => {
+  it('[URS-PRD-002] orders of another date or another slot are ignored, also for the status (legacy "Isolation" quirk fixed)', () => {
     const result = summary({
       orders: [
         order({ id: 12, status: OrderStatus.Released }),
@@ -230,7 +230,7 @@ describe('summarizeSlot: empty, ghost, dead, isolation', () => {
     expect(result.toDeliverActivity).toBeCloseTo(1250, 6);
   });
 
-  it('vials of a moved-away order count in the slot that delivers it, not in its ordered slot', () => {
+  it('[URS-PRD-005][URS-PRD-007] vials of a moved-away order count in the slot that delivers it, not in its ordered slot', () => {
     const vials: SlotVial[] = [
       { id: 1, fillDate: DATE, fillTime: '08:00:00', activity: 9000, assignedToId: 9 },
     ];
@@ -239,7 +239,7 @@ describe('summarizeSlot: empty, ghost, dead, isolation', () => {
     expect(summary({ slot: slot2, orders: [released9], vials }).deliveredActivity).toBe(0);
   });
 
-  it('throws when a relevant order names a slot that is not given', () => {
+  it('[URS-PRD-002] throws when a relevant order names a slot that is not given', () => {
     expect(() => summary({ orders: [order9Moved], slots: [slot1] })).toThrow(RangeError);
   });
 });
@@ -250,7 +250,7 @@ describe('summarizeSlot: daylight saving', () => {
   const late = { id: 2, deliveryTime: '03:30:00' };
   const dstDate = '2025-03-30';
 
-  it('a move across the jump scales by 1 hour elapsed (2000 MBq), not 2 (4000 with wall clocks)', () => {
+  it('[URS-PRD-005][URS-DAT-009] a move across the jump scales by 1 hour elapsed (2000 MBq), not 2 (4000 with wall clocks)', () => {
     const moved = order({
       id: 1,
       deliveryDate: dstDate,
@@ -268,7 +268,7 @@ describe('summarizeSlot: daylight saving', () => {
     expect(result.isGhost).toBe(true);
   });
 
-  it('a vial filled 01:30 is decayed by one half-life at 03:30', () => {
+  it('[URS-PRD-001][URS-DAT-009] a vial filled 01:30 is decayed by one half-life at 03:30', () => {
     const result = summary({
       slot: late,
       date: dstDate,

@@ -37,7 +37,7 @@ describe('normalizeTime', () => {
     ['9:30:', '09:30:00'],
     ['00:00', '00:00:00'],
     ['  08:15  ', '08:15:00'],
-  ])('normalises %j to %j', (text, expected) => {
+  ])('[URS-DAT-007] normalises %j to %j', (text, expected) => {
     expect(normalizeTime(text)).toBe(expected);
   });
 
@@ -59,7 +59,7 @@ describe('normalizeTime', () => {
     '12:00:5',
     '12:00:00:00',
     'noon',
-  ])('rejects %j', (text) => {
+  ])('[URS-DAT-007] rejects %j', (text) => {
     expect(normalizeTime(text)).toBeNull();
   });
 });
@@ -73,7 +73,7 @@ describe('normalizeDate', () => {
     ['15-10-2023', '2023-10-15'],
     ['2024-02-29', '2024-02-29'],
     [' 01/01/2025 ', '2025-01-01'],
-  ])('normalises %j to %j', (text, expected) => {
+  ])('[URS-DAT-007] normalises %j to %j', (text, expected) => {
     expect(normalizeDate(text)).toBe(expected);
   });
 
@@ -90,7 +90,7 @@ describe('normalizeDate', () => {
     '15.10.2023',
     '1/2/2023',
     '',
-  ])('rejects %j', (text) => {
+  ])('[URS-DAT-007] rejects %j', (text) => {
     expect(normalizeDate(text)).toBeNull();
   });
 });
@@ -106,7 +106,7 @@ describe('parseDanishNumber', () => {
     [' 300 ', 300],
     ['0', 0],
     [',5', 0.5],
-  ])('reads %j as %d', (text, expected) => {
+  ])('[URS-DAT-007] reads %j as %d', (text, expected) => {
     expect(parseDanishNumber(text)).toBe(expected);
   });
 
@@ -123,23 +123,23 @@ describe('parseDanishNumber', () => {
     '0x10',
     'NaN',
     '1 000',
-  ])('rejects %j with null (never NaN or Infinity)', (text) => {
+  ])('[URS-DAT-007] rejects %j with null (never NaN or Infinity)', (text) => {
     expect(parseDanishNumber(text)).toBeNull();
   });
 });
 
 describe('number validators', () => {
-  it('reads a positive Danish number', () => {
+  it('[URS-DAT-007] reads a positive Danish number', () => {
     expect(validatePositiveNumber('13,44', 'activity')).toEqual({ ok: true, value: 13.44 });
   });
 
-  it('tells an empty field apart from zero', () => {
+  it('[URS-DAT-007] tells an empty field apart from zero', () => {
     const issue = issueOf(validatePositiveNumber('  ', 'activity'));
     expect(issue).toEqual({ key: 'input.empty', field: 'activity' });
     expect(messageFor(issue)).toBe('Aktivitet er ikke tastet ind');
   });
 
-  it('gives the legacy calculator messages for helloworld, 0 and -10000', () => {
+  it('[URS-DAT-007] gives the legacy calculator messages for helloworld, 0 and -10000', () => {
     expect(messageFor(issueOf(validatePositiveNumber('helloworld', 'activity')))).toBe(
       'Aktivitet er ikke et tal',
     );
@@ -154,7 +154,7 @@ describe('number validators', () => {
     );
   });
 
-  it('accepts zero but not negatives when zero is allowed', () => {
+  it('[URS-DAT-007] accepts zero but not negatives when zero is allowed', () => {
     expect(validateNonNegativeNumber('0', 'overhead')).toEqual({ ok: true, value: 0 });
     expect(validateNonNegativeNumber('-0', 'overhead')).toEqual({ ok: true, value: 0 });
     expect(validateNonNegativeNumber('12,5', 'overhead')).toEqual({ ok: true, value: 12.5 });
@@ -162,7 +162,7 @@ describe('number validators', () => {
     expect(issueOf(validateNonNegativeNumber('', 'overhead')).key).toBe('input.empty');
   });
 
-  it('wants whole positive numbers for injections', () => {
+  it('[URS-DAT-007] wants whole positive numbers for injections', () => {
     expect(validateWholePositiveNumber('4', 'injections')).toEqual({ ok: true, value: 4 });
     expect(validateWholePositiveNumber('2,0', 'injections')).toEqual({ ok: true, value: 2 });
     expect(messageFor(issueOf(validateWholePositiveNumber('2,5', 'injections')))).toBe(
@@ -173,12 +173,12 @@ describe('number validators', () => {
 });
 
 describe('validateTime and validateDate', () => {
-  it('normalises valid input', () => {
+  it('[URS-DAT-007] normalises valid input', () => {
     expect(validateTime('9:15')).toEqual({ ok: true, value: '09:15:00' });
     expect(validateDate('30/11/2011')).toEqual({ ok: true, value: '2011-11-30' });
   });
 
-  it('separates empty from malformed', () => {
+  it('[URS-DAT-007] separates empty from malformed', () => {
     expect(issueOf(validateTime(''))).toEqual({ key: 'input.empty', field: 'time' });
     expect(messageFor(issueOf(validateTime('24:00')))).toBe(
       'Tidspunkt er ikke formateret som et tidspunkt',
@@ -189,11 +189,11 @@ describe('validateTime and validateDate', () => {
 });
 
 describe('validateLotNumber', () => {
-  it('accepts a whole lot number and trims it', () => {
+  it('[URS-VIA-006] accepts a whole lot number and trims it', () => {
     expect(validateLotNumber(' FDGF-240124-1 ')).toEqual({ ok: true, value: 'FDGF-240124-1' });
   });
 
-  it('rejects a lot number hidden inside other text', () => {
+  it('[URS-VIA-006] rejects a lot number hidden inside other text', () => {
     expect(issueOf(validateLotNumber('asæd-123021-3'))).toEqual({
       key: 'input.badLotNumber',
       field: 'lotNumber',
@@ -204,12 +204,12 @@ describe('validateLotNumber', () => {
 });
 
 describe('validateMaxLength', () => {
-  it('trims and allows up to max characters, empty included', () => {
+  it('[URS-DAT-007] trims and allows up to max characters, empty included', () => {
     expect(validateMaxLength('  hej  ', 3, 'comment')).toEqual({ ok: true, value: 'hej' });
     expect(validateMaxLength('', 500, 'comment')).toEqual({ ok: true, value: '' });
   });
 
-  it('names the limit in the message', () => {
+  it('[URS-DAT-007] names the limit in the message', () => {
     const issue = issueOf(validateMaxLength('x'.repeat(501), 500, 'comment'));
     expect(messageFor(issue)).toBe('Kommentar kan ikke være længere end 500 tegn');
   });

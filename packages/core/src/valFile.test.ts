@@ -37,7 +37,7 @@ function withLine(key: string, value: string): string {
 }
 
 describe('parseValFile', () => {
-  it('reads the legacy example', () => {
+  it('[URS-VIA-001] reads the legacy example', () => {
     expect(parseValFile(LEGACY_EXAMPLE.join('\n'))).toEqual({
       dispenserId: 1,
       lotNumber: 'FDGF-240124-1',
@@ -48,7 +48,7 @@ describe('parseValFile', () => {
     });
   });
 
-  it('reads CRLF and CR line endings, a byte-order mark and extra spaces the same way', () => {
+  it('[URS-VIA-001] reads CRLF and CR line endings, a byte-order mark and extra spaces the same way', () => {
     const expected = parseValFile(LEGACY_EXAMPLE.join('\n'));
     expect(parseValFile(LEGACY_EXAMPLE.join('\r\n'))).toEqual(expected);
     expect(parseValFile(LEGACY_EXAMPLE.join('\r'))).toEqual(expected);
@@ -65,7 +65,7 @@ describe('parseValFile', () => {
     ['Rigshospitalet', null],
     ['16', null],
     ['-16-petf2', null],
-  ])('reads the dispenser id of customer %j as %j', (customer, dispenserId) => {
+  ])('[URS-VIA-001] reads the dispenser id of customer %j as %j', (customer, dispenserId) => {
     expect(parseValFile(withLine('customer', customer)).dispenserId).toBe(dispenserId);
   });
 
@@ -78,7 +78,7 @@ describe('parseValFile', () => {
     ['24.13.24', null],
     ['2024-01-24', null],
     ['', null],
-  ])('reads filldate %j as %j', (filldate, fillDate) => {
+  ])('[URS-VIA-001] reads filldate %j as %j', (filldate, fillDate) => {
     expect(parseValFile(withLine('filldate', filldate)).fillDate).toBe(fillDate);
   });
 
@@ -89,7 +89,7 @@ describe('parseValFile', () => {
     ['24:00:00', null],
     ['10:70:00', null],
     ['084505', null],
-  ])('reads filltime %j as %j', (filltime, fillTime) => {
+  ])('[URS-VIA-001] reads filltime %j as %j', (filltime, fillTime) => {
     expect(parseValFile(withLine('filltime', filltime)).fillTime).toBe(fillTime);
   });
 
@@ -101,7 +101,7 @@ describe('parseValFile', () => {
     ['13 GBq;', null],
     ['-5 MBq;', null],
     ['many MBq;', null],
-  ])('reads activity %j as %j MBq', (activity, expected) => {
+  ])('[URS-VIA-001] reads activity %j as %j MBq', (activity, expected) => {
     expect(parseValFile(withLine('activity', activity)).activity).toBe(expected);
   });
 
@@ -111,22 +111,22 @@ describe('parseValFile', () => {
     ['12 ML', 12],
     ['7.89', null],
     ['7.89 l', null],
-  ])('reads volume %j as %j ml', (volume, expected) => {
+  ])('[URS-VIA-001] reads volume %j as %j ml', (volume, expected) => {
     expect(parseValFile(withLine('volume', volume)).volume).toBe(expected);
   });
 
-  it('refuses a charge with spaces or longer than a lot number column', () => {
+  it('[URS-VIA-001] refuses a charge with spaces or longer than a lot number column', () => {
     expect(parseValFile(withLine('charge', 'FDGF 240124 1')).lotNumber).toBeNull();
     expect(parseValFile(withLine('charge', `FDGF-240124-${'1'.repeat(30)}`)).lotNumber).toBeNull();
     expect(parseValFile(withLine('charge', 'fdg-200504-1')).lotNumber).toBe('fdg-200504-1');
   });
 
-  it('leaves missing keys null and ignores unknown keys and lines without a key', () => {
+  it('[URS-VIA-001] leaves missing keys null and ignores unknown keys and lines without a key', () => {
     const text = 'charge: FDGF-240124-1\nno key here\nweight: 5 kg\n::::\n';
     expect(parseValFile(text)).toEqual({ ...ALL_NULL, lotNumber: 'FDGF-240124-1' });
   });
 
-  it('takes the first occurrence of a repeated key', () => {
+  it('[URS-VIA-001] takes the first occurrence of a repeated key', () => {
     expect(parseValFile('charge: A-240124-1\ncharge: B-240124-1').lotNumber).toBe('A-240124-1');
   });
 
@@ -137,11 +137,11 @@ describe('parseValFile', () => {
     ['binary junk', String.fromCharCode(...Array.from({ length: 256 }, (_, i) => i))],
     ['lone surrogates', '\uD800customer: \uDC00'],
     ['a huge line', 'customer: '.padEnd(100_000, '9')],
-  ])('never throws and reads nothing from %s', (_name, text) => {
+  ])('[URS-VIA-001] never throws and reads nothing from %s', (_name, text) => {
     expect(parseValFile(text)).toEqual(ALL_NULL);
   });
 
-  it('never throws for a value that is not a string', () => {
+  it('[URS-VIA-001] never throws for a value that is not a string', () => {
     expect(parseValFile(undefined as unknown as string)).toEqual(ALL_NULL);
     expect(parseValFile(42 as unknown as string)).toEqual(ALL_NULL);
   });

@@ -16,8 +16,9 @@ export * from './migrate';
 export * from './setupLock';
 export * from './passwords';
 export * from './seed';
-export { runCommand, siteToday, USAGE } from './commandLine';
-export type { CommandIo } from './commandLine';
+export * from './backup';
+export { runCommand, siteToday, sizeInWords, USAGE } from './commandLine';
+export type { CommandIo, CommandSite } from './commandLine';
 export {
   ActivityDeliveryTimeSlot,
   ActivityOrder,
@@ -54,6 +55,8 @@ export {
 } from './models/record';
 export type { RecordModels } from './models/record';
 export {
+  BACKUP_RUN_RESULTS,
+  BackupRun,
   CustomerNotice,
   LoginEvent,
   Printer,
@@ -67,5 +70,5 @@ export {
   defineWebModels,
   usernameKeyOf,
 } from './models/web';
-export type { WebModels } from './models/web';
+export type { BackupRowCounts, BackupRunResult, WebModels } from './models/web';
 export { TIME_OF_DAY_PATTERN } from './models/columns';

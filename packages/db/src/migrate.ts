@@ -19,6 +19,7 @@ import { migration as record0009 } from './migrations/record/0009-audit-indexes'
 import { migration as record0010 } from './migrations/record/0010-audit-reasons';
 import { migration as web0001 } from './migrations/web/0001-initial';
 import { migration as web0002 } from './migrations/web/0002-site-identity';
+import { migration as web0003 } from './migrations/web/0003-backup-runs';
 
 export type { MigrationContext };
 
@@ -36,7 +37,7 @@ export const MIGRATIONS: Record<DatabaseName, RunnableMigration<MigrationContext
     record0009,
     record0010,
   ],
-  web: [web0001, web0002],
+  web: [web0001, web0002, web0003],
 };
 
 /** Where umzug records the applied migrations of a database. */

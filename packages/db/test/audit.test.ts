@@ -41,7 +41,7 @@ describe.each(TEST_DIALECTS)('audit trail on %s', (dialect) => {
     await testSite.destroy();
   });
 
-  it('verifies an empty trail', async () => {
+  it('[URS-AUD-004] verifies an empty trail', async () => {
     expect(await verifyAuditChain(databases.record)).toEqual({
       ok: true,
       checked: 0,
@@ -50,7 +50,7 @@ describe.each(TEST_DIALECTS)('audit trail on %s', (dialect) => {
     });
   });
 
-  it('chains each event to the one before and stores canonical snapshots', async () => {
+  it('[URS-AUD-001][URS-AUD-002] chains each event to the one before and stores canonical snapshots', async () => {
     await appendEvents(databases, 3);
     const rows = await databases.models.AuditEvent.findAll({ order: [['id', 'ASC']] });
     expect(rows).toHaveLength(3);
@@ -68,7 +68,7 @@ describe.each(TEST_DIALECTS)('audit trail on %s', (dialect) => {
     });
   });
 
-  it('appends many events in order as one would one by one', async () => {
+  it('[URS-AUD-002] appends many events in order as one would one by one', async () => {
     const before = await databases.models.AuditEvent.count();
     const events = Array.from({ length: 450 }, (_, index) => releaseEvent(1000 + index));
     const appended = await withTransaction(databases.record, (transaction) =>
@@ -91,7 +91,7 @@ describe.each(TEST_DIALECTS)('audit trail on %s', (dialect) => {
     ).toBe(0);
   });
 
-  it('writes nothing when the mutation rolls back', async () => {
+  it('[URS-AUD-001] writes nothing when the mutation rolls back', async () => {
     const before = await databases.models.AuditEvent.count();
     await expect(
       withTransaction(databases.record, async (transaction) => {
@@ -103,7 +103,7 @@ describe.each(TEST_DIALECTS)('audit trail on %s', (dialect) => {
     expect((await verifyAuditChain(databases.record)).ok).toBe(true);
   });
 
-  it('keeps one chain under concurrent appends', async () => {
+  it('[URS-AUD-002] keeps one chain under concurrent appends', async () => {
     const before = await databases.models.AuditEvent.count();
     await Promise.all(
       Array.from({ length: 12 }, (_, index) =>
@@ -121,7 +121,7 @@ describe.each(TEST_DIALECTS)('audit trail on %s', (dialect) => {
     });
   });
 
-  it('keeps one chain when two api processes append at once', async () => {
+  it('[URS-AUD-002] keeps one chain when two api processes append at once', async () => {
     const other = await openDatabases(testSite.options);
     try {
       const before = await databases.models.AuditEvent.count();
@@ -138,7 +138,7 @@ describe.each(TEST_DIALECTS)('audit trail on %s', (dialect) => {
     }
   });
 
-  it('keeps a reason for a change with its event, in the chain', async () => {
+  it('[URS-AUD-005] keeps a reason for a change with its event, in the chain', async () => {
     await withTransaction(databases.record, (transaction) =>
       appendAudit(transaction, { ...releaseEvent(300), reason: 'Kunden ringede kl. 06:10' }),
     );
@@ -147,7 +147,7 @@ describe.each(TEST_DIALECTS)('audit trail on %s', (dialect) => {
     expect((await verifyAuditChain(databases.record)).ok).toBe(true);
   });
 
-  it('refuses UPDATE and DELETE of audit rows, by model and by raw SQL', async () => {
+  it('[URS-AUD-003] refuses UPDATE and DELETE of audit rows, by model and by raw SQL', async () => {
     const row = await databases.models.AuditEvent.findOne({ order: [['id', 'ASC']] });
     if (row === null) {
       throw new Error('no audit row');
@@ -183,7 +183,7 @@ describe.each(TEST_DIALECTS)('audit trail on %s', (dialect) => {
       await databases.record.query(`DROP TRIGGER ${name}`);
     }
 
-    it('finds a row altered after the update trigger was dropped', async () => {
+    it('[URS-AUD-004] finds a row altered after the update trigger was dropped', async () => {
       const rows = await databases.models.AuditEvent.findAll({ order: [['id', 'ASC']] });
       const victim = rows[1];
       if (victim === undefined) {
@@ -214,7 +214,7 @@ describe.each(TEST_DIALECTS)('audit trail on %s', (dialect) => {
       expect((await verifyAuditChain(databases.record)).ok).toBe(true);
     });
 
-    it('finds a reason altered after the event was written', async () => {
+    it('[URS-AUD-005] finds a reason altered after the event was written', async () => {
       const row = await databases.models.AuditEvent.findOne({
         where: { reason: 'Kunden ringede kl. 06:10' },
       });
@@ -231,7 +231,7 @@ describe.each(TEST_DIALECTS)('audit trail on %s', (dialect) => {
       expect((await verifyAuditChain(databases.record)).ok).toBe(true);
     });
 
-    it('finds a removed row in the middle and at the end', async () => {
+    it('[URS-AUD-004] finds a removed row in the middle and at the end', async () => {
       const rows = await databases.models.AuditEvent.findAll({ order: [['id', 'ASC']] });
       const last = rows[rows.length - 1];
       const middle = rows[2];

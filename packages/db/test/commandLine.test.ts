@@ -11,7 +11,7 @@ function capture(): CommandIo & { lines: string[]; errors: string[] } {
 }
 
 describe('siteToday', () => {
-  it('is the calendar date in the site time zone', () => {
+  it('[URS-DAT-009] is the calendar date in the site time zone', () => {
     const lateEvening = Date.parse('2024-12-31T23:30:00Z');
     expect(siteToday('Europe/Copenhagen', lateEvening)).toBe('2025-01-01');
     expect(siteToday('UTC', lateEvening)).toBe('2024-12-31');
@@ -69,7 +69,7 @@ describe.each(TEST_DIALECTS)('tracershop db on %s', (dialect) => {
     );
   });
 
-  it('seeds once, then leaves the site alone', async () => {
+  it('[URS-DAT-005] seeds once, then leaves the site alone', async () => {
     const first = await run('db', 'seed', '--today', '2024-12-02');
     expect(first.code).toBe(0);
     expect(first.out).toMatch(
@@ -80,7 +80,7 @@ describe.each(TEST_DIALECTS)('tracershop db on %s', (dialect) => {
     expect(second.out).toMatch(/nothing seeded/);
   });
 
-  it('verifies the audit trail (both spellings)', async () => {
+  it('[URS-AUD-004] verifies the audit trail (both spellings)', async () => {
     const verify = await run('db', 'verify-audit');
     expect(verify.code).toBe(0);
     // One event per seeded record and release, and the seed's summary.
@@ -89,7 +89,9 @@ describe.each(TEST_DIALECTS)('tracershop db on %s', (dialect) => {
   });
 
   it(
-    dialect === 'mysql' ? 'refuses a reset without --yes' : 'resets and reseeds a SQLite site',
+    dialect === 'mysql'
+      ? '[URS-DAT-005] refuses a reset without --yes'
+      : 'resets and reseeds a SQLite site',
     async () => {
       const result = await run('db', 'reset', '--today', '2024-12-03');
       if (dialect === 'mysql') {

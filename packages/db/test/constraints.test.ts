@@ -19,7 +19,7 @@ async function refusal(write: Promise<unknown>): Promise<DbConstraintError> {
   return error as DbConstraintError;
 }
 
-describe.each(TEST_DIALECTS)('constraints on %s', (dialect) => {
+describe.each(TEST_DIALECTS)('[URS-DAT-003] constraints on %s', (dialect) => {
   let testSite: MigratedTestSite;
   let databases: Databases;
   let site: SmallSite;
@@ -201,7 +201,7 @@ describe.each(TEST_DIALECTS)('constraints on %s', (dialect) => {
       await databases.models.Deadline.create({ deadlineType: 0, deadlineTime: '11:00:00' });
     });
 
-    it('refuses a username that differs only in case, on create and on update', async () => {
+    it('[URS-ACC-003] refuses a username that differs only in case, on create and on update', async () => {
       await databases.models.User.create({ username: 'Alice', userGroup: UserGroup.ShopUser });
       const error = await refusal(
         web((transaction) => databases.models.User.create({ username: 'aLICE' }, { transaction })),

@@ -46,6 +46,7 @@ const RECORD_TABLES = [
 ];
 
 const WEB_TABLES = [
+  'backup_runs',
   'customer_notices',
   'login_events',
   'printers',
@@ -72,7 +73,7 @@ async function indexNamesOf(sequelize: Databases['record'], table: string): Prom
   return indexes.map((index) => index.name);
 }
 
-describe.each(TEST_DIALECTS)('migrations on %s', (dialect) => {
+describe.each(TEST_DIALECTS)('[URS-DAT-004] migrations on %s', (dialect) => {
   let site: TestSite;
   let databases: Databases;
 

@@ -24,7 +24,7 @@ const DATES = ['2024-03-31', '2024-10-27', '2024-02-29', '1970-01-01', '2099-12-
 /** Wall-clock times, including one that does not exist (02:30 on 2024-03-31) and one that happens twice (02:30 on 2024-10-27) in Copenhagen. */
 const TIMES = ['02:30:00', '00:00:00', '23:59:59', '12:00:01'];
 
-describe.each(TEST_DIALECTS)('round trips on %s', (dialect) => {
+describe.each(TEST_DIALECTS)('[URS-DAT-002] round trips on %s', (dialect) => {
   let testSite: MigratedTestSite;
   let databases: Databases;
   let site: SmallSite;

@@ -213,7 +213,7 @@ describe.each(TEST_DIALECTS)('demo seed on %s', (dialect) => {
     await testSite.destroy();
   });
 
-  it('fills an empty site at 06:00 on the given day', async () => {
+  it('[URS-DAT-005] fills an empty site at 06:00 on the given day', async () => {
     const result = await seedDemoSite(databases, { today: TODAY });
     expect(result).toMatchObject({ record: 'seeded', web: 'seeded', today: TODAY });
     expect(result.now.toISOString()).toBe('2025-04-16T04:00:00.000Z');
@@ -313,7 +313,7 @@ describe.each(TEST_DIALECTS)('demo seed on %s', (dialect) => {
     expect(await models.ReleaseRight.count()).toBeGreaterThan(0);
   });
 
-  it('releases the past, nothing after 06:00, and starts a trail that verifies', async () => {
+  it('[URS-DAT-005] releases the past, nothing after 06:00, and starts a trail that verifies', async () => {
     await expectTrueAt(databases, new Date('2025-04-16T04:00:00Z'));
     // At 06:00 nothing of today has been dispensed; the morning run's orders are accepted,
     // the afternoon run's not yet; the coming days are open.
@@ -363,7 +363,7 @@ describe.each(TEST_DIALECTS)('demo seed on %s', (dialect) => {
     expect(userEvents.some((event) => (event.after ?? '').includes('passwordHash'))).toBe(false);
   });
 
-  it('changes nothing when seeded again', async () => {
+  it('[URS-DAT-005] changes nothing when seeded again', async () => {
     const before = await tableCounts(databases);
     const hashes = (await databases.models.User.findAll({ order: [['id', 'ASC']] })).map(
       (user) => user.passwordHash,
@@ -379,7 +379,7 @@ describe.each(TEST_DIALECTS)('demo seed on %s', (dialect) => {
   });
 });
 
-describe('the demo seed tells the truth at any moment', () => {
+describe('[URS-DAT-005] the demo seed tells the truth at any moment', () => {
   let testSite: MigratedTestSite | undefined;
 
   afterAll(async () => {

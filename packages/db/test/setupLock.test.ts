@@ -9,7 +9,7 @@ import { withSetupLock } from '../src/setupLock';
 import { TEST_DIALECTS, createTestSite } from '../src/testing';
 import type { TestSite } from '../src/testing';
 
-describe.each(TEST_DIALECTS)('withSetupLock (%s)', (dialect) => {
+describe.each(TEST_DIALECTS)('[URS-DAT-004] withSetupLock (%s)', (dialect) => {
   const opened: Databases[] = [];
   let site: TestSite | undefined;
 

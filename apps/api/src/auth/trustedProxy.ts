@@ -13,7 +13,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { isIPv4 } from 'node:net';
+import { isIP, isIPv4 } from 'node:net';
 import { UserGroup, UserSource } from '@tracershop/core';
 import { usernameKeyOf } from '@tracershop/db';
 import type { Logger } from 'pino';
@@ -42,6 +42,35 @@ export function normalizeAddress(address: string): string {
     return lower.slice(7);
   }
   return lower;
+}
+
+/**
+ * The client's address. A request straight from a browser: the socket's. A request from a
+ * reverse proxy in TRUSTED_PROXY_IPS (nginx, docs/operations.md): the address that proxy
+ * names in `X-Forwarded-For` — the last entry that is not itself a trusted proxy, so a client
+ * cannot choose its address by sending the header itself. The lock-out, the login events and
+ * the audit trail then count and show the user's machine, not the proxy.
+ */
+export function clientAddressOf(req: IncomingMessage, trustedProxyIps: readonly string[]): string {
+  const socketAddress = req.socket.remoteAddress;
+  if (socketAddress === undefined) {
+    return 'unknown';
+  }
+  const trusted = new Set(trustedProxyIps.map(normalizeAddress));
+  if (!trusted.has(normalizeAddress(socketAddress))) {
+    return socketAddress;
+  }
+  const forwarded = header(req, 'x-forwarded-for');
+  const hops = (forwarded ?? '')
+    .split(',')
+    .map((hop) => hop.trim())
+    .filter((hop) => isIP(normalizeAddress(hop)) !== 0);
+  for (const hop of hops.reverse()) {
+    if (!trusted.has(normalizeAddress(hop))) {
+      return normalizeAddress(hop);
+    }
+  }
+  return socketAddress;
 }
 
 /** Compares two secrets in constant time (whatever their lengths). */

@@ -1,6 +1,7 @@
 /**
  * A service that runs beside the api (or alone as a worker): RIS bookings (HL7, DICOM
- * worklist), the dispenser vial watcher, the nightly retention job.
+ * worklist), the dispenser vial watcher, the nightly retention job. Each reports its runs
+ * with `services.metrics.backgroundRun(name, ok)` (docs/operations.md, "Monitoring").
  */
 import type { ApiServices } from '../trpc/context';
 

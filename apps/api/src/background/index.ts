@@ -1,9 +1,11 @@
 /**
  * The background services, run inside the api by default (each switched on by its
- * environment variable) or one at a time as `tracershop worker <name>`.
+ * environment variable) or one at a time as `tracershop worker <name>`: RIS bookings, the
+ * vial watcher, retention and scheduled backups.
  */
 import type { ApiServices } from '../trpc/context';
 import type { BackgroundService, BackgroundServiceStarter } from './backgroundService';
+import { startBackupService } from './backups';
 import { startRetentionService } from './retention';
 import { startHl7Service } from './ris/hl7Listener';
 import { startWorklistService } from './ris/worklistPoller';
@@ -16,6 +18,7 @@ export const BACKGROUND_SERVICES = {
   worklist: startWorklistService,
   vials: startVialWatchService,
   retention: startRetentionService,
+  backups: startBackupService,
 } satisfies Record<string, BackgroundServiceStarter>;
 
 export type BackgroundServiceName = keyof typeof BACKGROUND_SERVICES;
@@ -30,6 +33,7 @@ export async function startBackgroundServices(
     const service = await start(services, env, false);
     if (service !== null) {
       services.log.info({ service: name }, 'background service started');
+      services.metrics.backgroundServiceStarted(name);
       started.push(service);
     }
   }

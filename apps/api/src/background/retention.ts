@@ -97,10 +97,19 @@ export async function runRetentionOnce(services: ApiServices): Promise<Retention
   return result;
 }
 
+/** When the job last ran (on any instance), or null when never. */
+async function lastRetentionRun(services: ApiServices): Promise<Date | null> {
+  const run = await services.db.models.ServiceRun.findByPk(RETENTION_RUN_NAME);
+  return run?.lastRunAt ?? null;
+}
+
+function isDueAfter(services: ApiServices, lastRun: Date | null): boolean {
+  return lastRun === null || lastRun.getTime() < latestScheduledRun(services).getTime();
+}
+
 /** Whether the latest scheduled run has not happened yet. */
 export async function isRetentionDue(services: ApiServices): Promise<boolean> {
-  const run = await services.db.models.ServiceRun.findByPk(RETENTION_RUN_NAME);
-  return run === null || run.lastRunAt.getTime() < latestScheduledRun(services).getTime();
+  return isDueAfter(services, await lastRetentionRun(services));
 }
 
 /**
@@ -113,12 +122,19 @@ export async function startRetentionSchedule(services: ApiServices): Promise<Bac
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
 
+  // The metric's last success is the recorded run, also when another instance or an earlier
+  // start made it: a restart does not look like a missed night.
   const check = async () => {
     try {
-      if (await isRetentionDue(services)) {
+      const lastRun = await lastRetentionRun(services);
+      if (isDueAfter(services, lastRun)) {
         await runRetentionOnce(services);
+        services.metrics.backgroundRun(RETENTION_RUN_NAME, true);
+      } else if (lastRun !== null) {
+        services.metrics.backgroundRun(RETENTION_RUN_NAME, true, lastRun);
       }
     } catch (error) {
+      services.metrics.backgroundRun(RETENTION_RUN_NAME, false);
       log.error({ err: error }, 'retention run failed; retried at the next check');
     }
   };

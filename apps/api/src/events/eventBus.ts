@@ -16,6 +16,20 @@ import type { BusEvent, PublishedChange } from './changeEvents';
 export type EndedSessions =
   { sessionIds: string[] } | { userId: number; exceptSessionId?: string | undefined };
 
+/** Where a delivered event comes from: published on this instance, or through Redis. */
+export type DeliverySource = 'local' | 'redis';
+
+/**
+ * Told once per event, after it has been handed to every subscriber of this instance, how
+ * long that took since the publish that followed its commit (the fan-out metric,
+ * metrics/apiMetrics.ts). Once per event, never per subscriber.
+ */
+export type DeliveryObserver = (source: DeliverySource, lagMs: number) => void;
+
+export interface EventBusOptions {
+  onDelivered?: DeliveryObserver;
+}
+
 /** How many past events a reconnecting client can catch up on. */
 const HISTORY_SIZE = 2000;
 
@@ -30,6 +44,8 @@ export interface EventBus {
   announceEndedSessions(ended: EndedSessions): Promise<void>;
   /** Calls `listener` for every announcement of any instance; returns the unsubscribe. */
   onEndedSessions(listener: (ended: EndedSessions) => void): () => void;
+  /** Whether events reach the other instances now (always, in-process; Redis: connected). */
+  connected(): boolean;
   close(): Promise<void>;
 }
 
@@ -60,10 +76,12 @@ export class LocalEventBus implements EventBus {
   private readonly history = new EventHistory();
   protected readonly instanceId = randomUUID();
   private sequence = 0;
+  private readonly onDelivered: DeliveryObserver | undefined;
 
-  constructor() {
+  constructor(options: EventBusOptions = {}) {
     // One listener per live subscription: hundreds are normal here.
     this.emitter.setMaxListeners(0);
+    this.onDelivered = options.onDelivered;
   }
 
   protected nextId(): string {
@@ -71,14 +89,24 @@ export class LocalEventBus implements EventBus {
     return `${Date.now().toString(36)}-${this.sequence.toString(36)}-${this.instanceId.slice(0, 8)}`;
   }
 
-  protected deliver(event: BusEvent): void {
+  /**
+   * Hands `event` to every subscriber here. `publishedAt` is when it was published: this
+   * process's `performance.now()` for a local event, the sender's `Date.now()` for one that
+   * came through Redis (absent from senders that do not send it).
+   */
+  protected deliver(event: BusEvent, source: DeliverySource, publishedAt?: number): void {
     this.history.add(event);
     this.emitter.emit('event', event);
+    if (this.onDelivered !== undefined && publishedAt !== undefined) {
+      const now = source === 'local' ? performance.now() : Date.now();
+      this.onDelivered(source, now - publishedAt);
+    }
   }
 
   async publish(changes: PublishedChange[]): Promise<void> {
+    const publishedAt = performance.now();
     for (const change of changes) {
-      this.deliver({ ...change, id: this.nextId() });
+      this.deliver({ ...change, id: this.nextId() }, 'local', publishedAt);
     }
   }
 
@@ -117,13 +145,19 @@ export class LocalEventBus implements EventBus {
     return () => this.emitter.off('endedSessions', listener);
   }
 
+  connected(): boolean {
+    return true;
+  }
+
   async close(): Promise<void> {
     this.emitter.removeAllListeners();
   }
 }
 
+/** `sentAt`: the sender's `Date.now()` at the publish, for the fan-out lag. */
 type WireMessage =
-  { origin: string; event: BusEvent } | { origin: string; endedSessions: EndedSessions };
+  | { origin: string; event: BusEvent; sentAt?: number }
+  | { origin: string; endedSessions: EndedSessions };
 
 /**
  * Redis pub/sub: an event published here is delivered locally at once and sent to the
@@ -134,16 +168,21 @@ export class RedisEventBus extends LocalEventBus {
     private readonly publisher: Redis,
     private readonly subscriber: Redis,
     private readonly channel: string,
+    options: EventBusOptions,
   ) {
-    super();
+    super(options);
   }
 
   /** Connects both Redis clients and subscribes to `${prefix}:events`. */
-  static async connect(createClient: () => Redis, prefix: string): Promise<RedisEventBus> {
+  static async connect(
+    createClient: () => Redis,
+    prefix: string,
+    options: EventBusOptions = {},
+  ): Promise<RedisEventBus> {
     const publisher = createClient();
     const subscriber = createClient();
     const channel = `${prefix}:events`;
-    const bus = new RedisEventBus(publisher, subscriber, channel);
+    const bus = new RedisEventBus(publisher, subscriber, channel, options);
     subscriber.on('message', (received: string, text: string) => {
       if (received !== channel) {
         return;
@@ -153,7 +192,7 @@ export class RedisEventBus extends LocalEventBus {
         return;
       }
       if ('event' in message) {
-        bus.deliver(message.event);
+        bus.deliver(message.event, 'redis', message.sentAt);
       } else {
         bus.deliverEndedSessions(message.endedSessions);
       }
@@ -163,10 +202,12 @@ export class RedisEventBus extends LocalEventBus {
   }
 
   override async publish(changes: PublishedChange[]): Promise<void> {
+    const publishedAt = performance.now();
+    const sentAt = Date.now();
     for (const change of changes) {
       const event: BusEvent = { ...change, id: this.nextId() };
-      this.deliver(event);
-      const message: WireMessage = { origin: this.instanceId, event };
+      this.deliver(event, 'local', publishedAt);
+      const message: WireMessage = { origin: this.instanceId, event, sentAt };
       await this.publisher.publish(this.channel, JSON.stringify(message));
     }
   }
@@ -175,6 +216,11 @@ export class RedisEventBus extends LocalEventBus {
     this.deliverEndedSessions(ended);
     const message: WireMessage = { origin: this.instanceId, endedSessions: ended };
     await this.publisher.publish(this.channel, JSON.stringify(message));
+  }
+
+  /** Both connections are up: events published here reach the other instances and back. */
+  override connected(): boolean {
+    return this.publisher.status === 'ready' && this.subscriber.status === 'ready';
   }
 
   override async close(): Promise<void> {

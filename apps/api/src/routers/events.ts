@@ -40,6 +40,7 @@ export const eventsRouter = router({
       const abort = new AbortController();
       signal?.addEventListener('abort', () => abort.abort(), { once: true });
       let user = ctx.user;
+      services.metrics.subscriptionStarted();
       try {
         // Subscribe before replaying, so nothing published meanwhile is lost.
         const live = services.events.stream(abort.signal)[Symbol.asyncIterator]();
@@ -74,6 +75,7 @@ export const eventsRouter = router({
         }
       } finally {
         abort.abort();
+        services.metrics.subscriptionEnded();
       }
     }),
 });

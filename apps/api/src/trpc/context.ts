@@ -10,12 +10,13 @@ import type { Logger } from 'pino';
 import type { AttemptLimits } from '../auth/attemptLimits';
 import type { AuthenticatorChain } from '../auth/authenticators';
 import { SESSION_COOKIE, readCookie } from '../auth/cookies';
-import { trustedProxySignOn } from '../auth/trustedProxy';
+import { clientAddressOf, trustedProxySignOn } from '../auth/trustedProxy';
 import type { ActiveSession, SessionStore } from '../auth/sessions';
 import type { SessionSocket, SessionSockets } from '../auth/sessionSockets';
 import type { Clock } from '../clock';
 import type { ApiConfig } from '../config';
 import type { EventBus } from '../events/eventBus';
+import type { ApiMetrics } from '../metrics/apiMetrics';
 import type { TelemetryRecorder } from '../telemetry/telemetryRecorder';
 
 export interface ApiServices {
@@ -28,6 +29,8 @@ export interface ApiServices {
   authenticator: AuthenticatorChain;
   attempts: AttemptLimits;
   telemetry: TelemetryRecorder;
+  /** This server's Prometheus metrics; background services report their runs here. */
+  metrics: ApiMetrics;
   log: Logger;
   clock: Clock;
   /** Shared by rate limits when REDIS_URL is set. */
@@ -56,11 +59,6 @@ export interface Context {
 }
 
 export const VERSION_HEADER = 'x-tracershop-version';
-
-/** The caller's address: the socket's, never a forwarded header (proxies are issue-6 work). */
-export function remoteAddressOf(req: IncomingMessage): string {
-  return req.socket.remoteAddress ?? 'unknown';
-}
 
 /**
  * A browser's Origin must be this server or a configured one. Requests without Origin come
@@ -125,7 +123,7 @@ export async function createContext(
     services,
     transport: source.transport,
     requestId,
-    remoteAddress: remoteAddressOf(source.req),
+    remoteAddress: clientAddressOf(source.req, services.config.trustedProxyIps),
     originAllowed: isOriginAllowed(source.req, services.config.allowedOrigins),
     clientVersion,
     session,

@@ -8,13 +8,12 @@ import type { Action } from '@tracershop/core';
 import { allowed, messageFor, toValidationIssues } from '@tracershop/core';
 import { DbConstraintError } from '@tracershop/db';
 import { ZodError } from 'zod';
-import type { ErrorReason } from '../errors';
 import {
   ReasonedError,
   apiError,
   constraintToApiError,
   danishMessage,
-  reasonOfCode,
+  reasonOfError,
 } from '../errors';
 import type { Context } from './context';
 
@@ -55,15 +54,12 @@ const t = initTRPC
     errorFormatter({ shape, error }) {
       const cause = error.cause;
       const issues = inputIssuesOf(cause);
-      let reason: ErrorReason;
+      const reason = reasonOfError(error);
       let params: Record<string, string | number> = {};
       let details: unknown;
       if (cause instanceof ReasonedError) {
-        reason = cause.reason;
         params = cause.params;
         details = cause.details;
-      } else {
-        reason = issues ? 'INVALID_INPUT' : reasonOfCode[error.code];
       }
       // tRPC's own refusals are English developer texts; the caller gets the reason's words.
       const message =
@@ -92,11 +88,16 @@ export const router = t.router;
 export const mergeRouters = t.mergeRouters;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Latency of every call, recorded off the request path. */
-const telemetry = t.middleware(async ({ ctx, path, next }) => {
+/**
+ * Latency of every call, recorded off the request path: the telemetry table and the
+ * Prometheus metrics (metrics/apiMetrics.ts), with the refusal's reason when it failed.
+ */
+const telemetry = t.middleware(async ({ ctx, path, type, next }) => {
   const started = performance.now();
   const result = await next();
-  ctx.services.telemetry.record(path, performance.now() - started, result.ok);
+  const elapsed = performance.now() - started;
+  ctx.services.telemetry.record(path, elapsed, result.ok);
+  ctx.services.metrics.procedureCompleted(path, type, elapsed, result.ok ? null : result.error);
   if (!result.ok && result.error.code === 'INTERNAL_SERVER_ERROR') {
     ctx.log.error({ err: result.error.cause ?? result.error, path }, 'procedure failed');
   }

@@ -30,13 +30,13 @@ const booking = (id: number, startTime: string) => ({
 });
 
 describe('OverviewCell', () => {
-  it('lists the studies and tells the details on hover', () => {
+  it('[URS-ORD-018] lists the studies and tells the details on hover', () => {
     const cell = renderCell({ locationId: 1, hour: 8, bookings: [booking(1, '08:30:00')] });
     expect(cell.textContent).toBe('PET/CT FDG helkrop');
     expect(cell.getAttribute('title')).toBe('PET/CT FDG helkrop · 08:30 · DKRGHXXXXX4001');
   });
 
-  it('counts the studies of a full cell', () => {
+  it('[URS-ORD-018] counts the studies of a full cell', () => {
     const cell = renderCell({
       locationId: 1,
       hour: 9,
@@ -46,7 +46,7 @@ describe('OverviewCell', () => {
     expect(cell.getAttribute('title')?.split('\n')).toHaveLength(3);
   });
 
-  it('is empty without bookings', () => {
+  it('[URS-ORD-018] is empty without bookings', () => {
     expect(renderCell(undefined).textContent).toBe('');
   });
 });

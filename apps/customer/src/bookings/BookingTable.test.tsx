@@ -43,7 +43,7 @@ function renderTable(rows: readonly TableBooking[] = bookings, mayOrder = true) 
 }
 
 describe('BookingTable', () => {
-  it('lists the bookings by study time, then by the header clicked', async () => {
+  it('[URS-ORD-018] lists the bookings by study time, then by the header clicked', async () => {
     const user = userEvent.setup();
     renderTable();
     expect(firstColumn()).toEqual(['DKBXXXX0002', 'DKAXXXX0001']);
@@ -62,7 +62,7 @@ describe('BookingTable', () => {
     expect(firstColumn()).toEqual(['DKBXXXX0002', 'DKAXXXX0001']);
   });
 
-  it('orders the ticked bookings and rejects the unticked one', async () => {
+  it('[URS-ORD-013] orders the ticked bookings and rejects the unticked one', async () => {
     const user = userEvent.setup();
     const onOrder = renderTable();
     const box = screen.getByRole('checkbox', { name: 'Bestil DKAXXXX0001' });
@@ -74,7 +74,7 @@ describe('BookingTable', () => {
     expect(await screen.findByText('Bookingerne er bestilt.')).toBeTruthy();
   });
 
-  it('marks decided bookings and sends only the undecided ones', async () => {
+  it('[URS-ORD-014] marks decided bookings and sends only the undecided ones', async () => {
     const user = userEvent.setup();
     const onOrder = renderTable([
       booking(1, 'DKBXXXX0002', '10:00:00', BookingStatus.Ordered),
@@ -88,7 +88,7 @@ describe('BookingTable', () => {
     expect(onOrder).toHaveBeenCalledWith({ '#3': true });
   });
 
-  it('shows the api’s refusal in an alert', async () => {
+  it('[URS-DAT-006] shows the api’s refusal in an alert', async () => {
     const user = userEvent.setup();
     const onOrder = renderTable();
     onOrder.mockRejectedValueOnce(
@@ -102,7 +102,7 @@ describe('BookingTable', () => {
     );
   });
 
-  it('offers no "Bestil" after the deadline', () => {
+  it('[URS-DLN-005] offers no "Bestil" after the deadline', () => {
     renderTable(bookings, false);
     expect(screen.queryByRole('button', { name: 'Bestil' })).toBeNull();
     expect(screen.getByRole('checkbox', { name: 'Bestil DKAXXXX0001' })).toHaveProperty(

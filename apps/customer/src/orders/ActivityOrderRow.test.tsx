@@ -9,7 +9,7 @@ import { ActivityOrderRow } from './ActivityOrderRow';
 const ordered = { id: 5, status: OrderStatus.Ordered, orderedActivity: 300, comment: null };
 
 describe('ActivityOrderRow', () => {
-  it('refuses an activity that is not a number with core’s message and sends nothing', async () => {
+  it('[URS-DAT-007] refuses an activity that is not a number with core’s message and sends nothing', async () => {
     const onCreate = vi.fn();
     renderWithI18n(<ActivityOrderRow mayOrder onCreate={onCreate} />);
     const row = screen.getByRole('group', { name: 'Ny ordre' });
@@ -34,7 +34,7 @@ describe('ActivityOrderRow', () => {
     expect(describedText(screen.getByRole('textbox', { name: 'Aktivitet' }))).toBe(message);
   });
 
-  it('creates with a Danish decimal and a comment, then clears the row', async () => {
+  it('[URS-ORD-001][URS-DAT-007] creates with a Danish decimal and a comment, then clears the row', async () => {
     const onCreate = vi.fn().mockResolvedValue({});
     renderWithI18n(<ActivityOrderRow mayOrder onCreate={onCreate} />);
     await userEvent.type(screen.getByRole('textbox', { name: 'Aktivitet' }), '300,5');
@@ -49,7 +49,7 @@ describe('ActivityOrderRow', () => {
     expect((screen.getByRole('textbox', { name: 'Aktivitet' }) as HTMLInputElement).value).toBe('');
   });
 
-  it('deletes an unchanged order and updates a changed one', async () => {
+  it('[URS-ORD-001] deletes an unchanged order and updates a changed one', async () => {
     const onDelete = vi.fn().mockResolvedValue({});
     const onSave = vi.fn().mockResolvedValue({});
     renderWithI18n(
@@ -64,7 +64,7 @@ describe('ActivityOrderRow', () => {
     expect(onSave).toHaveBeenCalledExactlyOnceWith({ id: 5, orderedActivity: 350, comment: null });
   });
 
-  it('shows the api’s refusal in Danish', async () => {
+  it('[URS-DAT-006] shows the api’s refusal in Danish', async () => {
     const onDelete = vi
       .fn()
       .mockRejectedValue(new Error('Deadline for bestilling til 24/11/2026 er udløbet.'));
@@ -75,7 +75,7 @@ describe('ActivityOrderRow', () => {
     );
   });
 
-  it('offers no action after the deadline', () => {
+  it('[URS-DLN-002] offers no action after the deadline', () => {
     renderWithI18n(<ActivityOrderRow order={ordered} mayOrder={false} />);
     expect(screen.queryByRole('button')).toBeNull();
   });

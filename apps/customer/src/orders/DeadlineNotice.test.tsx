@@ -10,26 +10,26 @@ function renderNotice(deadline: string | null, now: string) {
 }
 
 describe('DeadlineNotice', () => {
-  it('counts down when the deadline is today', () => {
+  it('[URS-DLN-006] counts down when the deadline is today', () => {
     renderNotice('2026-11-23 13:00:00', '2026-11-23 10:58:30');
     expect(screen.getByRole('timer').textContent).toBe(
       'Deadline for aktivitetsordrer udløber om 02:01:30',
     );
   });
 
-  it('names the date and time when the deadline is on another day', () => {
+  it('[URS-DLN-006] names the date and time when the deadline is on another day', () => {
     renderNotice('2026-11-24 13:00:00', '2026-11-23 10:58:30');
     expect(screen.getByRole('timer').textContent).toBe(
       'Deadline for aktivitetsordrer udløber 24/11/2026 kl. 13:00',
     );
   });
 
-  it('says when it has expired', () => {
+  it('[URS-DLN-006] says when it has expired', () => {
     renderNotice('2026-11-23 13:00:00', '2026-11-23 13:00:01');
     expect(screen.getByRole('timer').textContent).toBe('Deadline for aktivitetsordrer er udløbet');
   });
 
-  it('counts real seconds across the autumn clock change', () => {
+  it('[URS-DLN-006][URS-DAT-009] counts real seconds across the autumn clock change', () => {
     // 25 October 2026 has 25 hours in Copenhagen.
     renderNotice('2026-10-25 13:00:00', '2026-10-25 01:00:00');
     expect(screen.getByRole('timer').textContent).toBe(
@@ -37,7 +37,7 @@ describe('DeadlineNotice', () => {
     );
   });
 
-  it('shows nothing without a deadline', () => {
+  it('[URS-DLN-006] shows nothing without a deadline', () => {
     renderNotice(null, '2026-11-23 10:00:00');
     expect(screen.queryByRole('timer')).toBeNull();
   });

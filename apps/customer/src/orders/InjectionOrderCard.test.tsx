@@ -47,7 +47,7 @@ function renderCard(props: Partial<InjectionOrderCardProps>) {
 }
 
 describe('InjectionOrderCard', () => {
-  it('creates an order from the blank card with the typed values', async () => {
+  it('[URS-ORD-002] creates an order from the blank card with the typed values', async () => {
     const user = userEvent.setup();
     const { onCreate } = renderCard({});
     const card = screen.getByRole('group', { name: 'Ny injektionsordre' });
@@ -73,7 +73,7 @@ describe('InjectionOrderCard', () => {
     );
   });
 
-  it('refuses unreadable injections and time with core’s messages and sends nothing', async () => {
+  it('[URS-ORD-002][URS-DAT-007] refuses unreadable injections and time with core’s messages and sends nothing', async () => {
     const user = userEvent.setup();
     const { onCreate } = renderCard({});
     const card = screen.getByRole('group', { name: 'Ny injektionsordre' });
@@ -87,7 +87,7 @@ describe('InjectionOrderCard', () => {
     expect(describedText(within(card).getByRole('textbox', { name: 'Tid' }))).toBeTruthy();
   });
 
-  it('deletes an unchanged Ordered order and updates a changed one', async () => {
+  it('[URS-ORD-002] deletes an unchanged Ordered order and updates a changed one', async () => {
     const user = userEvent.setup();
     const { onDelete, onSave } = renderCard({ order: stored() });
     const card = screen.getByRole('group', { name: 'Injektionsordre ID: 21' });
@@ -108,7 +108,7 @@ describe('InjectionOrderCard', () => {
     });
   });
 
-  it('locks an Ordered order after the injection deadline', () => {
+  it('[URS-ORD-002][URS-DLN-002] locks an Ordered order after the injection deadline', () => {
     renderCard({ order: stored(), mayOrder: false });
     const card = screen.getByRole('group', { name: 'Injektionsordre ID: 21' });
     expect(within(card).queryByRole('button')).toBeNull();
@@ -118,14 +118,14 @@ describe('InjectionOrderCard', () => {
     expect(within(card).getByRole('combobox', { name: 'Brug' })).toHaveProperty('disabled', true);
   });
 
-  it('locks an accepted order even before the deadline', () => {
+  it('[URS-ORD-005] locks an accepted order even before the deadline', () => {
     renderCard({ order: stored({ status: OrderStatus.Accepted }) });
     const card = screen.getByRole('group', { name: 'Injektionsordre ID: 21' });
     expect(within(card).queryByRole('button')).toBeNull();
     expect(within(card).getByRole('img', { name: 'Accepteret' })).toBeTruthy();
   });
 
-  it('shows lot, release time, max volume and the release document of a released order', () => {
+  it('[URS-DOC-002] shows lot, release time, max volume and the release document of a released order', () => {
     renderCard({
       order: stored({
         status: OrderStatus.Released,

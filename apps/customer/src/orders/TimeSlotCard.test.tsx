@@ -53,14 +53,14 @@ function renderCard(
 }
 
 describe('TimeSlotCard', () => {
-  it('offers a new order while nothing is ordered and ordering is open', () => {
+  it('[URS-ORD-001] offers a new order while nothing is ordered and ordering is open', () => {
     const card = renderCard({});
     expect(within(card).getByText('Der er ikke bestilt sporstof')).toBeTruthy();
     expect(within(card).getByRole('group', { name: 'Ny ordre' })).toBeTruthy();
     expect(within(card).queryAllByRole('img')).toHaveLength(0);
   });
 
-  it('says the deadline has passed and offers no new order after it', () => {
+  it('[URS-DLN-002] says the deadline has passed and offers no new order after it', () => {
     const card = renderCard({}, false);
     expect(
       within(card).getByText('Der er ikke bestilt sporstof, og deadline er overskredet'),
@@ -68,7 +68,7 @@ describe('TimeSlotCard', () => {
     expect(within(card).queryByRole('group', { name: 'Ny ordre' })).toBeNull();
   });
 
-  it('shows the ordered total and a red icon for Ordered orders', () => {
+  it('[URS-ORD-001] shows the ordered total and a red icon for Ordered orders', () => {
     const card = renderCard({
       status: OrderStatus.Ordered,
       orderedActivity: 650,
@@ -79,7 +79,7 @@ describe('TimeSlotCard', () => {
     expect(within(card).getByRole('group', { name: 'ID: 11' })).toBeTruthy();
   });
 
-  it('locks accepted orders', () => {
+  it('[URS-ORD-005] locks accepted orders', () => {
     const card = renderCard({
       status: OrderStatus.Accepted,
       orderedActivity: 300,
@@ -93,7 +93,7 @@ describe('TimeSlotCard', () => {
     expect(within(card).getAllByRole('img', { name: 'Accepteret' })).toHaveLength(2);
   });
 
-  it('shows what was delivered and when it was released', () => {
+  it('[URS-REL-016][URS-PRD-007] shows what was delivered and when it was released', () => {
     const card = renderCard({
       status: OrderStatus.Released,
       orderedActivity: 300,
@@ -105,12 +105,12 @@ describe('TimeSlotCard', () => {
     ).toBeTruthy();
   });
 
-  it('says a rejected order was rejected, and a moved one was moved', () => {
+  it('[URS-PRD-004] says a rejected order was rejected, and a moved one was moved', () => {
     renderCard({ status: OrderStatus.Rejected, orders: [order(11, OrderStatus.Rejected)] });
     expect(screen.getByText('Ordren er afvist')).toBeTruthy();
   });
 
-  it('says when production moved the orders to an earlier delivery', () => {
+  it('[URS-PRD-005] says when production moved the orders to an earlier delivery', () => {
     const card = renderCard({
       status: OrderStatus.Accepted,
       movedAway: true,
@@ -120,7 +120,7 @@ describe('TimeSlotCard', () => {
     expect(within(card).getByRole('group', { name: 'Rykket til 07:30' })).toBeTruthy();
   });
 
-  it('links the release certificate of a released delivery, and only then', () => {
+  it('[URS-DOC-001] links the release certificate of a released delivery, and only then', () => {
     const href = '/documents/activity-certificate/7/2026-11-24.pdf';
     const card = renderCard(
       {
@@ -136,7 +136,7 @@ describe('TimeSlotCard', () => {
     expect(link.getAttribute('href')).toBe(href);
   });
 
-  it('has no certificate link before the release', () => {
+  it('[URS-DOC-001] has no certificate link before the release', () => {
     const card = renderCard(
       { status: OrderStatus.Accepted, orders: [order(11, OrderStatus.Accepted)] },
       true,
@@ -145,7 +145,7 @@ describe('TimeSlotCard', () => {
     expect(within(card).queryByRole('link')).toBeNull();
   });
 
-  it('fills the new order with the dose calculator’s result (legacy scenario 22)', async () => {
+  it('[URS-ORD-012] fills the new order with the dose calculator’s result (legacy scenario 22)', async () => {
     const user = userEvent.setup();
     const card = renderCard({}, true, undefined, {
       date: '2026-11-24',
@@ -165,7 +165,7 @@ describe('TimeSlotCard', () => {
     expect(within(row).getByRole('textbox', { name: 'Aktivitet' })).toHaveProperty('value', '5000');
   });
 
-  it('offers no calculator once production accepted the slot', () => {
+  it('[URS-ORD-005] offers no calculator once production accepted the slot', () => {
     const card = renderCard(
       { status: OrderStatus.Accepted, orders: [order(11, OrderStatus.Accepted)] },
       true,
@@ -175,7 +175,7 @@ describe('TimeSlotCard', () => {
     expect(within(card).queryByRole('button', { name: /^Dosislommeregner/ })).toBeNull();
   });
 
-  it('names each card of a delivery released and ordered again, keeping the released one released', () => {
+  it('[URS-ORD-015] names each card of a delivery released and ordered again, keeping the released one released', () => {
     const release = renderCard(
       {
         status: OrderStatus.Released,
@@ -195,7 +195,7 @@ describe('TimeSlotCard', () => {
     expect(within(release).getByRole('link', { name: 'Frigivelsescertifikat' })).toBeTruthy();
   });
 
-  it('shows a later order apart, waiting, with the new-order row', () => {
+  it('[URS-ORD-015] shows a later order apart, waiting, with the new-order row', () => {
     const later = renderCard(
       {
         status: OrderStatus.Ordered,

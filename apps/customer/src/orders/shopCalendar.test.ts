@@ -16,7 +16,7 @@ const base: ShopCalendarData = {
 };
 
 describe('shopCalendarColours', () => {
-  it('is light grey on delivery days still open, dark grey on other days', () => {
+  it('[URS-DLN-007] is light grey on delivery days still open, dark grey on other days', () => {
     const colours = shopCalendarColours(base);
     expect(colours('2026-11-24').fill).toBe('available');
     expect(colours('2026-11-25').fill).toBe('unavailable');
@@ -24,7 +24,7 @@ describe('shopCalendarColours', () => {
     expect(colours('2026-11-17').fill).toBe('unavailable');
   });
 
-  it('fills with the lowest status of the product’s orders and rings with injection orders', () => {
+  it('[URS-DLN-007] fills with the lowest status of the product’s orders and rings with injection orders', () => {
     const colours = shopCalendarColours({
       ...base,
       activityOrders: [
@@ -37,7 +37,7 @@ describe('shopCalendarColours', () => {
     expect(colours('2026-11-24')).toEqual({ fill: 'accepted', ring: 'ordered' });
   });
 
-  it('paints closed days dark grey, fill and ring', () => {
+  it('[URS-DLN-007] paints closed days dark grey, fill and ring', () => {
     const colours = shopCalendarColours({ ...base, closedDates: ['2026-11-24'] });
     expect(colours('2026-11-24')).toEqual({ fill: 'unavailable', ring: 'unavailable' });
   });

@@ -1,7 +1,8 @@
 /**
- * The site admin's pages (docs/domain.md): the audit trail and its verification,
- * telemetry, login events and users' roles, each loaded on first visit. Site admins only (the
- * route checks the role; the api checks it again on every call).
+ * The site admin's pages (docs/domain.md, docs/operations.md): the audit trail and its
+ * verification, telemetry, scheduled backups, login events and users' roles, each loaded on
+ * first visit. Site admins only (the route checks the role; the api checks it again on every
+ * call).
  */
 import { lazy } from 'react';
 import type { SubPage } from '../session/SubPages';
@@ -17,6 +18,11 @@ const ADMIN_PAGES: readonly SubPage[] = [
     path: 'telemetry',
     label: 'admin.telemetry',
     Page: lazy(() => import('./telemetry/TelemetryPage')),
+  },
+  {
+    path: 'backups',
+    label: 'admin.backups',
+    Page: lazy(() => import('./backups/BackupsPage')),
   },
   {
     path: 'login-events',

@@ -1,9 +1,9 @@
 /**
  * The site admin's reads and writes of the api (`admin.*`, and the user list of
  * `setup.users.list`), as query and mutation options of the router (`useTRPC()`). The audit
- * trail, login events and telemetry are not refreshed by live events (they change on every
- * call); the pages offer "Opdater". User changes arrive live (the `User` entity refreshes
- * `admin` and `setup.users`).
+ * trail, login events, telemetry and backup runs are not refreshed by live events (they
+ * change on every call); the pages offer "Opdater". User changes arrive live (the `User`
+ * entity refreshes `admin` and `setup.users`).
  */
 import type { RouterInputs, RouterOutputs } from '@tracershop/api';
 import { useTRPC, useTRPCClient } from '@tracershop/ui';
@@ -29,6 +29,8 @@ export type UserList = Outputs['setup']['users']['list'];
 export type ListedUser = UserList['users'][number];
 export type UserEdit = Inputs['admin']['editUser'];
 export type AuditReviewRow = Outputs['admin']['reviews'][number];
+export type BackupRuns = Outputs['admin']['backupRuns'];
+export type BackupRunRow = BackupRuns['runs'][number];
 
 export function useAuditTrail(input: AuditTrailInput & { language: AuditLanguage }) {
   const trpc = useTRPC();
@@ -98,6 +100,12 @@ export function useLoginEvents(input: LoginEventsInput) {
 export function useTelemetry(input: TelemetryInput) {
   const trpc = useTRPC();
   return useQuery(trpc.admin.telemetry.queryOptions(input, { placeholderData: keepPreviousData }));
+}
+
+/** The recent scheduled backups and the last failure (refreshed on request: "Opdater"). */
+export function useBackupRuns() {
+  const trpc = useTRPC();
+  return useQuery(trpc.admin.backupRuns.queryOptions());
 }
 
 export function useUserList() {

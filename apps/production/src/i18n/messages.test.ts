@@ -11,7 +11,7 @@ function keysOf(tree: object, prefix = ''): string[] {
 }
 
 describe('the app texts', () => {
-  it('has every Danish text in English too, and nothing more', () => {
+  it('[URS-PRF-011] has every Danish text in English too, and nothing more', () => {
     expect(keysOf(messages.en).sort()).toEqual(keysOf(messages.da).sort());
   });
 

@@ -22,7 +22,7 @@ function renderModal(date = '2026-12-02') {
 const field = (label: string) => screen.getByLabelText(label) as HTMLSelectElement;
 
 describe('CreateIsotopeOrderModal', () => {
-  it("offers only the deliveries of the isotope on the day's weekday", async () => {
+  it("[URS-ORD-016] offers only the deliveries of the isotope on the day's weekday", async () => {
     renderModal();
     expect([...field('Kunde').options].map((option) => option.text)).toEqual(['Herlev', 'RH']);
     await userEvent.selectOptions(field('Kunde'), '5');
@@ -30,7 +30,7 @@ describe('CreateIsotopeOrderModal', () => {
     expect([...field('Leveringstid').options].map((option) => option.text)).toEqual(['09:00']);
   });
 
-  it('creates the order in whole MBq and closes', async () => {
+  it('[URS-ORD-016] creates the order in whole MBq and closes', async () => {
     const handlers = renderModal();
     await userEvent.selectOptions(field('Kunde'), '5');
     const submit = screen.getByRole('button', { name: 'Opret ordre' }) as HTMLButtonElement;
@@ -51,7 +51,7 @@ describe('CreateIsotopeOrderModal', () => {
     await vi.waitFor(() => expect(handlers.onClose).toHaveBeenCalled());
   });
 
-  it('says when the isotope is not delivered on that weekday', () => {
+  it('[URS-ORD-003] says when the isotope is not delivered on that weekday', () => {
     renderModal('2026-12-03');
     expect(
       screen.getByText(

@@ -19,7 +19,7 @@ function renderCard(card = isotopeCard([isotopeOrder({ id: 1, orderedActivity: 5
 }
 
 describe('IsotopeCard', () => {
-  it('shows the figures and accepts the ordered orders', async () => {
+  it('[URS-PRD-011][URS-PRD-004] shows the figures and accepts the ordered orders', async () => {
     const handlers = renderCard(
       isotopeCard([
         isotopeOrder({ id: 1, orderedActivity: 500 }),
@@ -40,7 +40,7 @@ describe('IsotopeCard', () => {
     expect(handlers.onOpen).toHaveBeenCalled();
   });
 
-  it('links the release document once released, without accept or reject', () => {
+  it('[URS-DOC-002] links the release document once released, without accept or reject', () => {
     renderCard(
       isotopeCard(
         [isotopeOrder({ id: 1, status: OrderStatus.Released })],
@@ -57,7 +57,7 @@ describe('IsotopeCard', () => {
     expect(screen.queryByRole('button', { name: /Afvis/ })).toBeNull();
   });
 
-  it('edits a dose in whole MBq', async () => {
+  it('[URS-ORD-002] edits a dose in whole MBq', async () => {
     const handlers = renderCard();
     await userEvent.click(screen.getByRole('button', { name: 'Ret dosis (1)' }));
     const dose = screen.getByLabelText('Aktivitet af ordre 1 (MBq)');
@@ -71,7 +71,7 @@ describe('IsotopeCard', () => {
     expect(screen.queryByLabelText('Begrundelse for ændringen')).toBeNull(); // not yet accepted
   });
 
-  it("asks for the reason when an accepted order's dose changes", async () => {
+  it("[URS-PRD-006] asks for the reason when an accepted order's dose changes", async () => {
     const handlers = renderCard(
       isotopeCard([isotopeOrder({ id: 1, orderedActivity: 500, status: OrderStatus.Accepted })]),
     );
@@ -90,7 +90,7 @@ describe('IsotopeCard', () => {
     expect(handlers.onEditDose).toHaveBeenCalledWith(1, 600, 'Kunden ringede');
   });
 
-  it('rejects one order after confirmation', async () => {
+  it('[URS-PRD-004] rejects one order after confirmation', async () => {
     const handlers = renderCard();
     await userEvent.click(screen.getByRole('button', { name: 'Afvis (1)' }));
     const question = screen.getByRole('dialog', { name: 'Vil du afvise?' });

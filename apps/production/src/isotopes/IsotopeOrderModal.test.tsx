@@ -45,7 +45,7 @@ const footerButtons = () =>
     .map((element) => element.textContent);
 
 describe('IsotopeOrderModal', () => {
-  it('shows the delivery and accepts ordered orders', async () => {
+  it('[URS-PRD-004] shows the delivery and accepts ordered orders', async () => {
     const given = props(OrderStatus.Ordered);
     renderWithI18n(<IsotopeOrderModal {...given} />);
     expect(screen.getByText('750 MBq')).toBeTruthy();
@@ -58,7 +58,7 @@ describe('IsotopeOrderModal', () => {
     expect(given.onAccept).toHaveBeenCalledWith([1, 2]);
   });
 
-  it('releases the accepted orders with the chosen vials after signing', async () => {
+  it('[URS-REL-013] releases the accepted orders with the chosen vials after signing', async () => {
     const given = props(OrderStatus.Accepted);
     renderWithI18n(<IsotopeOrderModal {...given} />);
     expect(button('Frigiv')!.disabled).toBe(true);
@@ -75,7 +75,7 @@ describe('IsotopeOrderModal', () => {
     });
   });
 
-  it('keeps "Frigiv" disabled without a release right', async () => {
+  it('[URS-REL-004] keeps "Frigiv" disabled without a release right', async () => {
     renderWithI18n(
       <IsotopeOrderModal {...props(OrderStatus.Accepted, undefined, { mayRelease: false })} />,
     );
@@ -83,7 +83,7 @@ describe('IsotopeOrderModal', () => {
     expect(button('Frigiv')!.disabled).toBe(true);
   });
 
-  it('adds a vial by hand on the delivery day', async () => {
+  it('[URS-VIA-009] adds a vial by hand on the delivery day', async () => {
     const given = props(OrderStatus.Accepted, []);
     renderWithI18n(<IsotopeOrderModal {...given} />);
     expect(screen.getByText('Der er ingen hætteglas af isotopen denne dag.')).toBeTruthy();
@@ -101,7 +101,7 @@ describe('IsotopeOrderModal', () => {
     });
   });
 
-  it('edits a vial with the reason of the change', async () => {
+  it('[URS-VIA-009][URS-PRD-006] edits a vial with the reason of the change', async () => {
     const given = props(OrderStatus.Accepted);
     renderWithI18n(<IsotopeOrderModal {...given} />);
     await userEvent.click(button('Rediger GA-261202-8')!);
@@ -122,7 +122,7 @@ describe('IsotopeOrderModal', () => {
     );
   });
 
-  it('refuses a vial with a bad batch number', async () => {
+  it('[URS-VIA-009] refuses a vial with a bad batch number', async () => {
     const given = props(OrderStatus.Accepted, []);
     renderWithI18n(<IsotopeOrderModal {...given} />);
     await userEvent.click(button('Nyt hætteglas')!);
@@ -137,7 +137,7 @@ describe('IsotopeOrderModal', () => {
     expect(given.onCreateVial).not.toHaveBeenCalled();
   });
 
-  it('offers "Ret ordre" and the certificate for released orders', async () => {
+  it('[URS-REL-014][URS-DOC-002] offers "Ret ordre" and the certificate for released orders', async () => {
     const vials = [isotopeVial({ id: 7, deliveredWithId: 1 })];
     const given = props(OrderStatus.Released, vials);
     renderWithI18n(<IsotopeOrderModal {...given} />);
@@ -156,7 +156,7 @@ describe('IsotopeOrderModal', () => {
     });
   });
 
-  it('un-rejects rejected orders', async () => {
+  it('[URS-PRD-004] un-rejects rejected orders', async () => {
     const given = props(OrderStatus.Rejected);
     renderWithI18n(<IsotopeOrderModal {...given} />);
     await userEvent.click(button('Fortryd afvisning')!);

@@ -55,7 +55,7 @@ function renderView(
 }
 
 describe('IsotopeView', () => {
-  it('shows the runs and a card per delivery', async () => {
+  it('[URS-PRD-011] shows the runs and a card per delivery', async () => {
     const api = renderView();
     expect(
       await screen.findByRole('heading', { name: 'Produktion - Ga-68 - 02/12/2026' }),
@@ -67,7 +67,7 @@ describe('IsotopeView', () => {
     expect(api.vialList).toHaveBeenCalledWith({ isotopeId: 2, date: '2026-12-02', limit: 1000 });
   });
 
-  it('releases an accepted delivery with a vial from the modal', async () => {
+  it('[URS-REL-013] releases an accepted delivery with a vial from the modal', async () => {
     const api = renderView();
     await userEvent.click(
       await screen.findByRole('button', { name: 'Åbn isotopordren til RH - PET1 kl. 09:00' }),
@@ -86,7 +86,7 @@ describe('IsotopeView', () => {
     });
   });
 
-  it('shows the vials delivered with the orders, even when calibrated the day before', async () => {
+  it('[URS-PRD-011] shows the vials delivered with the orders, even when calibrated the day before', async () => {
     renderView(() => [
       isotopeCard(
         [isotopeOrder({ id: 1, status: OrderStatus.Released, orderedActivity: 500 })],

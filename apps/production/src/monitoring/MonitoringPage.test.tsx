@@ -58,7 +58,7 @@ const countOf = (label: string) =>
     ?.textContent;
 
 describe('MonitoringPage', () => {
-  it('offers the activity tracers and Special, and shows the first tracer’s month', async () => {
+  it('[URS-PRD-013] offers the activity tracers and Special, and shows the first tracer’s month', async () => {
     const { punctuality } = renderPage();
     const products = await screen.findByRole('group', { name: 'Produkter' });
     await waitFor(() =>
@@ -80,7 +80,7 @@ describe('MonitoringPage', () => {
     expect(screen.getByRole('button', { name: 'FDG' }).getAttribute('aria-pressed')).toBe('true');
   });
 
-  it('shows the injection orders under Special', async () => {
+  it('[URS-PRD-013] shows the injection orders under Special', async () => {
     const { punctuality } = renderPage();
     await userEvent.click(await screen.findByRole('button', { name: 'Special' }));
     await waitFor(() =>
@@ -94,7 +94,7 @@ describe('MonitoringPage', () => {
     expect(countOf('Ej frigivet')).toBe('1');
   });
 
-  it('changes the month with the month picker and the arrows, and links that month’s Excel sheet', async () => {
+  it('[URS-PRD-013][URS-DOC-005] changes the month with the month picker and the arrows, and links that month’s Excel sheet', async () => {
     const { punctuality } = renderPage('/monitoring?month=2026-11&product=tracer-3');
     expect(await screen.findByText('FET – November 2026')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Hent Excel-ark' }).getAttribute('href')).toBe(
@@ -128,7 +128,7 @@ describe('MonitoringPage', () => {
     expect(await screen.findByText('FET – April 2026')).toBeTruthy();
   });
 
-  it('shows the api’s refusal', async () => {
+  it('[URS-DAT-006] shows the api’s refusal', async () => {
     renderPage('/monitoring?month=2026-11', 'FORBIDDEN_ROLE');
     expect((await screen.findByRole('alert')).textContent).toContain(
       'Din rolle må ikke udføre denne handling.',

@@ -12,7 +12,7 @@ const rowValues = () =>
     );
 
 describe('PunctualityChart', () => {
-  it('draws one coloured slice per category with orders, titled with the legacy hover texts', () => {
+  it('[URS-PRD-013] draws one coloured slice per category with orders, titled with the legacy hover texts', () => {
     const { container } = renderWithI18n(
       <PunctualityChart
         counts={{ total: 8, onTime: 4, late30: 2, lateMore: 0, notReleased: 2 }}
@@ -42,7 +42,7 @@ describe('PunctualityChart', () => {
     expect(slicePath(0, 0.75)).toContain(' 0 1 1 ');
   });
 
-  it('lists the counts and shares in an accessible table, and the legend with the legacy words', () => {
+  it('[URS-PRD-013] lists the counts and shares in an accessible table, and the legend with the legacy words', () => {
     renderWithI18n(
       <PunctualityChart
         counts={{ total: 8, onTime: 4, late30: 2, lateMore: 0, notReleased: 2 }}
@@ -66,7 +66,7 @@ describe('PunctualityChart', () => {
     }
   });
 
-  it('draws a whole circle for a single category and an empty ring for no orders', () => {
+  it('[URS-PRD-013] draws a whole circle for a single category and an empty ring for no orders', () => {
     const { container, rerender } = renderWithI18n(
       <PunctualityChart
         counts={{ total: 3, onTime: 0, late30: 0, lateMore: 3, notReleased: 0 }}

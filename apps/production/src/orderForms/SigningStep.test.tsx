@@ -21,7 +21,7 @@ function renderStep(onSign = vi.fn(() => Promise.resolve()), reasonNeeded?: stri
 }
 
 describe('SigningStep', () => {
-  it('signs with the password, then ends the step', async () => {
+  it('[URS-REL-001] signs with the password, then ends the step', async () => {
     const { onSign, onDone } = renderStep();
     expect(screen.getByText('Ikke leveringsdagen')).toBeTruthy();
     await userEvent.type(screen.getByLabelText('Kodeord'), 'hemmelig');
@@ -30,7 +30,7 @@ describe('SigningStep', () => {
     expect(onDone).toHaveBeenCalled();
   });
 
-  it('asks for the reason when the step needs one', async () => {
+  it('[URS-REL-009] asks for the reason when the step needs one', async () => {
     const { onSign } = renderStep(undefined, 'Hvorfor rettes frigivelsen?');
     expect(screen.getByText('Hvorfor rettes frigivelsen?')).toBeTruthy();
     await userEvent.type(screen.getByLabelText('Kodeord'), 'hemmelig');
@@ -41,7 +41,7 @@ describe('SigningStep', () => {
     expect(onSign).toHaveBeenCalledWith('hemmelig', 'Forkert hætteglas');
   });
 
-  it('stays open when the signature is refused', async () => {
+  it('[URS-REL-002] stays open when the signature is refused', async () => {
     const { onDone } = renderStep(vi.fn(() => Promise.reject(new Error('Forkert kodeord'))));
     await userEvent.type(screen.getByLabelText('Kodeord'), 'forkert');
     await userEvent.click(screen.getByRole('button', { name: 'Frigiv' }));

@@ -61,7 +61,7 @@ const releaseButton = () => button('Frigiv');
 const useVial = () => screen.getByRole('checkbox', { name: 'Vælg hætteglas FDG-261202-1' });
 
 describe('ActivityOrderModal', () => {
-  it('shows the information rows and the vials, floored', async () => {
+  it('[URS-PRD-015] shows the information rows and the vials, floored', async () => {
     renderWithI18n(<ActivityOrderModal {...props(OrderStatus.Accepted)} />);
     expect(screen.getByRole('dialog', { name: 'Ordre - 02/12/2026 - 09:30' })).toBeTruthy();
     expect(screen.getByText('Rigshospitalet - PET1')).toBeTruthy();
@@ -76,7 +76,7 @@ describe('ActivityOrderModal', () => {
     );
   });
 
-  it('offers "Frigiv" once a vial is chosen and signs with the password', async () => {
+  it('[URS-REL-001] offers "Frigiv" once a vial is chosen and signs with the password', async () => {
     const given = props(OrderStatus.Accepted);
     renderWithI18n(<ActivityOrderModal {...given} />);
     expect(releaseButton().disabled).toBe(true);
@@ -94,7 +94,7 @@ describe('ActivityOrderModal', () => {
     });
   });
 
-  it('keeps the vials in view while signing and asks for a reason when they give too little', async () => {
+  it('[URS-REL-010][URS-REL-009] keeps the vials in view while signing and asks for a reason when they give too little', async () => {
     const given = props(OrderStatus.Accepted, {
       card: slotCard([orderLine({ id: 7, status: OrderStatus.Accepted }, { withOverhead: 1000 })], {
         status: OrderStatus.Accepted,
@@ -123,7 +123,7 @@ describe('ActivityOrderModal', () => {
     });
   });
 
-  it('warns when the order being released is not for today', async () => {
+  it('[URS-REL-010] warns when the order being released is not for today', async () => {
     renderWithI18n(
       <ActivityOrderModal {...props(OrderStatus.Accepted, { today: '2026-12-01' })} />,
     );
@@ -134,7 +134,7 @@ describe('ActivityOrderModal', () => {
     ).toBeTruthy();
   });
 
-  it("shows the api's refusal of a wrong password", async () => {
+  it("[URS-REL-002] shows the api's refusal of a wrong password", async () => {
     const given = props(OrderStatus.Accepted, {
       actions: actions({ release: vi.fn(() => Promise.reject(new Error('Forkert login.'))) }),
     });
@@ -146,7 +146,7 @@ describe('ActivityOrderModal', () => {
     expect(await screen.findByText(/Forkert login/)).toBeTruthy();
   });
 
-  it('keeps "Frigiv" disabled while the orders are not accepted, without "Brug"', () => {
+  it('[URS-REL-004] keeps "Frigiv" disabled while the orders are not accepted, without "Brug"', () => {
     renderWithI18n(<ActivityOrderModal {...props(OrderStatus.Ordered)} />);
     expect(releaseButton().disabled).toBe(true);
     expect(screen.getByText('Ordrerne skal være accepteret, før de kan frigives.')).toBeTruthy();
@@ -154,7 +154,7 @@ describe('ActivityOrderModal', () => {
   });
 
   describe('the release right', () => {
-    it('disables "Frigiv" without a right for the tracer', async () => {
+    it('[URS-REL-004] disables "Frigiv" without a right for the tracer', async () => {
       renderWithI18n(
         <ActivityOrderModal
           {...props(OrderStatus.Accepted, {
@@ -169,7 +169,7 @@ describe('ActivityOrderModal', () => {
       ).toBeTruthy();
     });
 
-    it('disables "Frigiv" with an expired right', async () => {
+    it('[URS-REL-004] disables "Frigiv" with an expired right', async () => {
       renderWithI18n(
         <ActivityOrderModal
           {...props(OrderStatus.Accepted, {
@@ -181,7 +181,7 @@ describe('ActivityOrderModal', () => {
       expect(releaseButton().disabled).toBe(true);
     });
 
-    it('lets a site admin release without a right', async () => {
+    it('[URS-REL-004] lets a site admin release without a right', async () => {
       renderWithI18n(
         <ActivityOrderModal
           {...props(OrderStatus.Accepted, {
@@ -195,7 +195,7 @@ describe('ActivityOrderModal', () => {
     });
   });
 
-  it('adds a vial by hand, checking each field, and chooses it', async () => {
+  it('[URS-VIA-005] adds a vial by hand, checking each field, and chooses it', async () => {
     const given = props(OrderStatus.Accepted, { vials: slotVials([]) });
     const view = renderWithI18n(<ActivityOrderModal {...given} />);
     await userEvent.click(button('Tilføj hætteglas'));
@@ -232,7 +232,7 @@ describe('ActivityOrderModal', () => {
     await waitFor(() => expect(releaseButton().disabled).toBe(false));
   });
 
-  it('corrects a free vial in place', async () => {
+  it('[URS-VIA-005] corrects a free vial in place', async () => {
     const given = props(OrderStatus.Accepted);
     renderWithI18n(<ActivityOrderModal {...given} />);
     await userEvent.click(button('Ret hætteglas FDG-261202-1'));
@@ -259,7 +259,7 @@ describe('ActivityOrderModal', () => {
     await waitFor(() => expect(screen.queryByRole('form')).toBeNull());
   });
 
-  it('corrects a dose, refusing text, and blocks "Accepter" meanwhile', async () => {
+  it('[URS-DAT-007] corrects a dose, refusing text, and blocks "Accepter" meanwhile', async () => {
     const given = props(OrderStatus.Ordered);
     renderWithI18n(<ActivityOrderModal {...given} />);
     await userEvent.click(button('Ret dosis for ordre 7'));
@@ -280,7 +280,7 @@ describe('ActivityOrderModal', () => {
     expect(given.actions.accept).toHaveBeenCalled();
   });
 
-  it('asks for the reason when the dose of an accepted order changes', async () => {
+  it('[URS-PRD-006] asks for the reason when the dose of an accepted order changes', async () => {
     const given = props(OrderStatus.Accepted);
     renderWithI18n(<ActivityOrderModal {...given} />);
     await userEvent.click(button('Ret dosis for ordre 7'));
@@ -299,7 +299,7 @@ describe('ActivityOrderModal', () => {
     expect(given.actions.editDose).toHaveBeenCalledWith(7, 500, undefined, 'ok – kunden ringede');
   });
 
-  it('asks "Vil du afvise?" before rejecting', async () => {
+  it('[URS-PRD-004] asks "Vil du afvise?" before rejecting', async () => {
     const given = props(OrderStatus.Accepted);
     renderWithI18n(<ActivityOrderModal {...given} />);
     await userEvent.click(button('Afvis'));
@@ -315,7 +315,7 @@ describe('ActivityOrderModal', () => {
     expect(given.actions.reject).toHaveBeenCalledWith([7]);
   });
 
-  it('un-rejects a rejected delivery', async () => {
+  it('[URS-PRD-004] un-rejects a rejected delivery', async () => {
     const given = props(OrderStatus.Rejected);
     renderWithI18n(<ActivityOrderModal {...given} />);
     expect(screen.queryByRole('button', { name: 'Frigiv' })).toBeNull();
@@ -323,7 +323,7 @@ describe('ActivityOrderModal', () => {
     expect(given.actions.unreject).toHaveBeenCalledWith([7]);
   });
 
-  it('offers the certificate and "Ret ordre" for a released delivery', async () => {
+  it('[URS-DOC-001][URS-REL-014] offers the certificate and "Ret ordre" for a released delivery', async () => {
     const given = props(OrderStatus.Released, {
       card: slotCard(
         [

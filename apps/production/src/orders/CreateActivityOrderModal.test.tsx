@@ -31,7 +31,7 @@ function limitRefusal() {
 const submit = () => screen.getByRole('button', { name: 'Opret ordre' }) as HTMLButtonElement;
 
 describe('CreateActivityOrderModal', () => {
-  it('cascades destination and time, and creates the order in the chosen slot', async () => {
+  it('[URS-ORD-016] cascades destination and time, and creates the order in the chosen slot', async () => {
     const given = props();
     renderWithI18n(<CreateActivityOrderModal {...given} />);
     expect(submit().disabled).toBe(true);
@@ -54,7 +54,7 @@ describe('CreateActivityOrderModal', () => {
     expect(given.onClose).toHaveBeenCalled();
   });
 
-  it("shows the chosen destination's waiting bookings", async () => {
+  it("[URS-ORD-019] shows the chosen destination's waiting bookings", async () => {
     const renderBookings = vi.fn((endpointId: number) => <p>bookinger for {endpointId}</p>);
     renderWithI18n(<CreateActivityOrderModal {...props({ renderBookings })} />);
     const first = renderBookings.mock.calls.at(-1)?.[0];
@@ -65,7 +65,7 @@ describe('CreateActivityOrderModal', () => {
     expect(screen.getByText(`bookinger for ${second}`)).toBeTruthy();
   });
 
-  it('refuses an activity that is not a number, keeping the text', async () => {
+  it('[URS-DAT-007] refuses an activity that is not a number, keeping the text', async () => {
     const given = props();
     renderWithI18n(<CreateActivityOrderModal {...given} />);
     await userEvent.type(screen.getByLabelText('Aktivitet (MBq)'), 'a300');
@@ -75,7 +75,7 @@ describe('CreateActivityOrderModal', () => {
     expect(given.create).not.toHaveBeenCalled();
   });
 
-  it("shows the api's refusal and keeps the modal open", async () => {
+  it("[URS-DAT-006] shows the api's refusal and keeps the modal open", async () => {
     const given = props({
       create: vi.fn(() => Promise.reject(new Error('Ordren kan ikke oprettes.'))),
     });
@@ -86,7 +86,7 @@ describe('CreateActivityOrderModal', () => {
     expect(given.onClose).not.toHaveBeenCalled();
   });
 
-  it('fills Aktivitet from the dose calculator', async () => {
+  it('[URS-ORD-012] fills Aktivitet from the dose calculator', async () => {
     renderWithI18n(<CreateActivityOrderModal {...props()} />);
     // The reference is the chosen slot (08:00); the default 300 MBq wanted at 08:00.
     await userEvent.click(screen.getByRole('button', { name: 'Dosislommeregner' }));
@@ -96,7 +96,7 @@ describe('CreateActivityOrderModal', () => {
     expect((screen.getByLabelText('Aktivitet (MBq)') as HTMLInputElement).value).toBe('300,00');
   });
 
-  it('shows a limit refusal in words and sends again only with a reason, which goes along', async () => {
+  it('[URS-ORD-009] shows a limit refusal in words and sends again only with a reason, which goes along', async () => {
     const create = vi.fn().mockRejectedValueOnce(limitRefusal()).mockResolvedValueOnce({});
     const given = props({ create });
     renderWithI18n(<CreateActivityOrderModal {...given} />);

@@ -124,7 +124,7 @@ describe('OrdersPage', () => {
   beforeEach(() => window.localStorage.clear());
   afterEach(() => window.localStorage.clear());
 
-  it('shows a button per produced tracer and isotope, Special and Ugeplan, coloured', async () => {
+  it('[URS-PRD-012] shows a button per produced tracer and isotope, Special and Ugeplan, coloured', async () => {
     renderPage(`/?date=${DATE}`);
     await waitFor(() => expect(product('FDG').dataset.status).toBe('ordered'));
     expect(product('Ga-68').dataset.status).toBe('none');
@@ -148,14 +148,14 @@ describe('OrdersPage', () => {
     expect(await screen.findByText(`Special-visning ${DATE}`)).toBeTruthy();
   });
 
-  it('shows the isotope table and the week plan', async () => {
+  it('[URS-PRD-012] shows the isotope table and the week plan', async () => {
     renderPage(`/?date=${DATE}&view=isotope-2`);
     expect(await screen.findByText(`Isotop-visning 2 ${DATE}`)).toBeTruthy();
     await userEvent.click(product('Ugeplan'));
     expect(await screen.findByRole('cell', { name: 'FDG: 300\u00a0MBq' })).toBeTruthy();
   });
 
-  it('opens "Opret ny ordre" with the slots of the tracer on the date', async () => {
+  it('[URS-ORD-016] opens "Opret ny ordre" with the slots of the tracer on the date', async () => {
     renderPage(`/?date=${DATE}&view=tracer-1`);
     await userEvent.click(await screen.findByRole('button', { name: 'Opret ny ordre' }));
     expect(screen.getByRole('dialog', { name: 'Opret ordre til 02/12/2026' })).toBeTruthy();
@@ -168,7 +168,7 @@ describe('OrdersPage', () => {
     ]);
   });
 
-  it('opens the order modal of a card, with its live vials, over the hidden cards', async () => {
+  it('[URS-INT-009] opens the order modal of a card, with its live vials, over the hidden cards', async () => {
     renderPage(`/?date=${DATE}&view=tracer-1`);
     await userEvent.click(await screen.findByRole('button', { name: 'Åbn ordre kl. 09:30' }));
     expect(screen.getByRole('dialog', { name: 'Ordre - 02/12/2026 - 09:30' })).toBeTruthy();

@@ -5,7 +5,7 @@ import { renderWithI18n } from '../testing/renderWithI18n';
 import { RunTotals } from './RunTotals';
 
 describe('RunTotals', () => {
-  it('shows each run with its floored totals', () => {
+  it('[URS-PRD-002] shows each run with its floored totals', () => {
     renderWithI18n(
       <RunTotals
         day={productionDay([], {

@@ -25,7 +25,7 @@ const buttonNames = () =>
     .map((button) => button.textContent);
 
 describe('SlotCard', () => {
-  it('shows an ordered card with floored figures, accepts and moves to the earliest slot', async () => {
+  it('[URS-PRD-004][URS-PRD-005][URS-PRD-015] shows an ordered card with floored figures, accepts and moves to the earliest slot', async () => {
     const handlers = actions();
     const card = slotCard([orderLine({ id: 7 })], {}, { moveTargetSlotId: 2 });
     renderWithI18n(<SlotCard card={card} moveTargetTime="08:00" {...handlers} />);
@@ -41,7 +41,7 @@ describe('SlotCard', () => {
     expect(handlers.onMove).toHaveBeenCalledWith([7], 2);
   });
 
-  it('asks for the reason before it moves an accepted order, and sends it with the move', async () => {
+  it('[URS-PRD-006] asks for the reason before it moves an accepted order, and sends it with the move', async () => {
     const handlers = actions();
     const card = slotCard(
       [orderLine({ id: 7, status: OrderStatus.Accepted })],
@@ -70,7 +70,7 @@ describe('SlotCard', () => {
     expect(handlers.onMove).toHaveBeenCalledOnce();
   });
 
-  it('rejects an accepted card only after the confirmation', async () => {
+  it('[URS-PRD-004] rejects an accepted card only after the confirmation', async () => {
     const handlers = actions();
     const card = slotCard([orderLine({ id: 7, status: OrderStatus.Accepted })], {
       status: OrderStatus.Accepted,
@@ -84,7 +84,7 @@ describe('SlotCard', () => {
     expect(handlers.onReject).toHaveBeenCalledWith([7]);
   });
 
-  it('shows a released card green with no status actions', () => {
+  it('[URS-REL-016][URS-REL-015] shows a released card green with no status actions', () => {
     const card = slotCard([orderLine({ id: 7, status: OrderStatus.Released })], {
       status: OrderStatus.Released,
       deliveredActivity: 512.9,
@@ -97,7 +97,7 @@ describe('SlotCard', () => {
     expect(buttonNames()).toEqual(['Åbn ordre kl. 09:30']);
   });
 
-  it('shows when a released card was released and links its certificate', () => {
+  it('[URS-REL-016][URS-DOC-001] shows when a released card was released and links its certificate', () => {
     const card = slotCard(
       [orderLine({ id: 7, status: OrderStatus.Released, freedAt: '2026-12-02T07:05:00.000Z' })],
       { status: OrderStatus.Released },
@@ -120,7 +120,7 @@ describe('SlotCard', () => {
     ).toBe('/documents/activity-certificate/1/2026-12-02/7.pdf');
   });
 
-  it('marks a moved-away card and offers to move it back', async () => {
+  it('[URS-PRD-005] marks a moved-away card and offers to move it back', async () => {
     const handlers = actions();
     const card = slotCard(
       [orderLine({ id: 7, movedToTimeSlotId: 2 }, { movedToTime: '08:00:00' })],
@@ -135,7 +135,7 @@ describe('SlotCard', () => {
     expect(handlers.onRestore).toHaveBeenCalledWith([7]);
   });
 
-  it('asks for the reason before it moves an accepted order back', async () => {
+  it('[URS-PRD-006] asks for the reason before it moves an accepted order back', async () => {
     const handlers = actions();
     const card = slotCard(
       [
@@ -158,7 +158,7 @@ describe('SlotCard', () => {
     expect(handlers.onRestore).toHaveBeenCalledWith([7], 'PET2 kører igen');
   });
 
-  it('marks a ghost card that only carries orders moved in', () => {
+  it('[URS-PRD-005] marks a ghost card that only carries orders moved in', () => {
     const card = slotCard(
       [orderLine({ id: 8, orderedTimeSlotId: 3, movedToTimeSlotId: 1 }, { activeSlotId: 1 })],
       { isGhost: true, orderedActivity: 0 },
@@ -170,7 +170,7 @@ describe('SlotCard', () => {
     expect(buttonNames()).toEqual(['Åbn ordre kl. 09:30', 'Accepter', 'Afvis']);
   });
 
-  it('offers to undo a rejection', async () => {
+  it('[URS-PRD-004] offers to undo a rejection', async () => {
     const handlers = actions();
     const card = slotCard([orderLine({ id: 7, status: OrderStatus.Rejected })], {
       status: OrderStatus.Rejected,

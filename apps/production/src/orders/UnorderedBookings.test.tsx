@@ -9,7 +9,7 @@ const times = new Map([
 ]);
 
 describe('UnorderedBookingsList', () => {
-  it('lists per delivery time the bookings it would deliver and their MBq', () => {
+  it('[URS-ORD-019] lists per delivery time the bookings it would deliver and their MBq', () => {
     renderWithI18n(
       <UnorderedBookingsList
         preview={{
@@ -29,7 +29,7 @@ describe('UnorderedBookingsList', () => {
     expect(screen.getByText('1 booking har ingen levering tidligt nok.')).toBeTruthy();
   });
 
-  it('shows nothing when no booking waits', () => {
+  it('[URS-ORD-019] shows nothing when no booking waits', () => {
     const { container } = renderWithI18n(
       <UnorderedBookingsList preview={{ bookings: 0, unplaced: 0, slots: [] }} slotTimes={times} />,
     );

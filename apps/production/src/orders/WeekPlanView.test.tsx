@@ -22,7 +22,7 @@ function injection(id: number, status: OrderStatus) {
 }
 
 describe('WeekPlanView', () => {
-  it('lists injection orders per tracer and hour, tinted by the least progressed status', () => {
+  it('[URS-PRD-012] lists injection orders per tracer and hour, tinted by the least progressed status', () => {
     renderWithI18n(
       <WeekPlanView
         catalog={catalog}
@@ -43,7 +43,7 @@ describe('WeekPlanView', () => {
     expect(screen.getByRole('rowheader', { name: '10:00' })).toBeTruthy();
   });
 
-  it('says so when the week has no orders', () => {
+  it('[URS-PRD-012] says so when the week has no orders', () => {
     renderWithI18n(
       <WeekPlanView
         catalog={catalog}

@@ -64,7 +64,7 @@ const catalog = {
 };
 
 describe('orderableSlots', () => {
-  it("offers the tracer's slots delivering on the date, in catalog endpoints, by time", () => {
+  it("[URS-ORD-016][URS-ORD-003] offers the tracer's slots delivering on the date, in catalog endpoints, by time", () => {
     // 2026-12-02: a Wednesday (weekday 2) in ISO week 49 (odd).
     expect(orderableSlots(catalog, 1, '2026-12-02').map((slot) => slot.id)).toEqual([2, 1, 5]);
     // 2026-12-09: week 50 (even), the odd-week slot does not deliver.

@@ -5,7 +5,7 @@ import { productStatuses, productStatusOf } from './productStatus';
 const { Ordered, Accepted, Released, Rejected } = OrderStatus;
 
 describe('productStatusOf', () => {
-  it('is the least progressed status, rejected orders not counted', () => {
+  it('[URS-PRD-012] is the least progressed status, rejected orders not counted', () => {
     expect(productStatusOf([])).toBe('none');
     expect(productStatusOf([Rejected])).toBe('none');
     expect(productStatusOf([Released, Ordered, Accepted])).toBe('ordered');
@@ -30,7 +30,7 @@ describe('productStatuses', () => {
   };
   const date = '2026-12-02';
 
-  it("attributes orders to their slot's tracer, delivery's isotope, and Special", () => {
+  it("[URS-PRD-012] attributes orders to their slot's tracer, delivery's isotope, and Special", () => {
     const statuses = productStatuses(
       catalog,
       {
@@ -54,7 +54,7 @@ describe('productStatuses', () => {
     expect(statuses.get('special')).toBe('released');
   });
 
-  it('leaves products without orders on the date out', () => {
+  it('[URS-PRD-012] leaves products without orders on the date out', () => {
     const statuses = productStatuses(
       catalog,
       {

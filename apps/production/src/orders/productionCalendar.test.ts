@@ -21,7 +21,7 @@ function data(overrides: Partial<ProductionCalendarData> = {}): ProductionCalend
 }
 
 describe('productionCalendarColours', () => {
-  it('colours the fill by all activity orders and the ring by all injection orders', () => {
+  it('[URS-DLN-007] colours the fill by all activity orders and the ring by all injection orders', () => {
     const colours = productionCalendarColours(
       data({
         activityOrders: [
@@ -36,7 +36,7 @@ describe('productionCalendarColours', () => {
     expect(colours('2026-12-07').fill).toBe('ordered');
   });
 
-  it('shows a day without orders light grey only while ordering is open and production runs', () => {
+  it('[URS-DLN-007] shows a day without orders light grey only while ordering is open and production runs', () => {
     const colours = productionCalendarColours(data());
     // Wednesday, deadline the day before at 12:00 not passed yet.
     expect(colours('2026-12-02')).toEqual({ fill: 'available', ring: 'available' });
@@ -46,12 +46,12 @@ describe('productionCalendarColours', () => {
     expect(colours('2026-11-30')).toEqual({ fill: 'unavailable', ring: 'unavailable' });
   });
 
-  it('closes a passed deadline between the activity and the injection deadline', () => {
+  it('[URS-DLN-007] closes a passed deadline between the activity and the injection deadline', () => {
     const colours = productionCalendarColours(data({ now: '2026-12-01 13:00:00' }));
     expect(colours('2026-12-02')).toEqual({ fill: 'unavailable', ring: 'available' });
   });
 
-  it('shows closed days dark grey even with orders', () => {
+  it('[URS-DLN-007] shows closed days dark grey even with orders', () => {
     const colours = productionCalendarColours(
       data({
         closedDates: ['2026-12-02'],

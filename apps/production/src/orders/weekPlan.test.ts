@@ -29,7 +29,7 @@ function injection(deliveryDate: string, status: OrderStatus, injections = 1) {
 
 describe('buildWeekPlan', () => {
   // 2026-12-02 is a Wednesday; its ISO week runs 30.11 – 6.12.
-  it('sums per tracer and hour, with the least progressed status', () => {
+  it('[URS-PRD-012] sums per tracer and hour, with the least progressed status', () => {
     const plan = buildWeekPlan(
       catalog,
       {
@@ -90,7 +90,7 @@ describe('buildWeekPlan', () => {
     expect(plan.cell('2026-11-30', 9).status).toBeNull();
   });
 
-  it('leaves out other weeks and rejected orders', () => {
+  it('[URS-PRD-012] leaves out other weeks and rejected orders', () => {
     const plan = buildWeekPlan(
       catalog,
       {

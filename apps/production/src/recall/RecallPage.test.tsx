@@ -74,7 +74,7 @@ function renderPage(path: string) {
 }
 
 describe('RecallPage (Tilbagekaldelse)', () => {
-  it('traces the typed lot and shows deliveries, vials, signer and studies', async () => {
+  it('[URS-PRD-009] traces the typed lot and shows deliveries, vials, signer and studies', async () => {
     const { trace } = renderPage('/recall');
     await userEvent.type(screen.getByLabelText('Lot- eller batchnummer'), ' FDG-270421-1 ');
     await userEvent.click(screen.getByRole('button', { name: 'Spor' }));
@@ -105,7 +105,7 @@ describe('RecallPage (Tilbagekaldelse)', () => {
     );
   });
 
-  it('reads the lot from the address', async () => {
+  it('[URS-PRD-009] reads the lot from the address', async () => {
     const { trace } = renderPage('/recall?lot=Ga-68%20B12');
     expect(await screen.findByText(/^Lot Ga-68 B12: /)).toBeTruthy();
     expect(trace).toHaveBeenCalledWith({ lot: 'Ga-68 B12' });
@@ -114,14 +114,14 @@ describe('RecallPage (Tilbagekaldelse)', () => {
     );
   });
 
-  it('asks for a lot instead of sending an empty one', async () => {
+  it('[URS-PRD-009] asks for a lot instead of sending an empty one', async () => {
     const { trace } = renderPage('/recall');
     await userEvent.click(screen.getByRole('button', { name: 'Spor' }));
     expect(screen.getByText('Skriv et lot- eller batchnummer.')).toBeTruthy();
     expect(trace).not.toHaveBeenCalled();
   });
 
-  it('starts from an order: finds the lots it went out with and traces one', async () => {
+  it('[URS-PRD-010] starts from an order: finds the lots it went out with and traces one', async () => {
     const { trace, lotsOfOrder } = renderPage('/recall');
     const fromOrder = within(screen.getByRole('region', { name: 'Fra en ordre' }));
     await userEvent.type(fromOrder.getByLabelText('Ordrenummer'), '1,5');

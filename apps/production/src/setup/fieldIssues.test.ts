@@ -4,7 +4,7 @@ import { fieldErrorsOf, isClean } from './fieldIssues';
 const labels = { name: 'Navn', port: 'Port' };
 
 describe('fieldErrorsOf', () => {
-  it("gives each named field the first message, with the form's label and the limit", () => {
+  it("[URS-DAT-006] gives each named field the first message, with the form's label and the limit", () => {
     const errors = fieldErrorsOf(
       [
         { path: ['name'], message: 'input.tooLong', code: 'too_big', maximum: 48 },
@@ -22,7 +22,7 @@ describe('fieldErrorsOf', () => {
     expect(isClean(errors)).toBe(false);
   });
 
-  it('speaks English when asked and is clean without issues', () => {
+  it('[URS-DAT-006] speaks English when asked and is clean without issues', () => {
     expect(fieldErrorsOf([{ path: ['port'], message: 'input.invalid' }], labels, 'en')).toEqual({
       port: 'Port is invalid',
     });

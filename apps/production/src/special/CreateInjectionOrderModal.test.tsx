@@ -18,7 +18,7 @@ const field = (label: string) => screen.getByLabelText(label) as HTMLInputElemen
 const submit = () => screen.getByRole('button', { name: 'Opret ordre' }) as HTMLButtonElement;
 
 describe('CreateInjectionOrderModal', () => {
-  it('pre-selects customer, destination, tracer and Human', () => {
+  it('[URS-ORD-016] pre-selects customer, destination, tracer and Human', () => {
     renderModal();
     expect(field('Kunde').value).toBe('6');
     expect(field('Destination').value).toBe('12');
@@ -54,7 +54,7 @@ describe('CreateInjectionOrderModal', () => {
     expect(handlers.onCreate).not.toHaveBeenCalled();
   });
 
-  it('marks a missing time', async () => {
+  it('[URS-DAT-007] marks a missing time', async () => {
     const handlers = renderModal();
     await userEvent.selectOptions(field('Kunde'), '5');
     await userEvent.type(field('Injektioner'), '4');
@@ -63,7 +63,7 @@ describe('CreateInjectionOrderModal', () => {
     expect(handlers.onCreate).not.toHaveBeenCalled();
   });
 
-  it('creates the order for the day and closes', async () => {
+  it('[URS-ORD-016] creates the order for the day and closes', async () => {
     const handlers = renderModal();
     await userEvent.selectOptions(field('Kunde'), '5');
     await userEvent.selectOptions(field('Tracer'), '4');
@@ -84,7 +84,7 @@ describe('CreateInjectionOrderModal', () => {
     await vi.waitFor(() => expect(handlers.onClose).toHaveBeenCalled());
   });
 
-  it('keeps the typed input when the api refuses', async () => {
+  it('[URS-DAT-006] keeps the typed input when the api refuses', async () => {
     const handlers = renderModal();
     handlers.onCreate.mockImplementation(() => Promise.reject(new Error('Lukket dag.')));
     await userEvent.selectOptions(field('Kunde'), '5');

@@ -33,7 +33,7 @@ function props(
 const button = (name: string) => screen.queryByRole('button', { name }) as HTMLButtonElement | null;
 
 describe('InjectionOrderModal', () => {
-  it('offers "Accepter ordre" and "Afvis" for an ordered order, and accepts', async () => {
+  it('[URS-PRD-004] offers "Accepter ordre" and "Afvis" for an ordered order, and accepts', async () => {
     const given = props({ status: OrderStatus.Ordered });
     renderWithI18n(<InjectionOrderModal {...given} />);
     expect(screen.getByRole('dialog', { name: 'Injektionsordre 12' })).toBeTruthy();
@@ -44,7 +44,7 @@ describe('InjectionOrderModal', () => {
     expect(given.onAccept).toHaveBeenCalled();
   });
 
-  it('asks before rejecting', async () => {
+  it('[URS-PRD-004] asks before rejecting', async () => {
     const given = props({ status: OrderStatus.Accepted });
     renderWithI18n(<InjectionOrderModal {...given} />);
     await userEvent.click(button('Afvis')!);
@@ -57,7 +57,7 @@ describe('InjectionOrderModal', () => {
     expect(given.onReject).toHaveBeenCalled();
   });
 
-  it('suggests the lot from the vial tag and refuses a badly formatted lot', async () => {
+  it('[URS-REL-012][URS-VIA-006] suggests the lot from the vial tag and refuses a badly formatted lot', async () => {
     const given = props({ status: OrderStatus.Accepted });
     renderWithI18n(<InjectionOrderModal {...given} />);
     const lot = screen.getByLabelText('Lotnummer') as HTMLInputElement;
@@ -76,7 +76,7 @@ describe('InjectionOrderModal', () => {
     expect(given.onRelease).not.toHaveBeenCalled();
   });
 
-  it('signs the release with the checked lot and volume; "Rediger ordre" goes back', async () => {
+  it('[URS-REL-012][URS-REL-001] signs the release with the checked lot and volume; "Rediger ordre" goes back', async () => {
     const given = props({ status: OrderStatus.Accepted });
     renderWithI18n(<InjectionOrderModal {...given} />);
     const lot = screen.getByLabelText('Lotnummer');
@@ -102,7 +102,7 @@ describe('InjectionOrderModal', () => {
     });
   });
 
-  it('hints when the order is not for today', async () => {
+  it('[URS-REL-010] hints when the order is not for today', async () => {
     renderWithI18n(
       <InjectionOrderModal
         {...props({ status: OrderStatus.Accepted, deliveryDate: '2026-12-03' })}
@@ -114,7 +114,7 @@ describe('InjectionOrderModal', () => {
     ).toBeTruthy();
   });
 
-  it('keeps "Frigiv ordre" disabled without a release right', () => {
+  it('[URS-REL-004] keeps "Frigiv ordre" disabled without a release right', () => {
     renderWithI18n(
       <InjectionOrderModal {...props({ status: OrderStatus.Accepted }, { mayRelease: false })} />,
     );
@@ -133,7 +133,7 @@ describe('InjectionOrderModal', () => {
     ).toBeTruthy();
   });
 
-  it('shows the stored lot and volume of a released order and signs a correction', async () => {
+  it('[URS-REL-014] shows the stored lot and volume of a released order and signs a correction', async () => {
     const given = props({
       status: OrderStatus.Released,
       lotNumber: 'PSMA-261202-2',

@@ -61,7 +61,7 @@ const idsInOrder = () =>
     .map((row) => within(row).getAllByRole('cell')[1]!.textContent);
 
 describe('InjectionTable', () => {
-  it('shows the action of each status', () => {
+  it('[URS-PRD-004] shows the action of each status', () => {
     renderWithI18n(<Table />);
     expect(within(rowOf(1)).getByRole('button', { name: 'Accepter ordre 1' })).toBeTruthy();
     expect(
@@ -87,7 +87,7 @@ describe('InjectionTable', () => {
     expect(within(row).getByRole('img', { name: 'Ring først' })).toBeTruthy();
   });
 
-  it('accepts an ordered order and opens an order from its status icon', async () => {
+  it('[URS-PRD-004] accepts an ordered order and opens an order from its status icon', async () => {
     const onAccept = vi.fn();
     const onOpen = vi.fn();
     renderWithI18n(<Table onAccept={onAccept} onOpen={onOpen} />);
@@ -112,7 +112,7 @@ describe('InjectionTable', () => {
     ).toBe('none');
   });
 
-  it('disables the rows of other tracers once one order is ticked', async () => {
+  it('[URS-REL-012] disables the rows of other tracers once one order is ticked', async () => {
     renderWithI18n(<Table />);
     const other = () =>
       screen.getByRole('checkbox', { name: 'Vælg ordre 5 til frigivelse' }) as HTMLInputElement;

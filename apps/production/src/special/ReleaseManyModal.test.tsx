@@ -26,7 +26,7 @@ function props(overrides: Partial<ReleaseManyModalProps> = {}): ReleaseManyModal
 const releaseButton = () => screen.getByRole('button', { name: 'Frigiv ordre' });
 
 describe('ReleaseManyModal', () => {
-  it('lists the orders and releases them under one lot and volume, then closes', async () => {
+  it('[URS-REL-012] lists the orders and releases them under one lot and volume, then closes', async () => {
     const given = props();
     renderWithI18n(<ReleaseManyModal {...given} />);
     expect(screen.getByRole('dialog', { name: 'Frigiv flere ordrer' })).toBeTruthy();
@@ -50,7 +50,7 @@ describe('ReleaseManyModal', () => {
     expect(given.onClose).toHaveBeenCalled();
   });
 
-  it('sends nothing with a badly formatted batch number or volume', async () => {
+  it('[URS-REL-012][URS-VIA-006] sends nothing with a badly formatted batch number or volume', async () => {
     const given = props();
     renderWithI18n(<ReleaseManyModal {...given} />);
     const lot = screen.getByLabelText('Fælles batchnummer');
@@ -70,7 +70,7 @@ describe('ReleaseManyModal', () => {
     ).toBeGreaterThan(0);
   });
 
-  it("shows the api's refusal and stays open", async () => {
+  it("[URS-DAT-006] shows the api's refusal and stays open", async () => {
     const given = props({ onRelease: vi.fn(() => Promise.reject(new Error('Forkert login.'))) });
     renderWithI18n(<ReleaseManyModal {...given} />);
     await userEvent.type(screen.getByLabelText('Kodeord'), 'forkert');
@@ -79,7 +79,7 @@ describe('ReleaseManyModal', () => {
     expect(given.onClose).not.toHaveBeenCalled();
   });
 
-  it('warns about another date and a tracer without vial tag', () => {
+  it('[URS-REL-010] warns about another date and a tracer without vial tag', () => {
     const rows = injectionRowsOf(catalogFixture(), [
       injectionOrder({ id: 23, status: OrderStatus.Accepted, tracerId: 5 }),
     ]);

@@ -59,7 +59,7 @@ function renderView(
 }
 
 describe('SpecialView', () => {
-  it("shows only the day's orders and accepts one", async () => {
+  it("[URS-PRD-004] shows only the day's orders and accepts one", async () => {
     const api = renderView([
       injectionOrder({ id: 1 }),
       injectionOrder({ id: 2, deliveryDate: '2026-12-03' }),
@@ -78,7 +78,7 @@ describe('SpecialView', () => {
     ).toBeTruthy();
   });
 
-  it('releases the ticked orders together', async () => {
+  it('[URS-REL-012] releases the ticked orders together', async () => {
     const api = renderView([
       injectionOrder({ id: 1, status: OrderStatus.Accepted }),
       injectionOrder({ id: 2, status: OrderStatus.Accepted }),
@@ -106,7 +106,7 @@ describe('SpecialView', () => {
     ).toBe(false);
   });
 
-  it('lets a user with a right for the tracer release from the modal, not others', async () => {
+  it('[URS-REL-004] lets a user with a right for the tracer release from the modal, not others', async () => {
     renderView([
       injectionOrder({ id: 1, status: OrderStatus.Accepted }),
       injectionOrder({ id: 3, status: OrderStatus.Accepted, tracerId: 5 }),

@@ -69,7 +69,7 @@ const VIALS = [
 ];
 
 describe('VialTable', () => {
-  it('shows the legacy columns, newest first, with an unknown owner marked', () => {
+  it('[URS-VIA-007] shows the legacy columns, newest first, with an unknown owner marked', () => {
     renderWithI18n(<SortedTable vials={VIALS} onPrint={vi.fn()} />);
     expect(
       within(table())
@@ -110,7 +110,7 @@ describe('VialTable', () => {
     expect(within(assigned).getByText('40')).toBeTruthy();
   });
 
-  it('sorts by a clicked column descending, and ascending on the second click', async () => {
+  it('[URS-VIA-007] sorts by a clicked column descending, and ascending on the second click', async () => {
     renderWithI18n(<SortedTable vials={VIALS} onPrint={vi.fn()} />);
     await userEvent.click(screen.getByRole('button', { name: /^ID/ }));
     expect(shownIds()).toEqual([3, 2, 1]);
@@ -134,7 +134,7 @@ describe('VialTable', () => {
     expect(shownIds()[0]).toBe(2);
   });
 
-  it('links the label PDF in a new window and prints the label of the row', async () => {
+  it('[URS-DOC-004][URS-INT-005] links the label PDF in a new window and prints the label of the row', async () => {
     const onPrint = vi.fn();
     renderWithI18n(<SortedTable vials={VIALS} onPrint={onPrint} />);
     const link = screen.getByRole('link', { name: 'Etiket for hætteglas 2 som PDF' });
@@ -144,7 +144,7 @@ describe('VialTable', () => {
     expect(onPrint).toHaveBeenCalledWith(2);
   });
 
-  it('disables the print buttons while a label prints', () => {
+  it('[URS-INT-005] disables the print buttons while a label prints', () => {
     renderWithI18n(
       <MemoryRouter>
         <VialTable
@@ -162,7 +162,7 @@ describe('VialTable', () => {
     expect(button.getAttribute('aria-busy')).toBe('true');
   });
 
-  it('renders only a window of 5000 rows, and the rows in view after scrolling', () => {
+  it('[URS-PRF-006] renders only a window of 5000 rows, and the rows in view after scrolling', () => {
     const many = Array.from({ length: 5000 }, (_, index) =>
       vialRow({ id: index + 1, fillTime: `07:00:${String(index % 60).padStart(2, '0')}` }),
     );
@@ -196,7 +196,7 @@ describe('VialTable', () => {
     expect(row?.getAttribute('aria-rowindex')).toBe('3002');
   });
 
-  it('links each lot number to its recall trace', () => {
+  it('[URS-VIA-007] links each lot number to its recall trace', () => {
     renderWithI18n(<SortedTable vials={VIALS} onPrint={vi.fn()} />);
     const link = screen.getByRole('link', { name: 'FDG-261123-2' });
     expect(link.getAttribute('href')).toBe('/recall?lot=FDG-261123-2');

@@ -95,7 +95,7 @@ async function loaded() {
 }
 
 describe('VialsPage', () => {
-  it('loads every page of the vials around the date, newest first, owners by name', async () => {
+  it('[URS-VIA-007] loads every page of the vials around the date, newest first, owners by name', async () => {
     const { list } = renderPage();
     await loaded();
     expect(list).toHaveBeenCalledWith({
@@ -117,7 +117,7 @@ describe('VialsPage', () => {
     expect(screen.getByRole('textbox', { name: 'Dato' })).toHaveProperty('value', '23/11/2026');
   });
 
-  it('filters by a lot pattern and turns an invalid pattern red without failing', async () => {
+  it('[URS-VIA-007] filters by a lot pattern and turns an invalid pattern red without failing', async () => {
     renderPage();
     await loaded();
     const lot = screen.getByRole('textbox', { name: 'Filtrér på lotnummer' });
@@ -136,7 +136,7 @@ describe('VialsPage', () => {
     expect(shownIds()).toEqual([3, 2, 1]);
   });
 
-  it('filters by customer, and shows all again for the empty choice', async () => {
+  it('[URS-VIA-007] filters by customer, and shows all again for the empty choice', async () => {
     renderPage();
     await loaded();
     const select = screen.getByRole('combobox', { name: 'Filtrér på kunde' });
@@ -149,7 +149,7 @@ describe('VialsPage', () => {
     expect(shownIds()).toEqual([3, 2, 1]);
   });
 
-  it('moves to a searched date and loads the vials around it; a bad date changes nothing', async () => {
+  it('[URS-VIA-007] moves to a searched date and loads the vials around it; a bad date changes nothing', async () => {
     const { list } = renderPage();
     await loaded();
     const dateField = screen.getByRole('textbox', { name: 'Dato' });
@@ -177,7 +177,7 @@ describe('VialsPage', () => {
     expect(dateField).toHaveProperty('value', '04/11/2019');
   });
 
-  it('fetches missing vials and tells how many were read', async () => {
+  it('[URS-VIA-008] fetches missing vials and tells how many were read', async () => {
     const { rescan, list } = renderPage();
     await loaded();
     const calls = list.mock.calls.length;
@@ -189,7 +189,7 @@ describe('VialsPage', () => {
     await waitFor(() => expect(list.mock.calls.length).toBeGreaterThan(calls));
   });
 
-  it('shows why fetching missing vials failed', async () => {
+  it('[URS-VIA-008] shows why fetching missing vials failed', async () => {
     renderPage({
       rescan: () => Promise.reject(refusal('VIAL_WATCH_OFF')),
     });
@@ -200,7 +200,7 @@ describe('VialsPage', () => {
     );
   });
 
-  it('prints a vial label and shows the api’s refusal', async () => {
+  it('[URS-INT-005] prints a vial label and shows the api’s refusal', async () => {
     let refuse = false;
     const { vialLabel } = renderPage({
       print: () =>

@@ -263,16 +263,19 @@ const exampleEntries = Object.entries(examples as Record<string, Record<string, 
 );
 
 describe('input schemas: every input', () => {
-  it('has an example here (so the checks below cover every input)', () => {
+  it('[URS-DAT-001] has an example here (so the checks below cover every input)', () => {
     expect(inputSchemas.length).toBeGreaterThanOrEqual(60);
     expect(Object.keys(examples).sort()).toEqual(inputSchemas.map(([name]) => name).sort());
   });
 
-  it.each(exampleEntries)('%s accepts its valid example', (_name, schema, example) => {
-    expect(schema.safeParse(example).error?.issues).toBeUndefined();
-  });
+  it.each(exampleEntries)(
+    '[URS-DAT-001] %s accepts its valid example',
+    (_name, schema, example) => {
+      expect(schema.safeParse(example).error?.issues).toBeUndefined();
+    },
+  );
 
-  it.each(exampleEntries)('%s refuses an unknown field', (_name, schema, example) => {
+  it.each(exampleEntries)('[URS-DAT-001] %s refuses an unknown field', (_name, schema, example) => {
     const issues = issuesOf(schema, { ...example, unexpected: 1 });
     expect(issues.map((issue) => [issue.code, issue.message])).toContainEqual([
       'unrecognized_keys',
@@ -280,28 +283,37 @@ describe('input schemas: every input', () => {
     ]);
   });
 
-  it.each(exampleEntries)('%s refuses a 1 MB string in each text field', (_name, schema, ex) => {
-    for (const [field, value] of Object.entries(ex)) {
-      if (typeof value === 'string') {
-        const issues = issuesOf(schema, { ...ex, [field]: ONE_MB });
-        expect(issues.some((issue) => issue.path[0] === field)).toBe(true);
+  it.each(exampleEntries)(
+    '[URS-DAT-001] %s refuses a 1 MB string in each text field',
+    (_name, schema, ex) => {
+      for (const [field, value] of Object.entries(ex)) {
+        if (typeof value === 'string') {
+          const issues = issuesOf(schema, { ...ex, [field]: ONE_MB });
+          expect(issues.some((issue) => issue.path[0] === field)).toBe(true);
+        }
       }
-    }
-  });
+    },
+  );
 
-  it.each(exampleEntries)('%s refuses wrong types (null, array, string)', (_name, schema) => {
-    expect(messagesOf(schema, null)).toEqual(['input.invalid']);
-    expect(messagesOf(schema, [])).toEqual(['input.invalid']);
-    expect(messagesOf(schema, 'x')).toEqual(['input.invalid']);
-  });
+  it.each(exampleEntries)(
+    '[URS-DAT-001] %s refuses wrong types (null, array, string)',
+    (_name, schema) => {
+      expect(messagesOf(schema, null)).toEqual(['input.invalid']);
+      expect(messagesOf(schema, [])).toEqual(['input.invalid']);
+      expect(messagesOf(schema, 'x')).toEqual(['input.invalid']);
+    },
+  );
 
-  it.each(exampleEntries)('%s refuses a number field given as text', (_name, schema, ex) => {
-    for (const [field, value] of Object.entries(ex)) {
-      if (typeof value === 'number') {
-        expect(accepts(schema, { ...ex, [field]: String(value) })).toBe(false);
+  it.each(exampleEntries)(
+    '[URS-DAT-001] %s refuses a number field given as text',
+    (_name, schema, ex) => {
+      for (const [field, value] of Object.entries(ex)) {
+        if (typeof value === 'number') {
+          expect(accepts(schema, { ...ex, [field]: String(value) })).toBe(false);
+        }
       }
-    }
-  });
+    },
+  );
 });
 
 describe('create inputs refuse what only the server sets', () => {
@@ -313,23 +325,26 @@ describe('create inputs refuse what only the server sets', () => {
       name === 'injectionReleaseInput',
   );
 
-  it.each(creates)('%s refuses status, orderedById, freedById, freedAt', (_n, schema, ex) => {
-    expect(creates.length).toBeGreaterThan(20);
-    for (const field of ['status', 'orderedById', 'freedById', 'freedAt', 'orderedByName']) {
-      expect(messagesOf(schema, { ...ex, [field]: field === 'status' ? 3 : 1 })).toContain(
-        'input.invalid',
-      );
-    }
-  });
+  it.each(creates)(
+    '[URS-ORD-004] %s refuses status, orderedById, freedById, freedAt',
+    (_n, schema, ex) => {
+      expect(creates.length).toBeGreaterThan(20);
+      for (const field of ['status', 'orderedById', 'freedById', 'freedAt', 'orderedByName']) {
+        expect(messagesOf(schema, { ...ex, [field]: field === 'status' ? 3 : 1 })).toContain(
+          'input.invalid',
+        );
+      }
+    },
+  );
 
-  it('an order create with status Released is refused', () => {
+  it('[URS-ORD-004] an order create with status Released is refused', () => {
     const create = { ...examples.activityOrderCreateInput, status: OrderStatus.Released };
     expect(inputs.activityOrderCreateInput.safeParse(create).success).toBe(false);
   });
 });
 
 describe('limits are refused at limit + 1', () => {
-  it('order comments: 800 accepted, 801 refused with input.tooLong', () => {
+  it('[URS-DAT-001] order comments: 800 accepted, 801 refused with input.tooLong', () => {
     const base = examples.activityOrderCreateInput;
     expect(accepts(inputs.activityOrderCreateInput, { ...base, comment: 'c'.repeat(800) })).toBe(
       true,
@@ -342,7 +357,7 @@ describe('limits are refused at limit + 1', () => {
     );
   });
 
-  it('comments are trimmed before the length check', () => {
+  it('[URS-DAT-001] comments are trimmed before the length check', () => {
     const parsed = inputs.activityOrderCreateInput.parse({
       ...examples.activityOrderCreateInput,
       comment: `  ${'c'.repeat(800)}  `,
@@ -350,7 +365,7 @@ describe('limits are refused at limit + 1', () => {
     expect(parsed.comment).toHaveLength(800);
   });
 
-  it('isotope order comments: 500 accepted, 501 refused', () => {
+  it('[URS-DAT-001] isotope order comments: 500 accepted, 501 refused', () => {
     const base = examples.isotopeOrderCreateInput;
     expect(accepts(inputs.isotopeOrderCreateInput, { ...base, comment: 'c'.repeat(500) })).toBe(
       true,
@@ -360,7 +375,7 @@ describe('limits are refused at limit + 1', () => {
     ).toEqual(['input.tooLong']);
   });
 
-  it('short names: 32 accepted, 33 and empty refused', () => {
+  it('[URS-DAT-001] short names: 32 accepted, 33 and empty refused', () => {
     const base = examples.customerCreateInput;
     expect(accepts(inputs.customerCreateInput, { ...base, shortName: 's'.repeat(32) })).toBe(true);
     expect(messagesOf(inputs.customerCreateInput, { ...base, shortName: 's'.repeat(33) })).toEqual([
@@ -374,7 +389,7 @@ describe('limits are refused at limit + 1', () => {
     ]);
   });
 
-  it('clinical name 257, lot number 33, batch 129, atomic letter 4 are refused', () => {
+  it('[URS-DAT-001] clinical name 257, lot number 33, batch 129, atomic letter 4 are refused', () => {
     expect(messagesOf(inputs.tracerEditInput, { id: 1, clinicalName: 'c'.repeat(257) })).toEqual([
       'input.tooLong',
     ]);
@@ -392,7 +407,7 @@ describe('limits are refused at limit + 1', () => {
     ]);
   });
 
-  it('login: username 150 / password 1024 accepted, one more refused', () => {
+  it('[URS-DAT-001] login: username 150 / password 1024 accepted, one more refused', () => {
     expect(
       accepts(inputs.loginInput, { username: 'u'.repeat(150), password: 'p'.repeat(1024) }),
     ).toBe(true);
@@ -405,7 +420,7 @@ describe('limits are refused at limit + 1', () => {
     expect(messagesOf(inputs.loginInput, { username: 'u', password: '' })).toEqual(['input.empty']);
   });
 
-  it('new passwords need 8 characters; login and signatures do not', () => {
+  it('[URS-ACC-003] new passwords need 8 characters; login and signatures do not', () => {
     expect(
       accepts(inputs.changePasswordInput, { currentPassword: 'a', newPassword: '12345678' }),
     ).toBe(true);
@@ -420,7 +435,7 @@ describe('limits are refused at limit + 1', () => {
     ).toBe(true);
   });
 
-  it('id lists: empty and 501 ids refused, 500 accepted', () => {
+  it('[URS-DAT-001] id lists: empty and 501 ids refused, 500 accepted', () => {
     const ids = Array.from({ length: 500 }, (_, index) => index + 1);
     expect(accepts(inputs.orderIdsInput, { orderIds: ids })).toBe(true);
     expect(messagesOf(inputs.orderIdsInput, { orderIds: [...ids, 501] })).toEqual([
@@ -438,7 +453,7 @@ describe('limits are refused at limit + 1', () => {
     ).toEqual(['input.empty']);
   });
 
-  it('mass orders: 2000 decisions accepted, 2001 and none refused, long accession refused', () => {
+  it('[URS-DAT-001] mass orders: 2000 decisions accepted, 2001 and none refused, long accession refused', () => {
     const decisions = (count: number): Record<string, boolean> =>
       Object.fromEntries(Array.from({ length: count }, (_, index) => [`ACC${index}`, true]));
     const base = examples.massOrderInput;
@@ -460,7 +475,7 @@ describe('numbers', () => {
   const activity = (value: unknown): string[] =>
     messagesOf(inputs.activityOrderCreateInput, { ...base, orderedActivity: value });
 
-  it('activity: zero, negative, text, NaN, Infinity and above 1e9 are refused', () => {
+  it('[URS-DAT-001] activity: zero, negative, text, NaN, Infinity and above 1e9 are refused', () => {
     expect(activity(0)).toEqual(['input.zero']);
     expect(activity(-1.246e10)).toEqual(['input.negative']);
     expect(activity('12')).toEqual(['input.notANumber']);
@@ -470,12 +485,12 @@ describe('numbers', () => {
     expect(accepts(inputs.activityOrderCreateInput, { ...base, orderedActivity: 1e9 })).toBe(true);
   });
 
-  it('a missing required field is input.empty', () => {
+  it('[URS-DAT-001] a missing required field is input.empty', () => {
     const { orderedActivity: _unused, ...rest } = base;
     expect(messagesOf(inputs.activityOrderCreateInput, rest)).toEqual(['input.empty']);
   });
 
-  it('injections are whole, 1 to 1000', () => {
+  it('[URS-DAT-001] injections are whole, 1 to 1000', () => {
     const order = examples.injectionOrderCreateInput;
     const injections = (value: unknown): string[] =>
       messagesOf(inputs.injectionOrderCreateInput, { ...order, injections: value });
@@ -485,13 +500,13 @@ describe('numbers', () => {
     expect(accepts(inputs.injectionOrderCreateInput, { ...order, injections: 1000 })).toBe(true);
   });
 
-  it('isotope orders are whole MBq', () => {
+  it('[URS-DAT-001] isotope orders are whole MBq', () => {
     expect(messagesOf(inputs.isotopeOrderEditInput, { id: 1, orderedActivity: 10.5 })).toEqual([
       'input.notWholeNumber',
     ]);
   });
 
-  it('enumerations: only their values', () => {
+  it('[URS-DAT-001] enumerations: only their values', () => {
     const order = examples.injectionOrderCreateInput;
     expect(messagesOf(inputs.injectionOrderCreateInput, { ...order, tracerUsage: 3 })).toEqual([
       'input.invalid',
@@ -502,7 +517,7 @@ describe('numbers', () => {
     expect(accepts(inputs.activityProductionEditInput, { id: 1, weekday: '0' })).toBe(false);
   });
 
-  it('overhead multiplier is at least 1 (legacy percent ≥ 0)', () => {
+  it('[URS-DAT-001][URS-PRD-003] overhead multiplier is at least 1 (legacy percent ≥ 0)', () => {
     expect(
       messagesOf(inputs.tracerCatalogPageEditInput, { id: 1, overheadMultiplier: 0.99 }),
     ).toEqual(['input.negative']);
@@ -511,7 +526,7 @@ describe('numbers', () => {
     );
   });
 
-  it('vial volume and max injection volume must be above zero', () => {
+  it('[URS-DAT-001] vial volume and max injection volume must be above zero', () => {
     expect(messagesOf(inputs.vialEditInput, { id: 1, volume: 0 })).toEqual(['input.zero']);
     expect(
       messagesOf(inputs.injectionReleaseInput, {
@@ -527,7 +542,7 @@ describe('dates, times and instants', () => {
   const parse = (patch: Record<string, unknown>): boolean =>
     inputs.injectionOrderCreateInput.safeParse({ ...order, ...patch }).success;
 
-  it('dates must be real calendar dates in YYYY-MM-DD', () => {
+  it('[URS-DAT-001] dates must be real calendar dates in YYYY-MM-DD', () => {
     expect(parse({ deliveryDate: '2024-02-29' })).toBe(true);
     expect(messagesOf(inputs.closedDateToggleInput, { date: '2024-02-30' })).toEqual([
       'input.notADate',
@@ -539,7 +554,7 @@ describe('dates, times and instants', () => {
     expect(parse({ deliveryDate: 20241202 })).toBe(false);
   });
 
-  it('times must be HH:MM:SS within the day', () => {
+  it('[URS-DAT-001] times must be HH:MM:SS within the day', () => {
     expect(parse({ deliveryTime: '23:59:59' })).toBe(true);
     expect(parse({ deliveryTime: '00:00:00' })).toBe(true);
     for (const time of ['24:00:00', '10:70:00', '12:00:60', '12:00', '2:01:00', '12:00:00.5']) {
@@ -549,7 +564,7 @@ describe('dates, times and instants', () => {
     }
   });
 
-  it('instants must be UTC with Z', () => {
+  it('[URS-DAT-001] instants must be UTC with Z', () => {
     const vial = examples.isotopeVialCreateInput;
     const at = (calibratedAt: string): boolean =>
       inputs.isotopeVialCreateInput.safeParse({ ...vial, calibratedAt }).success;
@@ -561,7 +576,7 @@ describe('dates, times and instants', () => {
 });
 
 describe('texts with a format', () => {
-  it('lot numbers must match TAG-YYMMDD-N as a whole', () => {
+  it('[URS-DAT-001][URS-VIA-006] lot numbers must match TAG-YYMMDD-N as a whole', () => {
     const release = examples.injectionReleaseInput;
     const lot = (lotNumber: string): string[] =>
       messagesOf(inputs.injectionReleaseInput, { ...release, lotNumber });
@@ -574,13 +589,13 @@ describe('texts with a format', () => {
     );
   });
 
-  it('vial tags are letters and digits only', () => {
+  it('[URS-DAT-001] vial tags are letters and digits only', () => {
     expect(messagesOf(inputs.tracerEditInput, { id: 1, vialTag: 'FDG-F' })).toEqual([
       'input.badLotNumber',
     ]);
   });
 
-  it('printer names: letters, æøå, digits and dashes', () => {
+  it('[URS-DAT-001] printer names: letters, æøå, digits and dashes', () => {
     expect(messagesOf(inputs.printerEditInput, { id: 1, name: 'bad name' })).toEqual([
       'input.badPrinterName',
     ]);
@@ -590,7 +605,7 @@ describe('texts with a format', () => {
     expect(accepts(inputs.printerEditInput, { id: 1, name: 'Æble-2' })).toBe(true);
   });
 
-  it('ports: 1 to 49151, with the legacy messages', () => {
+  it('[URS-DAT-001] ports: 1 to 49151, with the legacy messages', () => {
     const port = (value: unknown): string[] =>
       messagesOf(inputs.serviceAddressEditInput, { id: 1, port: value });
     expect(port(0)).toEqual(['input.portZero']);
@@ -603,7 +618,7 @@ describe('texts with a format', () => {
     expect(accepts(inputs.serviceAddressEditInput, { id: 1, port: 49151 })).toBe(true);
   });
 
-  it('AE titles: 1 to 16 printable characters without backslash', () => {
+  it('[URS-DAT-001] AE titles: 1 to 16 printable characters without backslash', () => {
     const ae = (aeTitle: string): string[] =>
       messagesOf(inputs.serviceAddressEditInput, { id: 1, aeTitle });
     expect(ae('A'.repeat(17))).toEqual(['input.badAeTitle']);
@@ -612,7 +627,7 @@ describe('texts with a format', () => {
     expect(accepts(inputs.serviceAddressEditInput, { id: 1, aeTitle: 'A'.repeat(16) })).toBe(true);
   });
 
-  it('a DICOM address needs an AE title; an HL7 one does not', () => {
+  it('[URS-DAT-001] a DICOM address needs an AE title; an HL7 one does not', () => {
     const { aeTitle: _unused, ...dicom } = examples.serviceAddressCreateInput;
     expect(messagesOf(inputs.serviceAddressCreateInput, dicom)).toEqual(['input.badAeTitle']);
     expect(
@@ -620,14 +635,14 @@ describe('texts with a format', () => {
     ).toBe(true);
   });
 
-  it('hosts: names and IP addresses only', () => {
+  it('[URS-DAT-001] hosts: names and IP addresses only', () => {
     expect(messagesOf(inputs.printerEditInput, { id: 1, host: 'not a host' })).toEqual([
       'input.badIpAddress',
     ]);
     expect(accepts(inputs.printerEditInput, { id: 1, host: 'fe80::1' })).toBe(true);
   });
 
-  it('e-mail addresses: empty allowed, otherwise name@domain.tld', () => {
+  it('[URS-DAT-001] e-mail addresses: empty allowed, otherwise name@domain.tld', () => {
     expect(messagesOf(inputs.customerEditInput, { id: 1, billingEmail: 'nope' })).toEqual([
       'input.badEmail',
     ]);
@@ -636,7 +651,7 @@ describe('texts with a format', () => {
     ).toEqual(['input.tooLong']);
   });
 
-  it('the unit name and address of the settings: optional, nullable and bounded', () => {
+  it('[URS-DAT-001] the unit name and address of the settings: optional, nullable and bounded', () => {
     expect(
       accepts(inputs.serverSettingsEditInput, {
         unitName: 'Cyklotronenheden',
@@ -654,7 +669,7 @@ describe('texts with a format', () => {
 });
 
 describe('rules across fields', () => {
-  it('a release right names exactly one of tracer and isotope', () => {
+  it('[URS-DAT-001] a release right names exactly one of tracer and isotope', () => {
     const right = (patch: Record<string, unknown>): string[] =>
       messagesOf(inputs.releaseRightCreateInput, { userId: 2, ...patch });
     expect(right({ tracerId: 1, isotopeId: 2 })).toEqual(['input.invalid']);
@@ -675,7 +690,7 @@ describe('rules across fields', () => {
     expect(accepts(entities.releaseRightSchema, { ...stored, tracerId: null })).toBe(false);
   });
 
-  it('a correction needs at least one non-empty list of orders', () => {
+  it('[URS-DAT-001] a correction needs at least one non-empty list of orders', () => {
     const correction = (patch: Record<string, unknown>): string[] =>
       messagesOf(inputs.correctionInput, { password: 'secret', ...patch });
     expect(correction({})).toEqual(['input.empty']);
@@ -685,7 +700,7 @@ describe('rules across fields', () => {
     );
   });
 
-  it('a weekly deadline needs a weekday, a daily one does not', () => {
+  it('[URS-DAT-001] a weekly deadline needs a weekday, a daily one does not', () => {
     expect(
       messagesOf(inputs.deadlineCreateInput, {
         deadlineType: DeadlineType.Weekly,
@@ -711,7 +726,7 @@ describe('rules across fields', () => {
 describe('every issue message is a validationMessages key', () => {
   const badValues: unknown[] = [undefined, null, '', ONE_MB, -1, 0, 1.5, 1e12, true, [], {}];
 
-  it.each(exampleEntries)('%s', (_name, schema, example) => {
+  it.each(exampleEntries)('[URS-DAT-006] %s', (_name, schema, example) => {
     let checked = 0;
     for (const field of Object.keys(example)) {
       for (const value of badValues) {
@@ -725,7 +740,7 @@ describe('every issue message is a validationMessages key', () => {
     expect(checked).toBeGreaterThan(0);
   });
 
-  it('toValidationIssues gives key, field and max for messageFor', () => {
+  it('[URS-DAT-006] toValidationIssues gives key, field and max for messageFor', () => {
     const result = inputs.activityOrderCreateInput.safeParse({
       ...examples.activityOrderCreateInput,
       orderedActivity: 0,
@@ -1042,7 +1057,7 @@ describe('entity schemas', () => {
     }
   });
 
-  it('the user schema strips the password hash', () => {
+  it('[URS-ACC-003] the user schema strips the password hash', () => {
     const row = rows.find(([name]) => name === 'user')?.[2] ?? {};
     const parsed: Record<string, unknown> = entities.userSchema.parse({
       ...row,
@@ -1051,7 +1066,7 @@ describe('entity schemas', () => {
     expect('passwordHash' in parsed).toBe(false);
   });
 
-  it('stored orders keep their status; unknown statuses are refused', () => {
+  it('[URS-DAT-001] stored orders keep their status; unknown statuses are refused', () => {
     const row = rows.find(([name]) => name === 'activityOrder')?.[2] ?? {};
     expect(accepts(entities.activityOrderSchema, { ...row, status: 5 })).toBe(false);
     expect(accepts(entities.activityOrderSchema, { ...row, status: OrderStatus.Rejected })).toBe(

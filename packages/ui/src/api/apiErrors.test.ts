@@ -21,7 +21,7 @@ const wrongMethod = () =>
 const unreachable = () => TRPCClientError.from(new TypeError('fetch failed'));
 
 describe('messageOf', () => {
-  it("shows a request's refusal in the user's language", () => {
+  it("[URS-DAT-006] shows a request's refusal in the user's language", () => {
     createI18n({ language: 'en' });
     expect(messageOf(wrongMethod())).toBe('The request used a method this action does not accept.');
     createI18n({ language: 'da' });
@@ -30,14 +30,14 @@ describe('messageOf', () => {
     );
   });
 
-  it('says in words that the server could not be reached, not "fetch failed"', () => {
+  it('[URS-DAT-006] says in words that the server could not be reached, not "fetch failed"', () => {
     createI18n({ language: 'da' });
     expect(messageOf(unreachable())).toMatch(/^Serveren kunne ikke nås/);
     createI18n({ language: 'en' });
     expect(messageOf(unreachable())).toMatch(/^The server could not be reached/);
   });
 
-  it('writes a refusal with its parameters in either language, machine values as words', () => {
+  it('[URS-DAT-006] writes a refusal with its parameters in either language, machine values as words', () => {
     const missing = refusal('NOT_FOUND', 'Hætteglasset findes ikke.', { entity: 'Vial' });
     const limit = refusal('LIMIT_ACTIVITY_PER_ORDER', '…', {
       tracer: 'FDG',
@@ -61,7 +61,7 @@ describe('messageOf', () => {
     );
   });
 
-  it('tells an answered refusal from a call that may not have arrived', () => {
+  it('[URS-DAT-006][URS-ORD-011] tells an answered refusal from a call that may not have arrived', () => {
     expect(isAnswered(wrongMethod())).toBe(true);
     expect(isAnswered(unreachable())).toBe(false);
   });

@@ -16,7 +16,7 @@ function networkFailure(): TRPCClientError<never> {
 }
 
 describe('useClientKeys', () => {
-  it('sends the same key again while the earlier send of a form has had no answer', async () => {
+  it('[URS-ORD-011] sends the same key again while the earlier send of a form has had no answer', async () => {
     const { result } = renderHook(() => useClientKeys());
     const sent: string[] = [];
     const failing = (key: string) => {
@@ -35,7 +35,7 @@ describe('useClientKeys', () => {
     expect(next).not.toBe(sent[0]);
   });
 
-  it('takes a new key after a refusal, and keeps the forms apart', async () => {
+  it('[URS-ORD-011] takes a new key after a refusal, and keeps the forms apart', async () => {
     const { result } = renderHook(() => useClientKeys());
     const refusedKeys: string[] = [];
     const refused = (key: string) => {

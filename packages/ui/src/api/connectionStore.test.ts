@@ -14,7 +14,7 @@ function fakeConnect() {
 }
 
 describe('ConnectionStore', () => {
-  it('reports open and lost as the WebSocket opens and closes', () => {
+  it('[URS-PRF-010] reports open and lost as the WebSocket opens and closes', () => {
     const { connect, made } = fakeConnect();
     const store = new ConnectionStore(connect, '1.2.3');
     store.start();
@@ -26,7 +26,7 @@ describe('ConnectionStore', () => {
     expect(store.current().state).toBe('lost');
   });
 
-  it('renews the connection without the old one marking the new one lost', () => {
+  it('[URS-PRF-010] renews the connection without the old one marking the new one lost', () => {
     const { connect, made } = fakeConnect();
     const store = new ConnectionStore(connect, '1.2.3');
     const listener = vi.fn();
@@ -43,7 +43,7 @@ describe('ConnectionStore', () => {
     expect(listener).toHaveBeenCalled();
   });
 
-  it('closes the connection when stopped', () => {
+  it('[URS-PRF-010] closes the connection when stopped', () => {
     const { connect, made } = fakeConnect();
     const store = new ConnectionStore(connect, '1.2.3');
     store.start();

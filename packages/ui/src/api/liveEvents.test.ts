@@ -26,7 +26,7 @@ function stale(queryClient: QueryClient): string[] {
 }
 
 describe('applyLiveEvent', () => {
-  it('refreshes the order reads when an order changes', async () => {
+  it('[URS-INT-009] refreshes the order reads when an order changes', async () => {
     const { queryClient, trpc } = cacheWithReads();
     await applyLiveEvent(queryClient, trpc, {
       id: '1',
@@ -37,7 +37,7 @@ describe('applyLiveEvent', () => {
     expect(stale(queryClient)).toEqual(['orders.shopDay']);
   });
 
-  it('refreshes every read under a router, and only those', async () => {
+  it('[URS-INT-009] refreshes every read under a router, and only those', async () => {
     const { queryClient, trpc } = cacheWithReads();
     queryClient.setQueryData(
       trpc.vials.forSlot.queryKey({ slotId: 1, date: '2026-11-24' }),
@@ -49,7 +49,7 @@ describe('applyLiveEvent', () => {
     expect(stale(queryClient).sort()).toEqual(['orders.shopDay', 'vials.forSlot']);
   });
 
-  it('refreshes the catalog and the order reads when a closed date changes', async () => {
+  it('[URS-INT-009] refreshes the catalog and the order reads when a closed date changes', async () => {
     const { queryClient, trpc } = cacheWithReads();
     await applyLiveEvent(queryClient, trpc, {
       id: '2',
@@ -60,7 +60,7 @@ describe('applyLiveEvent', () => {
     expect(stale(queryClient).sort()).toEqual(['orders.shopDay', 'setup.catalog']);
   });
 
-  it('refreshes everything on resync', async () => {
+  it('[URS-INT-009] refreshes everything on resync', async () => {
     const { queryClient, trpc } = cacheWithReads();
     await applyLiveEvent(queryClient, trpc, { id: 'r', entity: 'resync', op: 'resync' });
     expect(stale(queryClient)).toHaveLength(3);

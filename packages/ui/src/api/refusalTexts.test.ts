@@ -19,16 +19,19 @@ function placeholders(text: string): string[] {
 const reasons = Object.keys(errorReasons) as (keyof typeof errorReasons)[];
 
 describe('refusal texts', () => {
-  it.each(reasons)('%s has a Danish and an English text with the api’s placeholders', (reason) => {
-    const apiPlaceholders = placeholders(errorReasons[reason].da);
-    for (const texts of [da.reasons, en.reasons] as Record<string, string>[]) {
-      const text = texts[reason];
-      expect(text, reason).toBeTypeOf('string');
-      expect(placeholders(text ?? ''), reason).toEqual(apiPlaceholders);
-    }
-  });
+  it.each(reasons)(
+    '[URS-DAT-006] %s has a Danish and an English text with the api’s placeholders',
+    (reason) => {
+      const apiPlaceholders = placeholders(errorReasons[reason].da);
+      for (const texts of [da.reasons, en.reasons] as Record<string, string>[]) {
+        const text = texts[reason];
+        expect(text, reason).toBeTypeOf('string');
+        expect(placeholders(text ?? ''), reason).toEqual(apiPlaceholders);
+      }
+    },
+  );
 
-  it('has the same words for machine values in both languages', () => {
+  it('[URS-DAT-006] has the same words for machine values in both languages', () => {
     expect(Object.keys(en.reasonWords.entity).sort()).toEqual(
       Object.keys(da.reasonWords.entity).sort(),
     );
@@ -40,7 +43,7 @@ describe('refusal texts', () => {
     );
   });
 
-  it('writes the English refusals in English', () => {
+  it('[URS-DAT-006] writes the English refusals in English', () => {
     for (const reason of reasons) {
       expect(en.reasons[reason], reason).not.toMatch(/[æøåÆØÅ]/);
     }
@@ -48,7 +51,7 @@ describe('refusal texts', () => {
 });
 
 describe('validation messages', () => {
-  it('has every Danish message in English with the same placeholders', () => {
+  it('[URS-DAT-006] has every Danish message in English with the same placeholders', () => {
     const danish = validationMessages.da as Record<string, string>;
     const english = validationMessages.en as Record<string, string>;
     expect(Object.keys(english).sort()).toEqual(Object.keys(danish).sort());

@@ -44,7 +44,7 @@ async function addLine(time: string, activity?: string) {
 }
 
 describe('DoseCalculator', () => {
-  it('shows the reference time, the half-life and an empty total', () => {
+  it('[URS-ORD-012] shows the reference time, the half-life and an empty total', () => {
     renderCalculator();
     expect(screen.getByRole('region', { name: 'Dosislommeregner' })).toBeTruthy();
     expect(screen.getByText('12/06/2012 08:15:30')).toBeTruthy();
@@ -54,7 +54,7 @@ describe('DoseCalculator', () => {
     expect(activityField().value).toBe('300');
   });
 
-  it('sums the decay-corrected lines as core does, shows it floored and commits it unfloored', async () => {
+  it('[URS-ORD-012] sums the decay-corrected lines as core does, shows it floored and commits it unfloored', async () => {
     const onCommit = renderCalculator();
     await addLine('0915', '10000');
     await addLine('1015', '20000');
@@ -76,7 +76,7 @@ describe('DoseCalculator', () => {
     expect(onCommit).toHaveBeenCalledWith(expected);
   });
 
-  it('adds with the button and starts the next line with 300 MBq', async () => {
+  it('[URS-ORD-012] adds with the button and starts the next line with 300 MBq', async () => {
     renderCalculator();
     await userEvent.type(timeField(), '09:15');
     await userEvent.click(screen.getByRole('button', { name: 'Tilføj' }));
@@ -94,19 +94,22 @@ describe('DoseCalculator', () => {
     );
   });
 
-  it.each(['01:15', '08:15'])('refuses %s, before the reference time', async (time) => {
-    const onCommit = renderCalculator();
-    await addLine(time);
-    expect(screen.getByRole('alert').textContent).toBe(
-      'Fejl: Tidspunktet er før produktionstidspunktet',
-    );
-    expect(timeField().getAttribute('aria-invalid')).toBe('true');
-    expect(describedText(timeField())).toBe('Tidspunktet er før produktionstidspunktet');
-    expect(total()).toBe(formatActivity(0));
-    expect(onCommit).not.toHaveBeenCalled();
-  });
+  it.each(['01:15', '08:15'])(
+    '[URS-ORD-012] refuses %s, before the reference time',
+    async (time) => {
+      const onCommit = renderCalculator();
+      await addLine(time);
+      expect(screen.getByRole('alert').textContent).toBe(
+        'Fejl: Tidspunktet er før produktionstidspunktet',
+      );
+      expect(timeField().getAttribute('aria-invalid')).toBe('true');
+      expect(describedText(timeField())).toBe('Tidspunktet er før produktionstidspunktet');
+      expect(total()).toBe(formatActivity(0));
+      expect(onCommit).not.toHaveBeenCalled();
+    },
+  );
 
-  it('refuses an unreadable time with core’s message', async () => {
+  it('[URS-ORD-012] refuses an unreadable time with core’s message', async () => {
     renderCalculator();
     await addLine('9x');
     expect(describedText(timeField())).toBe('Tidspunkt er ikke formateret som et tidspunkt');
@@ -125,7 +128,7 @@ describe('DoseCalculator', () => {
     expect(total()).toBe(formatActivity(0));
   });
 
-  it('removes a line', async () => {
+  it('[URS-ORD-012] removes a line', async () => {
     renderCalculator();
     await addLine('09:15', '10000');
     await addLine('10:15', '20000');
@@ -142,14 +145,14 @@ describe('DoseCalculator', () => {
     );
   });
 
-  it('gives back exactly the activity wanted at the delivery time itself (shop scenario)', async () => {
+  it('[URS-ORD-012] gives back exactly the activity wanted at the delivery time itself (shop scenario)', async () => {
     const onCommit = renderCalculator(vi.fn(), '2020-05-12 08:15:00');
     await addLine('08:15', '5000');
     await userEvent.click(screen.getByRole('button', { name: 'Udregn' }));
     expect(onCommit).toHaveBeenCalledWith(5000);
   });
 
-  it('goes back without a result', async () => {
+  it('[URS-ORD-012] goes back without a result', async () => {
     const onCancel = vi.fn();
     const onCommit = vi.fn();
     renderWithI18n(

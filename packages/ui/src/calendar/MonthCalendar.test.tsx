@@ -31,7 +31,7 @@ describe('MonthCalendar', () => {
     expect(rows.at(-1)!.querySelectorAll('button')[6]!.dataset.date).toBe('2026-12-06');
   });
 
-  it('paints fill and ring with the calendar colours', () => {
+  it('[URS-DLN-007] paints fill and ring with the calendar colours', () => {
     const colours: Record<string, DayColours> = {
       '2026-11-24': { fill: 'ordered', ring: 'available' },
       '2026-11-25': { fill: 'accepted', ring: 'released' },
@@ -72,7 +72,7 @@ describe('MonthCalendar', () => {
 describe('dayColourOf', () => {
   const { Ordered, Accepted, Released, Rejected } = OrderStatus;
 
-  it('is the least progressed status of the day', () => {
+  it('[URS-DLN-007] is the least progressed status of the day', () => {
     expect(dayColourOf({ statuses: [Released, Ordered], orderable: true, closed: false })).toBe(
       'ordered',
     );
@@ -86,7 +86,7 @@ describe('dayColourOf', () => {
     );
   });
 
-  it('is light grey when orderable, dark grey when not, and dark grey on closed days', () => {
+  it('[URS-DLN-007] is light grey when orderable, dark grey when not, and dark grey on closed days', () => {
     expect(dayColourOf({ statuses: [], orderable: true, closed: false })).toBe('available');
     expect(dayColourOf({ statuses: [], orderable: false, closed: false })).toBe('unavailable');
     expect(dayColourOf({ statuses: [Ordered], orderable: true, closed: true })).toBe('unavailable');

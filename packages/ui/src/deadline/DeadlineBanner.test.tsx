@@ -21,7 +21,7 @@ describe('DeadlineBanner', () => {
     vi.useRealTimers();
   });
 
-  it('counts down when the deadline is today', () => {
+  it('[URS-DLN-006] counts down when the deadline is today', () => {
     renderWithI18n(
       <DeadlineBanner
         name="aktivitetsordrer"
@@ -33,7 +33,7 @@ describe('DeadlineBanner', () => {
     expect(banner()).toBe('Deadline for aktivitetsordrer udløber om 02:01:30');
   });
 
-  it('names time and date when the deadline falls on another day', () => {
+  it('[URS-DLN-006] names time and date when the deadline falls on another day', () => {
     renderWithI18n(
       <DeadlineBanner
         name="injektionsordrer"
@@ -45,7 +45,7 @@ describe('DeadlineBanner', () => {
     expect(banner()).toBe('Deadline for injektionsordrer udløber 15/03/2018 kl. 13:00');
   });
 
-  it('says when it has expired', () => {
+  it('[URS-DLN-006] says when it has expired', () => {
     renderWithI18n(
       <DeadlineBanner
         name="aktivitetsordrer"
@@ -57,7 +57,7 @@ describe('DeadlineBanner', () => {
     expect(banner()).toBe('Deadline for aktivitetsordrer er udløbet');
   });
 
-  it('takes the deadline as the api computed it', () => {
+  it('[URS-DLN-006] takes the deadline as the api computed it', () => {
     renderWithI18n(
       <DeadlineBanner
         name="aktivitetsordrer"
@@ -68,7 +68,7 @@ describe('DeadlineBanner', () => {
     expect(banner()).toBe('Deadline for aktivitetsordrer udløber om 00:00:01');
   });
 
-  it('counts real seconds across the autumn clock change', () => {
+  it('[URS-DLN-006][URS-DAT-009] counts real seconds across the autumn clock change', () => {
     // 25 October 2026 has 25 hours in Copenhagen.
     renderWithI18n(
       <DeadlineBanner
@@ -81,7 +81,7 @@ describe('DeadlineBanner', () => {
     expect(banner()).toBe('Deadline for aktivitetsordrer udløber om 13:00:00');
   });
 
-  it('shows nothing without a deadline', () => {
+  it('[URS-DLN-006] shows nothing without a deadline', () => {
     renderWithI18n(
       <>
         <DeadlineBanner name="a" deadline={null} orderDate="2026-11-24" now="2026-11-23 10:00:00" />
@@ -91,7 +91,7 @@ describe('DeadlineBanner', () => {
     expect(screen.queryByRole('timer')).toBeNull();
   });
 
-  it('ticks every second on the site clock when not given one', () => {
+  it('[URS-DLN-006] ticks every second on the site clock when not given one', () => {
     vi.useFakeTimers();
     // 10:59:58 in Copenhagen (UTC+1 in November).
     vi.setSystemTime(new Date('2026-11-23T09:59:58Z'));
@@ -114,7 +114,7 @@ describe('DeadlineBanner', () => {
     expect(banner()).toBe('Deadline for aktivitetsordrer er udløbet');
   });
 
-  it('speaks English', () => {
+  it('[URS-DLN-006][URS-PRF-011] speaks English', () => {
     renderWithI18n(
       <DeadlineBanner
         name="activity orders"
@@ -129,7 +129,7 @@ describe('DeadlineBanner', () => {
 });
 
 describe('countdownText', () => {
-  it('is HH:MM:SS of whole seconds', () => {
+  it('[URS-DLN-006] is HH:MM:SS of whole seconds', () => {
     expect(countdownText(7290.9)).toBe('02:01:30');
     expect(countdownText(0)).toBe('00:00:00');
     expect(countdownText(25 * 3600)).toBe('25:00:00');

@@ -14,7 +14,7 @@ function fields() {
 }
 
 describe('SignaturePanel', () => {
-  it('shows the logged-in signer, who cannot be typed over, and sends the password', async () => {
+  it('[URS-REL-001] shows the logged-in signer, who cannot be typed over, and sends the password', async () => {
     const onSubmit = vi.fn().mockResolvedValue(undefined);
     renderWithI18n(
       <SignaturePanel
@@ -36,7 +36,7 @@ describe('SignaturePanel', () => {
     expect(password.value).toBe('');
   });
 
-  it('keeps what is being signed in view while signing', () => {
+  it('[URS-REL-010] keeps what is being signed in view while signing', () => {
     renderWithI18n(
       <SignaturePanel
         submitLabel="Frigiv"
@@ -49,14 +49,14 @@ describe('SignaturePanel', () => {
     expect(signing.textContent).toBe('FDG-261207-1: 1 234 MBq, fyldt 07:10');
   });
 
-  it('submits with Enter', async () => {
+  it('[URS-REL-001] submits with Enter', async () => {
     const onSubmit = vi.fn().mockResolvedValue(undefined);
     renderWithI18n(<SignaturePanel submitLabel="Frigiv" signer="prod-user" onSubmit={onSubmit} />);
     await userEvent.type(fields().password, 'hemmeligt{Enter}');
     expect(onSubmit).toHaveBeenCalledTimes(1);
   });
 
-  it('refuses an empty password without sending', async () => {
+  it('[URS-REL-001] refuses an empty password without sending', async () => {
     const onSubmit = vi.fn();
     renderWithI18n(<SignaturePanel submitLabel="Frigiv" signer="prod-user" onSubmit={onSubmit} />);
     await userEvent.click(fields().submit);
@@ -65,7 +65,7 @@ describe('SignaturePanel', () => {
     expect(onSubmit).not.toHaveBeenCalled();
   });
 
-  it('asks for a reason when the figures need one, and sends it with the signature', async () => {
+  it('[URS-REL-009] asks for a reason when the figures need one, and sends it with the signature', async () => {
     const onSubmit = vi.fn().mockResolvedValue(undefined);
     renderWithI18n(
       <SignaturePanel
@@ -90,7 +90,7 @@ describe('SignaturePanel', () => {
     });
   });
 
-  it('shows the server’s refusal and empties the password', async () => {
+  it('[URS-REL-002] shows the server’s refusal and empties the password', async () => {
     const onSubmit = vi.fn().mockRejectedValue(new Error('Forkert login'));
     renderWithI18n(<SignaturePanel submitLabel="Frigiv" signer="prod-user" onSubmit={onSubmit} />);
     const { password, submit } = fields();
@@ -101,7 +101,7 @@ describe('SignaturePanel', () => {
     expect(submit.hasAttribute('disabled')).toBe(false);
   });
 
-  it('sends one request while waiting for the answer', async () => {
+  it('[URS-REL-001] sends one request while waiting for the answer', async () => {
     let answer: () => void = () => undefined;
     const onSubmit = vi.fn(
       () =>

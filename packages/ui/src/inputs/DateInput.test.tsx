@@ -35,7 +35,7 @@ function renderField(props: Parameters<typeof DateField>[0] = {}, language: Lang
 }
 
 describe('DateInput', () => {
-  it('adds the slashes while typing and reports the date', async () => {
+  it('[URS-DAT-007] adds the slashes while typing and reports the date', async () => {
     const onDateChange = vi.fn();
     renderField({ onDateChange });
     await userEvent.type(field(), '04112019');
@@ -44,7 +44,7 @@ describe('DateInput', () => {
     expect(field().getAttribute('aria-invalid')).toBeNull();
   });
 
-  it.each(['15-10-2023', '2023-10-15', '2023/10/15'])('accepts %s', async (text) => {
+  it.each(['15-10-2023', '2023-10-15', '2023/10/15'])('[URS-DAT-007] accepts %s', async (text) => {
     const onDateChange = vi.fn();
     renderField({ onDateChange });
     await userEvent.type(field(), text);
@@ -53,7 +53,7 @@ describe('DateInput', () => {
     expect(field().getAttribute('aria-invalid')).toBeNull();
   });
 
-  it('turns red with core’s message for a text that is not a date', async () => {
+  it('[URS-DAT-007] turns red with core’s message for a text that is not a date', async () => {
     renderField();
     await userEvent.type(field(), '21019/11/04');
     expect(field().getAttribute('aria-invalid')).toBe('true');
@@ -64,7 +64,7 @@ describe('DateInput', () => {
     );
   });
 
-  it('refuses dates that do not exist', async () => {
+  it('[URS-DAT-007] refuses dates that do not exist', async () => {
     const onDateChange = vi.fn();
     renderField({ onDateChange });
     await userEvent.type(field(), '31022023');
@@ -72,12 +72,12 @@ describe('DateInput', () => {
     expect(field().getAttribute('aria-invalid')).toBe('true');
   });
 
-  it('leaves an empty field alone unless it is required', () => {
+  it('[URS-DAT-007] leaves an empty field alone unless it is required', () => {
     renderField({ required: true });
     expect(describedText(field())).toBe('Dato er ikke tastet ind');
   });
 
-  it('speaks English when the user chose English', async () => {
+  it('[URS-DAT-007][URS-PRF-011] speaks English when the user chose English', async () => {
     renderField({}, 'en');
     await userEvent.type(field(), 'tomorrow');
     expect(describedText(field())).toBe('Date is not a valid date');

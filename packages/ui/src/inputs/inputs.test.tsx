@@ -27,7 +27,7 @@ function TimeField() {
 }
 
 describe('DanishNumberInput', () => {
-  it('shows core’s message as the field’s description and marks it invalid', async () => {
+  it('[URS-DAT-007] shows core’s message as the field’s description and marks it invalid', async () => {
     renderWithI18n(<ActivityField />);
     const field = screen.getByRole('textbox', { name: 'Aktivitet' });
     await userEvent.type(field, '4asd');
@@ -36,7 +36,7 @@ describe('DanishNumberInput', () => {
     expect(screen.getByRole('textbox', { description: 'Aktivitet er ikke et tal' })).toBe(field);
   });
 
-  it('accepts a Danish decimal comma', async () => {
+  it('[URS-DAT-007] accepts a Danish decimal comma', async () => {
     renderWithI18n(<ActivityField />);
     const field = screen.getByRole('textbox', { name: 'Aktivitet' });
     await userEvent.type(field, '13,44');
@@ -45,7 +45,7 @@ describe('DanishNumberInput', () => {
 });
 
 describe('TimeInput', () => {
-  it('adds the colon while typing', async () => {
+  it('[URS-DAT-007] adds the colon while typing', async () => {
     renderWithI18n(<TimeField />);
     const field = screen.getByRole('textbox', { name: 'Tidspunkt' });
     await userEvent.type(field, '1345');

@@ -5,7 +5,7 @@ import { renderWithI18n } from '../testing/renderWithI18n';
 import { LoginPage } from './LoginPage';
 
 describe('LoginPage', () => {
-  it('names the product and has the Danish fields and button', () => {
+  it('[URS-ACC-003] names the product and has the Danish fields and button', () => {
     renderWithI18n(<LoginPage login={vi.fn()} />);
     expect(screen.getByText('Tracershop')).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Log ind' })).toBeTruthy();
@@ -14,7 +14,7 @@ describe('LoginPage', () => {
     expect(screen.getByRole('button', { name: 'Log ind' })).toBeTruthy();
   });
 
-  it('sends nothing without a password', async () => {
+  it('[URS-ACC-003] sends nothing without a password', async () => {
     const login = vi.fn();
     renderWithI18n(<LoginPage login={login} />);
     await userEvent.type(screen.getByRole('textbox', { name: 'Brugernavn' }), 'shop-user');
@@ -23,7 +23,7 @@ describe('LoginPage', () => {
     expect(login).not.toHaveBeenCalled();
   });
 
-  it('shows the api’s refusal and logs in once on Enter', async () => {
+  it('[URS-ACC-003][URS-DAT-006] shows the api’s refusal and logs in once on Enter', async () => {
     const login = vi.fn().mockRejectedValue(new Error('Forkert brugernavn eller kodeord.'));
     renderWithI18n(<LoginPage login={login} />);
     await userEvent.type(screen.getByRole('textbox', { name: 'Brugernavn' }), 'shop-user');
@@ -34,7 +34,7 @@ describe('LoginPage', () => {
     expect(login).toHaveBeenCalledExactlyOnceWith({ username: 'shop-user', password: 'wrong' });
   });
 
-  it('ignores a second click while the first login is under way', async () => {
+  it('[URS-ACC-003] ignores a second click while the first login is under way', async () => {
     let finish: () => void = () => undefined;
     const login = vi.fn(() => new Promise<void>((resolve) => (finish = resolve)));
     renderWithI18n(<LoginPage login={login} />);
@@ -47,7 +47,7 @@ describe('LoginPage', () => {
     finish();
   });
 
-  it('switches to English from the language menu and remembers the choice', async () => {
+  it('[URS-PRF-011] switches to English from the language menu and remembers the choice', async () => {
     renderWithI18n(<LoginPage login={vi.fn()} />);
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Sprog' }), 'en');
     expect(screen.getByRole('heading', { name: 'Log in' })).toBeTruthy();

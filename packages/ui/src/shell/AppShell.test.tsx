@@ -18,7 +18,7 @@ describe('AppShell', () => {
     expect(screen.queryByText('Forbindelse tabt')).toBeNull();
   });
 
-  it('shows a visible mark while the connection is lost', () => {
+  it('[URS-PRF-010] shows a visible mark while the connection is lost', () => {
     renderWithI18n(
       <AppShell userName="Shop Bruger" connection="lost">
         side
@@ -29,7 +29,7 @@ describe('AppShell', () => {
     expect(mark.getAttribute('title')).toContain('Du har mistet forbindelsen til Tracershop');
   });
 
-  it('switches to English', async () => {
+  it('[URS-PRF-011] switches to English', async () => {
     renderWithI18n(
       <AppShell userName="Shop Bruger" onLogout={() => undefined} connection="open">
         side

@@ -28,7 +28,7 @@ describe('ErrorBoundary', () => {
     vi.unstubAllGlobals();
   });
 
-  it('reports the crash through the provider’s api client and shows the Danish page', async () => {
+  it('[URS-DAT-008] reports the crash through the provider’s api client and shows the Danish page', async () => {
     const mutate = vi.fn().mockResolvedValue({ logged: true });
     const reload = vi.fn();
     renderWithI18n(
@@ -50,7 +50,7 @@ describe('ErrorBoundary', () => {
     expect(reload).toHaveBeenCalledTimes(1);
   });
 
-  it('still shows the page when the report fails', async () => {
+  it('[URS-DAT-008] still shows the page when the report fails', async () => {
     const mutate = vi.fn().mockRejectedValue(new Error('offline'));
     renderWithI18n(
       <ApiTestProvider procedures={reportingApi(mutate)}>
@@ -63,7 +63,7 @@ describe('ErrorBoundary', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Der skete en fejl');
   });
 
-  it('uses the given report function and tells onError', () => {
+  it('[URS-DAT-008] uses the given report function and tells onError', () => {
     const report = vi.fn().mockResolvedValue(undefined);
     const onError = vi.fn();
     renderWithI18n(
@@ -75,7 +75,7 @@ describe('ErrorBoundary', () => {
     expect(onError).toHaveBeenCalledWith(expect.any(Error), expect.anything());
   });
 
-  it('posts the report itself outside an api provider', async () => {
+  it('[URS-DAT-008] posts the report itself outside an api provider', async () => {
     const fetchMock = vi.fn().mockResolvedValue(new Response('{}'));
     vi.stubGlobal('fetch', fetchMock);
     renderWithI18n(
@@ -90,7 +90,7 @@ describe('ErrorBoundary', () => {
     expect(JSON.parse(String(init.body))).toMatchObject({ message: 'Error: boom' });
   });
 
-  it('speaks English', () => {
+  it('[URS-DAT-008] speaks English', () => {
     renderWithI18n(
       <ErrorBoundary report={() => Promise.resolve()}>
         <Crash />
@@ -111,7 +111,7 @@ describe('ApiProvider', () => {
     vi.restoreAllMocks();
   });
 
-  it('catches a crash of the app and reports it with the app version', async () => {
+  it('[URS-DAT-008] catches a crash of the app and reports it with the app version', async () => {
     const mutate = vi.fn().mockResolvedValue({ logged: true });
     const connect = (): ApiConnection => ({
       client: fakeApiClient(reportingApi(mutate)),
@@ -131,7 +131,7 @@ describe('ApiProvider', () => {
 });
 
 describe('clientErrorReportOf', () => {
-  it('keeps within the api’s limits', () => {
+  it('[URS-DAT-008] keeps within the api’s limits', () => {
     const error = new Error('x'.repeat(5000));
     error.stack = 'y'.repeat(30_000);
     const report = clientErrorReportOf(

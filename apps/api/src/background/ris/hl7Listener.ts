@@ -114,19 +114,24 @@ export async function handleHl7Message(
       'An ORC/OBR pair lacks accession number (ORC-20/OBR-20), location (OBR-21), procedure (OBR-4) or start (ORC-7)',
     );
   }
+  // A run of the listener (metrics) is an order it handled: stored, or failed to store. A
+  // message refused for its content is the sender's fault and neither.
   if (changes.length === 0) {
     log.info('hl7 order without booking changes');
+    services.metrics.backgroundRun('hl7', true);
     return ack('AA');
   }
   try {
     const result = await applyBookingChanges(services, 'hl7', changes);
     log.info(result, 'hl7 bookings stored');
+    services.metrics.backgroundRun('hl7', true);
     return ack('AA');
   } catch (error) {
     if (error instanceof BookingInputError) {
       log.warn({ reason: error.message }, 'hl7 order refused');
       return ack('AE', error.message);
     }
+    services.metrics.backgroundRun('hl7', false);
     log.error({ err: error }, 'hl7 order not stored');
     return ack('AE', 'Could not store the order; send it again');
   }

@@ -276,8 +276,10 @@ export function startWorklistSchedule(
   const poll = async () => {
     try {
       const result = await pollWorklistOnce(services, options);
+      services.metrics.backgroundRun('worklist', true);
       log.info(result, 'worklist polled');
     } catch (error) {
+      services.metrics.backgroundRun('worklist', false);
       log.error({ err: error }, 'worklist poll failed; bookings unchanged, retried next round');
     }
   };

@@ -22,6 +22,9 @@ import type { VialCandidate } from './dispenserFiles';
 import { inVialQueue } from './vialDirectory';
 import { moveToProcessed, moveToRejected } from './vialFolders';
 
+/** The vial watcher's name among the background services (and in the metrics). */
+export const VIAL_WATCH_SERVICE = 'vials';
+
 /** What became of one file. */
 export type VialFileOutcome =
   /** Read and recorded (its vials created or found duplicates); moved to `processed/`. */
@@ -66,14 +69,27 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Imports one file (queued behind any other import of the same folder in this process). */
-export function importVialFile(
+/**
+ * Imports one file (queued behind any other import of the same folder in this process). For
+ * the metrics a file is a run of the vial watcher: recorded or rejected (the file's fault)
+ * is a success, a database failure a failure; a skipped file is neither.
+ */
+export async function importVialFile(
   services: ApiServices,
   path: string,
   options: VialImportOptions = {},
 ): Promise<VialFileResult> {
   const file = resolve(path);
-  return inVialQueue(dirname(file), () => importNow(services, file, options));
+  try {
+    const result = await inVialQueue(dirname(file), () => importNow(services, file, options));
+    if (result.outcome !== 'skipped') {
+      services.metrics.backgroundRun(VIAL_WATCH_SERVICE, result.outcome !== 'failed');
+    }
+    return result;
+  } catch (error) {
+    services.metrics.backgroundRun(VIAL_WATCH_SERVICE, false);
+    throw error;
+  }
 }
 
 /** Imports every dispenser file waiting in `directory` (not its subfolders), in name order. */

@@ -10,7 +10,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { watch } from 'chokidar';
 import type { BackgroundServiceStarter } from '../backgroundService';
 import { registerVialDirectory, unregisterVialDirectory } from './vialDirectory';
-import { importVialFile, scanVialDirectory } from './vialImport';
+import { VIAL_WATCH_SERVICE, importVialFile, scanVialDirectory } from './vialImport';
 import { isOutcomeFolder } from './vialFolders';
 import { VialOwners } from './dispenserFiles';
 
@@ -109,7 +109,7 @@ export const startVialWatchService: BackgroundServiceStarter = async (services, 
   );
 
   return {
-    name: 'vials',
+    name: VIAL_WATCH_SERVICE,
     async stop() {
       stopping.abort();
       unregisterVialDirectory(services);

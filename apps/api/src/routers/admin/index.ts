@@ -1,10 +1,11 @@
 /**
  * Site administration: the audit trail, its verification and periodic reviews, login events,
- * telemetry and role assignment.
+ * telemetry, scheduled backups and role assignment.
  */
 import { router } from '../../trpc/init';
 import { auditReviewCreate, auditReviewList } from './auditReviews';
 import { auditChainVerification, auditFilterChoices, auditTrailRead } from './auditTrail';
+import { backupRunsRead } from './backupRuns';
 import { loginEventsRead } from './loginEvents';
 import { telemetrySummary } from './telemetry';
 import { userEdit } from './users';
@@ -17,5 +18,6 @@ export const adminRouter = router({
   review: auditReviewCreate,
   loginEvents: loginEventsRead,
   telemetry: telemetrySummary,
+  backupRuns: backupRunsRead,
   editUser: userEdit,
 });

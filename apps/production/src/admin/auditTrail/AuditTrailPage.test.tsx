@@ -137,7 +137,7 @@ const rowOf = async (id: number) => {
 };
 
 describe('AuditTrailPage', () => {
-  it('shows each event in words: time, user, the record by its name, what changed', async () => {
+  it('[URS-AUD-006] shows each event in words: time, user, the record by its name, what changed', async () => {
     fakeApi();
     const release = await rowOf(2);
     expect(within(release).getByText('02/12/2026 08:05:00')).toBeTruthy();
@@ -169,7 +169,7 @@ describe('AuditTrailPage', () => {
     expect(within(creation).getByText('300 MBq')).toBeTruthy();
   });
 
-  it('sends the filters: days on the site clock, user, kind, id, action, customer, lot', async () => {
+  it('[URS-AUD-007] sends the filters: days on the site clock, user, kind, id, action, customer, lot', async () => {
     const { auditTrail } = fakeApi();
     await rowOf(2);
     const filters = within(screen.getByRole('form', { name: 'Filtre' }));
@@ -202,7 +202,7 @@ describe('AuditTrailPage', () => {
     );
   });
 
-  it('refuses an id that is not a whole number without asking the api', async () => {
+  it('[URS-AUD-007] refuses an id that is not a whole number without asking the api', async () => {
     const { auditTrail } = fakeApi();
     await rowOf(2);
     await userEvent.type(screen.getByLabelText('Id'), '1,5');
@@ -211,7 +211,7 @@ describe('AuditTrailPage', () => {
     expect(auditTrail).toHaveBeenCalledTimes(1);
   });
 
-  it('filters on a row’s entity when it is clicked', async () => {
+  it('[URS-AUD-007] filters on a row’s entity when it is clicked', async () => {
     const { auditTrail } = fakeApi();
     const release = await rowOf(2);
     await userEvent.click(within(release).getByRole('button', { name: /^Aktivitetsordre til/ }));
@@ -227,7 +227,7 @@ describe('AuditTrailPage', () => {
     expect((screen.getByLabelText('Entitet') as HTMLSelectElement).value).toBe('ActivityOrder');
   });
 
-  it('pages through a long trail', async () => {
+  it('[URS-AUD-006] pages through a long trail', async () => {
     const { auditTrail } = fakeApi({ total: 120 });
     await rowOf(2);
     expect(screen.getByText('Side 1 af 3 (120 rækker)')).toBeTruthy();
@@ -241,7 +241,7 @@ describe('AuditTrailPage', () => {
     expect(await screen.findByText('Side 2 af 3 (120 rækker)')).toBeTruthy();
   });
 
-  it('reports an intact chain with the number of events checked', async () => {
+  it('[URS-AUD-004] reports an intact chain with the number of events checked', async () => {
     const { verifyAuditChain } = fakeApi();
     await userEvent.click(screen.getByRole('button', { name: 'Verificer kæden' }));
     expect(verifyAuditChain).toHaveBeenCalledTimes(1);
@@ -250,7 +250,7 @@ describe('AuditTrailPage', () => {
     );
   });
 
-  it('reports where a broken chain breaks', async () => {
+  it('[URS-AUD-004] reports where a broken chain breaks', async () => {
     fakeApi({
       report: {
         ok: false,
@@ -265,7 +265,7 @@ describe('AuditTrailPage', () => {
     );
   });
 
-  it('signs the review of a period with the password and lists it', async () => {
+  it('[URS-AUD-008] signs the review of a period with the password and lists it', async () => {
     const { review } = fakeApi();
     expect(await screen.findByText('Ingen perioder er gennemgået endnu.')).toBeTruthy();
     const form = within(screen.getByRole('form', { name: 'Registrér en gennemgang' }));

@@ -5,7 +5,7 @@ import { renderWithApi } from '../renderWithApi';
 import LoginEventsPage from './LoginEventsPage';
 
 describe('LoginEventsPage', () => {
-  it('lists attempts with their reason in Danish and sends the filters', async () => {
+  it('[URS-AUD-010] lists attempts with their reason in Danish and sends the filters', async () => {
     const loginEvents = vi.fn(() =>
       Promise.resolve({
         rows: [

@@ -20,7 +20,7 @@ const procedures = () =>
     .map((row) => row.querySelector('td')?.textContent);
 
 describe('TelemetryPage', () => {
-  it('shows calls and times per procedure, most called first, and sorts by a column', async () => {
+  it('[URS-PRF-009] shows calls and times per procedure, most called first, and sorts by a column', async () => {
     renderWithApi(<TelemetryPage />, {
       admin: { telemetry: { query: vi.fn(() => Promise.resolve(SUMMARY)) } },
     });

@@ -8,7 +8,7 @@ const rows = [
 ];
 
 describe('sortTelemetry', () => {
-  it('sorts by numbers and by name, either way', () => {
+  it('[URS-PRF-009] sorts by numbers and by name, either way', () => {
     expect(sortTelemetry(rows, 'calls', 'descending').map((row) => row.calls)).toEqual([40, 7, 3]);
     expect(sortTelemetry(rows, 'procedure', 'ascending').map((row) => row.procedure)).toEqual([
       'admin.auditTrail',
@@ -17,7 +17,7 @@ describe('sortTelemetry', () => {
     ]);
   });
 
-  it('puts missing times last in both directions', () => {
+  it('[URS-PRF-009] puts missing times last in both directions', () => {
     expect(sortTelemetry(rows, 'meanMs', 'ascending').map((row) => row.meanMs)).toEqual([
       4,
       12.5,

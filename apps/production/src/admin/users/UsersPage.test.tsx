@@ -40,7 +40,7 @@ const saveOf = (username: string) =>
   screen.getByRole('button', { name: `Gem ${username}` }) as HTMLButtonElement;
 
 describe('UsersPage', () => {
-  it('changes a role and sends only what changed', async () => {
+  it('[URS-ACC-008] changes a role and sends only what changed', async () => {
     const editUser = renderPage();
     const role = await screen.findByRole('combobox', { name: 'Rolle for prod-user' });
     expect(saveOf('prod-user').disabled).toBe(true);
@@ -51,14 +51,14 @@ describe('UsersPage', () => {
     expect(await screen.findByText('prod-user er gemt.')).toBeTruthy();
   });
 
-  it('deactivates a user', async () => {
+  it('[URS-ACC-008] deactivates a user', async () => {
     const editUser = renderPage();
     await userEvent.click(await screen.findByRole('checkbox', { name: 'prod-user er aktiv' }));
     await userEvent.click(saveOf('prod-user'));
     expect(editUser).toHaveBeenCalledWith({ id: 3, active: false });
   });
 
-  it('does not offer changing one’s own role', async () => {
+  it('[URS-ACC-008] does not offer changing one’s own role', async () => {
     renderPage();
     const own = await screen.findByRole('combobox', { name: 'Rolle for site-admin' });
     await waitFor(() => expect((own as HTMLSelectElement).disabled).toBe(true));
@@ -67,7 +67,7 @@ describe('UsersPage', () => {
     ).toBe(true);
   });
 
-  it("shows the api's refusal by the row and keeps the choice", async () => {
+  it("[URS-DAT-006] shows the api's refusal by the row and keeps the choice", async () => {
     renderPage(vi.fn(() => Promise.reject(refusal('OWN_ACCOUNT'))));
     const role = await screen.findByRole('combobox', { name: 'Rolle for prod-user' });
     await userEvent.selectOptions(role, 'Shopbruger');

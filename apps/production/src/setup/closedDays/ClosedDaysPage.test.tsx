@@ -8,7 +8,7 @@ import { ClosedDaysView } from './ClosedDaysPage';
 const day = (date: string) => document.querySelector(`[data-date="${date}"]`) as HTMLButtonElement;
 
 describe('Lukkedage', () => {
-  it('shows closed days dark grey and lists them', async () => {
+  it('[URS-DLN-004] shows closed days dark grey and lists them', async () => {
     const client = fakeSetupClient(testCatalog());
     renderWithApi(<ClosedDaysView today="2026-12-02" />, client);
     expect(await screen.findByText('24. December 2026')).toBeTruthy();
@@ -17,7 +17,7 @@ describe('Lukkedage', () => {
     expect(client.setup.catalog.query).toHaveBeenCalledWith({ date: '2026-12-01' });
   });
 
-  it('closes an open day and opens a closed one', async () => {
+  it('[URS-DLN-004] closes an open day and opens a closed one', async () => {
     const client = fakeSetupClient(testCatalog());
     renderWithApi(<ClosedDaysView today="2026-12-02" />, client);
     await screen.findByText('24. December 2026');

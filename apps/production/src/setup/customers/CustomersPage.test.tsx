@@ -17,7 +17,7 @@ const input = (name: string) => screen.getByLabelText(name) as HTMLInputElement;
 const select = (name: string) => screen.getByLabelText(name) as HTMLSelectElement;
 
 describe('Levering og kunder', () => {
-  it('lists all customers, filters them by name and opens one with the gear', async () => {
+  it('[URS-PRD-014] lists all customers, filters them by name and opens one with the gear', async () => {
     renderWithApi(<CustomersPage />, fakeSetupClient(testCatalog()));
     expect(await screen.findByRole('cell', { name: 'Customer_1' })).toBeTruthy();
     expect(screen.getByRole('cell', { name: 'Customer_2' })).toBeTruthy();
@@ -29,7 +29,7 @@ describe('Levering og kunder', () => {
     expect(screen.getByRole('dialog', { name: 'Kundekonfiguration - Customer_3' })).toBeTruthy();
   });
 
-  it('creates a new customer with an endpoint of the same name and opens it', async () => {
+  it('[URS-PRD-014] creates a new customer with an endpoint of the same name and opens it', async () => {
     const catalog = testCatalog();
     const client = fakeSetupClient(catalog);
     client.setup.customers.create.mutate.mockImplementation((given) => {
@@ -52,7 +52,7 @@ describe('Levering og kunder', () => {
     ).toBeTruthy();
   });
 
-  it("shows the customer's own slots in the weekly grid and loads a clicked slot", async () => {
+  it("[URS-PRD-014] shows the customer's own slots in the weekly grid and loads a clicked slot", async () => {
     const { client, dialog } = await openCustomer('Customer_1');
     const grid = within(dialog).getByRole('table', { name: 'Leveringer til Endpoint_1 af FDG' });
     expect(within(grid).getByRole('button', { name: 'Mandag 08:00 Alle uger' })).toBeTruthy();
@@ -82,7 +82,7 @@ describe('Levering og kunder', () => {
     expect(client.setup.deliverySlots.create.mutate).not.toHaveBeenCalled();
   });
 
-  it("clears the selection and shows the endpoint's and the product's overhead", async () => {
+  it("[URS-PRD-014][URS-PRD-003] clears the selection and shows the endpoint's and the product's overhead", async () => {
     await openCustomer('Customer_1');
     expect(input('Overhead [%]').value).toBe('25');
     await userEvent.click(screen.getByRole('button', { name: 'Mandag 08:00 Alle uger' }));
@@ -105,7 +105,7 @@ describe('Levering og kunder', () => {
     expect(client.setup.deliverySlots.delete.mutate).not.toHaveBeenCalled();
   });
 
-  it('creates a new slot for the chosen endpoint, product and production', async () => {
+  it('[URS-PRD-014] creates a new slot for the chosen endpoint, product and production', async () => {
     const { client } = await openCustomer('Customer_1');
     await userEvent.selectOptions(select('Leveringssteder'), 'Endpoint_2');
     await userEvent.selectOptions(select('Aktivitetstracer'), 't-3');
@@ -123,7 +123,7 @@ describe('Levering og kunder', () => {
     });
   });
 
-  it('refuses a time that is no time or lies before the production', async () => {
+  it('[URS-PRD-014][URS-DAT-007] refuses a time that is no time or lies before the production', async () => {
     const { client } = await openCustomer('Customer_1');
     await userEvent.type(input('Leveringstid'), 'your mother was a hamster');
     await userEvent.click(screen.getByRole('button', { name: 'Gem leveringstid' }));
@@ -140,7 +140,7 @@ describe('Levering og kunder', () => {
     expect(client.setup.deliverySlots.create.mutate).not.toHaveBeenCalled();
   });
 
-  it('asks for an endpoint before a slot of a customer without one', async () => {
+  it('[URS-PRD-014] asks for an endpoint before a slot of a customer without one', async () => {
     const { client } = await openCustomer('Customer_3');
     await userEvent.type(input('Leveringstid'), '10:00');
     await userEvent.click(screen.getByRole('button', { name: 'Gem leveringstid' }));
@@ -151,7 +151,7 @@ describe('Levering og kunder', () => {
     expect(client.setup.deliverySlots.create.mutate).not.toHaveBeenCalled();
   });
 
-  it('checks the endpoint fields and saves a trimmed new endpoint', async () => {
+  it('[URS-PRD-014] checks the endpoint fields and saves a trimmed new endpoint', async () => {
     const { client } = await openCustomer('Customer_1');
     await userEvent.selectOptions(select('Leveringssteder'), 'Nyt');
     const long = 'x'.repeat(129);
@@ -196,7 +196,7 @@ describe('Levering og kunder', () => {
     });
   });
 
-  it('saves a whole dispenser id and refuses letters', async () => {
+  it('[URS-PRD-014] saves a whole dispenser id and refuses letters', async () => {
     const { client } = await openCustomer('Customer_1');
     await userEvent.type(input('Dispenser ID'), 'asdf13');
     await userEvent.click(screen.getByRole('button', { name: 'Gem kunde' }));
@@ -210,7 +210,7 @@ describe('Levering og kunder', () => {
     );
   });
 
-  it('saves the overhead 44 % as the multiplier 1.44 and refuses "4a4"', async () => {
+  it('[URS-PRD-003] saves the overhead 44 % as the multiplier 1.44 and refuses "4a4"', async () => {
     const { client } = await openCustomer('Customer_1');
     await userEvent.clear(input('Overhead [%]'));
     await userEvent.type(input('Overhead [%]'), '4a4');
@@ -226,7 +226,7 @@ describe('Levering og kunder', () => {
     });
   });
 
-  it('adds an endpoint to the catalogue of a tracer through its overhead', async () => {
+  it('[URS-PRD-003][URS-PRD-014] adds an endpoint to the catalogue of a tracer through its overhead', async () => {
     const { client } = await openCustomer('Customer_1');
     await userEvent.selectOptions(select('Aktivitetstracer'), 't-3');
     await userEvent.type(input('Overhead [%]'), '10');
@@ -238,7 +238,7 @@ describe('Levering og kunder', () => {
     });
   });
 
-  it('edits isotope deliveries with the same form', async () => {
+  it('[URS-PRD-014] edits isotope deliveries with the same form', async () => {
     const { client } = await openCustomer('Customer_1');
     // Activity tracers in use, and the isotopes that have a production.
     expect(

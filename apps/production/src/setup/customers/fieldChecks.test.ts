@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkDispenserId, checkText, checkedValues } from './fieldChecks';
 
 describe('checkedValues', () => {
-  it('gives every checked value, an empty optional text as null', () => {
+  it('[URS-DAT-007] gives every checked value, an empty optional text as null', () => {
     expect(
       checkedValues({
         shortName: checkText(' RH ', 32, true),
@@ -12,7 +12,7 @@ describe('checkedValues', () => {
     ).toEqual({ shortName: 'RH', longName: null, dispenserId: 13 });
   });
 
-  it('gives nothing when one check fails', () => {
+  it('[URS-DAT-007] gives nothing when one check fails', () => {
     expect(
       checkedValues({ shortName: checkText('', 32, true), dispenserId: checkDispenserId('13') }),
     ).toBeNull();

@@ -11,7 +11,7 @@ async function row(name: string) {
 }
 
 describe('Deadlines', () => {
-  it('locks the global deadlines and makes another one global at once', async () => {
+  it('[URS-DLN-004] locks the global deadlines and makes another one global at once', async () => {
     const client = fakeSetupClient(testCatalog());
     renderWithApi(<DeadlinesPage />, client);
     const first = await row('Deadline 1');
@@ -28,7 +28,7 @@ describe('Deadlines', () => {
     });
   });
 
-  it('saves a deadline changed to weekly with its day', async () => {
+  it('[URS-DLN-004] saves a deadline changed to weekly with its day', async () => {
     const client = fakeSetupClient(testCatalog());
     renderWithApi(<DeadlinesPage />, client);
     const third = await row('Deadline 3');
@@ -45,7 +45,7 @@ describe('Deadlines', () => {
     });
   });
 
-  it('types times with colons and refuses a time that is no time', async () => {
+  it('[URS-DAT-007] types times with colons and refuses a time that is no time', async () => {
     const client = fakeSetupClient(testCatalog());
     renderWithApi(<DeadlinesPage />, client);
     const third = await row('Deadline 3');
@@ -68,7 +68,7 @@ describe('Deadlines', () => {
     });
   });
 
-  it('creates daily and weekly deadlines from the blank row', async () => {
+  it('[URS-DLN-004] creates daily and weekly deadlines from the blank row', async () => {
     const client = fakeSetupClient(testCatalog());
     renderWithApi(<DeadlinesPage />, client);
     const blank = await row('Ny deadline');
@@ -83,7 +83,7 @@ describe('Deadlines', () => {
     });
   });
 
-  it('deletes a deadline that is not global', async () => {
+  it('[URS-DLN-004] deletes a deadline that is not global', async () => {
     const client = fakeSetupClient(testCatalog());
     renderWithApi(<DeadlinesPage />, client);
     const third = await row('Deadline 3');

@@ -30,7 +30,7 @@ function fakeClient() {
 const card = (name: string) => screen.getByRole('form', { name });
 
 describe('ExternalUsersView (Eksterne kunder)', () => {
-  it('shows one card per external user, not other accounts', () => {
+  it('[URS-ACC-009] shows one card per external user, not other accounts', () => {
     renderWithApi(<ExternalUsersView users={users} customers={customers} />, fakeClient());
     expect(card('ekstern1')).toBeTruthy();
     expect(card('ekstern2')).toBeTruthy();
@@ -38,7 +38,7 @@ describe('ExternalUsersView (Eksterne kunder)', () => {
     expect(within(card('ekstern2')).getByLabelText<HTMLSelectElement>('Kunde').value).toBe('5');
   });
 
-  it('assigns a customer to an unassigned user at once, and reassigns an assigned one', async () => {
+  it('[URS-ACC-009] assigns a customer to an unassigned user at once, and reassigns an assigned one', async () => {
     const client = fakeClient();
     renderWithApi(<ExternalUsersView users={users} customers={customers} />, client);
     await userEvent.selectOptions(within(card('ekstern1')).getByLabelText('Kunde'), 'Herlev');
@@ -53,7 +53,7 @@ describe('ExternalUsersView (Eksterne kunder)', () => {
     });
   });
 
-  it('takes the customer away when "Ingen kunde" is chosen', async () => {
+  it('[URS-ACC-009] takes the customer away when "Ingen kunde" is chosen', async () => {
     const client = fakeClient();
     renderWithApi(<ExternalUsersView users={users} customers={customers} />, client);
     const select = within(card('ekstern2')).getByLabelText<HTMLSelectElement>('Kunde');
@@ -71,7 +71,7 @@ describe('ExternalUsersView (Eksterne kunder)', () => {
     expect(card('ekstern2')).toBeTruthy();
   });
 
-  it('changes a password (Enter submits) and says so; a short one is refused', async () => {
+  it('[URS-ACC-009][URS-ACC-003] changes a password (Enter submits) and says so; a short one is refused', async () => {
     const client = fakeClient();
     renderWithApi(<ExternalUsersView users={users} customers={customers} />, client);
     const password = within(card('ekstern1')).getByLabelText('Kodeord');
@@ -89,7 +89,7 @@ describe('ExternalUsersView (Eksterne kunder)', () => {
     expect(await within(card('ekstern1')).findByText('Kodeordet er ændret.')).toBeTruthy();
   });
 
-  it('creates an external user with user name, customer and password', async () => {
+  it('[URS-ACC-009] creates an external user with user name, customer and password', async () => {
     const client = fakeClient();
     renderWithApi(<ExternalUsersView users={users} customers={customers} />, client);
     const form = card('Ny ekstern bruger');
@@ -105,7 +105,7 @@ describe('ExternalUsersView (Eksterne kunder)', () => {
     expect(await screen.findByText('Brugeren ny-bruger er oprettet.')).toBeTruthy();
   });
 
-  it("shows the api's refusal of a reassignment", async () => {
+  it("[URS-DAT-006] shows the api's refusal of a reassignment", async () => {
     const client = fakeClient();
     client.setup.externalUsers.assignCustomer.mutate = vi.fn(() =>
       Promise.reject(refusal('NOT_FOUND', { entity: 'Customer' })),

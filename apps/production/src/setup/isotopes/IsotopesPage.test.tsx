@@ -23,7 +23,7 @@ function fakeClient() {
 }
 
 describe('IsotopesView (Isotoper)', () => {
-  it('shows every isotope as an editable row plus a blank row', () => {
+  it('[URS-PRD-014] shows every isotope as an editable row plus a blank row', () => {
     renderWithApi(<IsotopesView isotopes={isotopes} />, fakeClient());
     expect(screen.getByLabelText<HTMLInputElement>('Atom for F-18').value).toBe('F');
     expect(screen.getByLabelText<HTMLInputElement>('Halveringstid for F-18').value).toBe('6586,2');
@@ -32,7 +32,7 @@ describe('IsotopesView (Isotoper)', () => {
     expect(screen.queryByRole('button', { name: 'Gem F-18' })).toBeNull();
   });
 
-  it('creates O-15 (metastable) from the blank row', async () => {
+  it('[URS-PRD-014] creates O-15 (metastable) from the blank row', async () => {
     const client = fakeClient();
     renderWithApi(<IsotopesView isotopes={isotopes} />, client);
     await userEvent.type(screen.getByLabelText('Atom for ny isotop'), 'O');
@@ -50,7 +50,7 @@ describe('IsotopesView (Isotoper)', () => {
     });
   });
 
-  it('marks each non-numeric field and saves nothing', async () => {
+  it('[URS-DAT-007] marks each non-numeric field and saves nothing', async () => {
     const client = fakeClient();
     renderWithApi(<IsotopesView isotopes={isotopes} />, client);
     await userEvent.type(screen.getByLabelText('Atom for ny isotop'), 'O');
@@ -73,7 +73,7 @@ describe('IsotopesView (Isotoper)', () => {
     expect(client.setup.isotopes.create.mutate).not.toHaveBeenCalled();
   });
 
-  it('saves a changed half-life (Danish decimal) as an edit, with Enter', async () => {
+  it('[URS-PRD-014][URS-DAT-007] saves a changed half-life (Danish decimal) as an edit, with Enter', async () => {
     const client = fakeClient();
     renderWithApi(<IsotopesView isotopes={isotopes} />, client);
     const field = screen.getByLabelText('Halveringstid for Ga-68');

@@ -54,7 +54,7 @@ function render(client = fakeClient()) {
 }
 
 describe('PrintersView (Printer)', () => {
-  it('offers label printers as the active label printer and chooses at once', async () => {
+  it('[URS-INT-006] offers label printers as the active label printer and chooses at once', async () => {
     const client = render();
     const labelSelect = screen.getByLabelText<HTMLSelectElement>('Aktiv etiketprinter');
     expect(labelSelect.value).toBe('');
@@ -70,7 +70,7 @@ describe('PrintersView (Printer)', () => {
     expect(client.setup.printers.choose.mutate).toHaveBeenLastCalledWith({ activePrinterId: null });
   });
 
-  it('sends a test print for the printer and shows the result', async () => {
+  it('[URS-INT-005] sends a test print for the printer and shows the result', async () => {
     const client = render();
     await userEvent.click(screen.getByRole('button', { name: 'Testudskrift på Reserve' }));
     expect(client.printing.testPrint.mutate).toHaveBeenCalledWith({ printerId: 3 });
@@ -79,7 +79,7 @@ describe('PrintersView (Printer)', () => {
     ).toBeTruthy();
   });
 
-  it('is busy while the test print runs, and shows why it failed', async () => {
+  it('[URS-INT-005] is busy while the test print runs, and shows why it failed', async () => {
     const client = fakeClient();
     let fail: (error: Error) => void = () => undefined;
     client.printing.testPrint.mutate = vi.fn(
@@ -100,7 +100,7 @@ describe('PrintersView (Printer)', () => {
     await waitFor(() => expect(button.disabled).toBe(false));
   });
 
-  it('does not delete an active printer; deletes another after confirming', async () => {
+  it('[URS-INT-006] does not delete an active printer; deletes another after confirming', async () => {
     const client = render();
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Slet Kontor' }).disabled).toBe(
       true,
@@ -112,7 +112,7 @@ describe('PrintersView (Printer)', () => {
     );
   });
 
-  it('adds a printer from the blank row once name, address and port are filled', async () => {
+  it('[URS-INT-006] adds a printer from the blank row once name, address and port are filled', async () => {
     const client = render();
     expect(screen.queryByRole('button', { name: 'Opret printer' })).toBeNull();
     await userEvent.type(screen.getByLabelText('Navn for ny printer'), 'Lab-2');
@@ -128,7 +128,7 @@ describe('PrintersView (Printer)', () => {
     });
   });
 
-  it('refuses a taken name, a bad name and a dynamic port', async () => {
+  it('[URS-INT-006][URS-DAT-007] refuses a taken name, a bad name and a dynamic port', async () => {
     const client = render();
     await userEvent.type(screen.getByLabelText('Navn for ny printer'), 'kontor');
     await userEvent.type(screen.getByLabelText('IP-adresse for ny printer'), '10.0.0.9');

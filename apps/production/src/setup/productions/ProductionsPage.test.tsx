@@ -9,7 +9,7 @@ import ProductionsPage from './ProductionsPage';
 const timeInput = () => screen.getByLabelText('Produktionstidspunkt') as HTMLInputElement;
 
 describe('Produktioner', () => {
-  it("shows the chosen product's runs in the weekly grid", async () => {
+  it("[URS-PRD-014] shows the chosen product's runs in the weekly grid", async () => {
     renderWithApi(<ProductionsPage />, fakeSetupClient(testCatalog()));
     const grid = await screen.findByRole('table', { name: 'Produktioner af FDG' });
     expect(within(grid).getByRole('button', { name: 'Mandag 07:00' })).toBeTruthy();
@@ -21,13 +21,13 @@ describe('Produktioner', () => {
     expect(within(other).getByRole('button', { name: 'Fredag 08:00' })).toBeTruthy();
   });
 
-  it('offers activity tracers in use and isotopes, not injection or archived tracers', async () => {
+  it('[URS-PRD-014] offers activity tracers in use and isotopes, not injection or archived tracers', async () => {
     renderWithApi(<ProductionsPage />, fakeSetupClient(testCatalog()));
     const options = within(await screen.findByLabelText('Produkt')).getAllByRole('option');
     expect(options.map((option) => option.textContent)).toEqual(['FDG', 't-3', 'F-18', 'Ga-68']);
   });
 
-  it('creates a run from the typed time, Enter saving', async () => {
+  it('[URS-PRD-014] creates a run from the typed time, Enter saving', async () => {
     const client = fakeSetupClient(testCatalog());
     renderWithApi(<ProductionsPage />, client);
     await userEvent.selectOptions(await screen.findByLabelText('Produkt'), 't-3');
@@ -42,7 +42,7 @@ describe('Produktioner', () => {
     });
   });
 
-  it('loads a clicked run and updates it', async () => {
+  it('[URS-PRD-014] loads a clicked run and updates it', async () => {
     const client = fakeSetupClient(testCatalog());
     renderWithApi(<ProductionsPage />, client);
     const run = await screen.findByRole('button', { name: 'Onsdag 07:30' });
@@ -61,7 +61,7 @@ describe('Produktioner', () => {
     expect(client.setup.productions.create.mutate).not.toHaveBeenCalled();
   });
 
-  it('refuses a time that is no time', async () => {
+  it('[URS-DAT-007] refuses a time that is no time', async () => {
     const client = fakeSetupClient(testCatalog());
     renderWithApi(<ProductionsPage />, client);
     await userEvent.type(await screen.findByLabelText('Produktionstidspunkt'), '25:00');
@@ -72,7 +72,7 @@ describe('Produktioner', () => {
     expect(client.setup.productions.create.mutate).not.toHaveBeenCalled();
   });
 
-  it("shows the api's refusal to delete a run that deliveries use", async () => {
+  it("[URS-PRD-014] shows the api's refusal to delete a run that deliveries use", async () => {
     const client = fakeSetupClient(testCatalog());
     client.setup.productions.delete.mutate.mockRejectedValue(
       refusal('REFERENCED', { entity: 'ActivityProduction' }),
@@ -87,7 +87,7 @@ describe('Produktioner', () => {
     expect(await screen.findByText('Produktionen er i brug og kan ikke slettes.')).toBeTruthy();
   });
 
-  it('creates isotope productions for isotopes', async () => {
+  it('[URS-PRD-014] creates isotope productions for isotopes', async () => {
     const client = fakeSetupClient(testCatalog());
     renderWithApi(<ProductionsPage />, client);
     await userEvent.selectOptions(await screen.findByLabelText('Produkt'), 'Ga-68');

@@ -61,7 +61,7 @@ const optionsOf = (label: string) =>
     .map((option) => option.textContent);
 
 describe('ReleaseRightsView (Frigivelsesrettigheder)', () => {
-  it('lists the rights with "Aldrig" for no expiry, sortable by header', async () => {
+  it('[URS-REL-005] lists the rights with "Aldrig" for no expiry, sortable by header', async () => {
     render();
     const rows = () =>
       within(screen.getByRole('table'))
@@ -77,7 +77,7 @@ describe('ReleaseRightsView (Frigivelsesrettigheder)', () => {
     expect(rows()).toEqual(['kemiker2', 'kemiker']);
   });
 
-  it('offers production users and admins only, never oneself, admins marked', () => {
+  it('[URS-REL-005] offers production users and admins only, never oneself, admins marked', () => {
     render();
     expect(optionsOf('Bruger')).toEqual([
       '-- Vælg --',
@@ -88,13 +88,13 @@ describe('ReleaseRightsView (Frigivelsesrettigheder)', () => {
     expect(optionsOf('Tracer')).toEqual(['-- Vælg --', 'FDG', 'PSMA']);
   });
 
-  it('lets the site admin grant themselves', () => {
+  it('[URS-REL-005] lets the site admin grant themselves', () => {
     render(fakeClient(), { id: 1, userGroup: UserGroup.Admin });
     expect(optionsOf('Bruger')).toContain('site - admin');
     expect(optionsOf('Bruger')).toContain('chef - admin');
   });
 
-  it('creates a right without an expiry date', async () => {
+  it('[URS-REL-005] creates a right without an expiry date', async () => {
     const client = render();
     await userEvent.selectOptions(screen.getByLabelText('Bruger'), 'kemiker');
     await userEvent.selectOptions(screen.getByLabelText('Tracer'), 'FDG');
@@ -107,7 +107,7 @@ describe('ReleaseRightsView (Frigivelsesrettigheder)', () => {
     expect(await screen.findByText('Rettigheden er oprettet.')).toBeTruthy();
   });
 
-  it('creates a right with an expiry date typed the Danish way', async () => {
+  it('[URS-REL-005][URS-DAT-007] creates a right with an expiry date typed the Danish way', async () => {
     const client = render();
     await userEvent.selectOptions(screen.getByLabelText('Bruger'), 'kemiker');
     await userEvent.selectOptions(screen.getByLabelText('Tracer'), 'PSMA');
@@ -119,7 +119,7 @@ describe('ReleaseRightsView (Frigivelsesrettigheder)', () => {
     });
   });
 
-  it('refuses an invalid date and sends nothing', async () => {
+  it('[URS-DAT-007] refuses an invalid date and sends nothing', async () => {
     const client = render();
     await userEvent.selectOptions(screen.getByLabelText('Bruger'), 'kemiker');
     await userEvent.selectOptions(screen.getByLabelText('Tracer'), 'PSMA');
@@ -131,7 +131,7 @@ describe('ReleaseRightsView (Frigivelsesrettigheder)', () => {
     expect(client.setup.releaseRights.create.mutate).not.toHaveBeenCalled();
   });
 
-  it("shows the api's refusal of a grant to oneself", async () => {
+  it("[URS-REL-005] shows the api's refusal of a grant to oneself", async () => {
     const client = fakeClient();
     client.setup.releaseRights.create.mutate = vi.fn(() => Promise.reject(refusal('SELF_GRANT')));
     render(client, { id: 1, userGroup: UserGroup.Admin });
@@ -142,7 +142,7 @@ describe('ReleaseRightsView (Frigivelsesrettigheder)', () => {
     expect((screen.getByLabelText('Bruger') as HTMLSelectElement).value).toBe('3');
   });
 
-  it('deletes a right from "Eksisterende rettigheder" after confirming', async () => {
+  it('[URS-REL-005] deletes a right from "Eksisterende rettigheder" after confirming', async () => {
     const client = render();
     await userEvent.click(
       screen.getByRole('button', { name: 'Slet rettigheden for kemiker til PSMA' }),

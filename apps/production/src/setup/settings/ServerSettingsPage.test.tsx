@@ -56,7 +56,7 @@ function fakeClient(userGroup: UserGroup) {
 }
 
 describe('ServerSettingsPage (Server)', () => {
-  it('shows the settings read-only to a production admin, with a note', async () => {
+  it('[URS-PRD-016] shows the settings read-only to a production admin, with a note', async () => {
     const client = fakeClient(UserGroup.ProductionAdmin);
     renderWithApi(<ServerSettingsPage />, client);
     const days = await screen.findByLabelText<HTMLInputElement>('Datointerval (dage)');
@@ -68,7 +68,7 @@ describe('ServerSettingsPage (Server)', () => {
     expect(client.setup.serviceAddresses.list.query).not.toHaveBeenCalled();
   });
 
-  it('lets the site admin change and save them', async () => {
+  it('[URS-PRD-016] lets the site admin change and save them', async () => {
     const client = fakeClient(UserGroup.Admin);
     renderWithApi(<ServerSettingsPage />, client);
     const days = await screen.findByLabelText<HTMLInputElement>('Datointerval (dage)');
@@ -94,7 +94,7 @@ describe('ServerSettingsPage (Server)', () => {
     );
   });
 
-  it('refuses a date range that is not a whole number', async () => {
+  it('[URS-DAT-007] refuses a date range that is not a whole number', async () => {
     const client = fakeClient(UserGroup.Admin);
     renderWithApi(<ServerSettingsPage />, client);
     const days = await screen.findByLabelText('Datointerval (dage)');

@@ -49,7 +49,7 @@ function fakeClient() {
 }
 
 describe('TracersView (Tracer set-up)', () => {
-  it('shows the non-archived tracers as editable rows; only injection tracers have a catalogue', () => {
+  it('[URS-PRD-014] shows the non-archived tracers as editable rows; only injection tracers have a catalogue', () => {
     renderWithApi(<TracersView catalog={catalog} />, fakeClient());
     expect(screen.getByLabelText<HTMLInputElement>('Klinisk navn for FDG').value).toBe(
       'Fluorodeoxyglucose',
@@ -60,7 +60,7 @@ describe('TracersView (Tracer set-up)', () => {
     expect(screen.queryByRole('button', { name: 'Katalog for FDG' })).toBeNull();
   });
 
-  it('saves a changed clinical name as an edit of that tracer', async () => {
+  it('[URS-PRD-014] saves a changed clinical name as an edit of that tracer', async () => {
     const client = fakeClient();
     renderWithApi(<TracersView catalog={catalog} />, client);
     expect(screen.queryByRole('button', { name: 'Gem FDG' })).toBeNull();
@@ -84,7 +84,7 @@ describe('TracersView (Tracer set-up)', () => {
     expect(screen.getByRole('button', { name: 'Gem Ga-DOTA' })).toBeTruthy();
   });
 
-  it('creates a tracer from the blank row (Enter submits)', async () => {
+  it('[URS-PRD-014] creates a tracer from the blank row (Enter submits)', async () => {
     const client = fakeClient();
     renderWithApi(<TracersView catalog={catalog} />, client);
     await userEvent.type(screen.getByLabelText('Tracer for ny tracer'), 'new_tracer');
@@ -102,7 +102,7 @@ describe('TracersView (Tracer set-up)', () => {
     });
   });
 
-  it('refuses a blank row without isotope and a vial tag another tracer has, sending nothing', async () => {
+  it('[URS-PRD-014] refuses a blank row without isotope and a vial tag another tracer has, sending nothing', async () => {
     const client = fakeClient();
     renderWithApi(<TracersView catalog={catalog} />, client);
     await userEvent.type(screen.getByLabelText('Tracer for ny tracer'), 'X');
@@ -119,7 +119,7 @@ describe('TracersView (Tracer set-up)', () => {
     expect(client.setup.tracers.create.mutate).not.toHaveBeenCalled();
   });
 
-  it('archives a tracer no catalogue lists, not one an endpoint may order', async () => {
+  it('[URS-PRD-014] archives a tracer no catalogue lists, not one an endpoint may order', async () => {
     const client = fakeClient();
     renderWithApi(<TracersView catalog={catalog} />, client);
     expect(
@@ -129,7 +129,7 @@ describe('TracersView (Tracer set-up)', () => {
     expect(client.setup.tracers.archive.mutate).toHaveBeenCalledWith({ id: 1, archived: true });
   });
 
-  it('restores a tracer from "Tracerarkiv"', async () => {
+  it('[URS-PRD-014] restores a tracer from "Tracerarkiv"', async () => {
     const client = fakeClient();
     renderWithApi(<TracersView catalog={catalog} />, client);
     await userEvent.click(screen.getByText('Tracerarkiv'));
@@ -144,7 +144,7 @@ describe('TracersView (Tracer set-up)', () => {
     expect(screen.getByLabelText('Klinisk navn for Ga-DOTA')).toBeTruthy();
   });
 
-  it('shows the api refusal and keeps the typed text', async () => {
+  it('[URS-DAT-006] shows the api refusal and keeps the typed text', async () => {
     const client = fakeClient();
     client.setup.tracers.edit.mutate = vi.fn(() =>
       Promise.reject(refusal('ALREADY_EXISTS', { entity: 'Tracer' })),
@@ -159,7 +159,7 @@ describe('TracersView (Tracer set-up)', () => {
 });
 
 describe('TracerCatalogModal ("Tracerkatalog for X")', () => {
-  it('grants by ticking, revokes by unticking, and closes with "Luk"', async () => {
+  it('[URS-PRD-014] grants by ticking, revokes by unticking, and closes with "Luk"', async () => {
     const client = fakeClient();
     renderWithApi(<TracersView catalog={catalog} />, client);
     await userEvent.click(screen.getByRole('button', { name: 'Katalog for Ga-DOTA' }));
@@ -189,7 +189,7 @@ describe('TracerCatalogModal ("Tracerkatalog for X")', () => {
 });
 
 describe('TracerLimitsModal ("Grænser for X")', () => {
-  it('saves the limits and release guards typed with a comma, the injection limit only for injection tracers', async () => {
+  it('[URS-ORD-010][URS-REL-008][URS-REL-009] saves the limits and release guards typed with a comma, the injection limit only for injection tracers', async () => {
     const client = fakeClient();
     renderWithApi(<TracersView catalog={catalog} />, client);
     await userEvent.click(screen.getByRole('button', { name: 'Grænser for FDG' }));
@@ -212,7 +212,7 @@ describe('TracerLimitsModal ("Grænser for X")', () => {
     });
   });
 
-  it('says in words which field is wrong and sends nothing', async () => {
+  it('[URS-ORD-010][URS-DAT-007] says in words which field is wrong and sends nothing', async () => {
     const client = fakeClient();
     renderWithApi(<TracersView catalog={catalog} />, client);
     await userEvent.click(screen.getByRole('button', { name: 'Grænser for Ga-DOTA' }));

@@ -5,7 +5,7 @@ import { renderWithI18n } from '../../testing/renderWithI18n';
 import { WeekGrid } from './WeekGrid';
 
 describe('WeekGrid', () => {
-  it('places entries at weekday and hour, tints them and reports clicks', async () => {
+  it('[URS-PRD-014] places entries at weekday and hour, tints them and reports clicks', async () => {
     const onSelect = vi.fn();
     renderWithI18n(
       <WeekGrid

@@ -2,12 +2,14 @@
  * The web database: accounts, sessions, site settings and operational logs (docs/domain.md).
  */
 import type { Sequelize } from 'sequelize';
+import { defineBackupRunModels } from './backupRuns';
 import { defineNoticeModels } from './notices';
 import { defineSessionModels } from './sessions';
 import { defineSettingsModels } from './settings';
 import { defineTelemetryModels } from './telemetry';
 import { defineUserModels } from './users';
 
+export * from './backupRuns';
 export * from './notices';
 export * from './sessions';
 export * from './settings';
@@ -22,6 +24,7 @@ export function defineWebModels(sequelize: Sequelize) {
     ...defineSettingsModels(sequelize),
     ...defineTelemetryModels(sequelize),
     ...defineNoticeModels(sequelize),
+    ...defineBackupRunModels(sequelize),
   };
   const m = models;
   const c = { constraints: false } as const;
