@@ -12,6 +12,8 @@ const nodeMajor = process.versions.node.split('.')[0] ?? 'node';
 
 export default defineConfig({
   testDir: 'test',
+  // Says which tests this machine's missing peers (Chromium, nginx, MariaDB, Redis) skip.
+  globalSetup: './test/testPeers.setup.ts',
   // The scenarios each start their own site; the dev loop starts `npm run dev` (fixed ports,
   // rebuilding packages as it starts), so it runs on its own, when no other suite is running:
   // `npm run test:dev-loop -w @tracershop/e2e` (CI runs it after `npm test`).

@@ -1,13 +1,9 @@
 /**
  * Debian's Chromium (no browser download): headless, no sandbox (containers), none of
  * Chrome's background traffic. `playwright.config.ts` launches it with these; without it the
- * suite is skipped with a message.
+ * suite is skipped with a message (the `chromium` test peer of @tracershop/db/testing).
  */
-import { existsSync } from 'node:fs';
-
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export const chromiumAvailable = existsSync(CHROMIUM_PATH);
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',

@@ -12,8 +12,8 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { missingTestPeers } from '@tracershop/db/testing';
 import { DEMO_PASSWORD } from '../../apps/api/test/testApi';
-import { chromiumAvailable, CHROMIUM_PATH } from './browser';
 import { expect, test } from './fixtures';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -113,7 +113,8 @@ test.describe('npm run dev', () => {
   });
 
   test('brings up a hot-reloading system', async ({ page }) => {
-    test.skip(!chromiumAvailable, `no Chromium at ${CHROMIUM_PATH}`);
+    const missing = missingTestPeers(['chromium']);
+    test.skip(missing !== undefined, missing);
     test.setTimeout(300_000);
     // The three ports must be free: a developer's own `npm run dev` would answer instead.
     for (const url of URLS) {

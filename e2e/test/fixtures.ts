@@ -14,9 +14,9 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { test as base } from '@playwright/test';
+import { missingTestPeers } from '@tracershop/db/testing';
 import type { TestApi } from '../../apps/api/test/testApi';
 import { DEMO_PASSWORD } from '../../apps/api/test/testApi';
-import { CHROMIUM_PATH, chromiumAvailable } from './browser';
 import type { SiteOptions } from './site';
 import { startSite } from './site';
 
@@ -63,10 +63,8 @@ interface ScenarioFixtures {
 export const test = base.extend<ScenarioFixtures>({
   siteOptions: [{}, { option: true }],
   site: async ({ siteOptions }, use, testInfo) => {
-    testInfo.skip(
-      !chromiumAvailable,
-      `no Chromium at ${CHROMIUM_PATH} (apt-get install chromium; CI installs it)`,
-    );
+    const missing = missingTestPeers(['chromium']);
+    testInfo.skip(missing !== undefined, missing);
     const site = await startSite(siteOptions);
     await use(site);
     await site.close();

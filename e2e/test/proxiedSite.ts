@@ -24,8 +24,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { migrateUp, openDatabases, seedDemoSite } from '@tracershop/db';
 import type { Databases } from '@tracershop/db';
-import { createTestSite } from '@tracershop/db/testing';
-import { CHROMIUM_PATH, chromiumAvailable } from './browser';
+import { createTestSite, missingTestPeers } from '@tracershop/db/testing';
 import { test as scenarioTest, watchProblems } from './fixtures';
 import { TIME_ZONE, appVersion, customerAppDir, productionAppDir } from './site';
 
@@ -41,29 +40,9 @@ export const NGINX_PATH = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 /** How long an api process or nginx may take to come up. */
 const START_TIMEOUT_MS = 60_000;
 
-function commandRuns(command: string, args: string[]): boolean {
-  return spawnSync(command, args, { stdio: 'ignore' }).status === 0;
-}
-
 /** Why the site cannot run on this machine, or null when it can (CI has everything). */
 export function proxiedSiteUnavailable(): string | null {
-  const missing: string[] = [];
-  if (!chromiumAvailable) {
-    missing.push(`Chromium at ${CHROMIUM_PATH} (apt-get install chromium)`);
-  }
-  if (!existsSync(NGINX_PATH)) {
-    missing.push(`nginx at ${NGINX_PATH} (apt-get install nginx-light, or set NGINX_PATH)`);
-  }
-  if (!commandRuns('openssl', ['version'])) {
-    missing.push('openssl (apt-get install openssl)');
-  }
-  if ((process.env.TEST_MYSQL_URL ?? '') === '') {
-    missing.push('MariaDB: set TEST_MYSQL_URL, e.g. mysql://root@127.0.0.1:3306/');
-  }
-  if ((process.env.TEST_REDIS_URL ?? '') === '') {
-    missing.push('Redis: set TEST_REDIS_URL, e.g. redis://127.0.0.1:6379');
-  }
-  return missing.length === 0 ? null : `needs ${missing.join('; ')}`;
+  return missingTestPeers(['chromium', 'nginx', 'mariadb', 'redis']) ?? null;
 }
 
 /** The values of deploy/nginx/tracershop.conf's placeholders. */

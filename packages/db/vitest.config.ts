@@ -6,5 +6,7 @@ export default vitestConfig({
     // running files one after another keeps the MariaDB server and the machine responsive.
     fileParallelism: false,
     testTimeout: 60_000,
+    // Says which tests this machine's missing peers (MariaDB, Redis, slapd, …) skip.
+    globalSetup: ['./test/testPeers.setup.ts'],
   },
 });

@@ -8,6 +8,7 @@
 import { OrderStatus, UserGroup, UserSource } from '@tracershop/core';
 import { Attribute, Change, Client } from 'ldapts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { missingTestPeers } from '@tracershop/db/testing';
 import { freePort } from './ippPrinterPeer';
 import type { LdapPeer } from './ldapPeer';
 import { LDAP_ADMIN_DN, LDAP_ADMIN_PASSWORD, LDAP_SUFFIX, startLdapPeer } from './ldapPeer';
@@ -88,192 +89,197 @@ function directoryEnv(ldap: LdapPeer, extra: Record<string, string> = {}): NodeJ
   };
 }
 
-describe('directory login over LDAP (sqlite)', () => {
-  let ldap: LdapPeer;
-  let api: TestApi;
+describe.skipIf(missingTestPeers(['slapd']) !== undefined)(
+  'directory login over LDAP (sqlite)',
+  () => {
+    let ldap: LdapPeer;
+    let api: TestApi;
 
-  async function login(username: string, password: string, target: TestApi = api) {
-    const client = target.client();
-    const reason = await reasonOf(client.trpc.auth.login.mutate({ username, password }));
-    return { client, reason };
-  }
-
-  async function lastLoginEvent(username: string) {
-    return api.db.models.LoginEvent.findOne({ where: { username }, order: [['id', 'DESC']] });
-  }
-
-  beforeAll(async () => {
-    ldap = await startLdapPeer(LDIF);
-    api = await startTestApi({ dialect: 'sqlite', env: directoryEnv(ldap) });
-  }, 60_000);
-
-  afterAll(async () => {
-    await api?.close();
-    await ldap?.close();
-  });
-
-  it('[URS-INT-007][URS-AUD-009] logs a directory user in and creates their account with the highest role', async () => {
-    const { client, reason } = await login('anna', 'anna-secret');
-    expect(reason).toBe('no error');
-    const me = await client.trpc.auth.whoami.query();
-    expect(me.user).toMatchObject({
-      username: 'anna',
-      displayName: 'Anna Andersen (KF)',
-      userGroup: UserGroup.ProductionUser,
-    });
-    const row = await api.db.models.User.findOne({ where: { username: 'anna' } });
-    expect(row?.source).toBe(UserSource.Ldap);
-    expect(row?.passwordHash).toBeNull();
-    const audit = await api.db.models.AuditEvent.findOne({
-      where: { action: 'user.provision', entityId: row?.id ?? 0 },
-    });
-    expect(audit?.actorName).toBe('directory (LDAP)');
-  });
-
-  it('matches the user name case-insensitively: one account', async () => {
-    const { client, reason } = await login('ANNA', 'anna-secret');
-    expect(reason).toBe('no error');
-    expect((await client.trpc.auth.whoami.query()).user?.username).toBe('anna');
-    expect(await api.db.models.User.count({ where: { usernameKey: 'anna' } })).toBe(1);
-  });
-
-  it('[URS-INT-007] refuses a wrong or empty password', async () => {
-    expect((await login('anna', 'not-annas')).reason).toBe('LOGIN_FAILED');
-    expect((await lastLoginEvent('anna'))?.reason).toBe('wrong-password');
-    expect((await login('anna', ' ')).reason).toBe('LOGIN_FAILED');
-  });
-
-  it('maps a group configured by its full DN, and takes the cn as display name', async () => {
-    const { client, reason } = await login('bob', 'bo-secret');
-    expect(reason).toBe('no error');
-    expect((await client.trpc.auth.whoami.query()).user).toMatchObject({
-      displayName: 'Bo Berg',
-      userGroup: UserGroup.ProductionAdmin,
-    });
-  });
-
-  it('[URS-INT-007] refuses a directory user in no Tracershop group', async () => {
-    expect((await login('carl', 'carl-secret')).reason).toBe('LOGIN_FAILED');
-    expect((await lastLoginEvent('carl'))?.reason).toBe('no-role');
-    expect(await api.db.models.User.findOne({ where: { username: 'carl' } })).toBeNull();
-  });
-
-  it('[URS-INT-007][URS-AUD-009] follows group changes in the directory on the next login (audited), ending the sessions of the old role', async () => {
-    const { client: before } = await login('anna', 'anna-secret');
-    expect((await before.trpc.auth.whoami.query()).user?.userGroup).toBe(UserGroup.ProductionUser);
-    const admin = new Client({ url: ldap.url });
-    await admin.bind(LDAP_ADMIN_DN, LDAP_ADMIN_PASSWORD);
-    await admin.modify(
-      `cn=Anna Andersen,${PEOPLE}`,
-      new Change({
-        operation: 'delete',
-        modification: new Attribute({
-          type: 'memberOf',
-          values: [`CN=RGH-B-SE Tracershop Production-User,${GROUPS}`],
-        }),
-      }),
-    );
-    await admin.unbind();
-    const { client } = await login('anna', 'anna-secret');
-    expect((await client.trpc.auth.whoami.query()).user?.userGroup).toBe(UserGroup.ShopUser);
-    const row = await api.db.models.User.findOne({ where: { username: 'anna' } });
-    const audit = await api.db.models.AuditEvent.findOne({
-      where: { action: 'user.edit', entityId: row?.id ?? 0 },
-    });
-    expect(JSON.parse(audit?.after ?? '{}')).toMatchObject({ userGroup: UserGroup.ShopUser });
-    // The session started with the production role is over.
-    expect((await before.trpc.auth.whoami.query()).user).toBeNull();
-  });
-
-  it('escapes LDAP filter characters in the user name', async () => {
-    for (const username of ['*)(sAMAccountName=*', '*', 'an*', 'anna)(|(cn=*']) {
-      expect((await login(username, 'anna-secret')).reason).toBe('LOGIN_FAILED');
+    async function login(username: string, password: string, target: TestApi = api) {
+      const client = target.client();
+      const reason = await reasonOf(client.trpc.auth.login.mutate({ username, password }));
+      return { client, reason };
     }
-    for (const username of ['*)(sAMAccountName=*', '*']) {
-      expect((await login(username, 'bo-secret')).reason).toBe('LOGIN_FAILED');
+
+    async function lastLoginEvent(username: string) {
+      return api.db.models.LoginEvent.findOne({ where: { username }, order: [['id', 'DESC']] });
     }
-  });
 
-  it('[URS-INT-008] keeps local external users working, never taken over by a directory namesake', async () => {
-    const { client, reason } = await login('external', DEMO_PASSWORD);
-    expect(reason).toBe('no error');
-    expect((await client.trpc.auth.whoami.query()).user?.userGroup).toBe(UserGroup.ShopExternal);
-    expect((await login('external', 'directory-secret')).reason).toBe('LOGIN_FAILED');
-    const row = await api.db.models.User.findOne({ where: { username: 'external' } });
-    expect(row?.source).toBe(UserSource.Local);
-    expect(row?.userGroup).toBe(UserGroup.ShopExternal);
-  });
+    beforeAll(async () => {
+      ldap = await startLdapPeer(LDIF);
+      api = await startTestApi({ dialect: 'sqlite', env: directoryEnv(ldap) });
+    }, 60_000);
 
-  it('[URS-INT-008] signs a release with the directory password', async () => {
-    const fixtures = new ReleaseFixtures(api);
-    const { client } = await login('bob', 'bo-secret');
-    const bob = await api.db.models.User.findOne({ where: { username: 'bob' } });
-    const slot = await fixtures.slot('PET1', 'FDG');
-    await api.db.models.ReleaseRight.create({
-      userId: bob?.id ?? 0,
-      userName: 'Bo Berg',
-      tracerId: slot.tracerId,
+    afterAll(async () => {
+      await api?.close();
+      await ldap?.close();
     });
-    const date = fixtures.freshDate();
-    const orders = await fixtures.activityOrders(slot, date, 1);
-    const vials = await fixtures.deliveringVials(slot, date, orders);
-    const release = (password: string) =>
-      client.trpc.release.activity.mutate({
-        slotId: slot.slotId,
-        deliveryDate: date,
-        orderIds: orders.map((order) => order.id),
-        vialIds: vials.map((vial) => vial.id),
-        password,
+
+    it('[URS-INT-007][URS-AUD-009] logs a directory user in and creates their account with the highest role', async () => {
+      const { client, reason } = await login('anna', 'anna-secret');
+      expect(reason).toBe('no error');
+      const me = await client.trpc.auth.whoami.query();
+      expect(me.user).toMatchObject({
+        username: 'anna',
+        displayName: 'Anna Andersen (KF)',
+        userGroup: UserGroup.ProductionUser,
       });
-    expect(await reasonOf(release('anna-secret'))).toBe('INVALID_SIGNATURE');
-    const result = await release('bo-secret');
-    expect(result.manifest.signedBy).toEqual({ id: bob?.id, name: 'Bo Berg' });
-    const stored = await api.db.models.ActivityOrder.findByPk(orders[0]?.id ?? 0);
-    expect(stored?.status).toBe(OrderStatus.Released);
-  });
+      const row = await api.db.models.User.findOne({ where: { username: 'anna' } });
+      expect(row?.source).toBe(UserSource.Ldap);
+      expect(row?.passwordHash).toBeNull();
+      const audit = await api.db.models.AuditEvent.findOne({
+        where: { action: 'user.provision', entityId: row?.id ?? 0 },
+      });
+      expect(audit?.actorName).toBe('directory (LDAP)');
+    });
 
-  it('[URS-INT-007] uses StartTLS and verifies the certificate unless told not to', async () => {
-    const verified = await startTestApi({
-      dialect: 'sqlite',
-      db: api.db,
-      env: directoryEnv(ldap, { LDAP_STARTTLS: '1', LDAP_CA_FILE: ldap.caFile }),
+    it('matches the user name case-insensitively: one account', async () => {
+      const { client, reason } = await login('ANNA', 'anna-secret');
+      expect(reason).toBe('no error');
+      expect((await client.trpc.auth.whoami.query()).user?.username).toBe('anna');
+      expect(await api.db.models.User.count({ where: { usernameKey: 'anna' } })).toBe(1);
     });
-    const unknownCa = await startTestApi({
-      dialect: 'sqlite',
-      db: api.db,
-      env: directoryEnv(ldap, { LDAP_STARTTLS: '1' }),
-    });
-    const unverified = await startTestApi({
-      dialect: 'sqlite',
-      db: api.db,
-      env: directoryEnv(ldap, { LDAP_STARTTLS: '1', LDAP_TLS_VERIFY: '0' }),
-    });
-    try {
-      expect((await login('bob', 'bo-secret', verified)).reason).toBe('no error');
-      expect((await login('bob', 'bo-secret', unknownCa)).reason).toBe('LOGIN_FAILED');
-      expect((await lastLoginEvent('bob'))?.reason).toBe('unavailable');
-      expect((await login('bob', 'bo-secret', unverified)).reason).toBe('no error');
-    } finally {
-      await Promise.all([verified.close(), unknownCa.close(), unverified.close()]);
-    }
-  });
 
-  it('[URS-INT-008] turns a directory outage into a clean login failure; local users still log in', async () => {
-    const closedPort = await freePort();
-    const down = await startTestApi({
-      dialect: 'sqlite',
-      db: api.db,
-      env: directoryEnv(ldap, { LDAP_URL: `ldap://127.0.0.1:${closedPort}/` }),
+    it('[URS-INT-007] refuses a wrong or empty password', async () => {
+      expect((await login('anna', 'not-annas')).reason).toBe('LOGIN_FAILED');
+      expect((await lastLoginEvent('anna'))?.reason).toBe('wrong-password');
+      expect((await login('anna', ' ')).reason).toBe('LOGIN_FAILED');
     });
-    try {
-      const started = Date.now();
-      expect((await login('bob', 'bo-secret', down)).reason).toBe('LOGIN_FAILED');
-      expect(Date.now() - started).toBeLessThan(5_000);
-      expect((await lastLoginEvent('bob'))?.reason).toBe('unavailable');
-      expect((await login('external', DEMO_PASSWORD, down)).reason).toBe('no error');
-      expect((await login('prod-user', DEMO_PASSWORD, down)).reason).toBe('no error');
-    } finally {
-      await down.close();
-    }
-  });
-});
+
+    it('maps a group configured by its full DN, and takes the cn as display name', async () => {
+      const { client, reason } = await login('bob', 'bo-secret');
+      expect(reason).toBe('no error');
+      expect((await client.trpc.auth.whoami.query()).user).toMatchObject({
+        displayName: 'Bo Berg',
+        userGroup: UserGroup.ProductionAdmin,
+      });
+    });
+
+    it('[URS-INT-007] refuses a directory user in no Tracershop group', async () => {
+      expect((await login('carl', 'carl-secret')).reason).toBe('LOGIN_FAILED');
+      expect((await lastLoginEvent('carl'))?.reason).toBe('no-role');
+      expect(await api.db.models.User.findOne({ where: { username: 'carl' } })).toBeNull();
+    });
+
+    it('[URS-INT-007][URS-AUD-009] follows group changes in the directory on the next login (audited), ending the sessions of the old role', async () => {
+      const { client: before } = await login('anna', 'anna-secret');
+      expect((await before.trpc.auth.whoami.query()).user?.userGroup).toBe(
+        UserGroup.ProductionUser,
+      );
+      const admin = new Client({ url: ldap.url });
+      await admin.bind(LDAP_ADMIN_DN, LDAP_ADMIN_PASSWORD);
+      await admin.modify(
+        `cn=Anna Andersen,${PEOPLE}`,
+        new Change({
+          operation: 'delete',
+          modification: new Attribute({
+            type: 'memberOf',
+            values: [`CN=RGH-B-SE Tracershop Production-User,${GROUPS}`],
+          }),
+        }),
+      );
+      await admin.unbind();
+      const { client } = await login('anna', 'anna-secret');
+      expect((await client.trpc.auth.whoami.query()).user?.userGroup).toBe(UserGroup.ShopUser);
+      const row = await api.db.models.User.findOne({ where: { username: 'anna' } });
+      const audit = await api.db.models.AuditEvent.findOne({
+        where: { action: 'user.edit', entityId: row?.id ?? 0 },
+      });
+      expect(JSON.parse(audit?.after ?? '{}')).toMatchObject({ userGroup: UserGroup.ShopUser });
+      // The session started with the production role is over.
+      expect((await before.trpc.auth.whoami.query()).user).toBeNull();
+    });
+
+    it('escapes LDAP filter characters in the user name', async () => {
+      for (const username of ['*)(sAMAccountName=*', '*', 'an*', 'anna)(|(cn=*']) {
+        expect((await login(username, 'anna-secret')).reason).toBe('LOGIN_FAILED');
+      }
+      for (const username of ['*)(sAMAccountName=*', '*']) {
+        expect((await login(username, 'bo-secret')).reason).toBe('LOGIN_FAILED');
+      }
+    });
+
+    it('[URS-INT-008] keeps local external users working, never taken over by a directory namesake', async () => {
+      const { client, reason } = await login('external', DEMO_PASSWORD);
+      expect(reason).toBe('no error');
+      expect((await client.trpc.auth.whoami.query()).user?.userGroup).toBe(UserGroup.ShopExternal);
+      expect((await login('external', 'directory-secret')).reason).toBe('LOGIN_FAILED');
+      const row = await api.db.models.User.findOne({ where: { username: 'external' } });
+      expect(row?.source).toBe(UserSource.Local);
+      expect(row?.userGroup).toBe(UserGroup.ShopExternal);
+    });
+
+    it('[URS-INT-008] signs a release with the directory password', async () => {
+      const fixtures = new ReleaseFixtures(api);
+      const { client } = await login('bob', 'bo-secret');
+      const bob = await api.db.models.User.findOne({ where: { username: 'bob' } });
+      const slot = await fixtures.slot('PET1', 'FDG');
+      await api.db.models.ReleaseRight.create({
+        userId: bob?.id ?? 0,
+        userName: 'Bo Berg',
+        tracerId: slot.tracerId,
+      });
+      const date = fixtures.freshDate();
+      const orders = await fixtures.activityOrders(slot, date, 1);
+      const vials = await fixtures.deliveringVials(slot, date, orders);
+      const release = (password: string) =>
+        client.trpc.release.activity.mutate({
+          slotId: slot.slotId,
+          deliveryDate: date,
+          orderIds: orders.map((order) => order.id),
+          vialIds: vials.map((vial) => vial.id),
+          password,
+        });
+      expect(await reasonOf(release('anna-secret'))).toBe('INVALID_SIGNATURE');
+      const result = await release('bo-secret');
+      expect(result.manifest.signedBy).toEqual({ id: bob?.id, name: 'Bo Berg' });
+      const stored = await api.db.models.ActivityOrder.findByPk(orders[0]?.id ?? 0);
+      expect(stored?.status).toBe(OrderStatus.Released);
+    });
+
+    it('[URS-INT-007] uses StartTLS and verifies the certificate unless told not to', async () => {
+      const verified = await startTestApi({
+        dialect: 'sqlite',
+        db: api.db,
+        env: directoryEnv(ldap, { LDAP_STARTTLS: '1', LDAP_CA_FILE: ldap.caFile }),
+      });
+      const unknownCa = await startTestApi({
+        dialect: 'sqlite',
+        db: api.db,
+        env: directoryEnv(ldap, { LDAP_STARTTLS: '1' }),
+      });
+      const unverified = await startTestApi({
+        dialect: 'sqlite',
+        db: api.db,
+        env: directoryEnv(ldap, { LDAP_STARTTLS: '1', LDAP_TLS_VERIFY: '0' }),
+      });
+      try {
+        expect((await login('bob', 'bo-secret', verified)).reason).toBe('no error');
+        expect((await login('bob', 'bo-secret', unknownCa)).reason).toBe('LOGIN_FAILED');
+        expect((await lastLoginEvent('bob'))?.reason).toBe('unavailable');
+        expect((await login('bob', 'bo-secret', unverified)).reason).toBe('no error');
+      } finally {
+        await Promise.all([verified.close(), unknownCa.close(), unverified.close()]);
+      }
+    });
+
+    it('[URS-INT-008] turns a directory outage into a clean login failure; local users still log in', async () => {
+      const closedPort = await freePort();
+      const down = await startTestApi({
+        dialect: 'sqlite',
+        db: api.db,
+        env: directoryEnv(ldap, { LDAP_URL: `ldap://127.0.0.1:${closedPort}/` }),
+      });
+      try {
+        const started = Date.now();
+        expect((await login('bob', 'bo-secret', down)).reason).toBe('LOGIN_FAILED');
+        expect(Date.now() - started).toBeLessThan(5_000);
+        expect((await lastLoginEvent('bob'))?.reason).toBe('unavailable');
+        expect((await login('external', DEMO_PASSWORD, down)).reason).toBe('no error');
+        expect((await login('prod-user', DEMO_PASSWORD, down)).reason).toBe('no error');
+      } finally {
+        await down.close();
+      }
+    });
+  },
+);

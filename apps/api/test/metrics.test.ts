@@ -5,23 +5,17 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { missingTestPeers } from '@tracershop/db/testing';
 import { apiConfigFromEnv } from '../src/config';
 import { collectEvents, eventually } from './liveClient';
 import type { Samples } from './metricsText';
-import { PROMTOOL_AVAILABLE, parseSamples, promtoolCheck, sample } from './metricsText';
+import { parseSamples, promtoolCheck, sample } from './metricsText';
 import type { TestApi } from './testApi';
 import { TEST_DIALECTS, startTestApi } from './testApi';
 
 const TOKEN = 'metrics-token-of-this-test-0123456789';
 const BIND = { host: '127.0.0.1', port: 0 };
 const redisUrl = process.env.TEST_REDIS_URL;
-
-if (!PROMTOOL_AVAILABLE) {
-  console.warn(
-    'promtool not found: the check of /metrics with Prometheus’ own parser is skipped ' +
-      '(install Debian’s "prometheus" package; CI does).',
-  );
-}
 
 async function scrape(api: TestApi): Promise<{ text: string; samples: Samples }> {
   const response = await fetch(`${api.server.metricsUrl ?? ''}/metrics`);
@@ -84,7 +78,7 @@ describe.each(TEST_DIALECTS)('[URS-PRF-002] /metrics (%s)', (dialect) => {
     }
   });
 
-  it.skipIf(!PROMTOOL_AVAILABLE)(
+  it.skipIf(missingTestPeers(['promtool']) !== undefined)(
     'passes `promtool check metrics` (Prometheus’ parser; lint-clean but for prom-client’s own process metrics)',
     async () => {
       // Something in every family: a call, a refusal, a query, a subscription.
@@ -242,7 +236,7 @@ describe('[URS-PRF-002] /metrics of the background services, without a token (sq
   });
 });
 
-describe.runIf(redisUrl !== undefined && redisUrl !== '')(
+describe.skipIf(missingTestPeers(['redis']) !== undefined)(
   '[URS-PRF-002] /metrics of two instances sharing Redis (sqlite)',
   () => {
     let first: TestApi;

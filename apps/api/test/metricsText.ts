@@ -50,9 +50,6 @@ export function sample(
   return samples.get(sampleKey(name, labels));
 }
 
-/** Whether promtool can be run here. */
-export const PROMTOOL_AVAILABLE = spawnSync('promtool', ['--version']).error === undefined;
-
 export interface PromtoolVerdict {
   /** False when Prometheus' parser refused the text (exit code 1). */
   parsed: boolean;

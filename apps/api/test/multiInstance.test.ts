@@ -4,6 +4,7 @@
  * set, on MariaDB too when TEST_MYSQL_URL is set (CI sets both).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { missingTestPeers } from '@tracershop/db/testing';
 import { randomUUID } from 'node:crypto';
 import { collectEvents, eventually } from './liveClient';
 import type { TestApi } from './testApi';
@@ -11,7 +12,7 @@ import { TEST_DIALECTS, startTestApi } from './testApi';
 
 const redisUrl = process.env.TEST_REDIS_URL;
 
-describe.runIf(redisUrl !== undefined && redisUrl !== '').each(TEST_DIALECTS)(
+describe.skipIf(missingTestPeers(['redis']) !== undefined).each(TEST_DIALECTS)(
   '[URS-PRF-004] two api instances sharing Redis (%s)',
   (dialect) => {
     let first: TestApi;

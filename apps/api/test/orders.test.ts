@@ -28,6 +28,8 @@ const NEXT_WEDNESDAY = '2026-12-02';
 const WEDNESDAY = '2026-11-25';
 /** A Tuesday of ISO week 50 with no orders at all: the moves' own day. */
 const MOVE_DAY = '2026-12-08';
+/** A Tuesday of ISO week 51 with no orders at all: the rejections' own day. */
+const REJECT_DAY = '2026-12-15';
 /** Juleaftensdag, a Thursday, closed in the seed. */
 const CHRISTMAS_EVE = '2026-12-24';
 const F18_HALFLIFE = 6586.2;
@@ -599,6 +601,51 @@ describe.each(TEST_DIALECTS)('orders (%s)', (dialect) => {
         external.trpc.orders.isotope.edit.mutate({ id: isotope.id, orderedActivity: 1 }),
       ),
     ).toBe('INVALID_STATUS');
+  });
+
+  it('[URS-PRD-004] the production day says who rejected an order and when, from the audit trail', async () => {
+    const slotId = pet1(1, '12:00:00');
+    const first = await prodUser.trpc.orders.activity.createForCustomer.mutate({
+      orderedTimeSlotId: slotId,
+      deliveryDate: REJECT_DAY,
+      orderedActivity: 400,
+    });
+    const second = await prodUser.trpc.orders.activity.createForCustomer.mutate({
+      orderedTimeSlotId: slotId,
+      deliveryDate: REJECT_DAY,
+      orderedActivity: 600,
+    });
+    const linesOf = async () => {
+      const day = await prodUser.trpc.orders.productionDay.query({
+        date: REJECT_DAY,
+        tracerId: ids.tracer('FDG'),
+      });
+      const lines = day.slots.flatMap((card) => card.orders);
+      return (id: number) => lines.find((line) => line.order.id === id);
+    };
+
+    api.clock.set('2026-11-23T09:41:07Z');
+    await prodUser.trpc.orders.activity.reject.mutate({ orderIds: [first.id] });
+    let lineOf = await linesOf();
+    expect(lineOf(first.id)).toMatchObject({
+      rejectedBy: 'Demo Production User',
+      rejectedAt: '2026-11-23T09:41:07.000Z',
+    });
+    expect(lineOf(second.id)).toMatchObject({ rejectedBy: null, rejectedAt: null });
+
+    // Un-rejected it is no longer rejected by anyone; rejected again, the latest rejection counts.
+    await prodUser.trpc.orders.activity.unreject.mutate({ orderIds: [first.id] });
+    lineOf = await linesOf();
+    expect(lineOf(first.id)).toMatchObject({ rejectedBy: null, rejectedAt: null });
+    api.clock.set('2026-11-23T10:02:00Z');
+    await prodAdmin.trpc.orders.activity.reject.mutate({ orderIds: [first.id, second.id] });
+    lineOf = await linesOf();
+    for (const id of [first.id, second.id]) {
+      expect(lineOf(id)).toMatchObject({
+        rejectedBy: 'Demo Production Admin',
+        rejectedAt: '2026-11-23T10:02:00.000Z',
+      });
+    }
   });
 
   it('[URS-PRD-005][URS-PRD-006] moves only to an earlier slot, shows the ghost, and restores', async () => {

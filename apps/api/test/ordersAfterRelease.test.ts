@@ -115,6 +115,19 @@ describe.each(TEST_DIALECTS)('orders after a release (%s)', (dialect) => {
     });
   });
 
+  it('[URS-PRD-007] gives each order line its delivered activity: the pivot carries the release', async () => {
+    const [released, later] = await day.productionCards();
+    const lineOf = (id: number) =>
+      [...(released?.orders ?? []), ...(later?.orders ?? [])].find((line) => line.order.id === id);
+    // The release's vials hang on its pivot A: A's line carries the figure, B's names A.
+    expect(lineOf(a)?.deliveredActivity).toBeCloseTo(962.3, 1);
+    expect(lineOf(a)?.deliveredActivity).toBe(released?.summary.deliveredActivity);
+    expect(lineOf(a)?.deliveredWithOrderId).toBeNull();
+    expect(lineOf(b)).toMatchObject({ deliveredActivity: 0, deliveredWithOrderId: a });
+    // Not released: nothing delivered yet.
+    expect(lineOf(c)).toMatchObject({ deliveredActivity: null, deliveredWithOrderId: null });
+  });
+
   it('[URS-ORD-015] accepts only the later order when production accepts the delivery', async () => {
     const result = await day.production.trpc.orders.activity.acceptSlot.mutate({
       slotId: day.slot.slotId,

@@ -5,6 +5,7 @@
  */
 import { OrderStatus } from '@tracershop/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { missingTestPeers } from '@tracershop/db/testing';
 import { reasonOf } from './reasons';
 import type { IppPrinterPeer } from './ippPrinterPeer';
 import { IppPrinterPeers, freePort } from './ippPrinterPeer';
@@ -12,138 +13,149 @@ import type { TestApi } from './testApi';
 import { startTestApi } from './testApi';
 import type { TestClient } from './testClient';
 
-describe('[URS-INT-005] printing over IPP (sqlite)', () => {
-  let api: TestApi;
-  let admin: TestClient;
-  const peers = new IppPrinterPeers();
-  let labelPeer: IppPrinterPeer;
-  let documentPeer: IppPrinterPeer;
-  let labelPrinterId: number;
-  let documentPrinterId: number;
+describe.skipIf(missingTestPeers(['ippeveprinter']) !== undefined)(
+  '[URS-INT-005] printing over IPP (sqlite)',
+  () => {
+    let api: TestApi;
+    let admin: TestClient;
+    const peers = new IppPrinterPeers();
+    let labelPeer: IppPrinterPeer;
+    let documentPeer: IppPrinterPeer;
+    let labelPrinterId: number;
+    let documentPrinterId: number;
 
-  async function createPrinter(name: string, uri: string, labelPrinter: boolean) {
-    const { port } = new URL(uri);
-    const row = await admin.trpc.setup.printers.create.mutate({
-      name,
-      host: '127.0.0.1',
-      port: Number(port),
-      uri,
-      labelPrinter,
-    });
-    return row.id;
-  }
-
-  beforeAll(async () => {
-    api = await startTestApi({ dialect: 'sqlite' });
-    admin = await api.loginAs('site-admin');
-    [labelPeer, documentPeer] = await Promise.all([
-      peers.start('tracershop-label', { command: '/bin/true' }),
-      peers.start('tracershop-a4', { command: '/bin/true' }),
-    ]);
-    labelPrinterId = await createPrinter('Etiket-1', labelPeer.uri, true);
-    documentPrinterId = await createPrinter('Kontor-1', documentPeer.uri, false);
-  }, 60_000);
-
-  afterAll(async () => {
-    await api?.close();
-    await peers.close();
-  });
-
-  it('refuses to print a label before a label printer is chosen', async () => {
-    const vial = await api.db.models.Vial.findOne({ order: [['id', 'ASC']] });
-    expect(vial).not.toBeNull();
-    await admin.trpc.setup.printers.choose.mutate({
-      activePrinterId: null,
-      activeLabelPrinterId: null,
-    });
-    const user = await api.loginAs('prod-user');
-    expect(await reasonOf(user.trpc.printing.vialLabel.mutate({ vialId: vial?.id ?? 0 }))).toBe(
-      'NO_PRINTER_CHOSEN',
-    );
-    expect(
-      await reasonOf(
-        user.trpc.printing.activityCertificate.mutate({ slotId: 1, date: api.today, releaseId: 1 }),
-      ),
-    ).toBe('NO_PRINTER_CHOSEN');
-  });
-
-  it('prints a test page on the chosen printer and reports the completed job', async () => {
-    const result = await admin.trpc.printing.testPrint.mutate({ printerId: documentPrinterId });
-    expect(result).toMatchObject({
-      printerId: documentPrinterId,
-      printerName: 'Kontor-1',
-      state: 'completed',
-      completed: true,
-    });
-    expect(result.jobId).toBeGreaterThan(0);
-    expect(await documentPeer.spooledFiles()).toHaveLength(1);
-  });
-
-  it('[URS-DOC-004] prints a vial label on the active label printer', async () => {
-    await admin.trpc.setup.printers.choose.mutate({
-      activePrinterId: documentPrinterId,
-      activeLabelPrinterId: labelPrinterId,
-    });
-    const vial = await api.db.models.Vial.findOne({ order: [['id', 'ASC']] });
-    const user = await api.loginAs('prod-user');
-    const before = (await labelPeer.spooledFiles()).length;
-    const result = await user.trpc.printing.vialLabel.mutate({ vialId: vial?.id ?? 0 });
-    expect(result).toMatchObject({ printerId: labelPrinterId, state: 'completed' });
-    expect(await labelPeer.spooledFiles()).toHaveLength(before + 1);
-  });
-
-  it('prints the release certificate of a released delivery on the document printer', async () => {
-    const order = await api.db.models.ActivityOrder.findOne({
-      where: { status: OrderStatus.Released, movedToTimeSlotId: null },
-      order: [['id', 'ASC']],
-    });
-    expect(order).not.toBeNull();
-    const user = await api.loginAs('prod-admin');
-    // The seed releases each delivery's one order with its own vials: the order is the release.
-    const result = await user.trpc.printing.activityCertificate.mutate({
-      slotId: order?.orderedTimeSlotId ?? 0,
-      date: order?.deliveryDate ?? '',
-      releaseId: order?.id ?? 0,
-    });
-    expect(result).toMatchObject({ printerId: documentPrinterId, state: 'completed' });
-  });
-
-  it('says quickly that an unreachable printer does not answer', async () => {
-    const port = await freePort();
-    const printerId = await createPrinter('Slukket-1', `ipp://127.0.0.1:${port}/ipp/print`, false);
-    const started = Date.now();
-    expect(await reasonOf(admin.trpc.printing.testPrint.mutate({ printerId }))).toBe(
-      'PRINTER_UNREACHABLE',
-    );
-    expect(Date.now() - started).toBeLessThan(5_000);
-    try {
-      await admin.trpc.printing.testPrint.mutate({ printerId });
-    } catch (error) {
-      expect(String((error as Error).message)).toContain('Printeren Slukket-1 svarer ikke');
+    async function createPrinter(name: string, uri: string, labelPrinter: boolean) {
+      const { port } = new URL(uri);
+      const row = await admin.trpc.setup.printers.create.mutate({
+        name,
+        host: '127.0.0.1',
+        port: Number(port),
+        uri,
+        labelPrinter,
+      });
+      return row.id;
     }
-  });
 
-  it('reports a job the printer refuses and a job it aborts', async () => {
-    const [raster, failing] = await Promise.all([
-      peers.start('tracershop-raster', { formats: 'image/pwg-raster' }),
-      peers.start('tracershop-failing', { command: '/bin/false' }),
-    ]);
-    const rasterId = await createPrinter('Raster-1', raster.uri, false);
-    const failingId = await createPrinter('Fejl-1', failing.uri, false);
-    expect(await reasonOf(admin.trpc.printing.testPrint.mutate({ printerId: rasterId }))).toBe(
-      'PRINT_REFUSED',
-    );
-    expect(await reasonOf(admin.trpc.printing.testPrint.mutate({ printerId: failingId }))).toBe(
-      'PRINT_ABORTED',
-    );
-  });
+    beforeAll(async () => {
+      api = await startTestApi({ dialect: 'sqlite' });
+      admin = await api.loginAs('site-admin');
+      [labelPeer, documentPeer] = await Promise.all([
+        peers.start('tracershop-label', { command: '/bin/true' }),
+        peers.start('tracershop-a4', { command: '/bin/true' }),
+      ]);
+      labelPrinterId = await createPrinter('Etiket-1', labelPeer.uri, true);
+      documentPrinterId = await createPrinter('Kontor-1', documentPeer.uri, false);
+    }, 60_000);
 
-  it('a printer that stops answering after the last test is reported unreachable', async () => {
-    await labelPeer.close();
-    const user = await api.loginAs('prod-user');
-    const vial = await api.db.models.Vial.findOne({ order: [['id', 'ASC']] });
-    expect(await reasonOf(user.trpc.printing.vialLabel.mutate({ vialId: vial?.id ?? 0 }))).toBe(
-      'PRINTER_UNREACHABLE',
-    );
-  });
-});
+    afterAll(async () => {
+      await api?.close();
+      await peers.close();
+    });
+
+    it('refuses to print a label before a label printer is chosen', async () => {
+      const vial = await api.db.models.Vial.findOne({ order: [['id', 'ASC']] });
+      expect(vial).not.toBeNull();
+      await admin.trpc.setup.printers.choose.mutate({
+        activePrinterId: null,
+        activeLabelPrinterId: null,
+      });
+      const user = await api.loginAs('prod-user');
+      expect(await reasonOf(user.trpc.printing.vialLabel.mutate({ vialId: vial?.id ?? 0 }))).toBe(
+        'NO_PRINTER_CHOSEN',
+      );
+      expect(
+        await reasonOf(
+          user.trpc.printing.activityCertificate.mutate({
+            slotId: 1,
+            date: api.today,
+            releaseId: 1,
+          }),
+        ),
+      ).toBe('NO_PRINTER_CHOSEN');
+    });
+
+    it('prints a test page on the chosen printer and reports the completed job', async () => {
+      const result = await admin.trpc.printing.testPrint.mutate({ printerId: documentPrinterId });
+      expect(result).toMatchObject({
+        printerId: documentPrinterId,
+        printerName: 'Kontor-1',
+        state: 'completed',
+        completed: true,
+      });
+      expect(result.jobId).toBeGreaterThan(0);
+      expect(await documentPeer.spooledFiles()).toHaveLength(1);
+    });
+
+    it('[URS-DOC-004] prints a vial label on the active label printer', async () => {
+      await admin.trpc.setup.printers.choose.mutate({
+        activePrinterId: documentPrinterId,
+        activeLabelPrinterId: labelPrinterId,
+      });
+      const vial = await api.db.models.Vial.findOne({ order: [['id', 'ASC']] });
+      const user = await api.loginAs('prod-user');
+      const before = (await labelPeer.spooledFiles()).length;
+      const result = await user.trpc.printing.vialLabel.mutate({ vialId: vial?.id ?? 0 });
+      expect(result).toMatchObject({ printerId: labelPrinterId, state: 'completed' });
+      expect(await labelPeer.spooledFiles()).toHaveLength(before + 1);
+    });
+
+    it('prints the release certificate of a released delivery on the document printer', async () => {
+      const order = await api.db.models.ActivityOrder.findOne({
+        where: { status: OrderStatus.Released, movedToTimeSlotId: null },
+        order: [['id', 'ASC']],
+      });
+      expect(order).not.toBeNull();
+      const user = await api.loginAs('prod-admin');
+      // The seed releases each delivery's one order with its own vials: the order is the release.
+      const result = await user.trpc.printing.activityCertificate.mutate({
+        slotId: order?.orderedTimeSlotId ?? 0,
+        date: order?.deliveryDate ?? '',
+        releaseId: order?.id ?? 0,
+      });
+      expect(result).toMatchObject({ printerId: documentPrinterId, state: 'completed' });
+    });
+
+    it('says quickly that an unreachable printer does not answer', async () => {
+      const port = await freePort();
+      const printerId = await createPrinter(
+        'Slukket-1',
+        `ipp://127.0.0.1:${port}/ipp/print`,
+        false,
+      );
+      const started = Date.now();
+      expect(await reasonOf(admin.trpc.printing.testPrint.mutate({ printerId }))).toBe(
+        'PRINTER_UNREACHABLE',
+      );
+      expect(Date.now() - started).toBeLessThan(5_000);
+      try {
+        await admin.trpc.printing.testPrint.mutate({ printerId });
+      } catch (error) {
+        expect(String((error as Error).message)).toContain('Printeren Slukket-1 svarer ikke');
+      }
+    });
+
+    it('reports a job the printer refuses and a job it aborts', async () => {
+      const [raster, failing] = await Promise.all([
+        peers.start('tracershop-raster', { formats: 'image/pwg-raster' }),
+        peers.start('tracershop-failing', { command: '/bin/false' }),
+      ]);
+      const rasterId = await createPrinter('Raster-1', raster.uri, false);
+      const failingId = await createPrinter('Fejl-1', failing.uri, false);
+      expect(await reasonOf(admin.trpc.printing.testPrint.mutate({ printerId: rasterId }))).toBe(
+        'PRINT_REFUSED',
+      );
+      expect(await reasonOf(admin.trpc.printing.testPrint.mutate({ printerId: failingId }))).toBe(
+        'PRINT_ABORTED',
+      );
+    });
+
+    it('a printer that stops answering after the last test is reported unreachable', async () => {
+      await labelPeer.close();
+      const user = await api.loginAs('prod-user');
+      const vial = await api.db.models.Vial.findOne({ order: [['id', 'ASC']] });
+      expect(await reasonOf(user.trpc.printing.vialLabel.mutate({ vialId: vial?.id ?? 0 }))).toBe(
+        'PRINTER_UNREACHABLE',
+      );
+    });
+  },
+);

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { migrateDown, migrateUp, openDatabases } from '@tracershop/db';
 import type { Databases } from '@tracershop/db';
-import { createMigratedTestSite, createTestSite } from '@tracershop/db/testing';
+import { createMigratedTestSite, createTestSite, missingTestPeers } from '@tracershop/db/testing';
 import type { MigratedTestSite, TestSite } from '@tracershop/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReadinessReport } from '../src/health/readiness';
@@ -118,7 +118,7 @@ describe('[URS-PRF-001] /readyz with a pending migration (sqlite)', () => {
   });
 });
 
-describe.runIf(mysqlUrl !== undefined && mysqlUrl !== '')(
+describe.skipIf(missingTestPeers(['mariadb']) !== undefined)(
   '[URS-PRF-001] /readyz when the record database stops (mysql)',
   () => {
     let site: TestSite;
@@ -173,7 +173,7 @@ describe.runIf(mysqlUrl !== undefined && mysqlUrl !== '')(
   },
 );
 
-describe.runIf(redisUrl !== undefined && redisUrl !== '')(
+describe.skipIf(missingTestPeers(['redis']) !== undefined)(
   '[URS-PRF-001] /readyz when Redis stops (sqlite)',
   () => {
     let proxy: TcpProxy;

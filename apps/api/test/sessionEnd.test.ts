@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { UserGroup, UserSource } from '@tracershop/core';
 import { hashPassword } from '@tracershop/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { missingTestPeers } from '@tracershop/db/testing';
 import { hashToken } from '../src/auth/sessions';
 import { SESSION_COOKIE, readCookie } from '../src/auth/cookies';
 import { eventually } from './liveClient';
@@ -20,7 +21,7 @@ import { TEST_DIALECTS, startTestApi } from './testApi';
 import type { TestClient } from './testClient';
 
 const redisUrl = process.env.TEST_REDIS_URL;
-const withRedis = redisUrl !== undefined && redisUrl !== '';
+const withRedis = missingTestPeers(['redis']) === undefined;
 
 const IDLE_MINUTES = 30;
 const ABSOLUTE_HOURS = 2;

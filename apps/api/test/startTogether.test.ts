@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MIGRATIONS, migrateUp, openDatabases, seedDemoSite } from '@tracershop/db';
 import type { Databases } from '@tracershop/db';
-import { createTestSite } from '@tracershop/db/testing';
+import { createTestSite, missingTestPeers } from '@tracershop/db/testing';
 import type { TestSite } from '@tracershop/db/testing';
 import { Op, QueryTypes } from 'sequelize';
 import type { Model, ModelStatic } from 'sequelize';
@@ -18,7 +18,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { eventually } from './liveClient';
 
 const apiRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const mysqlUrl = process.env.TEST_MYSQL_URL;
 
 interface Instance {
   process: ChildProcess;
@@ -71,7 +70,7 @@ async function rowCounts(db: Databases): Promise<Record<string, number>> {
   return counts;
 }
 
-describe.runIf(mysqlUrl !== undefined && mysqlUrl !== '')(
+describe.skipIf(missingTestPeers(['mariadb']) !== undefined)(
   '[URS-DAT-004] three instances starting together (mysql)',
   () => {
     const sites: TestSite[] = [];

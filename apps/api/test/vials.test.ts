@@ -176,6 +176,63 @@ describe.each(TEST_DIALECTS)('vials (%s)', (dialect) => {
     ).toBe(1);
   });
 
+  it('[URS-VIA-005] gives a vial without owner its customer with a reason (audited), then offers it to that customer', async () => {
+    const date = fixtures.freshDate();
+    // A dispenser file whose customer number matched no customer: a vial without owner.
+    const [vial] = await fixtures.vials(fdgPet1, date, 1, { customerId: null });
+    if (vial === undefined) {
+      throw new Error('fixtures missing');
+    }
+    const slot = { slotId: fdgPet1.slotId, date };
+    expect((await prodUser.trpc.vials.forSlot.query(slot)).available).toEqual([]);
+    expect(
+      await reasonOf(
+        prodUser.trpc.vials.edit.mutate({ id: vial.id, customerId: fdgPet1.customerId }),
+      ),
+    ).toBe('CHANGE_REASON_NEEDED');
+    expect(
+      await reasonOf(
+        prodUser.trpc.vials.edit.mutate({
+          id: vial.id,
+          customerId: fdgPet1.customerId,
+          reason: 'no',
+        }),
+      ),
+    ).toBe('INVALID_INPUT');
+    await vial.reload();
+    expect(vial.customerId).toBeNull();
+
+    const shop = collectEvents(shopUser);
+    await shop.started;
+    const owned = await prodUser.trpc.vials.edit.mutate({
+      id: vial.id,
+      customerId: fdgPet1.customerId,
+      reason: 'Kundenummer mangler i dispenseren',
+    });
+    expect(owned).toMatchObject({
+      id: vial.id,
+      customerId: fdgPet1.customerId,
+      assignedToId: null,
+    });
+    const audit = await models().AuditEvent.findOne({
+      where: { action: 'vial.edit', entityId: vial.id },
+    });
+    expect(JSON.parse(audit?.before ?? 'null')).toMatchObject({ customerId: null });
+    expect(JSON.parse(audit?.after ?? 'null')).toMatchObject({ customerId: fdgPet1.customerId });
+    expect(audit?.reason).toBe('Kundenummer mangler i dispenseren');
+    // The owner's users see it now (before, production only).
+    await eventually(() =>
+      upsertedRows<{ id: number }>(shop.events, 'Vial').some((row) => row.id === vial.id),
+    );
+    shop.stop();
+
+    expect((await prodUser.trpc.vials.forSlot.query(slot)).available.map((row) => row.id)).toEqual([
+      vial.id,
+    ]);
+    const listed = await prodUser.trpc.vials.list.query({ date, customerId: fdgPet1.customerId });
+    expect(listed.vials.map((row) => row.id)).toEqual([vial.id]);
+  });
+
   it('[URS-VIA-007] lists vials by date, customer, tracer, lot and assignment, page by page', async () => {
     const date = fixtures.freshDate();
     const vials = await fixtures.vials(fdgPet1, date, 3);

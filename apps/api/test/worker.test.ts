@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { missingTestPeers } from '@tracershop/db/testing';
 import { collectEvents, eventually, upsertedRows } from './liveClient';
 import { startTestApi } from './testApi';
 
@@ -29,7 +30,7 @@ function valFile(lot: string): Buffer {
   return Buffer.from(`${lines.join('\r\n')}\r\n`, 'latin1');
 }
 
-describe.runIf(redisUrl !== undefined && redisUrl !== '')(
+describe.skipIf(missingTestPeers(['redis']) !== undefined)(
   'tracershop worker vials (sqlite)',
   () => {
     it("[URS-VIA-010] imports a dropped file in its own process; the api's subscribers see the vial", async () => {

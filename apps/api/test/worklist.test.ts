@@ -14,6 +14,7 @@ import { promisify } from 'node:util';
 import { BookingStatus } from '@tracershop/core';
 import { SERVER_SETTINGS_ID } from '@tracershop/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { missingTestPeers } from '@tracershop/db/testing';
 import { pollWorklistOnce, startWorklistService } from '../src/background/ris/worklistPoller';
 import type { TestApi } from './testApi';
 import { TEST_DIALECTS, startTestApi } from './testApi';
@@ -99,187 +100,190 @@ async function waitForPort(port: number): Promise<void> {
   }
 }
 
-describe.each(TEST_DIALECTS)('worklist poller (%s)', (dialect) => {
-  let api: TestApi;
-  let root: string;
-  let folder: string;
-  let scp: ChildProcess;
-  let port: number;
+describe.skipIf(missingTestPeers(['dcmtk']) !== undefined).each(TEST_DIALECTS)(
+  'worklist poller (%s)',
+  (dialect) => {
+    let api: TestApi;
+    let root: string;
+    let folder: string;
+    let scp: ChildProcess;
+    let port: number;
 
-  async function writeStep(step: Step): Promise<void> {
-    const dump = path.join(folder, `${step.file}.dump`);
-    await writeFile(dump, dumpOf(step), 'latin1');
-    await run('dump2dcm', [dump, path.join(folder, `${step.file}.wl`)]);
-    await rm(dump);
-  }
-
-  async function pointRisAt(risPort: number, aeTitle = AE_TITLE): Promise<void> {
-    const address = await api.db.models.ServiceAddress.create({
-      kind: 'dicom',
-      host: '127.0.0.1',
-      port: risPort,
-      aeTitle,
-      description: 'RIS worklist',
-    });
-    await api.db.models.ServerSettings.update(
-      { risAddressId: address.id },
-      { where: { id: SERVER_SETTINGS_ID } },
-    );
-  }
-
-  beforeAll(async () => {
-    api = await startTestApi({ dialect, today: TODAY });
-    root = await mkdtemp(path.join(tmpdir(), 'tracershop-worklist-'));
-    folder = path.join(root, AE_TITLE);
-    await run('mkdir', ['-p', folder]);
-    await writeFile(path.join(folder, 'lockfile'), '');
-    port = await freePort();
-    scp = spawn('wlmscpfs', ['-dfp', root, String(port)], { stdio: 'ignore' });
-    await waitForPort(port);
-  });
-
-  afterAll(async () => {
-    scp?.kill();
-    await api?.close();
-    if (root !== undefined) {
-      await rm(root, { recursive: true, force: true });
+    async function writeStep(step: Step): Promise<void> {
+      const dump = path.join(folder, `${step.file}.dump`);
+      await writeFile(dump, dumpOf(step), 'latin1');
+      await run('dump2dcm', [dump, path.join(folder, `${step.file}.wl`)]);
+      await rm(dump);
     }
-  });
 
-  const bookingOf = (accessionNumber: string) =>
-    api.db.models.Booking.findOne({ where: { accessionNumber } });
+    async function pointRisAt(risPort: number, aeTitle = AE_TITLE): Promise<void> {
+      const address = await api.db.models.ServiceAddress.create({
+        kind: 'dicom',
+        host: '127.0.0.1',
+        port: risPort,
+        aeTitle,
+        description: 'RIS worklist',
+      });
+      await api.db.models.ServerSettings.update(
+        { risAddressId: address.id },
+        { where: { id: SERVER_SETTINGS_ID } },
+      );
+    }
 
-  it('is not started without a configured RIS', async () => {
-    await api.db.models.ServerSettings.update(
-      { risAddressId: null },
-      { where: { id: SERVER_SETTINGS_ID } },
-    );
-    expect(
-      await startWorklistService(api.server.services, { WORKLIST_ENABLED: '1' }, false),
-    ).toBeNull();
-    expect(await startWorklistService(api.server.services, {}, false)).toBeNull();
-    await expect(pollWorklistOnce(api.server.services)).rejects.toThrow(/no RIS address/);
-  });
-
-  it('[URS-INT-002] creates the bookings of the polled dates and synchronises them', async () => {
-    await pointRisAt(port);
-    await writeStep({
-      file: 'one',
-      accession: 'DKREGH0003000001',
-      stepId: 'SPS1',
-      date: '2026-11-24',
-      time: '08:30:00',
-      location: 'RGH-KF-PETCT1',
-      code: 'WZCXPET01',
-      description: 'PET/CT FDG helkrop',
+    beforeAll(async () => {
+      api = await startTestApi({ dialect, today: TODAY });
+      root = await mkdtemp(path.join(tmpdir(), 'tracershop-worklist-'));
+      folder = path.join(root, AE_TITLE);
+      await run('mkdir', ['-p', folder]);
+      await writeFile(path.join(folder, 'lockfile'), '');
+      port = await freePort();
+      scp = spawn('wlmscpfs', ['-dfp', root, String(port)], { stdio: 'ignore' });
+      await waitForPort(port);
     });
-    await writeStep({
-      file: 'two',
-      accession: 'DKREGH0003000002',
-      stepId: 'SPS2',
-      date: '2026-11-25',
-      time: '10:05:00',
-      location: 'RGH-KF-WLNY',
-      description: 'PET/CT Worklist ny (æø)',
+
+    afterAll(async () => {
+      scp?.kill();
+      await api?.close();
+      if (root !== undefined) {
+        await rm(root, { recursive: true, force: true });
+      }
     });
-    await writeStep({
-      file: 'three',
-      stepId: 'SPS3',
-      date: '2026-11-26',
-      time: '13:00:00',
-      location: 'RGH-KF-PETCT2',
-      code: 'WZCXNAF',
-      description: 'PET/CT NaF knogler',
+
+    const bookingOf = (accessionNumber: string) =>
+      api.db.models.Booking.findOne({ where: { accessionNumber } });
+
+    it('is not started without a configured RIS', async () => {
+      await api.db.models.ServerSettings.update(
+        { risAddressId: null },
+        { where: { id: SERVER_SETTINGS_ID } },
+      );
+      expect(
+        await startWorklistService(api.server.services, { WORKLIST_ENABLED: '1' }, false),
+      ).toBeNull();
+      expect(await startWorklistService(api.server.services, {}, false)).toBeNull();
+      await expect(pollWorklistOnce(api.server.services)).rejects.toThrow(/no RIS address/);
     });
-    await writeStep({
-      file: 'later',
-      accession: 'DKREGH0003000004',
-      stepId: 'SPS4',
-      date: '2026-12-15',
-      time: '09:00:00',
-      location: 'RGH-KF-PETCT1',
-      code: 'WZCXPET01',
-      description: 'PET/CT FDG helkrop',
+
+    it('[URS-INT-002] creates the bookings of the polled dates and synchronises them', async () => {
+      await pointRisAt(port);
+      await writeStep({
+        file: 'one',
+        accession: 'DKREGH0003000001',
+        stepId: 'SPS1',
+        date: '2026-11-24',
+        time: '08:30:00',
+        location: 'RGH-KF-PETCT1',
+        code: 'WZCXPET01',
+        description: 'PET/CT FDG helkrop',
+      });
+      await writeStep({
+        file: 'two',
+        accession: 'DKREGH0003000002',
+        stepId: 'SPS2',
+        date: '2026-11-25',
+        time: '10:05:00',
+        location: 'RGH-KF-WLNY',
+        description: 'PET/CT Worklist ny (æø)',
+      });
+      await writeStep({
+        file: 'three',
+        stepId: 'SPS3',
+        date: '2026-11-26',
+        time: '13:00:00',
+        location: 'RGH-KF-PETCT2',
+        code: 'WZCXNAF',
+        description: 'PET/CT NaF knogler',
+      });
+      await writeStep({
+        file: 'later',
+        accession: 'DKREGH0003000004',
+        stepId: 'SPS4',
+        date: '2026-12-15',
+        time: '09:00:00',
+        location: 'RGH-KF-PETCT1',
+        code: 'WZCXPET01',
+        description: 'PET/CT FDG helkrop',
+      });
+      const { Booking, Location, ProcedureIdentifier } = api.db.models;
+      const ordered = await Booking.findAll({
+        where: { startDate: TODAY, status: BookingStatus.Ordered },
+      });
+      expect(ordered.length).toBeGreaterThan(0);
+      const seededLater = await Booking.count({ where: { startDate: '2026-12-15' } });
+
+      const result = await pollWorklistOnce(api.server.services, { callingAeTitle: 'TRACERSHOP' });
+      expect(result).toMatchObject({ steps: 3, skipped: 0, created: 3 });
+      expect(result.dates).toHaveLength(8);
+      expect(result.dates[0]).toBe(TODAY);
+
+      const one = await bookingOf('DKREGH0003000001');
+      expect(one).toMatchObject({
+        startDate: '2026-11-24',
+        startTime: '08:30:00',
+        status: BookingStatus.Initial,
+      });
+      const fdg = await ProcedureIdentifier.findOne({ where: { code: 'WZCXPET01' } });
+      expect(one?.procedureIdentifierId).toBe(fdg?.id);
+
+      const two = await bookingOf('DKREGH0003000002');
+      const room = await Location.findOne({ where: { locationCode: 'RGH-KF-WLNY' } });
+      expect(room?.endpointId).toBeNull();
+      expect(two?.locationId).toBe(room?.id);
+      const study = await ProcedureIdentifier.findByPk(two?.procedureIdentifierId ?? 0);
+      expect(study).toMatchObject({ code: null, description: 'PET/CT Worklist ny (æø)' });
+
+      // No accession number: the step id stands in.
+      expect(await bookingOf('SPS3')).toMatchObject({
+        startDate: '2026-11-26',
+        startTime: '13:00:00',
+      });
+      // Outside the polled dates: not asked for.
+      expect(await bookingOf('DKREGH0003000004')).toBeNull();
+      expect(await Booking.count({ where: { startDate: '2026-12-15' } })).toBe(seededLater);
+
+      // The full sync: the seeded bookings the RIS does not list are gone, ordered ones stay.
+      const remaining = await Booking.findAll({ where: { startDate: TODAY } });
+      expect(remaining.map((booking) => booking.id).sort()).toEqual(
+        ordered.map((booking) => booking.id).sort(),
+      );
+      expect(result.keptOrdered).toBeGreaterThanOrEqual(ordered.length);
     });
-    const { Booking, Location, ProcedureIdentifier } = api.db.models;
-    const ordered = await Booking.findAll({
-      where: { startDate: TODAY, status: BookingStatus.Ordered },
+
+    it('[URS-INT-002] an unchanged second poll changes nothing; a removed step takes its booking', async () => {
+      const again = await pollWorklistOnce(api.server.services);
+      expect(again).toMatchObject({ created: 0, updated: 0, deleted: 0, unchanged: 3 });
+
+      await (await bookingOf('SPS3'))?.update({ status: BookingStatus.Ordered });
+      await rm(path.join(folder, 'two.wl'));
+      await rm(path.join(folder, 'three.wl'));
+      const result = await pollWorklistOnce(api.server.services);
+      expect(result).toMatchObject({ steps: 1, deleted: 1 });
+      expect(await bookingOf('DKREGH0003000002')).toBeNull();
+      // Ordered: kept although the RIS no longer lists it.
+      expect(await bookingOf('SPS3')).not.toBeNull();
+      expect(await bookingOf('DKREGH0003000001')).not.toBeNull();
     });
-    expect(ordered.length).toBeGreaterThan(0);
-    const seededLater = await Booking.count({ where: { startDate: '2026-12-15' } });
 
-    const result = await pollWorklistOnce(api.server.services, { callingAeTitle: 'TRACERSHOP' });
-    expect(result).toMatchObject({ steps: 3, skipped: 0, created: 3 });
-    expect(result.dates).toHaveLength(8);
-    expect(result.dates[0]).toBe(TODAY);
+    it('[URS-INT-002] leaves bookings untouched when the RIS cannot be reached or refuses', async () => {
+      const { Booking } = api.db.models;
+      const before = JSON.stringify(await Booking.findAll({ order: [['id', 'ASC']] }));
+      await pointRisAt(await freePort());
+      await expect(pollWorklistOnce(api.server.services, { timeoutMs: 2000 })).rejects.toThrow(
+        /unreachable|closed|timed out/,
+      );
+      await pointRisAt(port, 'NOSUCHAE');
+      await expect(pollWorklistOnce(api.server.services, { timeoutMs: 2000 })).rejects.toThrow();
+      expect(JSON.stringify(await Booking.findAll({ order: [['id', 'ASC']] }))).toBe(before);
 
-    const one = await bookingOf('DKREGH0003000001');
-    expect(one).toMatchObject({
-      startDate: '2026-11-24',
-      startTime: '08:30:00',
-      status: BookingStatus.Initial,
+      // The scheduled service logs the failure and keeps running.
+      const service = await startWorklistService(
+        api.server.services,
+        { WORKLIST_ENABLED: '1', WORKLIST_POLL_MINUTES: '15', WORKLIST_TIMEOUT_SECONDS: '2' },
+        false,
+      );
+      expect(service?.name).toBe('worklist');
+      await service?.stop();
+      expect(JSON.stringify(await Booking.findAll({ order: [['id', 'ASC']] }))).toBe(before);
     });
-    const fdg = await ProcedureIdentifier.findOne({ where: { code: 'WZCXPET01' } });
-    expect(one?.procedureIdentifierId).toBe(fdg?.id);
-
-    const two = await bookingOf('DKREGH0003000002');
-    const room = await Location.findOne({ where: { locationCode: 'RGH-KF-WLNY' } });
-    expect(room?.endpointId).toBeNull();
-    expect(two?.locationId).toBe(room?.id);
-    const study = await ProcedureIdentifier.findByPk(two?.procedureIdentifierId ?? 0);
-    expect(study).toMatchObject({ code: null, description: 'PET/CT Worklist ny (æø)' });
-
-    // No accession number: the step id stands in.
-    expect(await bookingOf('SPS3')).toMatchObject({
-      startDate: '2026-11-26',
-      startTime: '13:00:00',
-    });
-    // Outside the polled dates: not asked for.
-    expect(await bookingOf('DKREGH0003000004')).toBeNull();
-    expect(await Booking.count({ where: { startDate: '2026-12-15' } })).toBe(seededLater);
-
-    // The full sync: the seeded bookings the RIS does not list are gone, ordered ones stay.
-    const remaining = await Booking.findAll({ where: { startDate: TODAY } });
-    expect(remaining.map((booking) => booking.id).sort()).toEqual(
-      ordered.map((booking) => booking.id).sort(),
-    );
-    expect(result.keptOrdered).toBeGreaterThanOrEqual(ordered.length);
-  });
-
-  it('[URS-INT-002] an unchanged second poll changes nothing; a removed step takes its booking', async () => {
-    const again = await pollWorklistOnce(api.server.services);
-    expect(again).toMatchObject({ created: 0, updated: 0, deleted: 0, unchanged: 3 });
-
-    await (await bookingOf('SPS3'))?.update({ status: BookingStatus.Ordered });
-    await rm(path.join(folder, 'two.wl'));
-    await rm(path.join(folder, 'three.wl'));
-    const result = await pollWorklistOnce(api.server.services);
-    expect(result).toMatchObject({ steps: 1, deleted: 1 });
-    expect(await bookingOf('DKREGH0003000002')).toBeNull();
-    // Ordered: kept although the RIS no longer lists it.
-    expect(await bookingOf('SPS3')).not.toBeNull();
-    expect(await bookingOf('DKREGH0003000001')).not.toBeNull();
-  });
-
-  it('[URS-INT-002] leaves bookings untouched when the RIS cannot be reached or refuses', async () => {
-    const { Booking } = api.db.models;
-    const before = JSON.stringify(await Booking.findAll({ order: [['id', 'ASC']] }));
-    await pointRisAt(await freePort());
-    await expect(pollWorklistOnce(api.server.services, { timeoutMs: 2000 })).rejects.toThrow(
-      /unreachable|closed|timed out/,
-    );
-    await pointRisAt(port, 'NOSUCHAE');
-    await expect(pollWorklistOnce(api.server.services, { timeoutMs: 2000 })).rejects.toThrow();
-    expect(JSON.stringify(await Booking.findAll({ order: [['id', 'ASC']] }))).toBe(before);
-
-    // The scheduled service logs the failure and keeps running.
-    const service = await startWorklistService(
-      api.server.services,
-      { WORKLIST_ENABLED: '1', WORKLIST_POLL_MINUTES: '15', WORKLIST_TIMEOUT_SECONDS: '2' },
-      false,
-    );
-    expect(service?.name).toBe('worklist');
-    await service?.stop();
-    expect(JSON.stringify(await Booking.findAll({ order: [['id', 'ASC']] }))).toBe(before);
-  });
-});
+  },
+);

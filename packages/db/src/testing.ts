@@ -12,14 +12,24 @@ import { openDatabases } from './connection';
 import type { Databases } from './connection';
 import type { DatabaseOptions } from './config';
 import { migrateUp } from './migrate';
+import { missingTestPeers } from './testPeers';
+
+export {
+  MissingTestPeerError,
+  announceTestPeers,
+  missingTestPeers,
+  testPeersRequired,
+} from './testPeers';
+export type { TestPeerName } from './testPeers';
 
 export type TestDialect = 'sqlite' | 'mysql';
 
-/** The dialects this run covers: SQLite always, MySQL/MariaDB with TEST_MYSQL_URL. */
+/**
+ * The dialects this run covers: SQLite always, MySQL/MariaDB with TEST_MYSQL_URL (required
+ * where TRACERSHOP_TEST_PEERS=required: testPeers.ts).
+ */
 export const TEST_DIALECTS: TestDialect[] =
-  process.env.TEST_MYSQL_URL !== undefined && process.env.TEST_MYSQL_URL !== ''
-    ? ['sqlite', 'mysql']
-    : ['sqlite'];
+  missingTestPeers(['mariadb']) === undefined ? ['sqlite', 'mysql'] : ['sqlite'];
 
 export interface TestSite {
   dialect: TestDialect;

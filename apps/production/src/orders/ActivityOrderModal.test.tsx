@@ -323,6 +323,113 @@ describe('ActivityOrderModal', () => {
     expect(given.actions.unreject).toHaveBeenCalledWith([7]);
   });
 
+  describe('one order of a delivery', () => {
+    const twoOrders = (seven: OrderStatus, eight: OrderStatus, status: OrderStatus) =>
+      slotCard([orderLine({ id: 7, status: seven }), orderLine({ id: 8, status: eight })], {
+        status,
+      });
+
+    it('[URS-PRD-004] rejects only that order, after asking about it; Escape takes the question back', async () => {
+      const given = props(OrderStatus.Accepted, {
+        card: twoOrders(OrderStatus.Accepted, OrderStatus.Accepted, OrderStatus.Accepted),
+      });
+      renderWithI18n(<ActivityOrderModal {...given} />);
+      // The whole delivery's "Afvis" stays beside each order's own.
+      expect(button('Afvis')).toBeTruthy();
+      expect(button('Afvis ordre 7')).toBeTruthy();
+      const rejectEight = button('Afvis ordre 8');
+      rejectEight.focus();
+      await userEvent.keyboard('{Enter}');
+      const question = screen.getByRole('dialog', { name: 'Vil du afvise ordre 8?' });
+      const confirm = within(question).getByRole('button', { name: 'Afvis' });
+      expect(document.activeElement).toBe(confirm);
+      await userEvent.keyboard('{Escape}');
+      expect(screen.queryByRole('dialog', { name: 'Vil du afvise ordre 8?' })).toBeNull();
+      expect(given.actions.reject).not.toHaveBeenCalled();
+      expect(given.onClose).not.toHaveBeenCalled(); // Escape answered the question only
+
+      await userEvent.click(button('Afvis ordre 8'));
+      await userEvent.click(
+        within(screen.getByRole('dialog', { name: 'Vil du afvise ordre 8?' })).getByRole('button', {
+          name: 'Afvis',
+        }),
+      );
+      expect(given.actions.reject).toHaveBeenCalledTimes(1);
+      expect(given.actions.reject).toHaveBeenCalledWith([8]);
+    });
+
+    it('[URS-PRD-004] un-rejects one rejected order and offers no reject for it', async () => {
+      const given = props(OrderStatus.Accepted, {
+        card: twoOrders(OrderStatus.Rejected, OrderStatus.Accepted, OrderStatus.Accepted),
+      });
+      renderWithI18n(<ActivityOrderModal {...given} />);
+      expect(screen.queryByRole('button', { name: 'Afvis ordre 7' })).toBeNull();
+      expect(screen.queryByRole('button', { name: 'Fortryd afvisning af ordre 8' })).toBeNull();
+      // Not every order is rejected: the whole delivery's "Fortryd afvisning" is not offered.
+      expect(screen.queryByRole('button', { name: 'Fortryd afvisning' })).toBeNull();
+      await userEvent.click(button('Fortryd afvisning af ordre 7'));
+      expect(given.actions.unreject).toHaveBeenCalledWith([7]);
+      expect(given.actions.reject).not.toHaveBeenCalled();
+    });
+
+    it('[URS-PRD-004] says who rejected an order and when, on the site clock', () => {
+      renderWithI18n(
+        <ActivityOrderModal
+          {...props(OrderStatus.Rejected, {
+            card: slotCard(
+              [
+                orderLine(
+                  { id: 7, status: OrderStatus.Rejected },
+                  { rejectedBy: 'Demo Production User', rejectedAt: '2026-12-02T08:15:00.000Z' },
+                ),
+              ],
+              { status: OrderStatus.Rejected },
+            ),
+          })}
+        />,
+      );
+      expect(screen.getByText('Afvist af Demo Production User 02/12/2026 kl. 09:15')).toBeTruthy();
+      expect(button('Fortryd afvisning af ordre 7')).toBeTruthy();
+    });
+
+    it("[URS-PRD-015][URS-PRD-007] shows each order's ordered, with-overhead and delivered figures, floored", () => {
+      renderWithI18n(
+        <ActivityOrderModal
+          {...props(OrderStatus.Released, {
+            card: slotCard(
+              [
+                orderLine(
+                  { id: 7, status: OrderStatus.Released, releasedWithId: 7 },
+                  { withOverhead: 375.9, deliveredActivity: 480.29 },
+                ),
+                orderLine(
+                  { id: 8, status: OrderStatus.Released, releasedWithId: 7, orderedActivity: 200 },
+                  { withOverhead: 250.7, deliveredActivity: 0, deliveredWithOrderId: 7 },
+                ),
+              ],
+              { status: OrderStatus.Released, deliveredActivity: 480.29 },
+              { releaseId: 7, releaseNumber: 1 },
+            ),
+            vials: slotVials([]),
+          })}
+        />,
+      );
+      expect(screen.getByText(/ID:7 - 300 MBq/)).toBeTruthy();
+      // Each figure keeps its unit on its line.
+      expect(screen.getByText('med overhead 375 MBq · udleveret 480 MBq').textContent).toBe(
+        'med overhead 375\u00a0MBq · udleveret 480\u00a0MBq',
+      );
+      expect(screen.getByText(/ID:8 - 200 MBq/)).toBeTruthy();
+      expect(screen.getByText('med overhead 250 MBq · udleveret med ordre 7')).toBeTruthy();
+    });
+
+    it('[URS-PRD-015] shows the with-overhead figure alone until the order is released', () => {
+      renderWithI18n(<ActivityOrderModal {...props(OrderStatus.Accepted)} />);
+      expect(screen.getByText('med overhead 600 MBq')).toBeTruthy();
+      expect(screen.queryByText(/udleveret/)).toBeNull();
+    });
+  });
+
   it('[URS-DOC-001][URS-REL-014] offers the certificate and "Ret ordre" for a released delivery', async () => {
     const given = props(OrderStatus.Released, {
       card: slotCard(

@@ -1,9 +1,11 @@
 /**
  * The activity order modal (docs/domain.md), opened from a card: the delivery's information rows
- * (dose correction while Ordered or Accepted), the vial table (choose, add, correct), and the
- * footer: "Afvis" (confirmed) / "Fortryd afvisning" / "Ret ordre" (signed correction of a release) on the
- * left, "Accepter", "Frigiv" (signed release, only with a vial, no open vial form and a valid
- * release right) and "Frigivelsecertifikat" on the right.
+ * (each order's figures and facts, dose correction while Ordered or Accepted, "Afvis ordre N"
+ * (confirmed) and "Fortryd afvisning af ordre N" for one order), the vial table (choose, add,
+ * correct), and the footer: "Afvis" (every rejectable order, confirmed) / "Fortryd afvisning" /
+ * "Ret ordre" (signed correction of a release) on the left, "Accepter", "Frigiv" (signed
+ * release, only with a vial, no open vial form and a valid release right) and
+ * "Frigivelsecertifikat" on the right. Which orders each action may touch is `slotActionIds`.
  */
 import type { ReleaseGuardSettings, UserGroup } from '@tracershop/core';
 import {
@@ -74,6 +76,9 @@ export interface ActivityOrderModalProps {
 
 type Signing = null | 'release' | 'correct';
 
+/** What "Vil du afvise?" is asked about: the delivery's rejectable orders, or one order. */
+type RejectQuestion = null | 'delivery' | { orderId: number };
+
 export function ActivityOrderModal(props: ActivityOrderModalProps) {
   const { card, date, actions } = props;
   const { t } = useTranslation('app');
@@ -81,7 +86,7 @@ export function ActivityOrderModal(props: ActivityOrderModalProps) {
   const [vialForm, setVialForm] = useState<VialFormState>(null);
   const [editingOrderId, setEditingOrderId] = useState<number | null>(null);
   const [signing, setSigning] = useState<Signing>(null);
-  const [confirmReject, setConfirmReject] = useState(false);
+  const [rejecting, setRejecting] = useState<RejectQuestion>(null);
   const [pending, setPending] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const blockId = useId();
@@ -153,7 +158,7 @@ export function ActivityOrderModal(props: ActivityOrderModalProps) {
           className="ts-button ts-button--light"
           type="button"
           disabled={pending}
-          onClick={() => setConfirmReject(true)}
+          onClick={() => setRejecting('delivery')}
         >
           {t('modal.reject')}
         </button>
@@ -252,6 +257,11 @@ export function ActivityOrderModal(props: ActivityOrderModalProps) {
         editingOrderId={editingOrderId}
         onEditing={setEditingOrderId}
         editDose={actions.editDose}
+        rejectable={ids.rejectable}
+        rejected={ids.rejected}
+        onReject={(orderId) => setRejecting({ orderId })}
+        onUnreject={(orderId) => void run(() => actions.unreject([orderId]))}
+        pending={pending}
       />
       <VialTable
         vials={props.vials}
@@ -368,15 +378,23 @@ export function ActivityOrderModal(props: ActivityOrderModalProps) {
         </div>
       ) : null}
       <ConfirmDialog
-        open={confirmReject}
-        title={t('modal.rejectQuestion')}
+        open={rejecting !== null}
+        title={
+          rejecting === null || rejecting === 'delivery'
+            ? t('modal.rejectQuestion')
+            : t('modal.rejectOrderQuestion', { id: rejecting.orderId })
+        }
         confirmLabel={t('modal.reject')}
         cancelLabel={t('modal.back')}
         pending={pending}
-        onCancel={() => setConfirmReject(false)}
+        onCancel={() => setRejecting(null)}
         onConfirm={() => {
-          setConfirmReject(false);
-          void run(() => actions.reject(ids.rejectable));
+          if (rejecting === null) {
+            return;
+          }
+          const orderIds = rejecting === 'delivery' ? ids.rejectable : [rejecting.orderId];
+          setRejecting(null);
+          void run(() => actions.reject(orderIds));
         }}
       />
     </ModalFrame>

@@ -1,6 +1,8 @@
 /**
  * The information rows of the activity order modal (docs/domain.md): destination, delivery time,
- * each order with its MBq (the dose can be corrected while Ordered or Accepted), the total to
+ * each order with its MBq, its figure with overhead, what it delivered once released and who
+ * rejected it (`OrderLineFacts`), and its own actions: correct the dose while Ordered or
+ * Accepted, reject or un-reject it where the dialog's `slotActionIds` allow; then the total to
  * deliver, the allocated vial activity while Accepted, and who released what and when.
  */
 import type { LimitOverrideInput, Locale } from '@tracershop/core';
@@ -20,6 +22,7 @@ import { useTranslation } from 'react-i18next';
 import { useChangeReason } from '../orderForms/ChangeReason';
 import type { ProductionOrderLine, ProductionSlotCard } from '../productionApi';
 import { useLimitOverride } from './LimitOverride';
+import { OrderLineFacts } from './OrderLineFacts';
 
 export interface OrderInfoProps {
   card: ProductionSlotCard;
@@ -38,6 +41,14 @@ export interface OrderInfoProps {
     /** Why an accepted order's dose changes (core `changeNeedsReason`; kept in the trail). */
     reason?: string,
   ): Promise<unknown>;
+  /** Orders that may be rejected, and rejected orders, one at a time (`slotActionIds`). */
+  rejectable: readonly number[];
+  rejected: readonly number[];
+  /** Asks the dialog's question before rejecting the one order. */
+  onReject(orderId: number): void;
+  onUnreject(orderId: number): void;
+  /** A write is under way: the order's actions wait for it. */
+  pending: boolean;
 }
 
 function DoseForm({
@@ -179,9 +190,30 @@ export function OrderInfo(props: OrderInfoProps) {
                     >
                       {t('orders.info.editDose', { id: line.order.id })}
                     </button>
+                  ) : null}{' '}
+                  {props.rejectable.includes(line.order.id) ? (
+                    <button
+                      className="ts-button ts-button--light"
+                      type="button"
+                      disabled={props.pending}
+                      onClick={() => props.onReject(line.order.id)}
+                    >
+                      {t('orders.info.rejectOrder', { id: line.order.id })}
+                    </button>
+                  ) : null}
+                  {props.rejected.includes(line.order.id) ? (
+                    <button
+                      className="ts-button ts-button--light"
+                      type="button"
+                      disabled={props.pending}
+                      onClick={() => props.onUnreject(line.order.id)}
+                    >
+                      {t('orders.info.unrejectOrder', { id: line.order.id })}
+                    </button>
                   ) : null}
                 </>
               )}
+              <OrderLineFacts line={line} timeZone={props.timeZone} />
             </li>
           ))}
         </ul>

@@ -44,6 +44,10 @@ export function orderLine(
     movedToTime: null,
     withoutOverhead: 310.7,
     withOverhead: 388.4,
+    deliveredActivity: null,
+    deliveredWithOrderId: null,
+    rejectedBy: null,
+    rejectedAt: null,
     dead: false,
     ...line,
   };

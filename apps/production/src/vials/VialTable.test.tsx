@@ -31,7 +31,15 @@ const ownerOf = (vial: VialRow) =>
   vial.customerId === null ? null : (OWNERS.get(vial.customerId) ?? null);
 
 /** The table with the page's sorting, as the page uses it. */
-function SortedTable({ vials, onPrint }: { vials: VialRow[]; onPrint(id: number): void }) {
+function SortedTable({
+  vials,
+  onPrint,
+  onSetOwner = vi.fn(),
+}: {
+  vials: VialRow[];
+  onPrint(id: number): void;
+  onSetOwner?(vial: VialRow): void;
+}) {
   const [sort, setSort] = useState<VialSort>(NEWEST_FIRST);
   return (
     <MemoryRouter>
@@ -41,6 +49,7 @@ function SortedTable({ vials, onPrint }: { vials: VialRow[]; onPrint(id: number)
         onSort={(column) => setSort((current) => nextSort(current, column))}
         ownerOf={ownerOf}
         onPrint={onPrint}
+        onSetOwner={onSetOwner}
         printingVialId={null}
       />
     </MemoryRouter>
@@ -153,6 +162,7 @@ describe('VialTable', () => {
           onSort={vi.fn()}
           ownerOf={ownerOf}
           onPrint={vi.fn()}
+          onSetOwner={vi.fn()}
           printingVialId={2}
         />
       </MemoryRouter>,
@@ -174,6 +184,7 @@ describe('VialTable', () => {
           onSort={vi.fn()}
           ownerOf={ownerOf}
           onPrint={vi.fn()}
+          onSetOwner={vi.fn()}
           printingVialId={null}
         />
       </MemoryRouter>,
@@ -201,5 +212,24 @@ describe('VialTable', () => {
     const link = screen.getByRole('link', { name: 'FDG-261123-2' });
     expect(link.getAttribute('href')).toBe('/recall?lot=FDG-261123-2');
     expect(link.getAttribute('title')).toBe('Spor lot FDG-261123-2 (tilbagekaldelse)');
+  });
+
+  it('[URS-VIA-005] offers "Angiv ejer" only on an unassigned vial without owner', async () => {
+    const onSetOwner = vi.fn();
+    const stranger = vialRow({ id: 4, customerId: 99 });
+    const assignedUnowned = vialRow({ id: 5, customerId: null, assignedToId: 41 });
+    renderWithI18n(
+      <SortedTable
+        vials={[...VIALS, stranger, assignedUnowned]}
+        onPrint={vi.fn()}
+        onSetOwner={onSetOwner}
+      />,
+    );
+    expect(screen.getAllByRole('button', { name: /^Angiv ejer/ })).toHaveLength(1);
+    const unowned = table().querySelector('tr[data-vial-id="3"]') as HTMLElement;
+    const button = within(unowned).getByRole('button', { name: 'Angiv ejer for hætteglas 3' });
+    expect(button.textContent).toBe('Angiv ejer');
+    await userEvent.click(button);
+    expect(onSetOwner).toHaveBeenCalledWith(VIALS[2]);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The vial table (docs/domain.md): ID | Lot nummer | Dato | Tappe tidspunkt | Volumen | Aktivitet
- * | Ejer | Ordre | Print; a lot number links to its recall trace. Thousands of rows stay fast: only the rows in view (plus a margin)
+ * | Ejer | Ordre | Print; a lot number links to its recall trace, and a vial without owner
+ * ("Ukendt ejer") offers "Angiv ejer". Thousands of rows stay fast: only the rows in view (plus a margin)
  * are in the page, between two spacer rows of the height of the rest; the scroll area is
  * focusable, so arrow keys and Page Up/Down scroll it. Column headers sort (aria-sort).
  */
@@ -28,6 +29,8 @@ export interface VialTableProps {
   /** The owner's short name, or null when unknown. */
   ownerOf(vial: VialRow): string | null;
   onPrint(vialId: number): void;
+  /** "Angiv ejer" of a vial without owner (customerId null, not assigned to an order). */
+  onSetOwner(vial: VialRow): void;
   /** The vial whose label is being printed (its button waits). */
   printingVialId: number | null;
 }
@@ -42,6 +45,7 @@ export function VialTable({
   onSort,
   ownerOf,
   onPrint,
+  onSetOwner,
   printingVialId,
 }: VialTableProps) {
   const { t } = useTranslation('app');
@@ -145,8 +149,24 @@ export function VialTable({
                 <td>{vial.fillTime}</td>
                 <td>{figures.volume(vial.volume)}</td>
                 <td>{figures.activity(vial.activity)}</td>
-                <td className={owner === null ? 'vials-table__unknown' : undefined}>
-                  {owner ?? t('vials.unknownOwner')}
+                <td>
+                  {owner !== null ? (
+                    owner
+                  ) : (
+                    <span className="vials-table__owner">
+                      <span className="vials-table__unknown">{t('vials.unknownOwner')}</span>
+                      {vial.customerId === null && vial.assignedToId === null ? (
+                        <button
+                          type="button"
+                          className="ts-button ts-button--light vials-table__owner-button"
+                          aria-label={t('vials.setOwnerFor', { id: vial.id })}
+                          onClick={() => onSetOwner(vial)}
+                        >
+                          {t('vials.setOwner')}
+                        </button>
+                      ) : null}
+                    </span>
+                  )}
                 </td>
                 <td>{vial.assignedToId ?? ''}</td>
                 <td>

@@ -32,6 +32,8 @@ interface FakeOptions {
   vials?: VialRow[];
   rescan?: () => Promise<RescanCounts>;
   print?: () => Promise<unknown>;
+  /** `vials.edit`; by default the vial with the edit applied. */
+  edit?: (input: { id: number; customerId?: number | null; reason?: string }) => Promise<VialRow>;
 }
 
 function renderPage(options: FakeOptions = {}, path = '/vials?date=2026-11-23') {
@@ -51,6 +53,15 @@ function renderPage(options: FakeOptions = {}, path = '/vials?date=2026-11-23') 
     options.rescan ?? (() => Promise.resolve({ files: 2, created: 5, duplicates: 1, rejected: 0 })),
   );
   const vialLabel = vi.fn(options.print ?? (() => Promise.resolve({ jobId: 1 })));
+  const edit = vi.fn(
+    options.edit ??
+      ((input: { id: number; customerId?: number | null }) => {
+        const vial = all.find((row) => row.id === input.id);
+        return vial === undefined
+          ? Promise.reject(refusal('NOT_FOUND', { entity: 'Vial' }))
+          : Promise.resolve({ ...vial, customerId: input.customerId ?? vial.customerId });
+      }),
+  );
   const client = {
     auth: {
       whoami: {
@@ -72,7 +83,7 @@ function renderPage(options: FakeOptions = {}, path = '/vials?date=2026-11-23') 
           }),
       },
     },
-    vials: { list: { query: list }, rescan: { mutate: rescan } },
+    vials: { list: { query: list }, rescan: { mutate: rescan }, edit: { mutate: edit } },
     printing: { vialLabel: { mutate: vialLabel } },
   };
   renderWithI18n(
@@ -82,7 +93,7 @@ function renderPage(options: FakeOptions = {}, path = '/vials?date=2026-11-23') 
       </MemoryRouter>
     </ApiTestProvider>,
   );
-  return { list, rescan, vialLabel };
+  return { list, rescan, vialLabel, edit };
 }
 
 const shownIds = () =>
@@ -219,5 +230,105 @@ describe('VialsPage', () => {
     expect((await screen.findByRole('alert')).textContent).toContain(
       'Etiketten for hætteglas 3 blev ikke printet: Der er ikke valgt en etiketprinter under printerindstillingerne.',
     );
+  });
+
+  describe('"Angiv ejer" of a vial without owner', () => {
+    const UNOWNED = vialRow({ id: 4, lotNumber: 'FDG-261123-4', customerId: null });
+    const WITH_UNOWNED = [...VIALS, UNOWNED];
+    const unownedRow = () =>
+      screen.getByRole('table').querySelector('tr[data-vial-id="4"]') as HTMLElement;
+
+    async function openOwnerForm() {
+      await waitFor(() => expect(shownIds()).toHaveLength(4));
+      expect(within(unownedRow()).getByText('Ukendt ejer')).toBeTruthy();
+      await userEvent.click(screen.getByRole('button', { name: 'Angiv ejer for hætteglas 4' }));
+      const dialog = screen.getByRole('dialog', {
+        name: 'Angiv ejer for hætteglas 4 (FDG-261123-4)',
+      });
+      const customer = within(dialog).getByRole('combobox', { name: 'Kunde' });
+      await waitFor(() =>
+        expect(within(customer).getByRole('option', { name: 'Herlev' })).toBeTruthy(),
+      );
+      return {
+        dialog,
+        customer,
+        reason: within(dialog).getByRole('textbox', { name: 'Begrundelse for ændringen' }),
+      };
+    }
+
+    it('[URS-VIA-005] gives the vial the chosen customer with the reason, and the row shows it', async () => {
+      const { edit } = renderPage({ vials: WITH_UNOWNED });
+      const { customer, reason } = await openOwnerForm();
+      expect(document.activeElement).toBe(customer);
+      expect(
+        within(customer)
+          .getAllByRole('option')
+          .map((option) => option.textContent),
+      ).toEqual(['Vælg kunde', 'Herlev', 'RH']);
+      await userEvent.selectOptions(customer, 'Herlev');
+      await userEvent.type(reason, 'Kundenummer mangler i dispenseren{Enter}');
+      expect(edit).toHaveBeenCalledExactlyOnceWith({
+        id: 4,
+        customerId: 6,
+        reason: 'Kundenummer mangler i dispenseren',
+      });
+      await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+      expect(within(unownedRow()).getByText('Herlev')).toBeTruthy();
+      expect(within(unownedRow()).queryByText('Ukendt ejer')).toBeNull();
+      expect(within(unownedRow()).queryByRole('button', { name: /^Angiv ejer/ })).toBeNull();
+      expect(screen.getByText('Hætteglas 4 tilhører nu Herlev.')).toBeTruthy();
+    });
+
+    it('[URS-VIA-005] refuses a missing customer and a too-short reason before sending', async () => {
+      const { edit } = renderPage({ vials: WITH_UNOWNED });
+      const { dialog, customer, reason } = await openOwnerForm();
+      await userEvent.click(within(dialog).getByRole('button', { name: 'Gem ejer' }));
+      expect(customer.getAttribute('aria-invalid')).toBe('true');
+      expect(within(dialog).getByText('Vælg den kunde, der ejer hætteglasset')).toBeTruthy();
+
+      await userEvent.selectOptions(customer, 'RH');
+      expect(customer.getAttribute('aria-invalid')).toBeNull();
+      await userEvent.type(reason, 'ok{Enter}');
+      expect(reason.getAttribute('aria-invalid')).toBe('true');
+      expect(
+        within(dialog).getByText(
+          'Skriv en begrundelse (mindst 3 tegn); den gemmes i revisionssporet.',
+        ),
+      ).toBeTruthy();
+      expect(edit).not.toHaveBeenCalled();
+      expect(screen.getByRole('dialog')).toBe(dialog);
+    });
+
+    it('[URS-VIA-005] shows the api’s refusal in words and keeps what was typed', async () => {
+      const { edit } = renderPage({
+        vials: WITH_UNOWNED,
+        edit: () => Promise.reject(refusal('VIAL_ASSIGNED')),
+      });
+      const { dialog, customer, reason } = await openOwnerForm();
+      await userEvent.selectOptions(customer, 'RH');
+      await userEvent.type(reason, 'Forkert kundenummer');
+      await userEvent.click(within(dialog).getByRole('button', { name: 'Gem ejer' }));
+      expect(edit).toHaveBeenCalledOnce();
+      expect((await within(dialog).findByRole('alert')).textContent).toContain(
+        'Hætteglasset er tildelt en ordre og kan ikke ændres.',
+      );
+      expect(customer).toHaveProperty('value', '5');
+      expect(reason).toHaveProperty('value', 'Forkert kundenummer');
+      expect(within(unownedRow()).getByText('Ukendt ejer')).toBeTruthy();
+    });
+
+    it('[URS-VIA-005] cancels with Escape: nothing is sent and focus returns to the button', async () => {
+      const { edit } = renderPage({ vials: WITH_UNOWNED });
+      const { customer, reason } = await openOwnerForm();
+      await userEvent.selectOptions(customer, 'RH');
+      await userEvent.type(reason, 'Forkert kundenummer');
+      await userEvent.keyboard('{Escape}');
+      expect(screen.queryByRole('dialog')).toBeNull();
+      expect(edit).not.toHaveBeenCalled();
+      expect(document.activeElement).toBe(
+        screen.getByRole('button', { name: 'Angiv ejer for hætteglas 4' }),
+      );
+      expect(within(unownedRow()).getByText('Ukendt ejer')).toBeTruthy();
+    });
   });
 });

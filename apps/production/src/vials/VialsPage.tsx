@@ -3,7 +3,8 @@
  * filtered by a lot pattern (a regular expression) and an owner, sorted by any column. "Søg"
  * moves the date (kept in the address, `?date=2026-11-04`) and loads the vials around it;
  * "Hent manglende glas" imports the dispenser files the watcher missed. Each row opens its
- * label as PDF or prints it on the label printer.
+ * label as PDF or prints it on the label printer; a vial without owner gets one with
+ * "Angiv ejer" (VialOwnerDialog.tsx).
  */
 import { DEFAULT_TIME_ZONE, formatDanishDate, normalizeDate } from '@tracershop/core';
 import { AlertBox, DateInput, messageOf, TextField, useSession, useSiteNow } from '@tracershop/ui';
@@ -11,11 +12,19 @@ import type { FormEvent } from 'react';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { sortedCustomers } from '../orderForms/CustomerEndpointSelects';
 import { useCatalog } from '../productionApi';
 import type { VialColumn, VialSort } from './vialTable';
 import { filterVials, lotPatternOf, NEWEST_FIRST, nextSort, sortVials } from './vialTable';
 import type { RescanCounts, VialRow } from './vialsApi';
-import { usePrintVialLabel, useRescanVials, useVialsAround, vialWindowOf } from './vialsApi';
+import {
+  usePrintVialLabel,
+  useRescanVials,
+  useSetVialOwner,
+  useVialsAround,
+  vialWindowOf,
+} from './vialsApi';
+import { VialOwnerDialog } from './VialOwnerDialog';
 import { VialTable } from './VialTable';
 import './vials.css';
 
@@ -38,6 +47,7 @@ export default function VialsPage() {
   const vials = useVialsAround(date);
   const rescan = useRescanVials();
   const print = usePrintVialLabel();
+  const setOwner = useSetVialOwner();
 
   const [lotText, setLotText] = useState('');
   const [customerText, setCustomerText] = useState('');
@@ -53,17 +63,16 @@ export default function VialsPage() {
   const [sort, setSort] = useState<VialSort>(NEWEST_FIRST);
   const [printFeedback, setPrintFeedback] = useState<PrintFeedback | null>(null);
   const [rescanResult, setRescanResult] = useState<RescanCounts | null>(null);
+  /** The vial whose owner is being chosen ("Angiv ejer"), and the owner last given. */
+  const [ownerVial, setOwnerVial] = useState<VialRow | null>(null);
+  const [ownerGiven, setOwnerGiven] = useState<{ vialId: number; customerId: number } | null>(null);
   const customerSelectId = useId();
 
   const ownerNames = useMemo(
     () => new Map((catalog.data?.customers ?? []).map((c) => [c.id, c.shortName])),
     [catalog.data],
   );
-  const customers = useMemo(
-    () =>
-      [...(catalog.data?.customers ?? [])].sort((a, b) => a.shortName.localeCompare(b.shortName)),
-    [catalog.data],
-  );
+  const customers = useMemo(() => sortedCustomers(catalog.data?.customers ?? []), [catalog.data]);
   const ownerOf = useMemo(
     () => (vial: VialRow) =>
       vial.customerId === null ? null : (ownerNames.get(vial.customerId) ?? null),
@@ -106,6 +115,12 @@ export default function VialsPage() {
         onError: (error) => setPrintFeedback({ vialId, ok: false, message: messageOf(error) }),
       },
     );
+  };
+
+  const onSaveOwner = async (vialId: number, customerId: number, reason: string | undefined) => {
+    await setOwner.mutateAsync({ id: vialId, customerId, reason });
+    setOwnerVial(null);
+    setOwnerGiven({ vialId, customerId });
   };
 
   const loadedWindow = vialWindowOf(date);
@@ -195,6 +210,14 @@ export default function VialsPage() {
           {t('vials.printFailed', { id: printFeedback.vialId, message: printFeedback.message })}
         </AlertBox>
       )}
+      {ownerGiven === null ? null : (
+        <AlertBox level="hint">
+          {t('vials.ownerSet', {
+            id: ownerGiven.vialId,
+            customer: ownerNames.get(ownerGiven.customerId) ?? ownerGiven.customerId,
+          })}
+        </AlertBox>
+      )}
       {vials.isError ? <AlertBox level="error">{messageOf(vials.error)}</AlertBox> : null}
 
       <p className="vials-page__summary" role="status">
@@ -213,8 +236,21 @@ export default function VialsPage() {
         onSort={(column: VialColumn) => setSort((current) => nextSort(current, column))}
         ownerOf={ownerOf}
         onPrint={onPrint}
+        onSetOwner={(vial) => {
+          setOwnerGiven(null);
+          setOwnerVial(vial);
+        }}
         printingVialId={print.isPending ? (print.variables?.vialId ?? null) : null}
       />
+      {ownerVial === null ? null : (
+        <VialOwnerDialog
+          key={ownerVial.id}
+          vial={ownerVial}
+          customers={customers}
+          onSave={(customerId, reason) => onSaveOwner(ownerVial.id, customerId, reason)}
+          onCancel={() => setOwnerVial(null)}
+        />
+      )}
     </div>
   );
 }

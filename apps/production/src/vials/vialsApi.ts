@@ -1,7 +1,8 @@
 /**
  * The vial page's reads and writes: every vial filled within the window around the chosen
- * date (all pages of `vials.list`), the rescan of the dispenser folder and the label print.
- * The list is kept under the `vials.list` key, so a live Vial event refreshes it.
+ * date (all pages of `vials.list`), the rescan of the dispenser folder, the label print and
+ * the owner of a vial without one. The list is kept under the `vials.list` key, so a live
+ * Vial event refreshes it.
  */
 import type { RouterOutputs } from '@tracershop/api';
 import { addDays } from '@tracershop/core';
@@ -66,4 +67,25 @@ export function useRescanVials() {
 export function usePrintVialLabel() {
   const trpc = useTRPC();
   return useMutation(trpc.printing.vialLabel.mutationOptions());
+}
+
+/**
+ * "Angiv ejer": the customer of a vial whose dispenser number matched no customer — a vial
+ * edit (`vials.edit` with `customerId` and the reason every vial edit needs). The saved row
+ * replaces the one in the loaded lists at once (the live Vial event refreshes them too), and
+ * the release modal's vials are read again, where the vial is now offered to its customer.
+ */
+export function useSetVialOwner() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return useMutation(
+    trpc.vials.edit.mutationOptions({
+      onSuccess: async (saved) => {
+        queryClient.setQueriesData<VialRow[]>(trpc.vials.list.pathFilter(), (rows) =>
+          rows?.map((row) => (row.id === saved.id ? saved : row)),
+        );
+        await queryClient.invalidateQueries(trpc.vials.forSlot.pathFilter());
+      },
+    }),
+  );
 }

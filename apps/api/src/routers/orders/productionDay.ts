@@ -3,10 +3,13 @@
  * the run lines ("Kørsel HH:MM: X MBq / Overhead: Y MBq"), one card per delivery slot that
  * delivers that day or has orders (ghosts included) – one per release and one for the orders
  * not released yet, when a delivery got orders after its release – with core's summary and
- * per-order figures; the day's injection orders; and the isotope deliveries with their totals.
+ * per-order figures (what each order delivered once released, who rejected it and when, from
+ * the audit trail); the day's injection orders; and the isotope deliveries with their totals.
  * Every figure comes from core; this file only loads what core needs.
  */
 import {
+  OrderStatus,
+  deliveredActivity,
   fieldSchemas,
   orderDeliveryActivity,
   activeSlotIdOf,
@@ -29,6 +32,7 @@ import type { EndpointView, SlotView } from './orderViews';
 import { endpointView, slotView } from './orderViews';
 import type { IsotopeDeliveries } from './isotopeDay';
 import { readIsotopeDeliveries } from './isotopeDay';
+import { readOrderRejections } from './orderRejections';
 
 export const productionDayInput = z.strictObject(
   { date: fieldSchemas.dateText, tracerId: fieldSchemas.id },
@@ -43,7 +47,10 @@ export interface RunView {
   withOverhead: number;
 }
 
-/** One order on a production card, with "Uden overhead" / "Med overhead" (unfloored). */
+/**
+ * One order on a production card, with "Uden overhead" / "Med overhead" (unfloored), what it
+ * delivered once released, and who rejected it.
+ */
 export interface ProductionOrderLine {
   order: Wire<InferAttributes<ActivityOrder>>;
   /** The slot that delivers it (moved-to or ordered). */
@@ -52,6 +59,21 @@ export interface ProductionOrderLine {
   movedToTime: string | null;
   withoutOverhead: number;
   withOverhead: number;
+  /**
+   * Once released, "Udleveret": core's delivered activity of the vials assigned to the order,
+   * at the delivery time of the slot that delivers it (unfloored; the monthly export's
+   * figure). Null while not released.
+   */
+  deliveredActivity: number | null;
+  /**
+   * A released order whose release's vials hang on another order of the release (its pivot):
+   * that order, whose line carries the delivered figure. Null otherwise.
+   */
+  deliveredWithOrderId: number | null;
+  /** Who rejected a Rejected order (its latest rejection in the audit trail); else null. */
+  rejectedBy: string | null;
+  /** When, an ISO-8601 instant; null as `rejectedBy` (a legacy rejection has no event). */
+  rejectedAt: string | null;
   /** Carries no activity; left out of every total. */
   dead: boolean;
 }
@@ -206,6 +228,10 @@ export async function readProductionDay(
     }
   }
   const orderById = new Map(orders.map((order) => [order.id, order]));
+  const rejections = await readOrderRejections(
+    services,
+    orders.filter((order) => order.status === OrderStatus.Rejected).map((order) => order.id),
+  );
 
   const orderLine = (
     order: SlotOrder,
@@ -226,6 +252,9 @@ export async function readProductionDay(
     if (row === undefined) {
       throw new Error(`Order ${order.id} vanished while summarizing`);
     }
+    const released = row.status === OrderStatus.Released;
+    const pivotId = row.releasedWithId ?? row.id;
+    const rejection = row.status === OrderStatus.Rejected ? rejections.get(row.id) : undefined;
     return {
       order: toWire(row),
       activeSlotId,
@@ -235,6 +264,20 @@ export async function readProductionDay(
           : activeSlot.deliveryTime,
       withoutOverhead: figures.withoutOverhead,
       withOverhead: figures.withOverhead,
+      deliveredActivity: released
+        ? deliveredActivity(
+            slotVials.filter((vial) => vial.assignedToId === order.id),
+            {
+              date,
+              deliveryTime: (activeSlot ?? slot).deliveryTime,
+              halflifeSeconds,
+              timeZone,
+            },
+          )
+        : null,
+      deliveredWithOrderId: released && pivotId !== row.id ? pivotId : null,
+      rejectedBy: rejection?.byName ?? null,
+      rejectedAt: rejection?.at ?? null,
       dead: summary.deadOrderIds.includes(order.id),
     };
   };
