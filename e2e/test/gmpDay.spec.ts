@@ -188,7 +188,7 @@ test('a GMP day: order, live accept, dispenser vial, signed release, certificate
     const flat = delivered.replace(/\u00a0/g, ' ');
     expect(text).toContain(`i alt leveret kl. 08:00: ${flat}`);
     await expect(shopSlot.getByText(`Udleveret kl. 08:00: ${delivered}`)).toBeVisible();
-    await expect(modal.getByText(delivered)).toBeVisible();
+    await expect(modal.getByText(delivered, { exact: true })).toBeVisible();
     await modal.getByRole('button', { name: 'Luk' }).click();
     await expect(productionCard.getByText(`Udleveret: ${delivered}`)).toBeVisible();
   });

@@ -165,6 +165,10 @@ export const errorReasons = {
     code: 'UNPROCESSABLE_CONTENT',
     da: 'En levering af {tracer} kan højst være på {max} i alt; med denne ordre bliver den {value}.',
   },
+  ORDER_BELOW_LIVE_MINIMUM: {
+    code: 'UNPROCESSABLE_CONTENT',
+    da: 'En ordre under {minimum} bærer ingen aktivitet; bestil mindst {minimum}.',
+  },
   LIMIT_INJECTIONS_PER_ORDER: {
     code: 'UNPROCESSABLE_CONTENT',
     da: '{tracer} kan højst bestilles med {max} injektioner pr. ordre; ordren er på {value}.',

@@ -4,6 +4,7 @@ import { OrderStatus } from './enums';
 import {
   activeSlotIdOf,
   isDeadOrder,
+  MINIMUM_LIVE_ACTIVITY_MBQ,
   orderDeliveryActivity,
   type SlotOrder,
   type SlotSummaryInput,
@@ -64,6 +65,12 @@ describe('isDeadOrder', () => {
     expect(isDeadOrder({ orderedActivity: 0 }, 0.99)).toBe(true);
     expect(isDeadOrder({ orderedActivity: 0.5 }, 1)).toBe(false);
     expect(isDeadOrder({ orderedActivity: 1 })).toBe(false);
+  });
+
+  it('[URS-PRD-008] the minimum live activity is 1 MBq, the bound isDeadOrder uses', () => {
+    expect(MINIMUM_LIVE_ACTIVITY_MBQ).toBe(1);
+    expect(isDeadOrder({ orderedActivity: MINIMUM_LIVE_ACTIVITY_MBQ })).toBe(false);
+    expect(isDeadOrder({ orderedActivity: MINIMUM_LIVE_ACTIVITY_MBQ - 0.001 })).toBe(true);
   });
 });
 
@@ -205,6 +212,58 @@ describe('summarizeSlot: empty, ghost, dead, isolation', () => {
     expect(result.deadOrderIds).toEqual([20]);
     expect(result.orderedActivity).toBe(1000);
     expect(result.toDeliverActivity).toBeCloseTo(1250, 6);
+  });
+
+  it('[URS-PRD-008] a slot of one 0.5 MBq Ordered order has no status, only dead orders and zero totals', () => {
+    const result = summary({ orders: [order({ id: 20, orderedActivity: 0.5 })] });
+    expect(result.status).toBeNull();
+    expect(result.onlyDead).toBe(true);
+    expect(result.deadOrderIds).toEqual([20]);
+    expect(result.orderedActivity).toBe(0);
+    expect(result.toDeliverActivity).toBe(0);
+    expect(result.deliveredActivity).toBe(0);
+  });
+
+  it('[URS-PRD-008] 300 MBq Released + 0.5 MBq Ordered: the dead order does not hold the slot back', () => {
+    const result = summary({
+      orders: [
+        order({ id: 21, orderedActivity: 300, status: OrderStatus.Released }),
+        order({ id: 22, orderedActivity: 0.5 }),
+      ],
+      vials: [{ id: 1, fillDate: DATE, fillTime: '08:00:00', activity: 400, assignedToId: 21 }],
+    });
+    expect(result.status).toBe(OrderStatus.Released);
+    expect(result.onlyDead).toBe(false);
+    expect(result.deadOrderIds).toEqual([22]);
+    expect(result.orderedActivity).toBe(300);
+    expect(result.toDeliverActivity).toBeCloseTo(375, 6);
+    expect(result.deliveredActivity).toBe(400);
+  });
+
+  it('[URS-PRD-008] the status comes from the live orders: Rejected only if all of them are', () => {
+    const rejectedLive = order({ id: 23, status: OrderStatus.Rejected });
+    const dead = order({ id: 24, orderedActivity: 0.5 });
+    const deadRejected = order({ id: 25, orderedActivity: 0.5, status: OrderStatus.Rejected });
+    // Live ones all rejected, a dead one still open: only dead orders are left to handle.
+    expect(summary({ orders: [rejectedLive, dead] })).toMatchObject({
+      status: null,
+      onlyDead: true,
+    });
+    // Live ones all rejected, the dead one too: Rejected.
+    expect(summary({ orders: [rejectedLive, deadRejected] })).toMatchObject({
+      status: OrderStatus.Rejected,
+      onlyDead: false,
+    });
+    // Nothing but a rejected dead order: Rejected, not only dead.
+    expect(summary({ orders: [deadRejected] })).toMatchObject({
+      status: OrderStatus.Rejected,
+      onlyDead: false,
+    });
+    // A live Accepted order and a dead Ordered one: Accepted.
+    expect(
+      summary({ orders: [order({ id: 26, status: OrderStatus.Accepted }), dead] }),
+    ).toMatchObject({ status: OrderStatus.Accepted, onlyDead: false });
+    expect(summary({ orders: [] }).onlyDead).toBe(false);
   });
 
   it('[URS-PRD-008] an order below 1 MBq with a vial assigned is not dead', () => {

@@ -60,7 +60,10 @@ export interface SlotSummaryInput {
 
 /** What the production page shows for one (slot, date). */
 export interface SlotSummary {
-  /** Lowest status among relevant orders (Rejected only if all are); null when there are none. */
+  /**
+   * Lowest status among the relevant orders that are not dead (Rejected only if all of them
+   * are); null when there are none, and when `onlyDead`.
+   */
   status: OrderStatus | null;
   /** Σ ordered MBq of relevant non-rejected, non-dead orders ordered to this slot (also when moved away). */
   orderedActivity: number;
@@ -74,6 +77,11 @@ export interface SlotSummary {
   isGhost: boolean;
   /** Ids of relevant dead orders (left out of every total). */
   deadOrderIds: number[];
+  /**
+   * The slot has relevant orders that are not rejected and every one of them is dead: nothing
+   * to accept, release or deliver (status null), only dead orders to reject.
+   */
+  onlyDead: boolean;
 }
 
 /** The slot that delivers an order: the moved-to slot if set, else the ordered slot. */
@@ -84,14 +92,23 @@ export function activeSlotIdOf(
 }
 
 /**
- * An order that carries no activity: below 1 MBq ordered and below 1 MBq delivered. Dead
- * orders are left out of every total, certificate and export.
+ * The least activity (MBq) an order must carry to be live: below it ordered and delivered, an
+ * order is dead, and the shop may not order less.
+ */
+export const MINIMUM_LIVE_ACTIVITY_MBQ = 1;
+
+/**
+ * An order that carries no activity: below `MINIMUM_LIVE_ACTIVITY_MBQ` (1 MBq) ordered and
+ * below it delivered. Dead orders are left out of every total, certificate and export.
  */
 export function isDeadOrder(
   order: Pick<SlotOrder, 'orderedActivity'>,
   deliveredActivity = 0,
 ): boolean {
-  return order.orderedActivity < 1 && deliveredActivity < 1;
+  return (
+    order.orderedActivity < MINIMUM_LIVE_ACTIVITY_MBQ &&
+    deliveredActivity < MINIMUM_LIVE_ACTIVITY_MBQ
+  );
 }
 
 function slotById(slots: readonly SlotTime[], id: number): SlotTime {
@@ -147,7 +164,8 @@ export function orderDeliveryActivity(input: OrderDeliveryActivityInput): OrderD
 /**
  * Summarize one (slot, date) collection of activity orders. Only orders of `date` ordered or
  * moved to `slot` count, also for the status (legacy "Isolation" quirk fixed). Rejected and
- * dead orders are left out of every figure; vials count in the slot that delivers their order.
+ * dead orders are left out of every figure, dead ones also out of the status; vials count in
+ * the slot that delivers their order.
  */
 export function summarizeSlot(input: SlotSummaryInput): SlotSummary {
   const { slot, date, orders, slots, halflifeSeconds, overheadMultiplier, vials } = input;
@@ -160,7 +178,10 @@ export function summarizeSlot(input: SlotSummaryInput): SlotSummary {
   );
 
   const knownSlots = slots.concat(slot);
-  let status: OrderStatus | null = null;
+  let liveStatus: OrderStatus | null = null;
+  let anyRejected = false;
+  let openLive = 0;
+  let openDead = 0;
   let orderedActivity = 0;
   let toDeliverActivity = 0;
   let deliveredHere = 0;
@@ -170,9 +191,6 @@ export function summarizeSlot(input: SlotSummaryInput): SlotSummary {
   const deadOrderIds: number[] = [];
 
   for (const order of relevant) {
-    if (status === null || order.status < status) {
-      status = order.status;
-    }
     const activeSlot = slotById(knownSlots, activeSlotIdOf(order));
     const isActiveHere = activeSlot.id === slot.id;
     const isOrderedHere = order.orderedTimeSlotId === slot.id;
@@ -191,13 +209,22 @@ export function summarizeSlot(input: SlotSummaryInput): SlotSummary {
       vials.filter((vial) => vial.assignedToId === order.id),
       { date, deliveryTime: activeSlot.deliveryTime, halflifeSeconds, timeZone },
     );
+    const rejected = order.status === OrderStatus.Rejected;
+    anyRejected ||= rejected;
     if (isDeadOrder(order, delivered)) {
       deadOrderIds.push(order.id);
+      if (!rejected) {
+        openDead += 1;
+      }
       continue;
     }
-    if (order.status === OrderStatus.Rejected) {
+    if (liveStatus === null || order.status < liveStatus) {
+      liveStatus = order.status;
+    }
+    if (rejected) {
       continue;
     }
+    openLive += 1;
     if (isOrderedHere) {
       orderedActivity += order.orderedActivity;
     }
@@ -215,6 +242,16 @@ export function summarizeSlot(input: SlotSummaryInput): SlotSummary {
     }
   }
 
+  // Dead orders never set the status: a slot of live orders all rejected is Rejected, one
+  // whose only open orders are dead has none (onlyDead), and one of rejected dead orders only
+  // is Rejected.
+  const onlyDead = openLive === 0 && openDead > 0;
+  let status: OrderStatus | null = liveStatus;
+  if (onlyDead) {
+    status = null;
+  } else if (status === null && anyRejected) {
+    status = OrderStatus.Rejected;
+  }
   return {
     status,
     orderedActivity,
@@ -223,5 +260,6 @@ export function summarizeSlot(input: SlotSummaryInput): SlotSummary {
     movedAway: orderedHere > 0 && orderedHereActiveElsewhere === orderedHere,
     isGhost: orderedHere === 0 && movedIn > 0,
     deadOrderIds,
+    onlyDead,
   };
 }

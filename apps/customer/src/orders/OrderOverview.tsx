@@ -99,7 +99,14 @@ export function OrderOverview({
             timeZone={timeZone}
             {...(card.releaseId === null
               ? {}
-              : { certificateHref: activityCertificateUrl(card.slot.id, date, card.releaseId) })}
+              : {
+                  // A moved card's release is the receiving slot's, and so is its certificate.
+                  certificateHref: activityCertificateUrl(
+                    (card.movedTo?.slot ?? card.slot).id,
+                    date,
+                    card.releaseId,
+                  ),
+                })}
             {...(tracer.halflifeSeconds === null
               ? {}
               : {

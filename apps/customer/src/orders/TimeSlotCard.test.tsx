@@ -1,5 +1,5 @@
 import { OrderStatus, WeeklyRepeat } from '@tracershop/core';
-import { screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { renderWithI18n } from '../testing/renderWithI18n';
@@ -32,6 +32,7 @@ function renderCard(
         status: null,
         orderedActivity: 0,
         movedAway: false,
+        movedTo: null,
         released: null,
         releaseNumber: null,
         afterRelease: false,
@@ -118,6 +119,50 @@ describe('TimeSlotCard', () => {
     });
     expect(within(card).getAllByText('Rykket til tidligere levering').length).toBeGreaterThan(0);
     expect(within(card).getByRole('group', { name: 'Rykket til 07:30' })).toBeTruthy();
+  });
+
+  it('[URS-PRD-005][URS-PRD-007] says where a moved order went and, once released there, what it got', () => {
+    const receiving = { ...slot, id: 6, deliveryTime: '08:00:00' };
+    const moved = {
+      slot: { ...slot, deliveryTime: '09:30:00' },
+      movedAway: true,
+      movedTo: { slot: receiving },
+      orderedActivity: 400,
+    };
+    const href = '/documents/activity-certificate/6/2027-05-19/11.pdf';
+    const waiting = renderCard(
+      {
+        ...moved,
+        status: OrderStatus.Accepted,
+        orders: [{ ...order(11, OrderStatus.Accepted, 400), movedToTime: '08:00:00' }],
+      },
+      false,
+      href,
+    );
+    expect(within(waiting).getByText('Rykket til kl. 08:00')).toBeTruthy();
+    expect(within(waiting).queryByText(/Udleveret/)).toBeNull();
+    expect(within(waiting).queryByRole('link')).toBeNull();
+    cleanup();
+
+    const released = renderCard(
+      {
+        ...moved,
+        status: OrderStatus.Released,
+        released: { deliveredActivity: 893.31, vialCount: 1, freedAt: '2027-05-19T05:45:00.000Z' },
+        orders: [{ ...order(11, OrderStatus.Released, 400), movedToTime: '08:00:00' }],
+      },
+      false,
+      href,
+    );
+    expect(released.getAttribute('aria-label')).toBe('Levering kl. 09:30');
+    expect(
+      within(released).getByText(
+        'Rykket til kl. 08:00 · Udleveret kl. 08:00: 893 MBq · Frigivet 19/05/2027 07:45',
+      ),
+    ).toBeTruthy();
+    const link = within(released).getByRole('link', { name: 'Frigivelsescertifikat' });
+    expect(link.getAttribute('href')).toBe(href);
+    expect(within(released).getByRole('group', { name: 'Rykket til 08:00' })).toBeTruthy();
   });
 
   it('[URS-DOC-001] links the release certificate of a released delivery, and only then', () => {

@@ -3,7 +3,9 @@
  * the lowest status, the time and the summary text; the body with the slot's orders and,
  * while ordering is open, the blank "Ny ordre" row. A delivery released and then ordered
  * again shows each release and the later orders on cards of their own: the released card
- * keeps its state, figures and certificate; a new order goes to the later orders' card.
+ * keeps its state, figures and certificate; a new order goes to the later orders' card. A card
+ * whose orders production moved to an earlier delivery says where they went and, once released
+ * there, shows that release's figures and certificate (the certificate of the receiving slot).
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +15,7 @@ import type { ShopSlotCard } from '../shopApi';
 import type { ActivityOrderRowProps } from './ActivityOrderRow';
 import { ActivityOrderRow } from './ActivityOrderRow';
 import { ReleaseDocumentLink } from './documentLinks';
+import type { HeadlineRelease } from './slotHeadline';
 import { slotHeadlineOf } from './slotHeadline';
 
 export interface TimeSlotCardProps {
@@ -22,6 +25,7 @@ export interface TimeSlotCardProps {
     | 'status'
     | 'orderedActivity'
     | 'movedAway'
+    | 'movedTo'
     | 'released'
     | 'releaseNumber'
     | 'afterRelease'
@@ -37,7 +41,10 @@ export interface TimeSlotCardProps {
   /** The delivery is on more than one card (a release and later orders): name each. */
   split: boolean;
   timeZone: string;
-  /** The release certificate of this slot and day, linked once something was released. */
+  /**
+   * The release certificate of this card's release, linked once something was released (for a
+   * moved card: the receiving slot's certificate).
+   */
   certificateHref?: string;
   /** The dose calculator's reference (the slot's delivery on the chosen day); none: no button. */
   calculator?: { date: string; halflifeSeconds: number; tracerName: string };
@@ -74,6 +81,18 @@ export function TimeSlotCard({
   const figures = useFigures(timeZone);
   const time = figures.time(card.slot.deliveryTime);
   const headline = slotHeadlineOf(card, mayOrder);
+  /** "Udleveret kl. 08:00: X MBq · Frigivet 24/11/2026 07:41", as every released card says it. */
+  const releasedText = (release: HeadlineRelease) => (
+    <>
+      {t('slot.delivered', {
+        time: figures.time(release.deliveryTime),
+        activity: figures.activity(release.activity),
+      })}
+      {release.freedAt !== null ? (
+        <> · {t('slot.freedAt', { time: figures.instant(release.freedAt) })}</>
+      ) : null}
+    </>
+  );
   const bodyId = `slot-${card.slot.id}-${card.releaseNumber ?? 'open'}-orders`;
   const label = !split
     ? t('slot.card', { time })
@@ -86,14 +105,18 @@ export function TimeSlotCard({
         <StatusIcon status={card.status} moved={card.movedAway} />
         <strong className="shop-slot-card__time">{time}</strong>
         <span className="shop-slot-card__summary">
-          {headline.key === 'slot.ordered'
-            ? t('slot.ordered', { activity: figures.activity(headline.activity) })
-            : headline.key === 'slot.delivered'
-              ? t('slot.delivered', { time, activity: figures.activity(headline.activity) })
-              : t(headline.key)}
-          {headline.key === 'slot.delivered' && headline.freedAt !== null ? (
-            <> · {t('slot.freedAt', { time: figures.instant(headline.freedAt) })}</>
-          ) : null}
+          {headline.key === 'slot.ordered' ? (
+            t('slot.ordered', { activity: figures.activity(headline.activity) })
+          ) : headline.key === 'slot.delivered' ? (
+            releasedText(headline)
+          ) : headline.key === 'slot.movedTo' ? (
+            <>
+              {t('slot.movedTo', { time: figures.time(headline.deliveryTime) })}
+              {headline.released !== null ? <> · {releasedText(headline.released)}</> : null}
+            </>
+          ) : (
+            t(headline.key)
+          )}
         </span>
         {offerCalculator ? (
           <button

@@ -472,4 +472,46 @@ describe('ActivityOrderModal', () => {
       reason: 'Forkert hætteglas valgt',
     });
   });
+
+  it('[URS-PRD-008] marks a dead order "død ordre" with why, and offers no accept or release for only dead orders', async () => {
+    const given = props(OrderStatus.Ordered, {
+      card: slotCard([orderLine({ id: 9, orderedActivity: 0.5 }, { dead: true })], {
+        status: null,
+        onlyDead: true,
+        deadOrderIds: [9],
+        orderedActivity: 0,
+        toDeliverActivity: 0,
+      }),
+    });
+    renderWithI18n(<ActivityOrderModal {...given} />);
+    const marker = screen.getByText('død ordre');
+    expect(marker.getAttribute('title')).toBe('under 1 MBq bestilt og leveret: tæller ikke med');
+    expect(screen.getByText(/under 1 MBq bestilt og leveret: tæller ikke med ·/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Accepter' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Frigiv' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Ret dosis for ordre 9' })).toBeNull();
+    await userEvent.click(button('Afvis ordre 9'));
+    await userEvent.click(
+      within(screen.getByRole('dialog', { name: 'Vil du afvise ordre 9?' })).getByRole('button', {
+        name: 'Afvis',
+      }),
+    );
+    expect(given.actions.reject).toHaveBeenCalledWith([9]);
+  });
+
+  it('[URS-PRD-008] marks only the dead order of a mixed delivery', () => {
+    renderWithI18n(
+      <ActivityOrderModal
+        {...props(OrderStatus.Ordered, {
+          card: slotCard(
+            [orderLine({ id: 7 }), orderLine({ id: 9, orderedActivity: 0.5 }, { dead: true })],
+            { deadOrderIds: [9] },
+          ),
+        })}
+      />,
+    );
+    expect(screen.getAllByText('død ordre')).toHaveLength(1);
+    expect(screen.getByText('død ordre').closest('li')?.textContent).toContain('ID:9');
+    expect(button('Accepter')).toBeTruthy();
+  });
 });

@@ -203,7 +203,10 @@ export function ActivityOrderModal(props: ActivityOrderModalProps) {
           )}
         </>
       ) : null}
-      {!released && status !== OrderStatus.Rejected && signing !== 'release' ? (
+      {!released &&
+      status !== OrderStatus.Rejected &&
+      !card.summary.onlyDead &&
+      signing !== 'release' ? (
         <>
           <button
             className="ts-button"

@@ -1,9 +1,10 @@
 /**
- * What the activity order dialog says about one order beside its ordered MBq: the figure with
- * the endpoint's overhead, what it delivered once released, and who rejected it and when.
+ * What the activity order dialog says about one order beside its ordered MBq: "død ordre" when
+ * it carries no activity (core `isDeadOrder`, the api's `dead`), the figure with the
+ * endpoint's overhead, what it delivered once released, and who rejected it and when.
  * Every figure is the api's (`orders.productionDay`, from core), only formatted here.
  */
-import { localDateTimeOfInstant } from '@tracershop/core';
+import { localDateTimeOfInstant, MINIMUM_LIVE_ACTIVITY_MBQ } from '@tracershop/core';
 import { useFigures } from '@tracershop/ui';
 import { useTranslation } from 'react-i18next';
 import type { ProductionOrderLine } from '../productionApi';
@@ -36,9 +37,17 @@ export function OrderLineFacts({ line, timeZone }: OrderLineFactsProps) {
       time: figures.time(time),
     });
   }
+  const deadWhy = t('orders.info.deadWhy', { minimum: MINIMUM_LIVE_ACTIVITY_MBQ });
   return (
     <>
-      <span className="production-order-info__facts">{figureTexts.join(' · ')}</span>
+      {line.dead ? (
+        <span className="production-dead-marker" title={deadWhy}>
+          {t('orders.info.dead')}
+        </span>
+      ) : null}
+      <span className="production-order-info__facts">
+        {[...(line.dead ? [deadWhy] : []), ...figureTexts].join(' · ')}
+      </span>
       {rejection === null ? null : (
         <span className="production-order-info__facts">{rejection}</span>
       )}

@@ -180,4 +180,36 @@ describe('SlotCard', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Fortryd afvisning' }));
     expect(handlers.onUnreject).toHaveBeenCalledWith([7]);
   });
+
+  it('[URS-PRD-008][URS-PRD-004] shows a card of only dead orders grey, as such, with reject and no accept', async () => {
+    const handlers = actions();
+    const card = slotCard([orderLine({ id: 9, orderedActivity: 0.5 }, { dead: true })], {
+      status: null,
+      onlyDead: true,
+      deadOrderIds: [9],
+      orderedActivity: 0,
+      toDeliverActivity: 0,
+    });
+    renderWithI18n(<SlotCard card={card} moveTargetTime={null} {...handlers} />);
+    expect(region().dataset.state).toBe('dead');
+    expect(region().style.borderLeftColor).toBe('#cccccc');
+    const note = within(region()).getByText('Kun døde ordrer');
+    expect(note.getAttribute('title')).toContain('under 1 MBq bestilt og leveret');
+    expect(within(region()).queryByText('Ingen ordrer')).toBeNull();
+    expect(buttonNames()).toEqual(['Åbn ordre kl. 09:30', 'Afvis']);
+    await userEvent.click(screen.getByRole('button', { name: 'Afvis' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Bekræft' }));
+    expect(handlers.onReject).toHaveBeenCalledWith([9]);
+  });
+
+  it('[URS-PRD-008] counts the dead orders of a mixed card apart and accepts only the live ones', () => {
+    const card = slotCard(
+      [orderLine({ id: 7 }), orderLine({ id: 9, orderedActivity: 0.5 }, { dead: true })],
+      { deadOrderIds: [9] },
+    );
+    renderWithI18n(<SlotCard card={card} moveTargetTime={null} {...actions()} />);
+    expect(region().dataset.state).toBe(String(OrderStatus.Ordered));
+    expect(within(region()).getByText('1 død ordre tæller ikke med')).toBeTruthy();
+    expect(buttonNames()).toEqual(['Åbn ordre kl. 09:30', 'Accepter', 'Afvis']);
+  });
 });

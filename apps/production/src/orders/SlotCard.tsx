@@ -4,9 +4,16 @@
  * marked, and the actions: accept, reject (confirmed), un-reject, move to the earliest slot,
  * restore (both asking for the reason when they change an accepted order), and open the
  * activity order modal. A delivery that got orders after its release
- * has a card per release and one for the later orders, each named apart.
+ * has a card per release and one for the later orders, each named apart. Dead orders (no
+ * activity) are counted apart; a card of only dead orders is grey, "Kun døde ordrer", offers
+ * reject and opens, but never accept.
  */
-import { DEFAULT_TIME_ZONE, formatShortTime, OrderStatus } from '@tracershop/core';
+import {
+  DEFAULT_TIME_ZONE,
+  formatShortTime,
+  MINIMUM_LIVE_ACTIVITY_MBQ,
+  OrderStatus,
+} from '@tracershop/core';
 import { ConfirmDialog, StatusIcon, STATUS_COLOURS, useFigures } from '@tracershop/ui';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
@@ -57,6 +64,9 @@ function cardLabelOf(
   if (card.releaseNumber !== null) {
     return t('slot.cardRelease', { ...delivery, number: card.releaseNumber });
   }
+  if (card.summary.onlyDead) {
+    return t('slot.cardDead', delivery);
+  }
   return t(card.afterRelease ? 'slot.cardLater' : 'slot.cardWaiting', delivery);
 }
 
@@ -92,11 +102,14 @@ export function SlotCard({
     ? 'moved'
     : summary.isGhost
       ? 'ghost'
-      : summary.status === null
-        ? 'empty'
-        : String(summary.status);
+      : summary.onlyDead
+        ? 'dead'
+        : summary.status === null
+          ? 'empty'
+          : String(summary.status);
   const label = cardLabelOf(t, card, split, time);
-  const openable = !summary.movedAway && summary.status !== null;
+  const openable = !summary.movedAway && (summary.status !== null || summary.onlyDead);
+  const deadCount = summary.deadOrderIds.length;
   const released = summary.status === OrderStatus.Released && !summary.movedAway;
   const releasedAt = released ? releasedAtOf(card) : null;
   return (
@@ -113,8 +126,17 @@ export function SlotCard({
       </header>
       {summary.movedAway ? <p className="production-slot__note">{t('slot.movedAway')}</p> : null}
       {summary.isGhost ? <p className="production-slot__note">{t('slot.ghost')}</p> : null}
-      {card.afterRelease ? <p className="production-slot__note">{t('slot.afterRelease')}</p> : null}
-      {summary.status === null ? (
+      {card.afterRelease && !summary.onlyDead ? (
+        <p className="production-slot__note">{t('slot.afterRelease')}</p>
+      ) : null}
+      {summary.onlyDead ? (
+        <p
+          className="production-slot__note production-slot__note--dead"
+          title={t('slot.onlyDeadWhy', { minimum: MINIMUM_LIVE_ACTIVITY_MBQ })}
+        >
+          {t('slot.onlyDead')}
+        </p>
+      ) : summary.status === null ? (
         <p>{t('slot.noOrders')}</p>
       ) : (
         <ul className="production-slot__figures">
@@ -123,6 +145,14 @@ export function SlotCard({
           <li>{t('slot.delivered', { activity: figures.activity(summary.deliveredActivity) })}</li>
           {released && releasedAt !== null ? (
             <li>{t('slot.releasedAt', { time: figures.instant(releasedAt) })}</li>
+          ) : null}
+          {deadCount > 0 ? (
+            <li
+              className="production-slot__dead"
+              title={t('orders.info.deadWhy', { minimum: MINIMUM_LIVE_ACTIVITY_MBQ })}
+            >
+              {t('slot.deadOrders', { count: deadCount })}
+            </li>
           ) : null}
         </ul>
       )}

@@ -54,6 +54,24 @@ describe('productStatuses', () => {
     expect(statuses.get('special')).toBe('released');
   });
 
+  it('[URS-PRD-012][URS-PRD-008] does not count a dead order that is not released', () => {
+    const statuses = productStatuses(
+      catalog,
+      {
+        activityOrders: [
+          { deliveryDate: date, status: Released, orderedTimeSlotId: 10, orderedActivity: 300 },
+          { deliveryDate: date, status: Ordered, orderedTimeSlotId: 10, orderedActivity: 0.5 },
+          { deliveryDate: date, status: Ordered, orderedTimeSlotId: 20, orderedActivity: 0.5 },
+        ],
+        injectionOrders: [],
+        isotopeOrders: [],
+      },
+      date,
+    );
+    expect(statuses.get('tracer-1')).toBe('released');
+    expect(statuses.get('tracer-2')).toBeUndefined();
+  });
+
   it('[URS-PRD-012] leaves products without orders on the date out', () => {
     const statuses = productStatuses(
       catalog,

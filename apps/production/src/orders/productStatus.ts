@@ -1,11 +1,12 @@
 /**
  * The colours of the product buttons (docs/domain.md): each product (activity tracer,
  * producible isotope, "Special") is coloured by the least progressed status of its orders on
- * the active date; rejected orders do not count. Orders are attributed through the catalog:
+ * the active date; rejected orders and dead activity orders not released (core `isDeadOrder`:
+ * nothing to accept or release) do not count. Orders are attributed through the catalog:
  * an activity order by its slot's production's tracer, an isotope order by its delivery's
  * production's isotope; every injection order is "Special".
  */
-import { OrderStatus } from '@tracershop/core';
+import { isDeadOrder, OrderStatus } from '@tracershop/core';
 
 /** The button state: no orders (default blue), something Ordered, all Accepted+, all Released. */
 export type ProductStatus = 'none' | 'ordered' | 'accepted' | 'released';
@@ -38,6 +39,8 @@ export interface ProductOrders {
     status: OrderStatus;
     orderedTimeSlotId: number;
     movedToTimeSlotId?: number | null;
+    /** Left out when not known: the order then always counts. */
+    orderedActivity?: number;
   }[];
   injectionOrders: readonly { deliveryDate: string; status: OrderStatus }[];
   isotopeOrders: readonly {
@@ -74,7 +77,12 @@ export function productStatuses(
   };
   for (const order of orders.activityOrders) {
     const tracerId = tracerOfSlot.get(order.movedToTimeSlotId ?? order.orderedTimeSlotId);
-    if (order.deliveryDate === date && tracerId !== undefined) {
+    // A released order below 1 MBq may have delivered more (its vials): it counts.
+    const dead =
+      order.orderedActivity !== undefined &&
+      order.status !== OrderStatus.Released &&
+      isDeadOrder({ orderedActivity: order.orderedActivity });
+    if (order.deliveryDate === date && tracerId !== undefined && !dead) {
       add(`tracer-${tracerId}`, order.status);
     }
   }

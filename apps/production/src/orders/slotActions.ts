@@ -3,9 +3,9 @@ import { changeNeedsReason, OrderStatus } from '@tracershop/core';
 import type { ProductionSlotCard } from '../productionApi';
 
 export interface SlotActionIds {
-  /** Ordered orders delivered here: "Accepter" (acceptSlot). */
+  /** Ordered orders delivered here, not dead (acceptSlot leaves those): "Accepter". */
   acceptable: number[];
-  /** Ordered or Accepted orders delivered here: "Afvis". */
+  /** Ordered or Accepted orders delivered here, dead ones too: "Afvis". */
   rejectable: number[];
   /** Rejected orders of this slot: "Fortryd afvisning". */
   rejected: number[];
@@ -22,7 +22,9 @@ export interface SlotActionIds {
 
 export function slotActionIds(card: ProductionSlotCard): SlotActionIds {
   const slotId = card.slot.id;
-  const here = card.orders.filter((line) => line.activeSlotId === slotId && !line.dead);
+  const deliveredHere = card.orders.filter((line) => line.activeSlotId === slotId);
+  // Dead orders (no activity) are never accepted, moved or released; only rejected.
+  const here = deliveredHere.filter((line) => !line.dead);
   const ownHere = here.filter((line) => line.order.orderedTimeSlotId === slotId);
   const movedAway = card.orders.filter(
     (line) => line.order.orderedTimeSlotId === slotId && line.activeSlotId !== slotId,
@@ -38,7 +40,7 @@ export function slotActionIds(card: ProductionSlotCard): SlotActionIds {
     card.moveTargetSlotId !== null && card.moveTargetSlotId !== slotId && card.delivers;
   return {
     acceptable: ids(here, [OrderStatus.Ordered]),
-    rejectable: ids(here, open),
+    rejectable: ids(deliveredHere, open),
     rejected: ids(
       card.orders.filter((line) => line.order.orderedTimeSlotId === slotId),
       [OrderStatus.Rejected],

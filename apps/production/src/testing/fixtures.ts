@@ -81,6 +81,7 @@ export function slotCard(
       movedAway: false,
       isGhost: false,
       deadOrderIds: [],
+      onlyDead: false,
       ...summary,
     },
     orders,

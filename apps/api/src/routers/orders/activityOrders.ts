@@ -13,6 +13,7 @@ import {
   checkMove,
   checkRestore,
   fieldSchemas,
+  isDeadOrder,
   moveOrdersInput,
   restoreOrdersInput,
   productionActivityOrderCreateInput,
@@ -48,7 +49,12 @@ import {
   moveSlotOf,
   personNameOf,
 } from './orderingRules';
-import { activityLimitBreaches, auditLimitOverride, settleLimits } from './plausibilityChecks';
+import {
+  activityLimitBreaches,
+  assertLiveActivity,
+  auditLimitOverride,
+  settleLimits,
+} from './plausibilityChecks';
 import { detachVialsOfActivityOrder } from './releasedOrderRemoval';
 
 /** The comment of an order production enters for a customer, unless one is given. */
@@ -65,8 +71,9 @@ function moveRefused(refusal: MoveRefusal) {
 }
 
 /**
- * Creates one activity order after the caller's checks and the tracer's plausibility limits
- * (above one only with production's `override`); audits and publishes it.
+ * Creates one activity order after the caller's checks, the live minimum (never a dead order)
+ * and the tracer's plausibility limits (above one only with production's `override`); audits
+ * and publishes it.
  */
 async function createActivityOrder(
   writer: OrderWriter,
@@ -78,6 +85,7 @@ async function createActivityOrder(
   override?: LimitOverrideInput,
 ) {
   const { models } = writer.services.db;
+  assertLiveActivity(input.orderedActivity);
   const planned = {
     orderedActivity: input.orderedActivity,
     deliveryDate: input.deliveryDate,
@@ -176,12 +184,17 @@ export const activityOrdersRouter = router({
       }),
     ),
 
-  /** Dose and comment of an Ordered order, before the deadline. */
+  /** Dose and comment of an Ordered order, before the deadline; never below the live minimum. */
   edit: shopEditProcedure(
     activityOrderKind,
     DeadlineScope.Activity,
     activityOrderEditInput,
-    applyActivityEdit,
+    (row, input) => {
+      if (input.orderedActivity !== undefined) {
+        assertLiveActivity(input.orderedActivity);
+      }
+      applyActivityEdit(row, input);
+    },
   ),
 
   delete: shopDeleteProcedure(activityOrderKind, DeadlineScope.Activity),
@@ -230,7 +243,11 @@ export const activityOrdersRouter = router({
       ),
     ),
 
-  /** Ordered → Accepted for every Ordered order ordered or moved to the slot on the date. */
+  /**
+   * Ordered → Accepted for every Ordered order ordered or moved to the slot on the date,
+   * except dead ones (core `isDeadOrder`; an Ordered order has no vials): they stay Ordered,
+   * out of the slot's status, for production to reject or delete.
+   */
   acceptSlot: procedure('order.production.manage')
     .input(acceptSlotInput)
     .mutation(({ ctx, input }) =>
@@ -239,7 +256,7 @@ export const activityOrdersRouter = router({
         verb: 'accept',
         target: async (transaction) => {
           await loadSlotContext(ctx.services.db.models, input.slotId, transaction);
-          return ctx.services.db.models.ActivityOrder.findAll({
+          const ordered = await ctx.services.db.models.ActivityOrder.findAll({
             where: {
               deliveryDate: input.deliveryDate,
               status: OrderStatus.Ordered,
@@ -249,6 +266,7 @@ export const activityOrdersRouter = router({
             lock: transaction.LOCK.UPDATE,
             transaction,
           });
+          return ordered.filter((row) => !isDeadOrder(row));
         },
         decide: async (row) => accept(row),
       }),

@@ -4,7 +4,7 @@
  * judged before any is written (all-or-nothing), then each change is saved, audited with its
  * before and after, and published to the order's customer.
  */
-import { OrderStatus, injectionOrderBreaches } from '@tracershop/core';
+import { OrderStatus, injectionOrderBreaches, isDeadOrder } from '@tracershop/core';
 import type { LimitBreach } from '@tracershop/core';
 import type { ActivityOrder, InjectionOrder, IsotopeOrder, Tracer } from '@tracershop/db';
 import type { InferAttributes, Model, Transaction } from 'sequelize';
@@ -46,6 +46,11 @@ export interface OrderKind<M extends OrderRow> {
     row: M,
     transaction: Transaction,
   ): Promise<{ tracer: Tracer; breaches: LimitBreach[] } | null>;
+  /**
+   * A not yet released order that carries no activity (core `isDeadOrder`): accepting leaves
+   * it as it is. Only activity orders can be dead.
+   */
+  isDead?(row: M): boolean;
 }
 
 async function activityOrderCustomers(
@@ -140,6 +145,8 @@ export const activityOrderKind: OrderKind<ActivityOrder> = {
     const { tracer } = await loadSlotContext(models, row.orderedTimeSlotId, transaction);
     return { tracer, breaches: await activityLimitBreaches(models, tracer, row, { transaction }) };
   },
+  // Ordered orders have no vials yet, so nothing was delivered.
+  isDead: (row) => isDeadOrder(row),
 };
 
 export const injectionOrderKind: OrderKind<InjectionOrder> = {
@@ -325,9 +332,12 @@ export function assertShopMayChange(row: OrderRow): void {
   }
 }
 
-/** Ordered → Accepted; Accepted stays (a double click); Released and Rejected are refused. */
-export function accept(row: OrderRow): OrderDecision {
-  if (row.status === OrderStatus.Accepted) {
+/**
+ * Ordered → Accepted; Accepted stays (a double click); a dead Ordered order stays Ordered
+ * (`OrderKind.isDead`); Released and Rejected are refused.
+ */
+export function accept(row: OrderRow, dead = false): OrderDecision {
+  if (row.status === OrderStatus.Accepted || (row.status === OrderStatus.Ordered && dead)) {
     return 'skip';
   }
   if (row.status !== OrderStatus.Ordered) {

@@ -47,7 +47,7 @@ export function shopDeleteProcedure<M extends OrderRow>(kind: OrderKind<M>, scop
 function statusChange<M extends OrderRow>(
   kind: OrderKind<M>,
   verb: 'accept' | 'reject' | 'unreject',
-  decide: (row: OrderRow) => OrderDecision,
+  decide: (row: M) => OrderDecision,
 ) {
   return procedure('order.production.manage')
     .input(orderIdsInput)
@@ -57,12 +57,12 @@ function statusChange<M extends OrderRow>(
 }
 
 /**
- * Ordered → Accepted (Accepted ones stay), Ordered/Accepted → Rejected (never a released
- * order), Rejected → Accepted.
+ * Ordered → Accepted (Accepted ones and dead ones stay), Ordered/Accepted → Rejected (never a
+ * released order; dead ones too), Rejected → Accepted.
  */
 export function statusProcedures<M extends OrderRow>(kind: OrderKind<M>) {
   return {
-    accept: statusChange(kind, 'accept', accept),
+    accept: statusChange(kind, 'accept', (row) => accept(row, kind.isDead?.(row) ?? false)),
     reject: statusChange(kind, 'reject', reject),
     unreject: statusChange(kind, 'unreject', unreject),
   };

@@ -3,9 +3,19 @@
  * injection orders, by the shop and by production. Above a limit the order is refused with
  * the limit in words; production may go above it only with a stated reason, which is audited
  * next to the order (`<kind>.limitOverride`). Shop inputs carry no reason (their schemas
- * refuse one), so the shop can never override. Isotope orders have no limits.
+ * refuse one), so the shop can never override. Isotope orders have no limits. Below them, an
+ * activity order the shop (or production's phone order) places must carry activity: one that
+ * would be dead (core `isDeadOrder`) is refused, and no reason overrides that.
  */
-import { OrderStatus, activityOrderBreaches, formatActivity, formatCount } from '@tracershop/core';
+import {
+  FIGURE_SPACE,
+  MINIMUM_LIVE_ACTIVITY_MBQ,
+  OrderStatus,
+  activityOrderBreaches,
+  formatActivity,
+  formatCount,
+  isDeadOrder,
+} from '@tracershop/core';
 import type { LimitBreach, LimitOverrideInput } from '@tracershop/core';
 import type { ActivityOrder, Tracer } from '@tracershop/db';
 import { Op } from 'sequelize';
@@ -49,6 +59,20 @@ export function settleLimits(
     );
   }
   return { reason: override.reason, breaches: [...breaches] };
+}
+
+/**
+ * Refuses an ordered activity that would make a dead order (below core's
+ * `MINIMUM_LIVE_ACTIVITY_MBQ` with nothing delivered): it would count nowhere.
+ */
+export function assertLiveActivity(orderedActivity: number): void {
+  if (isDeadOrder({ orderedActivity })) {
+    throw apiError('ORDER_BELOW_LIVE_MINIMUM', {
+      // A whole figure ('1 MBq'), where formatActivity would write a small one as '1,0 MBq'.
+      minimum: `${formatCount(MINIMUM_LIVE_ACTIVITY_MBQ)}${FIGURE_SPACE}MBq`,
+      value: formatActivity(orderedActivity),
+    });
+  }
 }
 
 /** What the audit trail keeps of a limit production went above. */

@@ -1,21 +1,22 @@
 /**
  * The shop's "Ordreoversigt" of one endpoint on one date (the user guides in docs/): the
  * endpoint's delivery slots of that day with the orders ordered to them (an order moved to an
- * earlier slot shows as moved, with the target time), the released summary ("Udleveret": core's
- * delivered activity, the figure production and the certificate show; "Frigivet kl"), the
- * injection orders, the isotope deliveries, and whether the activity and injection deadlines
- * still allow ordering. A delivery that got orders after its release shows each release and
+ * earlier slot shows as moved, with the receiving slot and, once released there, that release's
+ * figures and certificate), the released summary ("Udleveret": core's delivered activity, the
+ * figure production and the certificate show; "Frigivet kl"), the injection orders, the
+ * isotope deliveries, and whether the activity and injection deadlines still allow ordering. A delivery that got orders after its release shows each release and
  * the later orders on cards of their own (core `splitSlot`). Nothing here reveals overhead or
  * what production must make: those figures stay on the production page.
  */
 import {
   DeadlineScope,
   OrderStatus,
+  activeSlotIdOf,
   fieldSchemas,
   slotDeliversOn,
   splitSlot,
 } from '@tracershop/core';
-import type { WeeklyRepeat } from '@tracershop/core';
+import type { SlotPart, WeeklyRepeat } from '@tracershop/core';
 import type { ActivityOrder, InjectionOrder, IsotopeOrder } from '@tracershop/db';
 import type { InferAttributes } from 'sequelize';
 import { z } from 'zod';
@@ -52,6 +53,16 @@ export interface ShopReleased {
 }
 
 /**
+ * Where production moved a card's orders: the receiving slot, an earlier slot of the same
+ * endpoint, tracer and weekday (core `checkMove`). Once the orders are released there, the
+ * card's `releaseId` and `released` are that slot's release (its figures, release time and
+ * certificate: `/documents/activity-certificate/<slot.id>/<date>/<releaseId>.pdf`).
+ */
+export interface ShopMovedTo {
+  slot: SlotView;
+}
+
+/**
  * One card of the shop: a delivery slot on the date, or one part of it when the delivery was
  * released and got orders afterwards: each release, and the orders not released yet.
  */
@@ -72,7 +83,10 @@ export interface ShopSlotCard {
   /** Every non-rejected order of this slot was moved to an earlier delivery. */
   movedAway: boolean;
   movedToTime: string | null;
+  /** The receiving slot when every order of the card was moved (`movedAway`); else null. */
+  movedTo: ShopMovedTo | null;
   orders: ShopOrderLine[];
+  /** The release's figures; for a moved card those of its release in the receiving slot. */
   released: ShopReleased | null;
 }
 
@@ -148,16 +162,11 @@ export async function readShopDay(
   const slotOrders = orders.map(slotOrderOf);
   const slotVials = vials.map(slotVialOf);
   const slotTimes = slots.map(slotTimeOf);
+  const slotOf = new Map(slots.map((slot) => [slot.id, slot]));
 
-  const cards: ShopSlotCard[] = [];
-  for (const slot of slots) {
-    const production = slot.production;
-    const halflifeSeconds = halflifeOf.get(production?.tracerId ?? 0) ?? null;
-    if (production == null || halflifeSeconds === null) {
-      continue;
-    }
-    const delivers = slotDeliversOn(slotRepeatOf(slot, production), date);
-    const parts = splitSlot({
+  /** The parts of one slot's delivery on the date (core `splitSlot`, no overhead). */
+  const partsOf = (slot: (typeof slots)[number], halflifeSeconds: number): SlotPart[] =>
+    splitSlot({
       slot: slotTimeOf(slot),
       date,
       orders: slotOrders,
@@ -168,6 +177,39 @@ export async function readShopDay(
       vials: slotVials,
       timeZone: services.config.timeZone,
     });
+
+  /**
+   * "Udleveret" and "Frigivet" of a released part of `slotId`: one computation for the slot's
+   * own card and for the cards of orders moved into it. The delivered activity is core's
+   * (the certificate's total); vials and release time are those of the orders it delivers.
+   */
+  const releasedOf = (part: SlotPart, slotId: number): ShopReleased => {
+    const deliveredIds = new Set(
+      orders
+        .filter((order) => part.orderIds.includes(order.id) && activeSlotIdOf(order) === slotId)
+        .map((order) => order.id),
+    );
+    const freedTimes = orders
+      .filter((order) => deliveredIds.has(order.id))
+      .map((order) => order.freedAt?.toISOString() ?? null)
+      .filter((freedAt): freedAt is string => freedAt !== null)
+      .sort();
+    return {
+      deliveredActivity: part.summary.deliveredActivity,
+      vialCount: vials.filter((vial) => deliveredIds.has(vial.assignedToId ?? -1)).length,
+      freedAt: freedTimes[freedTimes.length - 1] ?? null,
+    };
+  };
+
+  const cards: ShopSlotCard[] = [];
+  for (const slot of slots) {
+    const production = slot.production;
+    const halflifeSeconds = halflifeOf.get(production?.tracerId ?? 0) ?? null;
+    if (production == null || halflifeSeconds === null) {
+      continue;
+    }
+    const delivers = slotDeliversOn(slotRepeatOf(slot, production), date);
+    const parts = partsOf(slot, halflifeSeconds);
     const slotCards: ShopSlotCard[] = [];
     for (const part of parts) {
       // The shop lists an order at the slot it was ordered to (moved ones marked as moved).
@@ -181,16 +223,17 @@ export async function readShopDay(
       const firstMoved = orderedHere.find(
         (order) => order.status !== OrderStatus.Rejected && order.movedToTimeSlotId != null,
       );
-      const deliveredHere = orders.filter(
-        (order) =>
-          part.orderIds.includes(order.id) &&
-          (order.movedToTimeSlotId ?? order.orderedTimeSlotId) === slot.id,
-      );
-      const deliveredIds = new Set(deliveredHere.map((order) => order.id));
-      const freedTimes = deliveredHere
-        .map((order) => order.freedAt?.toISOString() ?? null)
-        .filter((freedAt): freedAt is string => freedAt !== null)
-        .sort();
+      const receiving =
+        movedAway && firstMoved?.movedToTimeSlotId != null
+          ? slotOf.get(firstMoved.movedToTimeSlotId)
+          : undefined;
+      // A moved card shows its release as the receiving slot shows it: the same part there.
+      const receivingPart =
+        receiving === undefined || part.releaseId === null
+          ? undefined
+          : partsOf(receiving, halflifeSeconds).find(
+              (candidate) => candidate.releaseId === part.releaseId && !candidate.summary.movedAway,
+            );
       slotCards.push({
         slot: slotView(slot),
         tracerId: production.tracerId,
@@ -207,6 +250,7 @@ export async function readShopDay(
           movedAway && firstMoved?.movedToTimeSlotId != null
             ? (slotTime.get(firstMoved.movedToTimeSlotId) ?? null)
             : null,
+        movedTo: receiving === undefined ? null : { slot: slotView(receiving) },
         orders: orderedHere.map((order) => ({
           order: toWire(order),
           movedToTime:
@@ -215,13 +259,13 @@ export async function readShopDay(
               : (slotTime.get(order.movedToTimeSlotId) ?? null),
         })),
         released:
-          part.releaseId !== null && !movedAway
-            ? {
-                deliveredActivity: part.summary.deliveredActivity,
-                vialCount: vials.filter((vial) => deliveredIds.has(vial.assignedToId ?? -1)).length,
-                freedAt: freedTimes[freedTimes.length - 1] ?? null,
-              }
-            : null,
+          part.releaseId === null
+            ? null
+            : !movedAway
+              ? releasedOf(part, slot.id)
+              : receiving !== undefined && receivingPart !== undefined
+                ? releasedOf(receivingPart, receiving.id)
+                : null,
       });
     }
     if (slotCards.length === 0 && delivers) {
@@ -236,6 +280,7 @@ export async function readShopDay(
         orderedActivity: 0,
         movedAway: false,
         movedToTime: null,
+        movedTo: null,
         orders: [],
         released: null,
       });
