@@ -69,22 +69,32 @@ export async function startSite(options: SiteOptions = {}): Promise<TestApi> {
   });
 }
 
-/** The id of the demo's FDG delivery to PET1 at `deliveryTime` (08:00) on `day`'s weekday. */
-export async function pet1FdgSlotId(
+/** The id of the demo's FDG delivery to `endpoint` at `deliveryTime` on `day`'s weekday. */
+export async function fdgSlotId(
   site: TestApi,
   day: string,
-  deliveryTime = '08:00:00',
+  endpoint: string,
+  deliveryTime: string,
 ): Promise<number> {
   const fdg = await site.db.models.Tracer.findOne({ where: { shortname: 'FDG' } });
   const slot = await site.db.models.ActivityDeliveryTimeSlot.findOne({
     where: { deliveryTime },
     include: [
-      { association: 'endpoint', where: { name: 'PET1' } },
+      { association: 'endpoint', where: { name: endpoint } },
       { association: 'production', where: { tracerId: fdg?.id ?? 0, weekday: weekdayOf(day) } },
     ],
   });
   if (slot === null) {
-    throw new Error(`the demo has no ${deliveryTime} FDG delivery to PET1 on ${day}`);
+    throw new Error(`the demo has no ${deliveryTime} FDG delivery to ${endpoint} on ${day}`);
   }
   return slot.id;
+}
+
+/** The id of the demo's FDG delivery to PET1 at `deliveryTime` (08:00) on `day`'s weekday. */
+export function pet1FdgSlotId(
+  site: TestApi,
+  day: string,
+  deliveryTime = '08:00:00',
+): Promise<number> {
+  return fdgSlotId(site, day, 'PET1', deliveryTime);
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { OrderStatus } from './enums';
 import {
   activeSlotIdOf,
+  countsForStatusColour,
   isDeadOrder,
   MINIMUM_LIVE_ACTIVITY_MBQ,
   orderDeliveryActivity,
@@ -56,6 +57,18 @@ describe('activeSlotIdOf', () => {
     expect(activeSlotIdOf(order8Accepted)).toBe(1);
     expect(activeSlotIdOf(order9Moved)).toBe(1);
     expect(activeSlotIdOf({ orderedTimeSlotId: 2 })).toBe(2);
+  });
+});
+
+describe('countsForStatusColour', () => {
+  it('[URS-PRD-008] leaves out a dead order until it is released', () => {
+    const { Ordered, Accepted, Released, Rejected } = OrderStatus;
+    expect(countsForStatusColour({ orderedActivity: 300, status: Ordered })).toBe(true);
+    expect(countsForStatusColour({ orderedActivity: 0.5, status: Ordered })).toBe(false);
+    expect(countsForStatusColour({ orderedActivity: 0.5, status: Accepted })).toBe(false);
+    expect(countsForStatusColour({ orderedActivity: 0.5, status: Rejected })).toBe(false);
+    expect(countsForStatusColour({ orderedActivity: 0.5, status: Released })).toBe(true);
+    expect(countsForStatusColour({ orderedActivity: 1, status: Ordered })).toBe(true);
   });
 });
 

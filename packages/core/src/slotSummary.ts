@@ -111,6 +111,17 @@ export function isDeadOrder(
   );
 }
 
+/**
+ * Whether an order counts for a status colour (a product button, a calendar day) where its
+ * vials are not at hand: every order but a dead one not yet released (nothing to accept or
+ * release). A released order counts, as it may have delivered more than it was ordered.
+ */
+export function countsForStatusColour(
+  order: Pick<SlotOrder, 'orderedActivity' | 'status'>,
+): boolean {
+  return order.status === OrderStatus.Released || !isDeadOrder(order);
+}
+
 function slotById(slots: readonly SlotTime[], id: number): SlotTime {
   const slot = slots.find((candidate) => candidate.id === id);
   if (slot === undefined) {

@@ -24,13 +24,34 @@ describe('shopCalendarColours', () => {
     expect(colours('2026-11-17').fill).toBe('unavailable');
   });
 
-  it('[URS-DLN-007] fills with the lowest status of the product’s orders and rings with injection orders', () => {
+  it('[URS-DLN-007][URS-PRD-008] fills with the lowest status of the product’s live orders and rings with injection orders', () => {
     const colours = shopCalendarColours({
       ...base,
       activityOrders: [
-        { orderedTimeSlotId: 7, deliveryDate: '2026-11-24', status: OrderStatus.Released },
-        { orderedTimeSlotId: 7, deliveryDate: '2026-11-24', status: OrderStatus.Accepted },
-        { orderedTimeSlotId: 99, deliveryDate: '2026-11-24', status: OrderStatus.Ordered },
+        {
+          orderedTimeSlotId: 7,
+          deliveryDate: '2026-11-24',
+          status: OrderStatus.Released,
+          orderedActivity: 300,
+        },
+        {
+          orderedTimeSlotId: 7,
+          deliveryDate: '2026-11-24',
+          status: OrderStatus.Accepted,
+          orderedActivity: 300,
+        },
+        {
+          orderedTimeSlotId: 99,
+          deliveryDate: '2026-11-24',
+          status: OrderStatus.Ordered,
+          orderedActivity: 300,
+        },
+        {
+          orderedTimeSlotId: 7,
+          deliveryDate: '2026-11-24',
+          status: OrderStatus.Ordered,
+          orderedActivity: 0.5,
+        },
       ],
       injectionOrders: [{ deliveryDate: '2026-11-24', status: OrderStatus.Ordered }],
     });

@@ -1,10 +1,16 @@
 /**
  * The colours of the shop calendar (docs/domain.md): the fill shows the activity orders of the
- * chosen product to the chosen destination, the ring the destination's injection orders.
+ * chosen product to the chosen destination but dead ones not released (core
+ * `countsForStatusColour`), the ring the destination's injection orders.
  * Without orders a day is light grey when core says the product is delivered that day and
  * ordering is still open, dark grey otherwise; closed days are dark grey.
  */
-import { DEFAULT_TIME_ZONE, isOrderingClosed, slotDeliversOn } from '@tracershop/core';
+import {
+  countsForStatusColour,
+  DEFAULT_TIME_ZONE,
+  isOrderingClosed,
+  slotDeliversOn,
+} from '@tracershop/core';
 import type { DeadlineRule, OrderStatus, WeeklyRepeat } from '@tracershop/core';
 import type { DayColours } from '@tracershop/ui';
 import { dayColourOf, statusesByDate } from '@tracershop/ui';
@@ -16,6 +22,7 @@ export interface ShopCalendarData {
     orderedTimeSlotId: number;
     deliveryDate: string;
     status: OrderStatus;
+    orderedActivity: number;
   }[];
   injectionOrders: readonly { deliveryDate: string; status: OrderStatus }[];
   activityDeadline: DeadlineRule | null;
@@ -30,7 +37,9 @@ export interface ShopCalendarData {
 export function shopCalendarColours(data: ShopCalendarData): (date: string) => DayColours {
   const slotIds = new Set(data.slots.map((slot) => slot.id));
   const activity = statusesByDate(
-    data.activityOrders.filter((order) => slotIds.has(order.orderedTimeSlotId)),
+    data.activityOrders.filter(
+      (order) => slotIds.has(order.orderedTimeSlotId) && countsForStatusColour(order),
+    ),
   );
   const injection = statusesByDate(data.injectionOrders);
   const closedDates = new Set(data.closedDates);

@@ -17,9 +17,10 @@ export interface OrderLineFactsProps {
 export function OrderLineFacts({ line, timeZone }: OrderLineFactsProps) {
   const { t } = useTranslation('app');
   const figures = useFigures(timeZone);
-  const figureTexts = [
-    t('orders.info.withOverhead', { activity: figures.activity(line.withOverhead) }),
-  ];
+  // A dead order carries nothing to make: its with-overhead figure would only contradict that.
+  const figureTexts = line.dead
+    ? []
+    : [t('orders.info.withOverhead', { activity: figures.activity(line.withOverhead) })];
   if (line.deliveredWithOrderId !== null) {
     figureTexts.push(t('orders.info.deliveredWith', { id: line.deliveredWithOrderId }));
   } else if (line.deliveredActivity !== null) {

@@ -1,12 +1,12 @@
 /**
  * The colours of the product buttons (docs/domain.md): each product (activity tracer,
  * producible isotope, "Special") is coloured by the least progressed status of its orders on
- * the active date; rejected orders and dead activity orders not released (core `isDeadOrder`:
- * nothing to accept or release) do not count. Orders are attributed through the catalog:
+ * the active date; rejected orders and dead activity orders not released (core
+ * `countsForStatusColour`: nothing to accept or release) do not count. Orders are attributed through the catalog:
  * an activity order by its slot's production's tracer, an isotope order by its delivery's
  * production's isotope; every injection order is "Special".
  */
-import { isDeadOrder, OrderStatus } from '@tracershop/core';
+import { countsForStatusColour, OrderStatus } from '@tracershop/core';
 
 /** The button state: no orders (default blue), something Ordered, all Accepted+, all Released. */
 export type ProductStatus = 'none' | 'ordered' | 'accepted' | 'released';
@@ -77,12 +77,10 @@ export function productStatuses(
   };
   for (const order of orders.activityOrders) {
     const tracerId = tracerOfSlot.get(order.movedToTimeSlotId ?? order.orderedTimeSlotId);
-    // A released order below 1 MBq may have delivered more (its vials): it counts.
-    const dead =
-      order.orderedActivity !== undefined &&
-      order.status !== OrderStatus.Released &&
-      isDeadOrder({ orderedActivity: order.orderedActivity });
-    if (order.deliveryDate === date && tracerId !== undefined && !dead) {
+    const counts =
+      order.orderedActivity === undefined ||
+      countsForStatusColour({ orderedActivity: order.orderedActivity, status: order.status });
+    if (order.deliveryDate === date && tracerId !== undefined && counts) {
       add(`tracer-${tracerId}`, order.status);
     }
   }

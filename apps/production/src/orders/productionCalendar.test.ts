@@ -25,15 +25,33 @@ describe('productionCalendarColours', () => {
     const colours = productionCalendarColours(
       data({
         activityOrders: [
-          { deliveryDate: '2026-12-02', status: Released },
-          { deliveryDate: '2026-12-02', status: Accepted },
-          { deliveryDate: '2026-12-07', status: Ordered },
+          { deliveryDate: '2026-12-02', status: Released, orderedActivity: 300 },
+          { deliveryDate: '2026-12-02', status: Accepted, orderedActivity: 300 },
+          { deliveryDate: '2026-12-07', status: Ordered, orderedActivity: 300 },
         ],
         injectionOrders: [{ deliveryDate: '2026-12-02', status: Released }],
       }),
     );
     expect(colours('2026-12-02')).toEqual({ fill: 'accepted', ring: 'released' });
     expect(colours('2026-12-07').fill).toBe('ordered');
+  });
+
+  it('[URS-PRD-008] leaves a dead order out of the fill until it is released', () => {
+    const colours = productionCalendarColours(
+      data({
+        activityOrders: [
+          { deliveryDate: '2026-12-02', status: Released, orderedActivity: 300 },
+          { deliveryDate: '2026-12-02', status: Ordered, orderedActivity: 0.5 },
+          { deliveryDate: '2026-12-07', status: Ordered, orderedActivity: 0.5 },
+          { deliveryDate: '2026-12-09', status: Released, orderedActivity: 0.5 },
+        ],
+      }),
+    );
+    expect(colours('2026-12-02').fill).toBe('released');
+    // Only a dead order: the day looks as without orders (Monday, production runs, open).
+    expect(colours('2026-12-07').fill).toBe('available');
+    // Released below 1 MBq ordered: its vials may have delivered more, so it counts.
+    expect(colours('2026-12-09').fill).toBe('released');
   });
 
   it('[URS-DLN-007] shows a day without orders light grey only while ordering is open and production runs', () => {
@@ -55,7 +73,7 @@ describe('productionCalendarColours', () => {
     const colours = productionCalendarColours(
       data({
         closedDates: ['2026-12-02'],
-        activityOrders: [{ deliveryDate: '2026-12-02', status: Rejected }],
+        activityOrders: [{ deliveryDate: '2026-12-02', status: Rejected, orderedActivity: 300 }],
       }),
     );
     expect(colours('2026-12-02')).toEqual({ fill: 'unavailable', ring: 'unavailable' });

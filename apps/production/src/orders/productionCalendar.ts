@@ -1,11 +1,17 @@
 /**
  * The colours of the production calendar (docs/domain.md): the fill shows every activity order of
- * the day (any customer, any tracer), the ring every injection order. Without orders the fill
+ * the day (any customer, any tracer) but dead ones not released (core `countsForStatusColour`),
+ * the ring every injection order. Without orders the fill
  * is light grey when some activity production runs on that weekday and the activity deadline
  * has not passed, the ring light grey until the injection deadline passes; dark grey
  * otherwise. Closed days are dark grey.
  */
-import { DEFAULT_TIME_ZONE, isOrderingClosed, weekdayOf } from '@tracershop/core';
+import {
+  countsForStatusColour,
+  DEFAULT_TIME_ZONE,
+  isOrderingClosed,
+  weekdayOf,
+} from '@tracershop/core';
 import type { DeadlineRule, OrderStatus } from '@tracershop/core';
 import type { DayColours } from '@tracershop/ui';
 import { dayColourOf, statusesByDate } from '@tracershop/ui';
@@ -13,7 +19,7 @@ import { dayColourOf, statusesByDate } from '@tracershop/ui';
 export interface ProductionCalendarData {
   /** The activity productions' weekdays (0 = Monday). */
   productionWeekdays: readonly number[];
-  activityOrders: readonly { deliveryDate: string; status: OrderStatus }[];
+  activityOrders: readonly { deliveryDate: string; status: OrderStatus; orderedActivity: number }[];
   injectionOrders: readonly { deliveryDate: string; status: OrderStatus }[];
   activityDeadline: DeadlineRule | null;
   injectionDeadline: DeadlineRule | null;
@@ -27,7 +33,7 @@ export interface ProductionCalendarData {
 export function productionCalendarColours(
   data: ProductionCalendarData,
 ): (date: string) => DayColours {
-  const activity = statusesByDate(data.activityOrders);
+  const activity = statusesByDate(data.activityOrders.filter(countsForStatusColour));
   const injection = statusesByDate(data.injectionOrders);
   const closedDates = new Set(data.closedDates);
   const weekdays = new Set(data.productionWeekdays);
