@@ -115,6 +115,34 @@ function counterColumn(table: TableShape): string | null {
   return table.autoIncrement && key !== undefined && more.length === 0 ? key : null;
 }
 
+/**
+ * The highest id each table with a counter has ever handed out, loaded rows and the original
+ * site's counter (`lastIssuedIds`, ids since deleted) together; tables at 0 are left out. The
+ * restored counters continue after it, so no id is handed out twice.
+ */
+async function countersAfterLoad(
+  connection: Pick<SqliteConnection | MysqlConnection, 'all'>,
+  dialect: 'sqlite' | 'mysql',
+  tables: readonly TableShape[],
+  lastIssuedIds: Map<string, number | null>,
+): Promise<{ table: string; counter: number }[]> {
+  const counters: { table: string; counter: number }[] = [];
+  for (const table of tables) {
+    const id = counterColumn(table);
+    if (id === null) {
+      continue;
+    }
+    const [row] = await connection.all<{ highest: number | string | null }>(
+      `SELECT MAX(${quoteIdentifier(id, dialect)}) AS highest FROM ${quoteIdentifier(table.name, dialect)}`,
+    );
+    const counter = Math.max(Number(row?.highest ?? 0), lastIssuedIds.get(table.name) ?? 0);
+    if (counter > 0) {
+      counters.push({ table: table.name, counter });
+    }
+  }
+  return counters;
+}
+
 class SqliteLoad implements DatabaseLoad {
   readonly dialect = 'sqlite' as const;
 
@@ -176,25 +204,19 @@ class SqliteLoad implements DatabaseLoad {
         .map((row) => `${row.table} row ${row.rowid} names a missing ${row.parent} row`);
       throw new Error(`The loaded rows break foreign keys: ${examples.join('; ')}`);
     }
-    for (const table of this.tables) {
-      const id = counterColumn(table);
-      if (id === null) {
-        continue;
-      }
-      const [row] = await this.connection.all<{ highest: number | null }>(
-        `SELECT MAX(${quoteIdentifier(id, 'sqlite')}) AS highest FROM ${quoteIdentifier(table.name, 'sqlite')}`,
-      );
-      const counter = Math.max(Number(row?.highest ?? 0), lastIssuedIds.get(table.name) ?? 0);
-      if (counter <= 0) {
-        continue;
-      }
+    for (const { table, counter } of await countersAfterLoad(
+      this.connection,
+      'sqlite',
+      this.tables,
+      lastIssuedIds,
+    )) {
       const changed = await this.connection.run(
         'UPDATE sqlite_sequence SET seq = ? WHERE name = ?',
-        [counter, table.name],
+        [counter, table],
       );
       if (changed === 0) {
         await this.connection.run('INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)', [
-          table.name,
+          table,
           counter,
         ]);
       }
@@ -291,20 +313,15 @@ class MysqlLoad implements DatabaseLoad {
   }
 
   async afterCommit(lastIssuedIds: Map<string, number | null>): Promise<void> {
-    for (const table of this.tables) {
-      const id = counterColumn(table);
-      if (id === null) {
-        continue;
-      }
-      const [row] = await this.connection.all<{ highest: number | string | null }>(
-        `SELECT MAX(${quoteIdentifier(id, 'mysql')}) AS highest FROM ${quoteIdentifier(table.name, 'mysql')}`,
+    for (const { table, counter } of await countersAfterLoad(
+      this.connection,
+      'mysql',
+      this.tables,
+      lastIssuedIds,
+    )) {
+      await this.connection.run(
+        `ALTER TABLE ${quoteIdentifier(table, 'mysql')} AUTO_INCREMENT = ${counter + 1}`,
       );
-      const counter = Math.max(Number(row?.highest ?? 0), lastIssuedIds.get(table.name) ?? 0);
-      if (counter > 0) {
-        await this.connection.run(
-          `ALTER TABLE ${quoteIdentifier(table.name, 'mysql')} AUTO_INCREMENT = ${counter + 1}`,
-        );
-      }
     }
     await this.connection.run('SET SESSION foreign_key_checks = 1');
   }
