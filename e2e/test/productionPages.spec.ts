@@ -23,6 +23,7 @@ const SETUP_PAGES = [
   ['productions', 'Produktioner'],
   ['printers', 'Printere'],
   ['settings', 'Server'],
+  ['api-tokens', 'API-nøgler'],
 ] as const;
 
 /** The demo's working day: today, or the next working day on a weekend or holiday. */

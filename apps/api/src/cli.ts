@@ -10,8 +10,10 @@
  *   tracershop audit verify
  *   tracershop backup [--to FILE | --dir DIR]
  *   tracershop restore --from FILE [--yes]
+ *   tracershop token create --name … --owner … --role … --access … --expires …
  */
 import { databaseOptionsFromEnv, migrateUp, openDatabases, runCommand } from '@tracershop/db';
+import { TOKEN_USAGE, runTokenCommand } from './apiTokenCommand';
 import { BACKGROUND_SERVICES } from './background';
 import type { BackgroundServiceName } from './background';
 import { apiConfigFromEnv } from './config';
@@ -26,7 +28,9 @@ const USAGE = `Usage: tracershop <command>
   db migrate|migrate:down|status|seed|reset|verify-audit
   audit verify
   backup [--to FILE | --dir DIR]          back up both databases into one file
-  restore --from FILE [--yes]             restore a backup into empty databases`;
+  restore --from FILE [--yes]             restore a backup into empty databases
+  token create …                          an API token for a script (shown once)
+${TOKEN_USAGE.replace(/^Usage: tracershop /, '    ')}`;
 
 async function runWorker(name: string | undefined): Promise<number> {
   if (name === undefined || !(name in BACKGROUND_SERVICES)) {
@@ -77,6 +81,8 @@ async function main(argv: string[]): Promise<number> {
       return runCommand(argv, process.env, undefined, undefined, {
         tracershopVersion: apiConfigFromEnv().version,
       });
+    case 'token':
+      return runTokenCommand(rest);
     default:
       console.error(USAGE);
       return 2;

@@ -111,6 +111,21 @@ export const errorReasons = {
     code: 'SERVICE_UNAVAILABLE',
     da: 'Tjenesten er midlertidigt utilgængelig. Prøv igen om lidt.',
   },
+  // -- API tokens of scripts (auth/apiTokens.ts) --
+  TOKEN_REFUSED: {
+    code: 'UNAUTHORIZED',
+    da: 'API-nøglen er ukendt, udløbet eller tilbagekaldt, eller dens ejer må ikke længere bruge den.',
+  },
+  TOKEN_WITH_COOKIE: {
+    code: 'BAD_REQUEST',
+    da: 'En forespørgsel med en API-nøgle må ikke også sende en login-cookie.',
+  },
+  TOKEN_READ_ONLY: { code: 'FORBIDDEN', da: 'API-nøglen må kun læse, ikke ændre.' },
+  PERSON_REQUIRED: {
+    code: 'FORBIDDEN',
+    da: 'Det kræver en person, der logger ind: en API-nøgle kan ikke underskrive, skifte kodeord eller oprette API-nøgler.',
+  },
+  TOKEN_NOT_ALLOWED: { code: 'BAD_REQUEST', da: 'API-nøglen kan ikke oprettes: {problem}.' },
   // -- setup and admin reasons (routers/setup, routers/admin) --
   TRACER_IN_CATALOG: {
     code: 'CONFLICT',
@@ -283,6 +298,11 @@ const danishParamWords: Record<string, Record<string, string>> = {
   problem: {
     endsBeforeStart: 'den slutter før den begynder',
     inFuture: 'den slutter efter i dag',
+    roleNotGrantable: 'du kan ikke give en API-nøgle den rolle',
+    customersNeeded: 'en API-nøgle med en shop-rolle skal have mindst én kunde',
+    customersNotUsed: 'en API-nøgle med denne rolle ser alle kunder og tager ingen kundeliste',
+    expiryPassed: 'udløbsdatoen er passeret',
+    expiryTooFar: 'en API-nøgle kan højst gælde et år frem',
   },
 };
 
@@ -354,6 +374,7 @@ const danishEntityNames: Record<string, string> = {
   Printer: 'printeren',
   ServiceAddress: 'serviceadressen',
   CustomerNotice: 'beskeden',
+  ApiToken: 'API-nøglen',
   Release: 'frigivelsen',
   Reference: 'det refererede objekt',
 };

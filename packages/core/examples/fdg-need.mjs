@@ -1,5 +1,11 @@
-// How much FDG to order for one delivery, given the times the patients are injected.
-// Run after `npm run build`:  node packages/core/examples/fdg-need.mjs
+// FDG need: how much FDG to order for one delivery, given the times the patients are injected
+// and the activity each injection needs. Shows calculateActivity (the dose calculator),
+// requiredActivity and secondsBetween.
+//
+// Run it where @tracershop/core is installed:
+//   node node_modules/@tracershop/core/examples/fdg-need.mjs
+// or in the Tracershop repository, after `npm run build` at its root:
+//   node packages/core/examples/fdg-need.mjs
 import { calculateActivity, requiredActivity, secondsBetween } from '@tracershop/core';
 
 const FDG_HALFLIFE_SECONDS = 6586.2; // F-18: 109.77 minutes

@@ -4,7 +4,7 @@
  * starts no later than it ends, and it has passed, or is passing, so no day after today.
  */
 
-/** Why a review period cannot be signed, or null when it can. */
+/** Why a review period cannot be signed (`reviewPeriodProblem` gives null when it can). */
 export type ReviewPeriodProblem = 'endsBeforeStart' | 'inFuture';
 
 /** Checks the period `fromDate`–`toDate` (`YYYY-MM-DD`, both included) on site day `today`. */

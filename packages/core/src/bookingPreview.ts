@@ -17,6 +17,7 @@ export interface BookingSlotNeed {
   activity: number;
 }
 
+/** The outcome of `previewBookingNeeds`. */
 export interface BookingPreview {
   /** All not yet ordered bookings of the tracer (placed or not). */
   bookings: number;
@@ -25,6 +26,7 @@ export interface BookingPreview {
   unplaced: number;
 }
 
+/** Input of `previewBookingNeeds`: the input of `planMassOrder` without decisions, and the tracer. */
 export type BookingPreviewInput = Omit<MassOrderInput, 'decisions'> & { tracerId: number };
 
 /** Whether a booking's study is set up with the tracer at its location's endpoint. */
@@ -41,6 +43,10 @@ function usesTracer(
   );
 }
 
+/**
+ * What the not yet ordered (Initial) bookings of `input.tracerId` would need per delivery slot
+ * if mass ordering ordered them all now, and how many of them it could not place.
+ */
 export function previewBookingNeeds(input: BookingPreviewInput): BookingPreview {
   const waiting = input.bookings.filter(
     (booking) => booking.status === BookingStatus.Initial && usesTracer(input, booking),

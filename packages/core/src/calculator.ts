@@ -20,6 +20,7 @@ export interface CalculatorEntry {
   activity: number;
 }
 
+/** Input of `calculateActivity`: the reference time, the half-life and the wanted activities. */
 export interface CalculateActivityInput {
   /** `'YYYY-MM-DD HH:MM:SS'`, usually the slot's delivery time on the chosen date. */
   referenceTime: string;
@@ -64,6 +65,7 @@ export function calculateActivity({
   return total;
 }
 
+/** Input of `validateCalculatorEntry`: one calculator line as typed. */
 export interface CalculatorEntryInput {
   /** `'YYYY-MM-DD HH:MM:SS'` of the calculation. */
   referenceTime: string;

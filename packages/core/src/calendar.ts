@@ -42,14 +42,17 @@ export function toPlainDateTime(localDateTime: string): Temporal.PlainDateTime {
   return toPlainDate(match[1] as string).toPlainDateTime(toPlainTime(match[2] as string));
 }
 
+/** A Temporal date as `'YYYY-MM-DD'`. */
 export function formatDate(date: Temporal.PlainDate): string {
   return date.toString();
 }
 
+/** A Temporal time of day as `'HH:MM:SS'` (fractions of a second dropped). */
 export function formatTime(time: Temporal.PlainTime): string {
   return time.toString({ smallestUnit: 'second' });
 }
 
+/** A Temporal date-time as `'YYYY-MM-DD HH:MM:SS'`. */
 export function formatLocalDateTime(dateTime: Temporal.PlainDateTime): string {
   return `${formatDate(dateTime.toPlainDate())} ${formatTime(dateTime.toPlainTime())}`;
 }
@@ -93,7 +96,10 @@ export function compareLocal(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The epoch milliseconds of a local wall-clock date-time in `timeZone` (earlier instant of a repeated hour). */
+/**
+ * The instant of a local wall-clock date-time in `timeZone`: the earlier one of a repeated
+ * hour, and for a skipped hour the instant the clock would show after the change.
+ */
 export function instantOfLocalDateTime(
   localDateTime: string,
   timeZone: string = DEFAULT_TIME_ZONE,

@@ -36,6 +36,7 @@ export function deadlineFor(deadline: DeadlineRule, orderDate: string): string {
   throw new RangeError(`Unknown deadline type ${String(deadline.deadlineType)}`);
 }
 
+/** Input of `deadlineCountdownSeconds`. */
 export interface DeadlineCountdownInput {
   deadline: DeadlineRule;
   orderDate: string;
@@ -57,6 +58,7 @@ export function deadlineCountdownSeconds({
   return secondsBetween(now, deadlineFor(deadline, orderDate), timeZone);
 }
 
+/** Input of `isOrderingClosed`. */
 export interface OrderingClosedInput {
   /** The configured deadline, or `null` when none is set. */
   deadline: DeadlineRule | null;

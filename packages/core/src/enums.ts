@@ -3,6 +3,7 @@
  * the wire; they must never change (docs/domain.md).
  */
 
+/** The status of an order (activity, injection, isotope): Ordered → Accepted → Released, or Rejected. */
 export const OrderStatus = {
   Ordered: 1,
   Accepted: 2,
@@ -11,6 +12,10 @@ export const OrderStatus = {
 } as const;
 export type OrderStatus = (typeof OrderStatus)[keyof typeof OrderStatus];
 
+/**
+ * The status of a RIS booking: Initial until the shop decides, then Ordered or Rejected by mass
+ * ordering; Released once its order is released.
+ */
 export const BookingStatus = {
   Initial: 0,
   Ordered: 1,
@@ -19,12 +24,14 @@ export const BookingStatus = {
 } as const;
 export type BookingStatus = (typeof BookingStatus)[keyof typeof BookingStatus];
 
+/** How a tracer is ordered: as activity (MBq at a delivery slot) or as a number of injections. */
 export const TracerType = {
   Activity: 1,
   Injection: 2,
 } as const;
 export type TracerType = (typeof TracerType)[keyof typeof TracerType];
 
+/** What an injection order is used for: human, animal or other use. */
 export const TracerUsage = {
   Human: 0,
   Animal: 1,
@@ -40,12 +47,17 @@ export const WeeklyRepeat = {
 } as const;
 export type WeeklyRepeat = (typeof WeeklyRepeat)[keyof typeof WeeklyRepeat];
 
+/** A daily ordering deadline (the day before) or a weekly one (a given weekday before). */
 export const DeadlineType = {
   Daily: 0,
   Weekly: 1,
 } as const;
 export type DeadlineType = (typeof DeadlineType)[keyof typeof DeadlineType];
 
+/**
+ * A user's role: 0 anonymous, 1 the site admin, 2 and 3 production, 4, 5 and 6 the shop
+ * (6: external users with a local password).
+ */
 export const UserGroup = {
   Anon: 0,
   Admin: 1,
@@ -84,6 +96,7 @@ export const UserSource = {
 } as const;
 export type UserSource = (typeof UserSource)[keyof typeof UserSource];
 
+/** What an outside service address is for: the RIS's DICOM or HL7 side, or an LDAP directory. */
 export const ServiceAddressKind = {
   Dicom: 'dicom',
   Hl7: 'hl7',

@@ -32,6 +32,7 @@ export * from './hl7';
 export * from './accessionNumbers';
 export * from './roles';
 export * from './permissions';
+export * from './apiTokens';
 export * from './releaseRights';
 export * from './schemas';
 export * from './publicHolidays';

@@ -111,6 +111,11 @@ const matrix = {
   /** Create external shop users, change their password and assign their customer. */
   'externalUser.write': PRODUCTION_ADMINS,
   /**
+   * Create, list and revoke API tokens for scripts: the site admin of every role, a production
+   * admin of the production roles (`tokenRolesGrantableBy`).
+   */
+  'apiToken.manage': PRODUCTION_ADMINS,
+  /**
    * List user accounts (never password hashes): production admins all, shop admins their customers'
    * colleagues.
    */

@@ -43,6 +43,7 @@ export interface DeliveryOrder {
   rejected: boolean;
 }
 
+/** Input of `activityOrderBreaches`: a new or changed activity order and the rest of its delivery. */
 export interface ActivityOrderPlausibility {
   limits: Pick<TracerLimits, 'maxActivityPerOrder' | 'maxActivityPerDelivery'>;
   /** The new or changed order's activity, MBq. */

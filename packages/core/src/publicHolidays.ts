@@ -4,6 +4,7 @@
  */
 import { addDays } from './calendar';
 
+/** One public holiday: its date and its Danish name. */
 export interface PublicHoliday {
   /** `'YYYY-MM-DD'` */
   date: string;

@@ -57,6 +57,7 @@ export function vialsFilledAfter<V extends FilledVial>(
   );
 }
 
+/** Input of `isReleaseTooEarly`: when the release happens and when the delivery is. */
 export interface ReleaseMoment {
   /** The site's wall clock at the moment of release. */
   releaseLocalDateTime: string;
@@ -81,6 +82,7 @@ export type DispensingCheck =
   | { kind: 'withinTolerance'; required: number; delivered: number; deviationPercent: number }
   | { kind: 'under' | 'over'; required: number; delivered: number; deviationPercent: number };
 
+/** Input of `checkDispensing`: the required and the delivered activity, and the tolerances. */
 export interface DispensingFigures {
   /** MBq production must deliver: the orders' ordered activity decay-scaled, with overhead. */
   required: number;

@@ -39,6 +39,7 @@ export interface PunctualityOrder {
   freedAt: string | number | Date | null;
 }
 
+/** Options of `punctualityOf` and `summarizePunctuality`. */
 export interface PunctualityOptions {
   /** The site's calendar date today (`'YYYY-MM-DD'`): accepted orders before it were not released. */
   today: string;

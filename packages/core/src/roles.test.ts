@@ -9,6 +9,7 @@ import {
   isShopMember,
   isShopScoped,
   isSiteAdmin,
+  userGroupOfRoleName,
 } from './roles';
 
 const { Anon, Admin, ProductionAdmin, ProductionUser, ShopAdmin, ShopUser, ShopExternal } =
@@ -51,5 +52,15 @@ describe('homeAppOf', () => {
     [ShopExternal, 'shop'],
   ])('[URS-ACC-014] sends group %i to %s', (group, app) => {
     expect(homeAppOf(group)).toBe(app);
+  });
+});
+
+describe('userGroupOfRoleName', () => {
+  it('reads the role names operators type', () => {
+    expect(userGroupOfRoleName('site-admin')).toBe(UserGroup.Admin);
+    expect(userGroupOfRoleName('production-user')).toBe(UserGroup.ProductionUser);
+    expect(userGroupOfRoleName('shop-external')).toBe(UserGroup.ShopExternal);
+    expect(userGroupOfRoleName('admin')).toBeNull();
+    expect(userGroupOfRoleName('toString')).toBeNull();
   });
 });

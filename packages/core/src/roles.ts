@@ -73,3 +73,23 @@ export function homeAppOf(g: UserGroup): HomeApp | null {
   }
   return null;
 }
+
+/**
+ * The roles by the names operators type (`tracershop token create --role production-user`,
+ * configuration files): one word per working group.
+ */
+export const ROLE_NAMES = Object.freeze({
+  'site-admin': UserGroup.Admin,
+  'production-admin': UserGroup.ProductionAdmin,
+  'production-user': UserGroup.ProductionUser,
+  'shop-admin': UserGroup.ShopAdmin,
+  'shop-user': UserGroup.ShopUser,
+  'shop-external': UserGroup.ShopExternal,
+} as const satisfies Record<string, UserGroup>);
+
+export type RoleName = keyof typeof ROLE_NAMES;
+
+/** The group of role name `name`, or null when it names none. */
+export function userGroupOfRoleName(name: string): UserGroup | null {
+  return Object.hasOwn(ROLE_NAMES, name) ? ROLE_NAMES[name as RoleName] : null;
+}

@@ -4,6 +4,7 @@
  * these texts. `{field}` and other `{name}` placeholders are filled from `params`.
  */
 
+/** The message templates of every validation key, per locale; `messageFor` fills them in. */
 export const validationMessages = {
   da: {
     'input.empty': '{field} er ikke tastet ind',
@@ -53,7 +54,9 @@ export const validationMessages = {
   },
 } as const;
 
+/** A language of the messages: Danish (`'da'`, the users' language) or English (`'en'`). */
 export type Locale = keyof typeof validationMessages;
+/** The key of a validation message: `'input.empty'`, `'input.notANumber'`, … */
 export type ValidationMessageKey = keyof (typeof validationMessages)['da'];
 
 /** Danish field names of the forms, so messages read "Aktivitet er ikke et tal". */
@@ -104,6 +107,7 @@ export const fieldNames = {
   },
 } as const;
 
+/** A form field a message can name: `'activity'`, `'time'`, `'lotNumber'`, … */
 export type FieldName = keyof (typeof fieldNames)['da'];
 
 /** A validation failure that the user interface can show in the user's language. */

@@ -55,6 +55,7 @@ export {
 } from './models/record';
 export type { RecordModels } from './models/record';
 export {
+  ApiToken,
   BACKUP_RUN_RESULTS,
   BackupRun,
   CustomerNotice,

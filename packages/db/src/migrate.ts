@@ -20,6 +20,7 @@ import { migration as record0010 } from './migrations/record/0010-audit-reasons'
 import { migration as web0001 } from './migrations/web/0001-initial';
 import { migration as web0002 } from './migrations/web/0002-site-identity';
 import { migration as web0003 } from './migrations/web/0003-backup-runs';
+import { migration as web0004 } from './migrations/web/0004-api-tokens';
 
 export type { MigrationContext };
 
@@ -37,7 +38,7 @@ export const MIGRATIONS: Record<DatabaseName, RunnableMigration<MigrationContext
     record0009,
     record0010,
   ],
-  web: [web0001, web0002, web0003],
+  web: [web0001, web0002, web0003, web0004],
 };
 
 /** Where umzug records the applied migrations of a database. */

@@ -63,6 +63,13 @@ export const SUITES: readonly Suite[] = [
     description: 'the api server over HTTP and WebSocket, documents, integrations',
   },
   {
+    name: 'client',
+    directory: 'packages/client',
+    runner: 'vitest',
+    level: 'integration',
+    description: 'the typed client and its example scripts against a started demo site',
+  },
+  {
     name: 'e2e',
     directory: 'e2e',
     runner: 'playwright',

@@ -182,6 +182,7 @@ export class AuditWords {
       case 'meaning':
       case 'refusedBecause':
       case 'userSource':
+      case 'tokenAccess':
         return named(VALUE_WORDS[kind], value, language);
       case 'actionName':
         return this.actionText(String(value));

@@ -50,6 +50,7 @@ export const ENTITY_WORDS = {
   Printer: w('Printer', 'Printer'),
   ServiceAddress: w('Tjenesteadresse', 'Service address'),
   CustomerNotice: w('Kundebesked', 'Customer notice'),
+  ApiToken: w('API-nøgle', 'API token'),
   Recall: w('Tilbagekaldelse', 'Recall'),
   AuditReview: w('Gennemgang af revisionsspor', 'Audit trail review'),
   AuditExport: w('Udtræk af revisionsspor', 'Audit trail export'),
@@ -105,6 +106,7 @@ export const VERB_WORDS = {
   provision: w('oprettet ved første login', 'created at first login'),
   archive: w('arkiveret', 'archived'),
   order: w('bestilt', 'ordered'),
+  revoke: w('tilbagekaldt', 'revoked'),
 } as const satisfies Record<string, Words>;
 
 /** Actions whose verb means something else for this kind of record. */
@@ -141,6 +143,7 @@ export type ValueKind =
   | 'localDateTime'
   | 'refusedBecause'
   | 'userSource'
+  | 'tokenAccess'
   | 'actionName'
   | 'entityName'
   | 'breaches'
@@ -324,6 +327,11 @@ export const FIELD_WORDS: Record<string, FieldWords | null> = {
   message: f('Besked', 'Message'),
   expiresOn: f('Udløber', 'Expires', 'date'),
   customerIds: f('Kunder', 'Customers', { refs: 'Customer' }),
+  // API tokens of scripts
+  ownerName: f('Ejer', 'Owner'),
+  access: f('Adgang', 'Access', 'tokenAccess'),
+  expiresAt: f('Udløber', 'Expires', 'instant'),
+  revokedAt: f('Tilbagekaldt', 'Revoked', 'instant'),
   // Reviews, exports, recall, documents
   fromDate: f('Fra', 'From', 'date'),
   toDate: f('Til', 'To', 'date'),
@@ -445,6 +453,10 @@ export const VALUE_WORDS = {
     local: w('lokal bruger', 'local user'),
     ldap: w('katalog (LDAP)', 'directory (LDAP)'),
     proxy: w('betroet proxy', 'trusted proxy'),
+  } as Record<string, Words>,
+  tokenAccess: {
+    read: w('kun læse', 'read only'),
+    write: w('læse og ændre', 'read and change'),
   } as Record<string, Words>,
   refusedBecause: {
     wrongPassword: w('forkert kodeord', 'wrong password'),

@@ -48,6 +48,10 @@ async function auditRefusal(check: OwnPasswordCheck, refusedBecause: RefusedBeca
 /** Resolves when `password` is the caller's own; otherwise audits and throws. */
 export async function verifyOwnPassword(check: OwnPasswordCheck): Promise<void> {
   const { services, user, password, remoteAddress } = check;
+  if (user.token !== undefined) {
+    // A script's API token is no person: it never signs nor changes a password.
+    throw apiError('PERSON_REQUIRED');
+  }
   const lock = await services.attempts.check(user.username, remoteAddress);
   if (lock.locked) {
     await auditRefusal(check, 'locked');

@@ -4,12 +4,16 @@
  * Every ending is announced on the event bus, so that each api instance closes its open
  * WebSocket connections of that session at once (sessionSockets.ts; docs/operations.md).
  */
-import { createHash, randomBytes } from 'node:crypto';
 import { UserGroup, isShopScoped } from '@tracershop/core';
 import type { Databases } from '@tracershop/db';
 import { Op } from 'sequelize';
 import type { Clock } from '../clock';
 import type { EndedSessions } from '../events/eventBus';
+import type { TokenIdentity } from './apiTokens';
+import { ApiTokens, TOKEN_SESSION_PREFIX } from './apiTokens';
+import { hashToken, newSecret } from './secretTokens';
+
+export { hashToken } from './secretTokens';
 
 /** Who is calling, as every procedure sees it. */
 export interface SessionUser {
@@ -19,6 +23,8 @@ export interface SessionUser {
   userGroup: UserGroup;
   /** Customers a shop user acts for; empty (and unused) for production and site admins. */
   customerIds: number[];
+  /** Set when a script calls with an API token (auth/apiTokens.ts): never signs. */
+  token?: TokenIdentity;
 }
 
 export interface ActiveSession {
@@ -38,20 +44,21 @@ export interface SessionPolicy {
 /** Touching lastSeenAt more often than this buys nothing but writes. */
 const TOUCH_INTERVAL_MS = 60_000;
 
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
-
 /** Tells every api instance that sessions have ended (the event bus). */
 export type AnnounceEndedSessions = (ended: EndedSessions) => Promise<void>;
 
 export class SessionStore {
+  /** Scripts' API tokens, which are sessions of their own (`token:` ids). */
+  readonly tokens: ApiTokens;
+
   constructor(
     private readonly db: Databases,
     private readonly policy: SessionPolicy,
     private readonly clock: Clock,
     private readonly announce: AnnounceEndedSessions = async () => undefined,
-  ) {}
+  ) {
+    this.tokens = new ApiTokens(db, clock, (userId) => this.loadUser(userId), announce);
+  }
 
   private endOf(session: { expiresAt: Date; lastSeenAt: Date }): Date {
     const idleLimit = session.lastSeenAt.getTime() + this.policy.idleMinutes * 60_000;
@@ -60,7 +67,7 @@ export class SessionStore {
 
   /** Starts a session for `userId`; returns the token for the cookie. */
   async create(userId: number): Promise<{ token: string; expiresAt: Date; maxAgeSeconds: number }> {
-    const token = randomBytes(32).toString('base64url');
+    const token = newSecret();
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.policy.absoluteHours * 3_600_000);
     await this.db.models.Session.create({
@@ -86,6 +93,9 @@ export class SessionStore {
    * afresh), or null. Counts as use of the session: it moves the idle limit.
    */
   async resolveId(id: string): Promise<ActiveSession | null> {
+    if (id.startsWith(TOKEN_SESSION_PREFIX)) {
+      return this.tokens.resolveId(id);
+    }
     const session = await this.db.models.Session.findByPk(id);
     if (session === null) {
       return null;
@@ -140,6 +150,9 @@ export class SessionStore {
    * touching, for open WebSocket connections whose own traffic is not the user's activity.
    */
   async endOfSession(id: string): Promise<Date | null> {
+    if (id.startsWith(TOKEN_SESSION_PREFIX)) {
+      return this.tokens.endOf(id);
+    }
     const session = await this.db.models.Session.findByPk(id);
     if (session === null) {
       return null;

@@ -68,7 +68,8 @@ export const authRouter = router({
   }),
 
   logout: publicProcedure.mutation(async ({ ctx }) => {
-    if (ctx.session !== null) {
+    // A token's session ends by revocation, not by logout.
+    if (ctx.session !== null && ctx.session.user.token === undefined) {
       await ctx.services.sessions.destroy(ctx.session.id);
     }
     ctx.setCookie(clearedSessionCookie(ctx.services.config.secureCookies));

@@ -17,7 +17,12 @@ export type LiveEvent = ChangeEvent | { id: string; entity: 'resync'; op: 'resyn
 
 /** Keeps a subscriber's customer list in step with assignment changes. */
 function followAssignments(user: SessionUser, event: BusEvent): SessionUser {
-  if (event.entity !== 'UserAssignment' || event.assignment?.userId !== user.id) {
+  // An API token keeps the customers it was created with, whatever its owner's become.
+  if (
+    user.token !== undefined ||
+    event.entity !== 'UserAssignment' ||
+    event.assignment?.userId !== user.id
+  ) {
     return user;
   }
   const { customerId } = event.assignment;

@@ -8,6 +8,7 @@ import type { Databases } from '@tracershop/db';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { AttemptLimits } from '../auth/attemptLimits';
+import { bearerTokenOf } from '../auth/apiTokens';
 import type { AuthenticatorChain } from '../auth/authenticators';
 import { SESSION_COOKIE, readCookie } from '../auth/cookies';
 import { clientAddressOf, trustedProxySignOn } from '../auth/trustedProxy';
@@ -53,6 +54,11 @@ export interface Context {
   session: ActiveSession | null;
   /** The session token, to end the session at logout. */
   sessionToken: string | null;
+  /**
+   * Why a request that sent an API token has no session: the token is not (or no longer)
+   * valid, or the request also sent a cookie. Procedures needing a session refuse with it.
+   */
+  tokenRefusal: 'TOKEN_REFUSED' | 'TOKEN_WITH_COOKIE' | null;
   /** Adds a Set-Cookie header to the HTTP response (no-op over WebSocket). */
   setCookie(value: string): void;
   log: Logger;
@@ -63,9 +69,14 @@ export const VERSION_HEADER = 'x-tracershop-version';
 /**
  * A browser's Origin must be this server or a configured one. Requests without Origin come
  * from non-browser clients (scripts, tests), which cookies with SameSite=Strict already
- * protect against cross-site use.
+ * protect against cross-site use. A request with an API token and no cookie is allowed from
+ * anywhere: it carries no credential a browser adds by itself, so no other site can make a
+ * visitor's browser send it.
  */
 export function isOriginAllowed(req: IncomingMessage, allowedOrigins: string[]): boolean {
+  if (bearerTokenOf(req) !== null && !sendsCookies(req)) {
+    return true;
+  }
   const origin = req.headers.origin;
   if (origin === undefined) {
     return true;
@@ -82,6 +93,11 @@ export function isOriginAllowed(req: IncomingMessage, allowedOrigins: string[]):
   } catch {
     return false;
   }
+}
+
+/** Whether a request carries any cookie (an empty Cookie header carries none). */
+function sendsCookies(req: IncomingMessage): boolean {
+  return (req.headers.cookie ?? '').trim() !== '';
 }
 
 function headerText(value: string | string[] | undefined): string | null {
@@ -104,13 +120,31 @@ export async function createContext(
   source: ContextSource,
 ): Promise<Context> {
   const requestId = headerText(source.req.headers['x-request-id']) ?? randomUUID();
-  const cookieToken = readCookie(source.req.headers.cookie, SESSION_COOKIE);
-  const { session, sessionToken } = await trustedProxySignOn(
-    services,
-    source,
-    { session: await services.sessions.resolve(cookieToken), sessionToken: cookieToken },
-    requestId,
-  );
+  const remoteAddress = clientAddressOf(source.req, services.config.trustedProxyIps);
+  const bearer = bearerTokenOf(source.req);
+  let session: ActiveSession | null;
+  let sessionToken: string | null;
+  let tokenRefusal: Context['tokenRefusal'] = null;
+  if (bearer !== null) {
+    // A script's API token (auth/apiTokens.ts): never together with a cookie, never a proxy's
+    // sign-on; it has no token to end at logout.
+    sessionToken = null;
+    if (sendsCookies(source.req)) {
+      session = null;
+      tokenRefusal = 'TOKEN_WITH_COOKIE';
+    } else {
+      session = await services.sessions.tokens.resolve(bearer, remoteAddress);
+      tokenRefusal = session === null ? 'TOKEN_REFUSED' : null;
+    }
+  } else {
+    const cookieToken = readCookie(source.req.headers.cookie, SESSION_COOKIE);
+    ({ session, sessionToken } = await trustedProxySignOn(
+      services,
+      source,
+      { session: await services.sessions.resolve(cookieToken), sessionToken: cookieToken },
+      requestId,
+    ));
+  }
   if (session !== null && source.socket !== undefined) {
     services.sessionSockets.add(session, source.socket);
   }
@@ -123,11 +157,12 @@ export async function createContext(
     services,
     transport: source.transport,
     requestId,
-    remoteAddress: clientAddressOf(source.req, services.config.trustedProxyIps),
+    remoteAddress,
     originAllowed: isOriginAllowed(source.req, services.config.allowedOrigins),
     clientVersion,
     session,
     sessionToken: session === null ? null : sessionToken,
+    tokenRefusal,
     setCookie: source.setCookie ?? (() => undefined),
     log: services.log.child({ requestId, userId: session?.user.id }),
   };

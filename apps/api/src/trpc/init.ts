@@ -5,7 +5,7 @@
  */
 import { initTRPC } from '@trpc/server';
 import type { Action } from '@tracershop/core';
-import { allowed, messageFor, toValidationIssues } from '@tracershop/core';
+import { allowed, messageFor, tokenPermitsCall, toValidationIssues } from '@tracershop/core';
 import { DbConstraintError } from '@tracershop/db';
 import { ZodError } from 'zod';
 import {
@@ -140,9 +140,24 @@ const currentSession = t.middleware(async ({ ctx, next }) => {
     return next();
   }
   const session = await ctx.services.sessions.resolveId(ctx.session.id);
+  const tokenEnded = session === null && ctx.session.user.token !== undefined;
   return next({
-    ctx: { ...ctx, session, sessionToken: session === null ? null : ctx.sessionToken },
+    ctx: {
+      ...ctx,
+      session,
+      sessionToken: session === null ? null : ctx.sessionToken,
+      tokenRefusal: tokenEnded ? ('TOKEN_REFUSED' as const) : ctx.tokenRefusal,
+    },
   });
+});
+
+/** A script's read-only API token makes no changes (core's `tokenPermitsCall`). */
+const tokenAccess = t.middleware(({ ctx, type, next }) => {
+  const token = ctx.session?.user.token;
+  if (token !== undefined && !tokenPermitsCall(token.access, type)) {
+    throw apiError('TOKEN_READ_ONLY');
+  }
+  return next();
 });
 
 const base = t.procedure
@@ -150,17 +165,23 @@ const base = t.procedure
   .use(databaseErrors)
   .use(versionCheck)
   .use(originCheck)
-  .use(currentSession);
+  .use(currentSession)
+  .use(tokenAccess);
 
 /** No session needed (login, whoami). */
 export const publicProcedure = base.meta({ public: true });
+
+/** The refusal of a call that needs a session and has none: why its token failed, if it sent one. */
+function noSession(ctx: { tokenRefusal: Context['tokenRefusal'] }): never {
+  throw apiError(ctx.tokenRefusal ?? 'UNAUTHENTICATED');
+}
 
 /** A logged-in caller allowed `action` by core's role matrix. */
 export function procedure(action: Action) {
   return base.meta({ action }).use(({ ctx, next }) => {
     const session = ctx.session;
     if (session === null) {
-      throw apiError('UNAUTHENTICATED');
+      return noSession(ctx);
     }
     if (!allowed(session.user.userGroup, action)) {
       throw apiError('FORBIDDEN_ROLE');
@@ -173,7 +194,7 @@ export function procedure(action: Action) {
 export const authedProcedure = base.use(({ ctx, next }) => {
   const session = ctx.session;
   if (session === null) {
-    throw apiError('UNAUTHENTICATED');
+    return noSession(ctx);
   }
   return next({ ctx: { ...ctx, session, user: session.user } });
 });

@@ -3,6 +3,7 @@
  * beside nothing else; the top-level keys of the files are disjoint (`orders`, `special`, …).
  */
 import daAdmin from './da/admin.json';
+import daApiTokens from './da/apiTokens.json';
 import daIsotopes from './da/isotopes.json';
 import daMonitoring from './da/monitoring.json';
 import daRecall from './da/recall.json';
@@ -14,6 +15,7 @@ import daSetupDeliveries from './da/setupDeliveries.json';
 import daSpecial from './da/special.json';
 import daVials from './da/vials.json';
 import enAdmin from './en/admin.json';
+import enApiTokens from './en/apiTokens.json';
 import enIsotopes from './en/isotopes.json';
 import enMonitoring from './en/monitoring.json';
 import enRecall from './en/recall.json';
@@ -39,6 +41,7 @@ export const messageFiles = {
     daSetupDeliveries,
     daSetupCatalog,
     daAdmin,
+    daApiTokens,
   ],
   en: [
     enNavigation,
@@ -52,6 +55,7 @@ export const messageFiles = {
     enSetupDeliveries,
     enSetupCatalog,
     enAdmin,
+    enApiTokens,
   ],
 };
 

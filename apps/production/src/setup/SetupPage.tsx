@@ -54,6 +54,11 @@ const SETUP_PAGES: readonly SubPage[] = [
     label: 'setup.settings',
     Page: lazy(() => import('./settings/ServerSettingsPage')),
   },
+  {
+    path: 'api-tokens',
+    label: 'setup.apiTokens',
+    Page: lazy(() => import('./apiTokens/ApiTokensPage')),
+  },
 ];
 
 export default function SetupPage() {

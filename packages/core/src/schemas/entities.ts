@@ -48,7 +48,9 @@ const jsonValue = z.json(keyed('input.invalid'));
 // ---------------------------------------------------------------------------------------------
 // Record database: products and customers
 
-/** Isotope, Tracer. */
+/**
+ * An isotope: atomic number, mass and letter, half-life in seconds, and whether it is metastable.
+ */
 export const isotopeSchema = z.object({
   id,
   atomicNumber: wholeNumber(0, 32_767),
@@ -57,8 +59,13 @@ export const isotopeSchema = z.object({
   halflifeSeconds: positiveNumber(Number.MAX_VALUE),
   metastable: booleanFlag(),
 });
+/** What `isotopeSchema` gives after parsing. */
 export type Isotope = z.infer<typeof isotopeSchema>;
 
+/**
+ * A tracer: short and clinical name, isotope, type (activity or injection), vial tag, archived and
+ * marketed flags, and its plausibility limits and release guards.
+ */
 export const tracerSchema = z.object({
   id,
   shortname: stored(schemaLimits.shortName),
@@ -75,9 +82,10 @@ export const tracerSchema = z.object({
   underDeliveryTolerancePercent: nonNegativeNumber(schemaLimits.tolerancePercent),
   overDeliveryTolerancePercent: nonNegativeNumber(schemaLimits.tolerancePercent),
 });
+/** What `tracerSchema` gives after parsing. */
 export type Tracer = z.infer<typeof tracerSchema>;
 
-/** Customer, DeliveryEndpoint, TracerCatalogPage. */
+/** A customer (a department that orders): short and long name, dispenser id and billing details. */
 export const customerSchema = z.object({
   id,
   shortName: stored(schemaLimits.shortName),
@@ -89,8 +97,10 @@ export const customerSchema = z.object({
   billingPhone: stored(schemaLimits.phone).nullable(),
   billingZipCode: stored(schemaLimits.zipCode).nullable(),
 });
+/** What `customerSchema` gives after parsing. */
 export type Customer = z.infer<typeof customerSchema>;
 
+/** A delivery endpoint: a place a customer's deliveries go to, with its name and address. */
 export const deliveryEndpointSchema = z.object({
   id,
   customerId: id,
@@ -100,8 +110,13 @@ export const deliveryEndpointSchema = z.object({
   zipCode: stored(schemaLimits.zipCode).nullable(),
   phone: stored(schemaLimits.phone).nullable(),
 });
+/** What `deliveryEndpointSchema` gives after parsing. */
 export type DeliveryEndpoint = z.infer<typeof deliveryEndpointSchema>;
 
+/**
+ * A catalogue entry: the endpoint may order the tracer, with its overhead multiplier and its most
+ * injections.
+ */
 export const tracerCatalogPageSchema = z.object({
   id,
   endpointId: id,
@@ -109,20 +124,26 @@ export const tracerCatalogPageSchema = z.object({
   overheadMultiplier: nonNegativeNumber(),
   maxInjections: wholeNumber(0, 32_767),
 });
+/** What `tracerCatalogPageSchema` gives after parsing. */
 export type TracerCatalogPage = z.infer<typeof tracerCatalogPageSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Record database: schedule
 
-/** ActivityProduction, ActivityDeliveryTimeSlot, IsotopeProduction, IsotopeDelivery. */
+/** An activity production run: a tracer made on a weekday at a production time. */
 export const activityProductionSchema = z.object({
   id,
   tracerId: id,
   weekday: weekdaySchema,
   productionTime: timeText,
 });
+/** What `activityProductionSchema` gives after parsing. */
 export type ActivityProduction = z.infer<typeof activityProductionSchema>;
 
+/**
+ * A delivery slot of a production run to an endpoint: delivery time, weekly repeat (every, even or
+ * odd ISO weeks) and an expiration date, if any.
+ */
 export const activityDeliveryTimeSlotSchema = z.object({
   id,
   endpointId: id,
@@ -131,8 +152,13 @@ export const activityDeliveryTimeSlotSchema = z.object({
   weeklyRepeat: weeklyRepeatSchema,
   expirationDate: dateText.nullable(),
 });
+/** What `activityDeliveryTimeSlotSchema` gives after parsing. */
 export type ActivityDeliveryTimeSlot = z.infer<typeof activityDeliveryTimeSlotSchema>;
 
+/**
+ * An isotope production: an isotope made on a weekday at a production time, until its expiration
+ * date, if any.
+ */
 export const isotopeProductionSchema = z.object({
   id,
   isotopeId: id,
@@ -140,8 +166,10 @@ export const isotopeProductionSchema = z.object({
   productionTime: timeText,
   expirationDate: dateText.nullable(),
 });
+/** What `isotopeProductionSchema` gives after parsing. */
 export type IsotopeProduction = z.infer<typeof isotopeProductionSchema>;
 
+/** A delivery of an isotope production to an endpoint: delivery time and weekly repeat. */
 export const isotopeDeliverySchema = z.object({
   id,
   isotopeProductionId: id,
@@ -149,9 +177,13 @@ export const isotopeDeliverySchema = z.object({
   deliveryTime: timeText,
   weeklyRepeat: weeklyRepeatSchema,
 });
+/** What `isotopeDeliverySchema` gives after parsing. */
 export type IsotopeDelivery = z.infer<typeof isotopeDeliverySchema>;
 
-/** Deadline (weekday only for weekly ones; `appliesTo` marks the global one), ClosedDate. */
+/**
+ * An ordering deadline: daily, or weekly with a weekday, at a time of day; `appliesTo` marks the
+ * global activity or injection deadline.
+ */
 export const deadlineSchema = z.object({
   id,
   deadlineType: deadlineTypeSchema,
@@ -159,12 +191,15 @@ export const deadlineSchema = z.object({
   weekday: weekdaySchema.nullable(),
   appliesTo: deadlineScopeSchema.nullable(),
 });
+/** What `deadlineSchema` gives after parsing. */
 export type Deadline = z.infer<typeof deadlineSchema>;
 
+/** A date production has closed for ordering. */
 export const closedDateSchema = z.object({
   id,
   closeDate: dateText,
 });
+/** What `closedDateSchema` gives after parsing. */
 export type ClosedDate = z.infer<typeof closedDateSchema>;
 
 // ---------------------------------------------------------------------------------------------
@@ -179,7 +214,10 @@ const orderedAndFreed = {
   freedByName: stored(schemaLimits.personName).nullable(),
 };
 
-/** ActivityOrder, InjectionOrder, IsotopeOrder. */
+/**
+ * An activity order: MBq for a delivery slot on a date, its status and comment, the slot it was
+ * moved to, and who ordered and released it.
+ */
 export const activityOrderSchema = z.object({
   id,
   orderedActivity: amount,
@@ -190,8 +228,13 @@ export const activityOrderSchema = z.object({
   movedToTimeSlotId: id.nullable(),
   ...orderedAndFreed,
 });
+/** What `activityOrderSchema` gives after parsing. */
 export type ActivityOrder = z.infer<typeof activityOrderSchema>;
 
+/**
+ * An injection order: injections of a tracer for an endpoint at a date and time, their usage,
+ * status, comment, lot number and most injection volume, and who ordered and released it.
+ */
 export const injectionOrderSchema = z.object({
   id,
   endpointId: id,
@@ -206,8 +249,13 @@ export const injectionOrderSchema = z.object({
   maxInjectionVolume: amount.nullable(),
   ...orderedAndFreed,
 });
+/** What `injectionOrderSchema` gives after parsing. */
 export type InjectionOrder = z.infer<typeof injectionOrderSchema>;
 
+/**
+ * An isotope order: MBq of an isotope delivery on a date, its status and comment, and who ordered
+ * and released it.
+ */
 export const isotopeOrderSchema = z.object({
   id,
   isotopeDeliveryId: id,
@@ -217,9 +265,13 @@ export const isotopeOrderSchema = z.object({
   comment: stored(schemaLimits.isotopeComment).nullable(),
   ...orderedAndFreed,
 });
+/** What `isotopeOrderSchema` gives after parsing. */
 export type IsotopeOrder = z.infer<typeof isotopeOrderSchema>;
 
-/** Vial (activity at fill time, `customerId` = owner, null for QC), IsotopeVial. */
+/**
+ * A dispensed tracer vial: lot number, fill date and time, activity (MBq at filling) and volume,
+ * its owner (`customerId`, null for QC) and the order it is assigned to.
+ */
 export const vialSchema = z.object({
   id,
   tracerId: id.nullable(),
@@ -231,8 +283,13 @@ export const vialSchema = z.object({
   volume: amount,
   assignedToId: id.nullable(),
 });
+/** What `vialSchema` gives after parsing. */
 export type Vial = z.infer<typeof vialSchema>;
 
+/**
+ * An isotope vial: batch number, activity at its calibration instant, volume, and the order it
+ * delivered.
+ */
 export const isotopeVialSchema = z.object({
   id,
   isotopeId: id,
@@ -242,6 +299,7 @@ export const isotopeVialSchema = z.object({
   volume: amount,
   deliveredWithId: id.nullable(),
 });
+/** What `isotopeVialSchema` gives after parsing. */
 export type IsotopeVial = z.infer<typeof isotopeVialSchema>;
 
 /** True when exactly one of `tracerId` / `isotopeId` is set. */
@@ -252,7 +310,10 @@ export function namesOneProduct(right: {
   return (right.tracerId == null) !== (right.isotopeId == null);
 }
 
-/** ReleaseRight: for exactly one of a tracer or an isotope; `expiryDate` null = never. */
+/**
+ * A release right: a user may release one tracer or one isotope until `expiryDate` (null: never
+ * expires).
+ */
 export const releaseRightSchema = z
   .object({
     id,
@@ -263,28 +324,36 @@ export const releaseRightSchema = z
     expiryDate: dateText.nullable(),
   })
   .refine(namesOneProduct, { error: 'input.invalid', path: ['tracerId'] });
+/** What `releaseRightSchema` gives after parsing. */
 export type ReleaseRight = z.infer<typeof releaseRightSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Record database: RIS bookings and audit
 
-/** Location, ProcedureIdentifier, Procedure, Booking. */
+/** A RIS location (a room) by its code, tied to a delivery endpoint or not. */
 export const locationSchema = z.object({
   id,
   locationCode: stored(schemaLimits.locationCode),
   commonName: stored(schemaLimits.locationCode).nullable(),
   endpointId: id.nullable(),
 });
+/** What `locationSchema` gives after parsing. */
 export type Location = z.infer<typeof locationSchema>;
 
+/** A RIS study type: its code, description and whether it is a PET study. */
 export const procedureIdentifierSchema = z.object({
   id,
   code: stored(schemaLimits.procedureCode).nullable(),
   description: stored(schemaLimits.procedureDescription).nullable(),
   isPet: booleanFlag(),
 });
+/** What `procedureIdentifierSchema` gives after parsing. */
 export type ProcedureIdentifier = z.infer<typeof procedureIdentifierSchema>;
 
+/**
+ * A procedure: how much of a tracer an endpoint needs for a study type (`tracerUnits`: MBq or
+ * injections) and the minutes from start to injection.
+ */
 export const procedureSchema = z.object({
   id,
   procedureIdentifierId: id,
@@ -293,8 +362,10 @@ export const procedureSchema = z.object({
   tracerUnits: amount,
   delayMinutes: amount,
 });
+/** What `procedureSchema` gives after parsing. */
 export type Procedure = z.infer<typeof procedureSchema>;
 
+/** A RIS booking: accession number, location, study type, start date and time, and status. */
 export const bookingSchema = z.object({
   id,
   accessionNumber: stored(schemaLimits.accessionNumber),
@@ -304,6 +375,7 @@ export const bookingSchema = z.object({
   startTime: timeText,
   status: bookingStatusSchema,
 });
+/** What `bookingSchema` gives after parsing. */
 export type Booking = z.infer<typeof bookingSchema>;
 
 /** AuditEvent: one append-only row of the hash-chained audit trail (docs/domain.md). */
@@ -320,6 +392,7 @@ export const auditEventSchema = z.object({
   hash: sha256Hex,
   previousHash: sha256Hex.nullable(),
 });
+/** What `auditEventSchema` gives after parsing. */
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 
 // ---------------------------------------------------------------------------------------------
@@ -335,6 +408,7 @@ export const userSchema = z.object({
   source: userSourceSchema,
   lastLoginAt: instantText.nullable(),
 });
+/** What `userSchema` gives after parsing. */
 export type User = z.infer<typeof userSchema>;
 
 /** UserAssignment: a shop user may act for a customer. */
@@ -343,6 +417,7 @@ export const userAssignmentSchema = z.object({
   userId: id,
   customerId: id,
 });
+/** What `userAssignmentSchema` gives after parsing. */
 export type UserAssignment = z.infer<typeof userAssignmentSchema>;
 
 /** ServerSettings (the singleton row, no id). */
@@ -357,9 +432,10 @@ export const serverSettingsSchema = z.object({
   unitName: stored(schemaLimits.unitName).nullable().optional(),
   unitAddress: stored(schemaLimits.unitAddress).nullable().optional(),
 });
+/** What `serverSettingsSchema` gives after parsing. */
 export type ServerSettings = z.infer<typeof serverSettingsSchema>;
 
-/** Printer, ServiceAddress. */
+/** A printer: name, host, port or URI, and whether it prints labels. */
 export const printerSchema = z.object({
   id,
   name: stored(schemaLimits.printerName),
@@ -368,8 +444,13 @@ export const printerSchema = z.object({
   uri: stored(schemaLimits.uri).nullable(),
   labelPrinter: booleanFlag(),
 });
+/** What `printerSchema` gives after parsing. */
 export type Printer = z.infer<typeof printerSchema>;
 
+/**
+ * An outside service's address (the RIS's DICOM or HL7 side, LDAP): host, port, AE title and
+ * description.
+ */
 export const serviceAddressSchema = z.object({
   id,
   kind: serviceAddressKindSchema,
@@ -378,9 +459,12 @@ export const serviceAddressSchema = z.object({
   aeTitle: stored(schemaLimits.aeTitle).nullable(),
   description: stored(schemaLimits.description).nullable(),
 });
+/** What `serviceAddressSchema` gives after parsing. */
 export type ServiceAddress = z.infer<typeof serviceAddressSchema>;
 
-/** LoginEvent, TelemetryRecord. */
+/**
+ * A login attempt: when, the user name, success or the reason it failed, and the remote address.
+ */
 export const loginEventSchema = z.object({
   id,
   at: instantText,
@@ -389,8 +473,10 @@ export const loginEventSchema = z.object({
   reason: stored(schemaLimits.personName).nullable(),
   remoteAddress: stored(64).nullable(),
 });
+/** What `loginEventSchema` gives after parsing. */
 export type LoginEvent = z.infer<typeof loginEventSchema>;
 
+/** A telemetry record: one api call's procedure, latency and success. */
 export const telemetryRecordSchema = z.object({
   id,
   at: instantText,
@@ -398,6 +484,7 @@ export const telemetryRecordSchema = z.object({
   latencyMs: amount.nullable(),
   ok: booleanFlag(),
 });
+/** What `telemetryRecordSchema` gives after parsing. */
 export type TelemetryRecord = z.infer<typeof telemetryRecordSchema>;
 
 /** CustomerNotice: a message shown to some customers until `expiresOn` (null = always). */
@@ -407,4 +494,5 @@ export const customerNoticeSchema = z.object({
   expiresOn: dateText.nullable(),
   customerIds: z.array(id, keyed('input.invalid')).max(10_000, keyed('input.tooLong')),
 });
+/** What `customerNoticeSchema` gives after parsing. */
 export type CustomerNotice = z.infer<typeof customerNoticeSchema>;

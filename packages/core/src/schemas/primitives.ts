@@ -42,7 +42,7 @@ import type { FieldName, ValidationIssue, ValidationMessageKey } from '../valida
 // ---------------------------------------------------------------------------------------------
 // Limits
 
-/** Length and size schemaLimits of the schemas (docs/domain.md column sizes). */
+/** The length and size limits of the schemas (docs/domain.md column sizes). */
 export const schemaLimits = {
   comment: 800,
   isotopeComment: 500,
@@ -60,6 +60,7 @@ export const schemaLimits = {
   unitName: 128,
   unitAddress: 256,
   username: 150,
+  apiTokenName: 60,
   personName: 256,
   password: 1024,
   newPasswordMin: 8,
@@ -384,16 +385,27 @@ export const printerUri = requiredText(schemaLimits.uri).refine(
 // ---------------------------------------------------------------------------------------------
 // Enumerations
 
-/** Enumerations as schemas, from the const enums of `enums.ts` (numeric values kept). */
+// Enumerations as schemas, from the const enums of `enums.ts` (numeric values kept).
+
+/** `OrderStatus` as a schema. */
 export const orderStatusSchema = z.enum(OrderStatus, typeError('input.invalid'));
+/** `BookingStatus` as a schema. */
 export const bookingStatusSchema = z.enum(BookingStatus, typeError('input.invalid'));
+/** `TracerType` as a schema. */
 export const tracerTypeSchema = z.enum(TracerType, typeError('input.invalid'));
+/** `TracerUsage` as a schema. */
 export const tracerUsageSchema = z.enum(TracerUsage, typeError('input.invalid'));
+/** `WeeklyRepeat` as a schema. */
 export const weeklyRepeatSchema = z.enum(WeeklyRepeat, typeError('input.invalid'));
+/** `DeadlineType` as a schema. */
 export const deadlineTypeSchema = z.enum(DeadlineType, typeError('input.invalid'));
+/** `UserGroup` as a schema. */
 export const userGroupSchema = z.enum(UserGroup, typeError('input.invalid'));
+/** `DeadlineScope` as a schema. */
 export const deadlineScopeSchema = z.enum(DeadlineScope, typeError('input.invalid'));
+/** `UserSource` as a schema. */
 export const userSourceSchema = z.enum(UserSource, typeError('input.invalid'));
+/** `ServiceAddressKind` as a schema. */
 export const serviceAddressKindSchema = z.enum(ServiceAddressKind, typeError('input.invalid'));
-/** 0 = Monday … 6 = Sunday. */
+/** `Weekday` as a schema: 0 = Monday … 6 = Sunday. */
 export const weekdaySchema = z.enum(Weekday, typeError('input.invalid'));

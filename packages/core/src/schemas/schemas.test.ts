@@ -152,6 +152,13 @@ const examples = {
   userAssignmentCreateInput: { username: 'ABCD1234', customerId: 2 },
   userAssignmentDeleteInput: { id: 1 },
   userEditInput: { id: 3, userGroup: UserGroup.ShopUser, active: false },
+  apiTokenCreateInput: {
+    name: 'Nightly deliveries',
+    userGroup: UserGroup.ProductionUser,
+    access: 'read',
+    customerIds: [],
+    expiresOn: '2027-06-30',
+  },
   releaseRightCreateInput: { userId: 2, tracerId: 1, expiryDate: '2025-12-31' },
   releaseRightEditInput: { id: 1, expiryDate: null },
   isotopeCreateInput: {

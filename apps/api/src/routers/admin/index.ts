@@ -1,8 +1,9 @@
 /**
  * Site administration: the audit trail, its verification and periodic reviews, login events,
- * telemetry, scheduled backups and role assignment.
+ * telemetry, scheduled backups, role assignment and scripts' API tokens.
  */
 import { router } from '../../trpc/init';
+import { apiTokenCreate, apiTokenList, apiTokenRevoke } from './apiTokens';
 import { auditReviewCreate, auditReviewList } from './auditReviews';
 import { auditChainVerification, auditFilterChoices, auditTrailRead } from './auditTrail';
 import { backupRunsRead } from './backupRuns';
@@ -20,4 +21,5 @@ export const adminRouter = router({
   telemetry: telemetrySummary,
   backupRuns: backupRunsRead,
   editUser: userEdit,
+  apiTokens: router({ list: apiTokenList, create: apiTokenCreate, revoke: apiTokenRevoke }),
 });

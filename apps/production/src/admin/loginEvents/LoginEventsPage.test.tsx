@@ -18,6 +18,14 @@ describe('LoginEventsPage', () => {
             remoteAddress: '10.0.0.7',
           },
           {
+            id: 3,
+            at: '2026-12-02T06:58:00.000Z',
+            username: 'prod-admin',
+            success: true,
+            reason: 'apiToken:natlig-csv',
+            remoteAddress: '10.0.0.9',
+          },
+          {
             id: 1,
             at: '2026-12-02T06:59:00.000Z',
             username: 'prod-user',
@@ -26,7 +34,7 @@ describe('LoginEventsPage', () => {
             remoteAddress: '10.0.0.7',
           },
         ],
-        total: 2,
+        total: 3,
         page: 1,
         pageSize: 50,
       }),
@@ -34,7 +42,9 @@ describe('LoginEventsPage', () => {
     renderWithApi(<LoginEventsPage />, { admin: { loginEvents: { query: loginEvents } } });
     expect(await screen.findByRole('cell', { name: 'Forkert kodeord' })).toBeTruthy();
     expect(screen.getByRole('cell', { name: 'Mislykkedes' })).toBeTruthy();
-    expect(screen.getByRole('cell', { name: 'Lykkedes' })).toBeTruthy();
+    expect(screen.getAllByRole('cell', { name: 'Lykkedes' })).toHaveLength(2);
+    // A script's API token in use, by its name.
+    expect(screen.getByRole('cell', { name: 'API-nøgle »natlig-csv«' })).toBeTruthy();
     expect(screen.getByRole('cell', { name: '02/12/2026 08:00:00' })).toBeTruthy();
 
     await userEvent.type(screen.getByLabelText('Brugernavn'), 'prod-user');

@@ -47,6 +47,10 @@ export default function LoginEventsPage() {
     if (reason === null) {
       return '';
     }
+    // A script's API token in use: its name follows the prefix (the api's TOKEN_LOGIN_REASON).
+    if (reason.startsWith('apiToken:')) {
+      return t('admin.login.apiToken', { name: reason.slice('apiToken:'.length) });
+    }
     return runtimeText(i18n, `admin.login.reasons.${reason}`, { ns: 'app' }) ?? reason;
   };
 

@@ -2,6 +2,7 @@
  * The web database: accounts, sessions, site settings and operational logs (docs/domain.md).
  */
 import type { Sequelize } from 'sequelize';
+import { defineApiTokenModels } from './apiTokens';
 import { defineBackupRunModels } from './backupRuns';
 import { defineNoticeModels } from './notices';
 import { defineSessionModels } from './sessions';
@@ -9,6 +10,7 @@ import { defineSettingsModels } from './settings';
 import { defineTelemetryModels } from './telemetry';
 import { defineUserModels } from './users';
 
+export * from './apiTokens';
 export * from './backupRuns';
 export * from './notices';
 export * from './sessions';
@@ -25,6 +27,7 @@ export function defineWebModels(sequelize: Sequelize) {
     ...defineTelemetryModels(sequelize),
     ...defineNoticeModels(sequelize),
     ...defineBackupRunModels(sequelize),
+    ...defineApiTokenModels(sequelize),
   };
   const m = models;
   const c = { constraints: false } as const;
@@ -32,6 +35,7 @@ export function defineWebModels(sequelize: Sequelize) {
   m.UserAssignment.belongsTo(m.User, { as: 'user', foreignKey: 'userId', ...c });
   m.User.hasMany(m.UserAssignment, { as: 'assignments', foreignKey: 'userId', ...c });
   m.Session.belongsTo(m.User, { as: 'user', foreignKey: 'userId', ...c });
+  m.ApiToken.belongsTo(m.User, { as: 'owner', foreignKey: 'ownerId', ...c });
   m.ServerSettings.belongsTo(m.Printer, {
     as: 'activePrinter',
     foreignKey: 'activePrinterId',

@@ -1,0 +1,3 @@
+import { tracershop } from '@tracershop/eslint-config';
+
+export default tracershop({ tsconfigRootDir: import.meta.dirname });
