@@ -11,6 +11,7 @@
  *   tracershop backup [--to FILE | --dir DIR]
  *   tracershop restore --from FILE [--yes]
  *   tracershop token create --name … --owner … --role … --access … --expires …
+ *   tracershop user create --username … --role … [--name …] [--customer …]
  */
 import { databaseOptionsFromEnv, migrateUp, openDatabases, runCommand } from '@tracershop/db';
 import { TOKEN_USAGE, runTokenCommand } from './apiTokenCommand';
@@ -19,6 +20,7 @@ import type { BackgroundServiceName } from './background';
 import { apiConfigFromEnv } from './config';
 import { runLegacyImport } from './legacyImport';
 import { createServices } from './server';
+import { USER_USAGE, runUserCommand } from './userCommand';
 
 const USAGE = `Usage: tracershop <command>
   serve                                   run the api server
@@ -30,7 +32,9 @@ const USAGE = `Usage: tracershop <command>
   backup [--to FILE | --dir DIR]          back up both databases into one file
   restore --from FILE [--yes]             restore a backup into empty databases
   token create …                          an API token for a script (shown once)
-${TOKEN_USAGE.replace(/^Usage: tracershop /, '    ')}`;
+${TOKEN_USAGE.replace(/^Usage: tracershop /, '    ')}
+  user create …                           a local account; the first site admin of a new site
+${USER_USAGE.replace(/^Usage: tracershop /, '    ')}`;
 
 async function runWorker(name: string | undefined): Promise<number> {
   if (name === undefined || !(name in BACKGROUND_SERVICES)) {
@@ -83,6 +87,8 @@ async function main(argv: string[]): Promise<number> {
       });
     case 'token':
       return runTokenCommand(rest);
+    case 'user':
+      return runUserCommand(rest);
     default:
       console.error(USAGE);
       return 2;

@@ -52,6 +52,11 @@ export interface ApiConfig {
   metricsBind: MetricsBind | null;
   /** Seconds `/readyz` answers `draining` after SIGTERM / SIGINT before the server stops. */
   drainSeconds: number;
+  /**
+   * Seed the demo site into empty databases at start (`TRACERSHOP_DEMO`, default 1); a real
+   * site sets 0 and creates its first site admin with `tracershop user create`.
+   */
+  demoSeed: boolean;
 }
 
 /** Shortest accepted metrics token: a guessable one would open the metrics to anyone. */
@@ -119,6 +124,24 @@ function monitoringConfigFromEnv(env: NodeJS.ProcessEnv): MonitoringConfig {
   };
 }
 
+/**
+ * `TRACERSHOP_DEMO`: unset, blank or 1 seeds the demo, 0 never does. Anything else stops the
+ * start: a production server must not get the demo because of a misspelt "off".
+ */
+function demoSeedFromEnv(value: string | undefined): boolean {
+  const text = value?.trim() ?? '';
+  if (text === '' || text === '1') {
+    return true;
+  }
+  if (text === '0') {
+    return false;
+  }
+  throw new Error(
+    `Invalid TRACERSHOP_DEMO ${JSON.stringify(value)}: expected 1 (seed the demo site into ` +
+      'empty databases, the default) or 0 (never seed it)',
+  );
+}
+
 function integer(value: string | undefined, fallback: number): number {
   if (value === undefined || value.trim() === '') {
     return fallback;
@@ -161,6 +184,7 @@ export function apiConfigFromEnv(
     trustedProxySecret:
       env.TRUSTED_PROXY_SECRET && env.TRUSTED_PROXY_SECRET !== '' ? env.TRUSTED_PROXY_SECRET : null,
     ...monitoringConfigFromEnv(env),
+    demoSeed: demoSeedFromEnv(env.TRACERSHOP_DEMO),
     ...overrides,
   };
 }

@@ -77,6 +77,7 @@ export const errorReasons = {
     da: 'Lokationen for booking {accessionNumber} er ikke knyttet til et leveringssted.',
   },
   WRONG_PASSWORD: { code: 'BAD_REQUEST', da: 'Det nuværende kodeord er forkert.' },
+  NEW_PASSWORD_REFUSED: { code: 'BAD_REQUEST', da: 'Det nye kodeord kan ikke bruges: {problem}.' },
   INTERNAL: { code: 'INTERNAL_SERVER_ERROR', da: 'Der skete en fejl på serveren.' },
   // -- requests no client of ours sends: the caller's fault, never INTERNAL --
   MALFORMED_REQUEST: {
@@ -303,6 +304,9 @@ const danishParamWords: Record<string, Record<string, string>> = {
     customersNotUsed: 'en API-nøgle med denne rolle ser alle kunder og tager ingen kundeliste',
     expiryPassed: 'udløbsdatoen er passeret',
     expiryTooFar: 'en API-nøgle kan højst gælde et år frem',
+    tooShort: 'det er for kort (mindst 8 tegn)',
+    tooLong: 'det er for langt',
+    sameAsUsername: 'det er det samme som brugernavnet',
   },
 };
 

@@ -107,6 +107,16 @@ describe.each(TEST_DIALECTS)('sessions and login (%s)', (dialect) => {
         }),
       ),
     ).toBe('WRONG_PASSWORD');
+    // The user name is no password, in any case (core's newPasswordProblem), and nothing ends.
+    expect(
+      await reasonOf(
+        first.trpc.auth.changePassword.mutate({
+          currentPassword: DEMO_PASSWORD,
+          newPassword: 'Shop-Admin',
+        }),
+      ),
+    ).toBe('NEW_PASSWORD_REFUSED');
+    expect((await second.trpc.auth.whoami.query()).user?.username).toBe('shop-admin');
     await first.trpc.auth.changePassword.mutate({
       currentPassword: DEMO_PASSWORD,
       newPassword: 'a-new-password',

@@ -520,6 +520,56 @@ describe.each(TEST_DIALECTS)('release and correction (%s)', (dialect) => {
     expect(result.isotopeVials.every((vial) => vial.deliveredWithId === orderIds[0])).toBe(true);
   });
 
+  it('[URS-REL-004][URS-REL-005] an isotope right granted in set-up lets a production user release the isotope', async () => {
+    const prodAdmin = await api.loginAs('prod-admin');
+    const { isotopeId } = await fixtures.copperDelivery();
+    // The seed's Cu-64 right of prod-user goes first (revoked as the page does).
+    const seeded = await models().ReleaseRight.findAll({
+      where: { userId: prodUserId, isotopeId },
+    });
+    for (const right of seeded) {
+      await prodAdmin.trpc.setup.releaseRights.delete.mutate({ id: right.id });
+    }
+    const date = fixtures.freshDate();
+    const orders = await fixtures.isotopeOrders(date, 1);
+    const vials = await fixtures.isotopeVials(date, 1);
+    const orderIds = orders.map((order) => order.id);
+    const release = () =>
+      prodUser.trpc.release.isotope.mutate({
+        orderIds,
+        isotopeVialIds: vials.map((vial) => vial.id),
+        password: DEMO_PASSWORD,
+      });
+    const isotopeStatuses = async () =>
+      (await models().IsotopeOrder.findAll({ where: { id: orderIds } })).map(
+        (order) => order.status,
+      );
+
+    // prod-user's tracer rights (FDG, Ga-PSMA) do not stand in for the isotope.
+    expect(await reasonOf(release())).toBe('RELEASE_RIGHT_MISSING');
+    expect(await isotopeStatuses()).toEqual([OrderStatus.Accepted]);
+
+    const granted = await prodAdmin.trpc.setup.releaseRights.create.mutate({
+      userId: prodUserId,
+      isotopeId,
+      expiryDate: addDays(api.today, 30),
+    });
+    expect(granted).toMatchObject({ userId: prodUserId, isotopeId, tracerId: null });
+
+    // Its expiry counts: changed to today, the right has ended.
+    await prodAdmin.trpc.setup.releaseRights.edit.mutate({
+      id: granted.id,
+      expiryDate: api.today,
+    });
+    expect(await reasonOf(release())).toBe('RELEASE_RIGHT_MISSING');
+    await prodAdmin.trpc.setup.releaseRights.edit.mutate({ id: granted.id, expiryDate: null });
+
+    const result = await release();
+    expect(result.orders.map((order) => order.status)).toEqual([OrderStatus.Released]);
+    expect(result.manifest.signedBy.name).toBe('Demo Production User');
+    expect(await isotopeStatuses()).toEqual([OrderStatus.Released]);
+  });
+
   it('[URS-REL-014] corrects all named orders or none, detaching vials, keeping freed fields', async () => {
     const date = fixtures.freshDate();
     const orders = await fixtures.activityOrders(fdgPet1, date, 2);

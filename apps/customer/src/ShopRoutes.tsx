@@ -1,8 +1,11 @@
 /**
  * The shop's routes under /shop/: the login page, and behind it the pages of a logged-in shop
  * user, each loaded on first visit (route-level code splitting keeps the first load small).
+ * "Skift kodeord" (/shop/password) is the shared page of @tracershop/ui, which the first load
+ * holds already, like the login page.
  */
 import { lazy, Suspense } from 'react';
+import { ChangePasswordPage } from '@tracershop/ui';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
 import { LoginRoute } from './session/LoginRoute';
@@ -24,6 +27,7 @@ export function ShopRoutes() {
         <Route element={<ShopLayout />}>
           <Route index element={<OrdersPage />} />
           <Route path="/setup" element={<SetupPage />} />
+          <Route path="/password" element={<ChangePasswordPage />} />
         </Route>
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>

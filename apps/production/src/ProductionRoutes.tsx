@@ -1,8 +1,11 @@
 /**
  * The production app's routes under /production/: the login page, and behind it the pages of a
  * logged-in production user, each loaded on first visit (route-level code splitting). Set-up
- * and admin have their own sub-routes (`setup/SetupPage`, `admin/AdminPage`).
+ * and admin have their own sub-routes (`setup/SetupPage`, `admin/AdminPage`). "Skift kodeord"
+ * (/production/password, every user) is the shared page of @tracershop/ui, which the first
+ * load holds already, like the login page.
  */
+import { ChangePasswordPage } from '@tracershop/ui';
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { PageLoading } from './session/PageLoading';
@@ -25,6 +28,7 @@ export function ProductionRoutes() {
         <Route element={<ProductionLayout />}>
           <Route index element={<OrdersPage />} />
           <Route path="vials" element={<VialsPage />} />
+          <Route path="password" element={<ChangePasswordPage />} />
           <Route
             path="monitoring"
             element={

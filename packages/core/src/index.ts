@@ -31,6 +31,7 @@ export * from './dispenserExport';
 export * from './hl7';
 export * from './accessionNumbers';
 export * from './roles';
+export * from './passwords';
 export * from './permissions';
 export * from './apiTokens';
 export * from './releaseRights';

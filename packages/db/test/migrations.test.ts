@@ -46,6 +46,7 @@ const RECORD_TABLES = [
 ];
 
 const WEB_TABLES = [
+  'api_tokens',
   'backup_runs',
   'customer_notices',
   'login_events',

@@ -327,8 +327,14 @@ export const FIELD_WORDS: Record<string, FieldWords | null> = {
   message: f('Besked', 'Message'),
   expiresOn: f('Udløber', 'Expires', 'date'),
   customerIds: f('Kunder', 'Customers', { refs: 'Customer' }),
-  // API tokens of scripts
+  // API tokens of scripts: the owner is named by `ownerName`, the hash only for the expert
   ownerName: f('Ejer', 'Owner'),
+  ownerId: null,
+  tokenHash: null,
+  createdAt: f('Oprettet', 'Created', 'instant'),
+  revokedByName: f('Tilbagekaldt af', 'Revoked by'),
+  lastUsedAt: f('Sidst brugt', 'Last used', 'instant'),
+  lastUsedFrom: f('Sidst brugt fra', 'Last used from'),
   access: f('Adgang', 'Access', 'tokenAccess'),
   expiresAt: f('Udløber', 'Expires', 'instant'),
   revokedAt: f('Tilbagekaldt', 'Revoked', 'instant'),

@@ -5,6 +5,7 @@
 import { changePasswordInput, loginInput } from '@tracershop/core';
 import { hashPassword } from '@tracershop/db';
 import { clearedSessionCookie, sessionCookie } from '../auth/cookies';
+import { assertNewPassword } from '../auth/newPasswords';
 import { verifyOwnPassword } from '../auth/ownPassword';
 import type { SessionUser } from '../auth/sessions';
 import { apiError } from '../errors';
@@ -88,6 +89,7 @@ export const authRouter = router({
    */
   changePassword: authedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
     const { services } = ctx;
+    assertNewPassword(input.newPassword, ctx.user.username);
     await verifyOwnPassword({
       services,
       user: ctx.user,

@@ -1,8 +1,8 @@
 /**
  * The frame of a logged-in shop user: the navbar (Bestillinger; Opsætning for shop admins;
  * "Produktion", the switch to the production app, for users who may read production orders,
- * i.e. the site admin), the live events that keep every read current, and the page.
- * Anonymous visitors are sent to the login page.
+ * i.e. the site admin; "Skift kodeord" beside the user's name for everybody), the live events
+ * that keep every read current, and the page. Anonymous visitors are sent to the login page.
  */
 import { allowed, isShopAdmin } from '@tracershop/core';
 import { AppShell, useApi, useLiveEvents, useLogout, useSession } from '@tracershop/ui';
@@ -50,6 +50,7 @@ export function ShopLayout() {
     <AppShell
       navigation={<ShopNavigation user={user} />}
       userName={user.displayName || user.username}
+      passwordLink={<NavLink to="/password">{t('shell.changePassword')}</NavLink>}
       connection={connection}
       onLogout={() => {
         logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) });

@@ -1,8 +1,9 @@
 /**
  * The frame of a logged-in production user: the navbar (Ordre, Hætteglas, and by role
- * Monitorering, Tilbagekaldelse, Opsætning, Admin and the switch to the shop), the live events that keep every
- * read current, and the page. Anonymous visitors are sent to the login page, shop users to the
- * shop. The api decides every permission again; the links only hide what would be refused.
+ * Monitorering, Tilbagekaldelse, Opsætning, Admin and the switch to the shop; "Skift kodeord"
+ * beside the user's name for everybody), the live events that keep every read current, and the
+ * page. Anonymous visitors are sent to the login page, shop users to the shop. The api decides
+ * every permission again; the links only hide what would be refused.
  */
 import { allowed, isProductionMember } from '@tracershop/core';
 import type { UserGroup } from '@tracershop/core';
@@ -65,6 +66,7 @@ export function ProductionLayout() {
     <AppShell
       navigation={<ProductionNavigation userGroup={user.userGroup} />}
       userName={user.displayName || user.username}
+      passwordLink={<NavLink to="/password">{t('shell.changePassword')}</NavLink>}
       connection={connection}
       onLogout={() => {
         logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) });

@@ -152,7 +152,7 @@ const fieldOfProperty: Readonly<Record<string, FieldName>> = {
 /**
  * The issues of a failed parse as `ValidationIssue`s for `messageFor`: the key from the issue
  * message (`'input.invalid'` if it is not a key), the field from the innermost named property
- * when it is a form field, and `{ max }` for schemaLimits.
+ * when it is a form field, and `{ max }` or `{ min }` for schemaLimits.
  */
 export function toValidationIssues(error: z.ZodError): ValidationIssue[] {
   return error.issues.map((issue) => {
@@ -166,6 +166,8 @@ export function toValidationIssues(error: z.ZodError): ValidationIssue[] {
     }
     if (issue.code === 'too_big') {
       result.params = { max: Number(issue.maximum) };
+    } else if (issue.code === 'too_small') {
+      result.params = { min: Number(issue.minimum) };
     }
     return result;
   });
@@ -321,7 +323,7 @@ export const passwordText = boundedText(schemaLimits.password, { min: 1, trim: f
 export const newPasswordText = boundedText(schemaLimits.password, {
   min: schemaLimits.newPasswordMin,
   trim: false,
-  tooShort: 'input.invalid',
+  tooShort: 'input.tooShort',
 });
 
 /** An e-mail address of at most `max` characters; empty is allowed. */

@@ -12,7 +12,7 @@ import {
   UserSource,
   WeeklyRepeat,
 } from '../enums';
-import { validationMessages } from '../validationMessages';
+import { messageFor, validationMessages } from '../validationMessages';
 import * as entities from './entities';
 import * as inputs from './inputs';
 import * as primitives from './primitives';
@@ -433,7 +433,7 @@ describe('limits are refused at limit + 1', () => {
     ).toBe(true);
     expect(
       messagesOf(inputs.changePasswordInput, { currentPassword: 'a', newPassword: '1234567' }),
-    ).toEqual(['input.invalid']);
+    ).toEqual(['input.tooShort']);
     expect(accepts(inputs.externalUserCreateInput, { username: 'ext', password: '1234567' })).toBe(
       false,
     );
@@ -759,6 +759,18 @@ describe('every issue message is a validationMessages key', () => {
       { key: 'input.zero', field: 'activity' },
       { key: 'input.tooLong', field: 'comment', params: { max: 800 } },
     ]);
+  });
+
+  it('[URS-DAT-006] toValidationIssues gives the minimum of a too short new password', () => {
+    const result = inputs.changePasswordInput.safeParse({
+      currentPassword: 'old',
+      newPassword: 'short',
+    });
+    const issues = result.success ? [] : primitives.toValidationIssues(result.error);
+    expect(issues).toEqual([{ key: 'input.tooShort', params: { min: 8 } }]);
+    expect(messageFor({ ...issues[0]!, params: { field: 'Nyt kodeord', min: 8 } }, 'da')).toBe(
+      'Nyt kodeord skal have mindst 8 tegn',
+    );
   });
 });
 

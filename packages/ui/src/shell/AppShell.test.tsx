@@ -18,6 +18,33 @@ describe('AppShell', () => {
     expect(screen.queryByText('Forbindelse tabt')).toBeNull();
   });
 
+  it('[URS-ACC-007] puts the app’s "Skift kodeord" link beside the user’s name, before "Log ud"', () => {
+    renderWithI18n(
+      <AppShell
+        userName="Shop Bruger"
+        passwordLink={<a href="/shop/password">Skift kodeord</a>}
+        onLogout={() => undefined}
+        connection="open"
+      >
+        side
+      </AppShell>,
+    );
+    const banner = screen.getByRole('banner');
+    const link = screen.getByRole('link', { name: 'Skift kodeord' });
+    expect(banner.contains(link)).toBe(true);
+    expect(screen.getByRole('navigation').contains(link)).toBe(false);
+    const order = [
+      screen.getByText('Shop Bruger'),
+      link,
+      screen.getByRole('button', { name: 'Log ud' }),
+    ];
+    for (const [index, element] of order.slice(1).entries()) {
+      expect(
+        order[index]!.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING,
+      ).toBeTruthy();
+    }
+  });
+
   it('[URS-PRF-010] shows a visible mark while the connection is lost', () => {
     renderWithI18n(
       <AppShell userName="Shop Bruger" connection="lost">

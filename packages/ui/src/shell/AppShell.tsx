@@ -1,6 +1,7 @@
 /**
- * The frame of every page (docs/domain.md): the navbar with the app's pages, the user's name, the
- * language, "Log ud", and a red "connection lost" mark while the live connection is down.
+ * The frame of every page (docs/domain.md): the navbar with the app's pages, the language, the
+ * user's name, "Skift kodeord" (the user's own password page), "Log ud", and a red "connection
+ * lost" mark while the live connection is down.
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +13,11 @@ export interface AppShellProps {
   navigation?: ReactNode;
   /** Shown name of the logged-in user; null on the login page. */
   userName: string | null;
+  /**
+   * The link to the user's own password page, beside the name: the app renders it with its
+   * router, with the shared text `shell.changePassword` ("Skift kodeord").
+   */
+  passwordLink?: ReactNode;
   onLogout?: () => void;
   connection: ConnectionState;
   children: ReactNode;
@@ -36,7 +42,14 @@ export function ConnectionLostIndicator() {
   );
 }
 
-export function AppShell({ navigation, userName, onLogout, connection, children }: AppShellProps) {
+export function AppShell({
+  navigation,
+  userName,
+  passwordLink,
+  onLogout,
+  connection,
+  children,
+}: AppShellProps) {
   const { t } = useTranslation();
   return (
     <div className="ts-app">
@@ -49,6 +62,7 @@ export function AppShell({ navigation, userName, onLogout, connection, children 
           {connection === 'lost' ? <ConnectionLostIndicator /> : null}
           <LanguageSelect className="ts-navbar__language" />
           {userName === null ? null : <span className="ts-navbar__user">{userName}</span>}
+          {passwordLink ?? null}
           {onLogout === undefined ? null : (
             <button type="button" className="ts-button ts-button--light" onClick={onLogout}>
               {t('shell.logout')}

@@ -17,6 +17,7 @@ import {
 import { hashPassword, usernameKeyOf } from '@tracershop/db';
 import type { User, UserAssignment } from '@tracershop/db';
 import type { Transaction } from 'sequelize';
+import { assertNewPassword } from '../../auth/newPasswords';
 import { assertActsFor, customerLimitOf } from '../../customerScope';
 import type { PublishedChange } from '../../events/changeEvents';
 import { apiError, notFound } from '../../errors';
@@ -76,7 +77,8 @@ function assignmentRemoved(assignment: WireRow<UserAssignment>): PublishedChange
   ];
 }
 
-async function addAssignment(
+/** Assigns `userId` to `customerId` inside an access write, audited and announced. */
+export async function addAssignment(
   services: ApiServices,
   userId: number,
   customerId: number,
@@ -113,6 +115,7 @@ const externalUsersRouter = router({
   create: procedure('externalUser.write')
     .input(externalUserCreateInput)
     .mutation(async ({ ctx, input }) => {
+      assertNewPassword(input.password, input.username);
       if (input.customerId !== undefined) {
         await assertCustomerExists(ctx.services, input.customerId);
       }
@@ -145,7 +148,8 @@ const externalUsersRouter = router({
   changePassword: procedure('externalUser.write')
     .input(externalUserChangePasswordInput)
     .mutation(async ({ ctx, input }) => {
-      await externalUser(ctx.services, input.userId);
+      const account = await externalUser(ctx.services, input.userId);
+      assertNewPassword(input.password, account.username);
       const passwordHash = await hashPassword(input.password);
       await writeAccess(ctx, async ({ transaction, audit }) => {
         const user = await externalUser(ctx.services, input.userId, transaction);

@@ -18,12 +18,15 @@ import {
   isShopScoped,
   tokenRolesGrantableBy,
 } from '@tracershop/core';
+import type { FieldErrors } from '@tracershop/ui';
 import {
   AlertBox,
   ConfirmDialog,
-  TextField,
+  fieldErrorsOf,
+  isClean,
   messageOf,
   siteToday,
+  TextField,
   usePendingAction,
   useSession,
   useSiteNow,
@@ -36,8 +39,6 @@ import { useTimeZone } from '../../admin/useTimeZone';
 import type { Catalog } from '../../productionApi';
 import { useCatalog } from '../../productionApi';
 import { PageLoading } from '../../session/PageLoading';
-import type { FieldErrors } from '../fieldIssues';
-import { fieldErrorsOf, isClean } from '../fieldIssues';
 import type { ApiTokenRow, CreatedApiToken } from './apiTokensApi';
 import { useApiTokenWrites, useApiTokens } from './apiTokensApi';
 import '../setup.css';

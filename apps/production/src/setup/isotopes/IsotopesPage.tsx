@@ -11,12 +11,19 @@ import {
   validatePositiveNumber,
   validateWholePositiveNumber,
 } from '@tracershop/core';
-import { AlertBox, DanishNumberInput, TextField, localeOf, usePendingAction } from '@tracershop/ui';
+import type { FieldErrors } from '@tracershop/ui';
+import {
+  AlertBox,
+  DanishNumberInput,
+  fieldErrorsOf,
+  isClean,
+  localeOf,
+  TextField,
+  usePendingAction,
+} from '@tracershop/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Catalog } from '../../productionApi';
-import type { FieldErrors } from '../fieldIssues';
-import { fieldErrorsOf, isClean } from '../fieldIssues';
 import { useDraft } from '../draft';
 import { RowSaveButton, saveOnEnter } from '../EditableRow';
 import { WithCatalog } from '../WithCatalog';

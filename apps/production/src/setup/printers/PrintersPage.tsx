@@ -5,12 +5,15 @@
  * why it failed, and delete (not for an active printer, which the api refuses as well).
  */
 import { printerCreateInput, validatePort } from '@tracershop/core';
+import type { FieldErrors } from '@tracershop/ui';
 import {
   AlertBox,
   ConfirmDialog,
-  TextField,
+  fieldErrorsOf,
+  isClean,
   localeOf,
   messageOf,
+  TextField,
   usePendingAction,
 } from '@tracershop/ui';
 import type { TFunction } from 'i18next';
@@ -19,8 +22,6 @@ import { useTranslation } from 'react-i18next';
 import { PageLoading } from '../../session/PageLoading';
 import type { ServerSettings } from '../settings/settingsApi';
 import { useServerSettings } from '../settings/settingsApi';
-import type { FieldErrors } from '../fieldIssues';
-import { fieldErrorsOf, isClean } from '../fieldIssues';
 import { useDraft } from '../draft';
 import { RowSaveButton, saveOnEnter } from '../EditableRow';
 import type { Printer, TestPrintResult } from './printersApi';

@@ -1,8 +1,10 @@
 /**
- * "Frigivelse rettigheder" (docs/domain.md): the existing rights (Frigiver, Tracer, Udløbsdato or
- * "Aldrig", sortable, revoked after a question) and a form that grants one: a production user
- * (never oneself unless site admin: core's `mayGrantReleaseRight`, which the api applies too),
- * a tracer that is not archived and an optional expiry date.
+ * "Frigivelse rettigheder" (docs/domain.md): the existing rights (Frigiver, Produkt, Udløbsdato;
+ * sortable; the expiry changed per row with "Gem", empty for no expiry; revoked after a
+ * question) and a form that grants one: a production user, a tracer that is not archived or an
+ * isotope, and an optional expiry date. Nobody but the site admin grants or changes a right of
+ * their own (core's `mayGrantReleaseRight`, which the api applies too); revoking one's own is
+ * allowed.
  */
 import type { UserGroup } from '@tracershop/core';
 import {
@@ -29,13 +31,21 @@ import { useTranslation } from 'react-i18next';
 import type { Catalog } from '../../productionApi';
 import { useCatalog } from '../../productionApi';
 import { PageLoading } from '../../session/PageLoading';
+import { saveOnEnter } from '../EditableRow';
 import type { ListedUser } from '../externalUsers/externalUsersApi';
 import { useUserList } from '../externalUsers/externalUsersApi';
+import { isotopeLabel } from '../scheduleProducts';
 import type { ReleaseRight } from './releaseRightsApi';
 import { useReleaseRightWrites, useReleaseRights } from './releaseRightsApi';
 import '../setup.css';
 
 type SortKey = 'user' | 'product' | 'expiry';
+
+/** The logged-in user, who grants and changes. */
+interface Me {
+  id: number;
+  userGroup: UserGroup;
+}
 
 interface RightRow {
   right: ReleaseRight;
@@ -50,7 +60,7 @@ function productName(right: ReleaseRight, catalog: Catalog): string {
     return catalog.tracers.find((tracer) => tracer.id === right.tracerId)?.shortname ?? '';
   }
   const isotope = catalog.isotopes.find((candidate) => candidate.id === right.isotopeId);
-  return isotope === undefined ? '' : `${isotope.atomicLetter}-${isotope.atomicMass}`;
+  return isotope === undefined ? '' : isotopeLabel(isotope);
 }
 
 function compareRows(key: SortKey) {
@@ -62,12 +72,125 @@ function compareRows(key: SortKey) {
   };
 }
 
+/** The expiry text's error in words ("Udløbsdato er ikke …"), or undefined; empty is none. */
+function useExpiryCheck(): (text: string) => string | undefined {
+  const { t, i18n } = useTranslation('app');
+  return (text) => {
+    const check = text.trim() === '' ? null : validateDate(text, 'date');
+    return check === null || check.ok
+      ? undefined
+      : messageFor(
+          { key: check.issue.key, params: { field: t('setupCatalog.releaseRights.expiry') } },
+          localeOf(i18n.language),
+        );
+  };
+}
+
+/** The expiry a text means: null when empty (never expires), undefined when not a date. */
+function expiryOf(text: string): string | null | undefined {
+  return text.trim() === '' ? null : (normalizeDate(text) ?? undefined);
+}
+
+/**
+ * One right: its expiry as a date field with "Gem" (Enter saves; empty = no expiry), unless
+ * `locked` says why it may not be changed, and "✕" to revoke it.
+ */
+function RightRowView({
+  row,
+  locked,
+  revokePending,
+  onRevoke,
+  onSaved,
+}: {
+  row: RightRow;
+  locked: string | undefined;
+  revokePending: boolean;
+  onRevoke(): void;
+  onSaved(): void;
+}) {
+  const { t } = useTranslation('app');
+  const writes = useReleaseRightWrites();
+  const save = usePendingAction();
+  const checkExpiry = useExpiryCheck();
+  const [draft, setDraft] = useState(row.expiry === '' ? '' : formatDanishDate(row.expiry));
+  const [error, setError] = useState<string | null>(null);
+  const names = { user: row.user, product: row.product };
+  const wanted = expiryOf(draft);
+  const changed = wanted !== row.right.expiryDate;
+  const editable = locked === undefined;
+
+  function submit() {
+    if (!editable || !changed || save.pending) {
+      return;
+    }
+    const issue = checkExpiry(draft);
+    setError(issue ?? null);
+    if (issue !== undefined || wanted === undefined) {
+      return;
+    }
+    const id = row.right.id;
+    void save.run(() => writes.edit.mutateAsync({ id, expiryDate: wanted }), onSaved);
+  }
+
+  return (
+    <tr onKeyDown={saveOnEnter(submit)}>
+      <td>{row.user}</td>
+      <td>{row.product}</td>
+      <td>
+        <div className="setup-catalog__actions">
+          <DateInput
+            label={t('setupCatalog.releaseRights.expiryOf', names)}
+            hideLabel
+            value={draft}
+            onChange={(value) => {
+              setDraft(value);
+              setError(null);
+            }}
+            error={error}
+            placeholder={t('setupCatalog.releaseRights.noExpiry')}
+            title={locked ?? t('setupCatalog.releaseRights.expiryHint')}
+            disabled={!editable || save.pending}
+          />
+          <button
+            type="button"
+            className="ts-button"
+            aria-label={t('setupCatalog.releaseRights.saveExpiryOf', names)}
+            title={locked}
+            disabled={!editable || !changed || save.pending}
+            aria-busy={save.pending}
+            onClick={submit}
+          >
+            {t('setupCatalog.common.save')}
+          </button>
+        </div>
+        {save.failure === null ? null : <AlertBox level="error">{save.failure}</AlertBox>}
+      </td>
+      <td>
+        <button
+          type="button"
+          className="ts-button ts-button--light"
+          aria-label={t('setupCatalog.releaseRights.revokeOf', names)}
+          title={t('setupCatalog.releaseRights.revokeOf', names)}
+          disabled={revokePending}
+          onClick={onRevoke}
+        >
+          ✕
+        </button>
+      </td>
+    </tr>
+  );
+}
+
 function ExistingRights({
   rights,
+  users,
   catalog,
+  me,
 }: {
   rights: readonly ReleaseRight[];
+  users: readonly ListedUser[];
   catalog: Catalog;
+  me: Me;
 }) {
   const { t } = useTranslation('app');
   const writes = useReleaseRightWrites();
@@ -77,6 +200,7 @@ function ExistingRights({
     descending: false,
   });
   const [asking, setAsking] = useState<RightRow | null>(null);
+  const [saved, setSaved] = useState<RightRow | null>(null);
   const rows: RightRow[] = rights.map((right) => ({
     right,
     user: right.userName,
@@ -86,6 +210,23 @@ function ExistingRights({
   rows.sort(compareRows(sort.key));
   if (sort.descending) {
     rows.reverse();
+  }
+
+  /** Why `row`'s expiry may not be changed by me, or undefined when it may. */
+  function lockedReason(row: RightRow): string | undefined {
+    const granteeId = row.right.userId;
+    const mayChange = mayGrantReleaseRight({
+      granterGroup: me.userGroup,
+      granterId: me.id,
+      granteeId,
+      granteeGroup: users.find((user) => user.id === granteeId)?.userGroup,
+    });
+    if (mayChange) {
+      return undefined;
+    }
+    return granteeId === me.id
+      ? t('setupCatalog.releaseRights.ownRight')
+      : t('setupCatalog.releaseRights.notProduction', { user: row.user });
   }
 
   function header(key: SortKey, label: string) {
@@ -117,7 +258,7 @@ function ExistingRights({
           <thead>
             <tr>
               {header('user', t('setupCatalog.releaseRights.releaser'))}
-              {header('product', t('setupCatalog.releaseRights.tracer'))}
+              {header('product', t('setupCatalog.releaseRights.product'))}
               {header('expiry', t('setupCatalog.releaseRights.expiry'))}
               <th scope="col">
                 <span className="ts-visually-hidden">{t('setupCatalog.tracers.actions')}</span>
@@ -126,36 +267,26 @@ function ExistingRights({
           </thead>
           <tbody>
             {rows.map((row) => (
-              <tr key={row.right.id}>
-                <td>{row.user}</td>
-                <td>{row.product}</td>
-                <td>
-                  {row.expiry === ''
-                    ? t('setupCatalog.releaseRights.never')
-                    : formatDanishDate(row.expiry)}
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    className="ts-button ts-button--light"
-                    aria-label={t('setupCatalog.releaseRights.revokeOf', {
-                      user: row.user,
-                      product: row.product,
-                    })}
-                    title={t('setupCatalog.releaseRights.revokeOf', {
-                      user: row.user,
-                      product: row.product,
-                    })}
-                    disabled={revoke.pending}
-                    onClick={() => setAsking(row)}
-                  >
-                    ✕
-                  </button>
-                </td>
-              </tr>
+              <RightRowView
+                // A changed expiry from the api starts a fresh draft.
+                key={`${row.right.id}-${row.expiry}`}
+                row={row}
+                locked={lockedReason(row)}
+                revokePending={revoke.pending}
+                onRevoke={() => setAsking(row)}
+                onSaved={() => setSaved(row)}
+              />
             ))}
           </tbody>
         </table>
+      )}
+      {saved === null ? null : (
+        <p role="status">
+          {t('setupCatalog.releaseRights.expirySaved', {
+            user: saved.user,
+            product: saved.product,
+          })}
+        </p>
       )}
       {revoke.failure === null ? null : <AlertBox level="error">{revoke.failure}</AlertBox>}
       <ConfirmDialog
@@ -190,6 +321,12 @@ function userLabel(user: ListedUser, adminSuffix: string): string {
   return isProductionAdmin(user.userGroup) ? `${name} - ${adminSuffix}` : name;
 }
 
+/** The product choice's value: `tracer:<id>` or `isotope:<id>`. */
+function productInput(choice: string): { tracerId: number } | { isotopeId: number } {
+  const [kind, id] = choice.split(':');
+  return kind === 'isotope' ? { isotopeId: Number(id) } : { tracerId: Number(id) };
+}
+
 function NewRightForm({
   users,
   catalog,
@@ -197,17 +334,18 @@ function NewRightForm({
 }: {
   users: readonly ListedUser[];
   catalog: Catalog;
-  me: { id: number; userGroup: UserGroup };
+  me: Me;
 }) {
-  const { t, i18n } = useTranslation('app');
+  const { t } = useTranslation('app');
   const writes = useReleaseRightWrites();
   const create = usePendingAction();
+  const checkExpiry = useExpiryCheck();
   const [userId, setUserId] = useState('');
-  const [tracerId, setTracerId] = useState('');
+  const [product, setProduct] = useState('');
   const [expiry, setExpiry] = useState('');
-  const [errors, setErrors] = useState<{ user?: string; tracer?: string; expiry?: string }>({});
+  const [errors, setErrors] = useState<{ user?: string; product?: string; expiry?: string }>({});
   const userError = useFieldError(errors.user);
-  const tracerError = useFieldError(errors.tracer);
+  const productError = useFieldError(errors.product);
   const [created, setCreated] = useState(false);
   const candidates = users.filter(
     (user) =>
@@ -224,20 +362,10 @@ function NewRightForm({
 
   function submit() {
     setCreated(false);
-    const dateCheck = expiry.trim() === '' ? null : validateDate(expiry, 'date');
     const found = {
       user: userId === '' ? t('setupCatalog.releaseRights.userMissing') : undefined,
-      tracer: tracerId === '' ? t('setupCatalog.releaseRights.tracerMissing') : undefined,
-      expiry:
-        dateCheck === null || dateCheck.ok
-          ? undefined
-          : messageFor(
-              {
-                key: dateCheck.issue.key,
-                params: { field: t('setupCatalog.releaseRights.expiry') },
-              },
-              localeOf(i18n.language),
-            ),
+      product: product === '' ? t('setupCatalog.releaseRights.productMissing') : undefined,
+      expiry: checkExpiry(expiry),
     };
     setErrors(found);
     if (Object.values(found).some((message) => message !== undefined)) {
@@ -247,12 +375,12 @@ function NewRightForm({
       () =>
         writes.create.mutateAsync({
           userId: Number(userId),
-          tracerId: Number(tracerId),
-          expiryDate: expiry.trim() === '' ? null : normalizeDate(expiry),
+          ...productInput(product),
+          expiryDate: expiryOf(expiry) ?? null,
         }),
       () => {
         setUserId('');
-        setTracerId('');
+        setProduct('');
         setExpiry('');
         setCreated(true);
       },
@@ -290,22 +418,35 @@ function NewRightForm({
         {userError.message}
       </label>
       <label>
-        {t('setupCatalog.releaseRights.tracer')}
+        {t('setupCatalog.releaseRights.product')}
         <select
-          className={tracerError.className}
-          aria-invalid={tracerError.invalid}
-          aria-describedby={tracerError.describedBy}
-          value={tracerId}
-          onChange={(event) => setTracerId(event.target.value)}
+          className={productError.className}
+          aria-invalid={productError.invalid}
+          aria-describedby={productError.describedBy}
+          value={product}
+          onChange={(event) => setProduct(event.target.value)}
         >
           <option value="">{t('setupCatalog.common.choose')}</option>
-          {tracers.map((tracer) => (
-            <option key={tracer.id} value={tracer.id}>
-              {tracer.shortname}
-            </option>
-          ))}
+          {tracers.length === 0 ? null : (
+            <optgroup label={t('setupCatalog.releaseRights.tracers')}>
+              {tracers.map((tracer) => (
+                <option key={tracer.id} value={`tracer:${tracer.id}`}>
+                  {tracer.shortname}
+                </option>
+              ))}
+            </optgroup>
+          )}
+          {catalog.isotopes.length === 0 ? null : (
+            <optgroup label={t('setupCatalog.releaseRights.isotopes')}>
+              {catalog.isotopes.map((isotope) => (
+                <option key={isotope.id} value={`isotope:${isotope.id}`}>
+                  {isotopeLabel(isotope)}
+                </option>
+              ))}
+            </optgroup>
+          )}
         </select>
-        {tracerError.message}
+        {productError.message}
       </label>
       <DateInput
         label={t('setupCatalog.releaseRights.expiry')}
@@ -338,7 +479,7 @@ export interface ReleaseRightsViewProps {
   rights: readonly ReleaseRight[];
   users: readonly ListedUser[];
   catalog: Catalog;
-  me: { id: number; userGroup: UserGroup };
+  me: Me;
 }
 
 export function ReleaseRightsView({ rights, users, catalog, me }: ReleaseRightsViewProps) {
@@ -346,7 +487,7 @@ export function ReleaseRightsView({ rights, users, catalog, me }: ReleaseRightsV
   return (
     <section className="setup-catalog" aria-labelledby="setup-release-rights-title">
       <h2 id="setup-release-rights-title">{t('setup.releaseRights')}</h2>
-      <ExistingRights rights={rights} catalog={catalog} />
+      <ExistingRights rights={rights} users={users} catalog={catalog} me={me} />
       <NewRightForm users={users} catalog={catalog} me={me} />
     </section>
   );

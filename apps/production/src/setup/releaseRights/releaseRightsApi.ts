@@ -1,7 +1,8 @@
 /**
- * Release rights ("Frigivelse rettigheder"): `setup.releaseRights.list`, grant and revoke. The
- * api refuses a grant to oneself (unless site admin) and to anyone outside production; its
- * refusal is shown in the user's language.
+ * Release rights ("Frigivelse rettigheder"): `setup.releaseRights.list`, grant (a tracer or an
+ * isotope), change the expiry and revoke. The api refuses a grant or change of one's own right
+ * (unless site admin) and a grant to anyone outside production; its refusal is shown in the
+ * user's language.
  */
 import type { RouterOutputs } from '@tracershop/api';
 import { useTRPC } from '@tracershop/ui';
@@ -20,6 +21,7 @@ export function useReleaseRightWrites() {
   const rights = setup.releaseRights.list.pathFilter();
   return {
     create: useSetupWrite(setup.releaseRights.create.mutationOptions(), rights),
+    edit: useSetupWrite(setup.releaseRights.edit.mutationOptions(), rights),
     remove: useSetupWrite(setup.releaseRights.delete.mutationOptions(), rights),
   };
 }

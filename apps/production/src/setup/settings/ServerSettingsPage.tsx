@@ -6,20 +6,21 @@
  */
 import type { UserGroup } from '@tracershop/core';
 import { allowed, serverSettingsEditInput, validateWholePositiveNumber } from '@tracershop/core';
+import type { FieldErrors } from '@tracershop/ui';
 import {
   AlertBox,
   DanishNumberInput,
-  TextField,
+  fieldErrorsOf,
+  isClean,
   localeOf,
   messageOf,
-  useSession,
+  TextField,
   usePendingAction,
+  useSession,
 } from '@tracershop/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageLoading } from '../../session/PageLoading';
-import type { FieldErrors } from '../fieldIssues';
-import { fieldErrorsOf, isClean } from '../fieldIssues';
 import { useDraft } from '../draft';
 import type { ServerSettings, ServiceAddress } from './settingsApi';
 import { useServerSettings, useServiceAddresses, useSettingsEdit } from './settingsApi';

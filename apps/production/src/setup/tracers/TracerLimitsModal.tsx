@@ -12,12 +12,18 @@ import {
   parseDanishNumber,
   tracerEditInput,
 } from '@tracershop/core';
-import { AlertBox, DanishNumberInput, localeOf, usePendingAction } from '@tracershop/ui';
+import type { FieldErrors } from '@tracershop/ui';
+import {
+  AlertBox,
+  DanishNumberInput,
+  fieldErrorsOf,
+  isClean,
+  localeOf,
+  usePendingAction,
+} from '@tracershop/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ModalFrame } from '../../dialogs/ModalFrame';
-import type { FieldErrors } from '../fieldIssues';
-import { fieldErrorsOf, isClean } from '../fieldIssues';
 import type { CatalogTracer } from './tracersApi';
 import { useTracerWrites } from './tracersApi';
 

@@ -7,12 +7,19 @@
  */
 import type { TracerCreateInput } from '@tracershop/core';
 import { TracerType, tracerCreateInput } from '@tracershop/core';
-import { AlertBox, TextField, localeOf, useFieldError, usePendingAction } from '@tracershop/ui';
+import type { FieldErrors } from '@tracershop/ui';
+import {
+  AlertBox,
+  fieldErrorsOf,
+  isClean,
+  localeOf,
+  TextField,
+  useFieldError,
+  usePendingAction,
+} from '@tracershop/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Catalog } from '../../productionApi';
-import type { FieldErrors } from '../fieldIssues';
-import { fieldErrorsOf, isClean } from '../fieldIssues';
 import { useDraft } from '../draft';
 import { RowSaveButton, saveOnEnter } from '../EditableRow';
 import { WithCatalog } from '../WithCatalog';

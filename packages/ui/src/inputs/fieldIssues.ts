@@ -1,8 +1,9 @@
 /**
- * The set-up forms check a draft with the api's own input schema (core `…CreateInput`) before
- * sending it, and show each refusal beside its field in the user's language: core's message
- * for the issue's key, with the form's own label for the field ("AtomNummer er ikke et helt
- * tal"). Shared by the set-up pages of tracers, isotopes, printers and server settings.
+ * Forms check a draft with the api's own input schema (core `…Input`) before sending it, and
+ * show each refusal beside its field in the user's language: core's message for the issue's
+ * key, with the form's own label for the field ("AtomNummer er ikke et helt tal") and the
+ * schema's limit ("Nyt kodeord skal have mindst 8 tegn"). Used by the set-up pages and the
+ * password page.
  */
 import type { Locale } from '@tracershop/core';
 import { fieldSchemas, messageFor } from '@tracershop/core';
@@ -12,6 +13,7 @@ export interface SchemaIssue {
   readonly path: readonly PropertyKey[];
   readonly message: string;
   readonly code?: string;
+  readonly minimum?: unknown;
   readonly maximum?: unknown;
 }
 
@@ -37,6 +39,9 @@ export function fieldErrorsOf<F extends string>(
     const params: Record<string, string | number> = { field: labels[field] };
     if (issue.code === 'too_big' && typeof issue.maximum === 'number') {
       params.max = issue.maximum;
+    }
+    if (issue.code === 'too_small' && typeof issue.minimum === 'number') {
+      params.min = issue.minimum;
     }
     errors[field] = messageFor({ key, params }, locale);
   }
