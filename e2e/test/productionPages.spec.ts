@@ -21,9 +21,11 @@ const SETUP_PAGES = [
   ['isotopes', 'Isotoper'],
   ['release-rights', 'Frigivelsesrettigheder'],
   ['productions', 'Produktioner'],
+  ['studies', 'Undersøgelser'],
   ['printers', 'Printere'],
   ['settings', 'Server'],
   ['api-tokens', 'API-nøgler'],
+  ['notices', 'Beskeder'],
 ] as const;
 
 /** The demo's working day: today, or the next working day on a weekend or holiday. */

@@ -38,3 +38,4 @@ export * from './releaseRights';
 export * from './schemas';
 export * from './publicHolidays';
 export * from './releasePunctuality';
+export * from './notices';

@@ -1,7 +1,8 @@
 /**
- * "Bestillinger" (docs/domain.md): on the right the customer and destination (the user's own,
- * remembered) and the calendar; on the left the order overview of the chosen day. A user with
- * no customer sees whom to contact instead.
+ * "Bestillinger" (docs/domain.md): across the top the notices production wrote to the user's
+ * customers; on the right the customer and destination (the user's own, remembered) and the
+ * calendar; on the left the order overview of the chosen day. A user with no customer sees
+ * whom to contact instead.
  */
 import { DEFAULT_TIME_ZONE, TracerType, UserGroup, normalizeDate } from '@tracershop/core';
 import type { DeadlineRule } from '@tracershop/core';
@@ -11,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { EndpointSelection } from '../selection/EndpointSelection';
 import { endpointChoiceOf } from '../selection/endpointChoice';
+import { ShopNotices } from '../notices/ShopNotices';
 import { NoCustomerPage } from '../selection/NoCustomerPage';
 import { useRememberedChoice } from '../selection/rememberedChoice';
 import type { ShopView } from '../selection/shopView';
@@ -95,6 +97,7 @@ export default function OrdersPage() {
   const chosenTracer =
     tracers.find((tracer) => tracer.id === tracerId)?.id ?? tracers[0]?.id ?? null;
   const today = now.slice(0, 10);
+  const userId = session.data?.user?.id;
 
   // Colours change at most once a day or at a deadline; the minute is fine-grained enough.
   const minute = `${now.slice(0, 16)}:00`;
@@ -123,6 +126,7 @@ export default function OrdersPage() {
   }
   return (
     <div className="shop-orders" data-today={today}>
+      {userId === undefined ? null : <ShopNotices userId={userId} today={today} />}
       <div className="shop-orders__main">
         {choice.endpointId === null ? null : view === 'bookings' ? (
           <Suspense fallback={<p role="status">{t('loading', { ns: 'translation' })}</p>}>

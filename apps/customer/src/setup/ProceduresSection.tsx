@@ -2,6 +2,8 @@
  * "Procedure": per destination, which tracer a study (series description) uses, how many MBq
  * or injections per examination and how many minutes after the study start it is injected.
  * Existing rows are edited ("Gem") or deleted ("Slet"); the blank row creates ("Opret").
+ * Each study shows whether it is a PET study (the studies that matter for ordering);
+ * production's site admin sets that, so it is only shown here.
  */
 import type { Locale } from '@tracershop/core';
 import { messageFor, validateNonNegativeNumber, validatePositiveNumber } from '@tracershop/core';
@@ -56,10 +58,26 @@ function checkDraft(
   return { ok: false as const, errors };
 }
 
+interface Study {
+  id: number;
+  name: string;
+  isPet: boolean;
+}
+
+/** "PET" in bold, or "ikke PET", beside a study's name. */
+function PetMark({ isPet }: { isPet: boolean }) {
+  const { t } = useTranslation('app');
+  return isPet ? (
+    <strong>{t('setup.procedures.pet')}</strong>
+  ) : (
+    <span>{t('setup.procedures.notPet')}</span>
+  );
+}
+
 interface RowProps {
   endpointId: number;
   procedure?: Procedure;
-  studies: readonly { id: number; name: string }[];
+  studies: readonly Study[];
   tracers: readonly { id: number; shortname: string }[];
 }
 
@@ -82,11 +100,14 @@ function ProcedureRow({ endpointId, procedure, studies, tracers }: RowProps) {
   const { pending, failure, run } = usePendingAction();
   const studyField = useId();
   const tracerField = useId();
+  const study =
+    procedure === undefined
+      ? undefined
+      : studies.find((candidate) => candidate.id === procedure.procedureIdentifierId);
   const studyName =
     procedure === undefined
       ? t('setup.procedures.new')
-      : (studies.find((study) => study.id === procedure.procedureIdentifierId)?.name ??
-        `#${procedure.procedureIdentifierId}`);
+      : (study?.name ?? `#${procedure.procedureIdentifierId}`);
   const changed =
     draft.tracerId !== stored.tracerId ||
     draft.delay.trim() !== stored.delay ||
@@ -130,16 +151,27 @@ function ProcedureRow({ endpointId, procedure, studies, tracers }: RowProps) {
               onChange={(event) => setDraft({ ...draft, studyId: event.target.value })}
             >
               <option value="">{t('setup.procedures.chooseStudyOption')}</option>
-              {studies.map((study) => (
-                <option key={study.id} value={study.id}>
-                  {study.name}
+              {studies.map((choice) => (
+                <option key={choice.id} value={choice.id}>
+                  {t(
+                    choice.isPet ? 'setup.procedures.petOption' : 'setup.procedures.notPetOption',
+                    { study: choice.name },
+                  )}
                 </option>
               ))}
             </select>
             {studyError.message}
           </span>
         ) : (
-          studyName
+          <>
+            {studyName}
+            {study === undefined ? null : (
+              <>
+                {' '}
+                <PetMark isPet={study.isPet} />
+              </>
+            )}
+          </>
         )}
       </th>
       <td>
@@ -225,15 +257,17 @@ export function ProceduresSection({ catalog }: { catalog: Catalog }) {
       .map((page) => page.tracerId),
   );
   const tracers = catalog.tracers.filter((tracer) => inCatalog.has(tracer.id));
-  const studies = catalog.procedureIdentifiers.map((study) => ({
+  const studies: Study[] = catalog.procedureIdentifiers.map((study) => ({
     id: study.id,
     name: study.description ?? study.code ?? `#${study.id}`,
+    isPet: study.isPet,
   }));
   const configured = new Set(procedures.map((row) => row.procedureIdentifierId));
   const freeStudies = studies.filter((study) => !configured.has(study.id));
   return (
     <section aria-labelledby="setup-procedures">
       <h2 id="setup-procedures">{t('setup.sections.procedures')}</h2>
+      <p>{t('setup.procedures.petHint')}</p>
       <div className="shop-setup__choice">
         <label>
           {t('selection.customer')}

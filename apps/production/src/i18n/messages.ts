@@ -8,11 +8,13 @@ import daIsotopes from './da/isotopes.json';
 import daMonitoring from './da/monitoring.json';
 import daRecall from './da/recall.json';
 import daNavigation from './da/navigation.json';
+import daNotices from './da/notices.json';
 import daOrders from './da/orders.json';
 import daSetup from './da/setup.json';
 import daSetupCatalog from './da/setupCatalog.json';
 import daSetupDeliveries from './da/setupDeliveries.json';
 import daSpecial from './da/special.json';
+import daStudies from './da/studies.json';
 import daVials from './da/vials.json';
 import enAdmin from './en/admin.json';
 import enApiTokens from './en/apiTokens.json';
@@ -20,11 +22,13 @@ import enIsotopes from './en/isotopes.json';
 import enMonitoring from './en/monitoring.json';
 import enRecall from './en/recall.json';
 import enNavigation from './en/navigation.json';
+import enNotices from './en/notices.json';
 import enOrders from './en/orders.json';
 import enSetup from './en/setup.json';
 import enSetupCatalog from './en/setupCatalog.json';
 import enSetupDeliveries from './en/setupDeliveries.json';
 import enSpecial from './en/special.json';
+import enStudies from './en/studies.json';
 import enVials from './en/vials.json';
 
 /** Each language's files, in the order they are merged. */
@@ -42,6 +46,8 @@ export const messageFiles = {
     daSetupCatalog,
     daAdmin,
     daApiTokens,
+    daNotices,
+    daStudies,
   ],
   en: [
     enNavigation,
@@ -56,6 +62,8 @@ export const messageFiles = {
     enSetupCatalog,
     enAdmin,
     enApiTokens,
+    enNotices,
+    enStudies,
   ],
 };
 

@@ -45,6 +45,11 @@ const SETUP_PAGES: readonly SubPage[] = [
     Page: lazy(() => import('./productions/ProductionsPage')),
   },
   {
+    path: 'studies',
+    label: 'setup.studies',
+    Page: lazy(() => import('./studies/StudiesPage')),
+  },
+  {
     path: 'printers',
     label: 'setup.printers',
     Page: lazy(() => import('./printers/PrintersPage')),
@@ -58,6 +63,11 @@ const SETUP_PAGES: readonly SubPage[] = [
     path: 'api-tokens',
     label: 'setup.apiTokens',
     Page: lazy(() => import('./apiTokens/ApiTokensPage')),
+  },
+  {
+    path: 'notices',
+    label: 'setup.notices',
+    Page: lazy(() => import('./notices/NoticesPage')),
   },
 ];
 
