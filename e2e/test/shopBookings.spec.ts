@@ -191,7 +191,9 @@ test('shop-admin renames a room, maps a study and manages a colleague’s access
     await expect(blank.getByLabel('Series Description')).toHaveAccessibleDescription(
       'Du skal vælge en Series description',
     );
-    await blank.getByLabel('Series Description').selectOption({ label: 'Knoglescintigrafi' });
+    await blank
+      .getByLabel('Series Description')
+      .selectOption({ label: 'Knoglescintigrafi (ikke PET)' });
     await blank.getByLabel('Tracer for Ny procedure').selectOption({ label: 'NaF' });
     await blank.getByRole('textbox', { name: /^Forsinkelse/ }).fill('15');
     await blank.getByRole('textbox', { name: /^MBq/ }).fill('150');
