@@ -11,5 +11,6 @@ export default function announceBrowserTestPeers(): void {
     nginx: 'the test behind nginx with TLS',
     mariadb: 'the test behind nginx with TLS (two instances on MariaDB)',
     redis: 'the test behind nginx with TLS (two instances sharing events through Redis)',
+    ippeveprinter: 'the certificate print from the order dialog (orderDialogActions)',
   });
 }

@@ -19,11 +19,11 @@ import {
   tokenRolesGrantableBy,
   userGroupOfRoleName,
 } from '@tracershop/core';
-import { databaseOptionsFromEnv, openDatabases, usernameKeyOf } from '@tracershop/db';
+import { usernameKeyOf } from '@tracershop/db';
 import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { createApiToken } from './routers/admin/apiTokens';
-import { createServices } from './server';
+import { withConsoleServices } from './consoleServices';
 
 /** The role names a token can have: those the site admin may give it. */
 const TOKEN_ROLE_NAMES = Object.entries(ROLE_NAMES)
@@ -81,33 +81,30 @@ export async function runTokenCommand(argv: string[]): Promise<number> {
     console.error(`The token cannot be created:\n${problems.join('\n')}\n${TOKEN_USAGE}`);
     return 2;
   }
-  const db = await openDatabases(databaseOptionsFromEnv());
-  const services = await createServices({ db });
-  try {
-    const ownerRow = await db.models.User.findOne({
-      where: { usernameKey: usernameKeyOf(values.owner) },
-    });
-    const owner = ownerRow === null ? null : await services.sessions.loadUser(ownerRow.id);
-    if (owner === null) {
-      console.error(`No active user "${values.owner}" with a role.`);
-      return 1;
+  const ownerName = values.owner;
+  return withConsoleServices({ migrate: false }, async (services) => {
+    try {
+      const ownerRow = await services.db.models.User.findOne({
+        where: { usernameKey: usernameKeyOf(ownerName) },
+      });
+      const owner = ownerRow === null ? null : await services.sessions.loadUser(ownerRow.id);
+      if (owner === null) {
+        console.error(`No active user "${ownerName}" with a role.`);
+        return 1;
+      }
+      const { token, listing } = await createApiToken({ services, user: null }, owner, parsed.data);
+      console.log(
+        `API token ${listing.id} "${listing.name}" of ${listing.ownerName}: ${values.role}, ` +
+          `${listing.access}, expires ${listing.expiresAt}. It is shown once:`,
+      );
+      console.log(token);
+      return 0;
+    } catch (error) {
+      if (error instanceof TRPCError || error instanceof ZodError) {
+        console.error(`The token cannot be created: ${error.message}`);
+        return 1;
+      }
+      throw error;
     }
-    const { token, listing } = await createApiToken({ services, user: null }, owner, parsed.data);
-    console.log(
-      `API token ${listing.id} "${listing.name}" of ${listing.ownerName}: ${values.role}, ` +
-        `${listing.access}, expires ${listing.expiresAt}. It is shown once:`,
-    );
-    console.log(token);
-    return 0;
-  } catch (error) {
-    if (error instanceof TRPCError || error instanceof ZodError) {
-      console.error(`The token cannot be created: ${error.message}`);
-      return 1;
-    }
-    throw error;
-  } finally {
-    await services.events.close();
-    services.redis?.disconnect();
-    await db.close();
-  }
+  });
 }

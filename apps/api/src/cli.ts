@@ -13,13 +13,13 @@
  *   tracershop token create --name … --owner … --role … --access … --expires …
  *   tracershop user create --username … --role … [--name …] [--customer …]
  */
-import { databaseOptionsFromEnv, migrateUp, openDatabases, runCommand } from '@tracershop/db';
+import { runCommand } from '@tracershop/db';
 import { TOKEN_USAGE, runTokenCommand } from './apiTokenCommand';
 import { BACKGROUND_SERVICES } from './background';
 import type { BackgroundServiceName } from './background';
 import { apiConfigFromEnv } from './config';
+import { withConsoleServices } from './consoleServices';
 import { runLegacyImport } from './legacyImport';
-import { createServices } from './server';
 import { USER_USAGE, runUserCommand } from './userCommand';
 
 const USAGE = `Usage: tracershop <command>
@@ -41,29 +41,25 @@ async function runWorker(name: string | undefined): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const db = await openDatabases(databaseOptionsFromEnv());
-  await migrateUp(db);
-  const services = await createServices({ db });
-  const service = await BACKGROUND_SERVICES[name as BackgroundServiceName](
-    services,
-    process.env,
-    true,
-  );
-  if (service === null) {
-    console.error(`The ${name} service is not configured (see docs/operations.md).`);
-    await db.close();
-    return 1;
-  }
-  services.log.info({ worker: name }, 'worker running');
-  await new Promise<void>((resolve) => {
-    process.once('SIGTERM', () => resolve());
-    process.once('SIGINT', () => resolve());
+  // Workers started beside api instances migrate under the same setup lock.
+  return withConsoleServices({ migrate: true }, async (services) => {
+    const service = await BACKGROUND_SERVICES[name as BackgroundServiceName](
+      services,
+      process.env,
+      true,
+    );
+    if (service === null) {
+      console.error(`The ${name} service is not configured (see docs/operations.md).`);
+      return 1;
+    }
+    services.log.info({ worker: name }, 'worker running');
+    await new Promise<void>((resolve) => {
+      process.once('SIGTERM', () => resolve());
+      process.once('SIGINT', () => resolve());
+    });
+    await service.stop();
+    return 0;
   });
-  await service.stop();
-  await services.events.close();
-  services.redis?.disconnect();
-  await db.close();
-  return 0;
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -78,6 +78,14 @@ export const errorReasons = {
   },
   WRONG_PASSWORD: { code: 'BAD_REQUEST', da: 'Det nuværende kodeord er forkert.' },
   NEW_PASSWORD_REFUSED: { code: 'BAD_REQUEST', da: 'Det nye kodeord kan ikke bruges: {problem}.' },
+  PASSWORD_CHANGE_REQUIRED: {
+    code: 'FORBIDDEN',
+    da: 'Vælg dit eget kodeord, før du fortsætter: dit nuværende kodeord er sat af en administrator.',
+  },
+  DIRECTORY_ACCOUNT: {
+    code: 'BAD_REQUEST',
+    da: 'Kontoen logger ind via katalogtjenesten (LDAP); dens kodeord skiftes dér.',
+  },
   INTERNAL: { code: 'INTERNAL_SERVER_ERROR', da: 'Der skete en fejl på serveren.' },
   // -- requests no client of ours sends: the caller's fault, never INTERNAL --
   MALFORMED_REQUEST: {
@@ -154,10 +162,35 @@ export const errorReasons = {
     code: 'BAD_REQUEST',
     da: 'Brugeren har ikke korrekte rettigheder til at blive tilknyttet en kunde.',
   },
+  ALREADY_HAS_ACCESS: { code: 'CONFLICT', da: 'Brugeren har allerede adgang til kunden.' },
+  DIRECTORY_USER_UNKNOWN: {
+    code: 'NOT_FOUND',
+    da: 'Hospitalets brugerkatalog kender ikke brugernavnet. Kontrollér stavningen.',
+  },
+  DIRECTORY_NO_SHOP_ROLE: {
+    code: 'BAD_REQUEST',
+    da: 'Hospitalets brugerkatalog giver ikke brugeren en shop-rolle i Tracershop, så du kan ikke give adgang. Bed IT om at sætte brugeren i en af Tracershops shop-grupper.',
+  },
+  DIRECTORY_UNAVAILABLE: {
+    code: 'SERVICE_UNAVAILABLE',
+    da: 'Hospitalets brugerkatalog svarer ikke, så brugernavnet kan ikke slås op. Intet er gemt; prøv igen om lidt.',
+  },
   NOT_LABEL_PRINTER: { code: 'BAD_REQUEST', da: 'Printeren er ikke en etiketprinter.' },
+  RIS_ADDRESS_IN_USE: {
+    code: 'CONFLICT',
+    da: 'Adressen er valgt som RIS-adresse i serverindstillingerne. Vælg en anden RIS-adresse (eller ingen) først.',
+  },
+  CUSTOMERS_NEEDED: {
+    code: 'BAD_REQUEST',
+    da: 'En bruger med en shop-rolle skal have mindst én kunde.',
+  },
+  CUSTOMERS_NOT_USED: {
+    code: 'BAD_REQUEST',
+    da: 'En bruger med denne rolle ser alle kunder; vælg ingen kunder.',
+  },
   OWN_ACCOUNT: {
     code: 'FORBIDDEN',
-    da: 'Du kan ikke ændre din egen rolle eller deaktivere dig selv.',
+    da: 'Du kan ikke ændre din egen rolle, deaktivere dig selv eller nulstille dit eget kodeord (brug Skift kodeord).',
   },
   REVIEW_PERIOD: {
     code: 'BAD_REQUEST',

@@ -8,6 +8,7 @@ import { UserGroup } from '@tracershop/core';
 import {
   DEMO_PASSWORD,
   DEMO_USERS,
+  SETUP_WAIT_MESSAGE,
   databaseOptionsFromEnv,
   migrateUp,
   openDatabases,
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
         ? seedDemoSite(db, { now: new Date(), timeZone: config.timeZone })
         : null;
     },
-    { onWait: () => console.log('Waiting for another instance to finish setting up…') },
+    { onWait: () => console.log(SETUP_WAIT_MESSAGE) },
   );
   const server = await startApiServer({ db });
   console.log(`\nTracershop is running at ${server.url}/`);

@@ -128,13 +128,17 @@ export async function createServices(options: ApiServerOptions = {}): Promise<Ap
     clock,
     (ended) => events.announceEndedSessions(ended),
   );
+  const env = options.env ?? process.env;
+  const { authenticator, directory } = buildAuthenticator(db, config, log, sessions, env);
   return {
     config,
     db,
     events,
     sessions,
     sessionSockets: new SessionSockets(sessions, events, clock),
-    authenticator: buildAuthenticator(db, config, log, sessions, options.env),
+    authenticator,
+    directory,
+    env,
     attempts: new AttemptLimits(
       {
         maxFailedAttempts: config.maxFailedAttempts,

@@ -16,31 +16,18 @@ import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import {
   ROLE_NAMES,
-  UserSource,
   fieldSchemas,
-  isShopScoped,
   newPasswordProblem,
+  roleCustomersProblem,
   schemaLimits,
   userGroupOfRoleName,
 } from '@tracershop/core';
 import type { NewPasswordProblem, UserGroup } from '@tracershop/core';
-import {
-  DbConstraintError,
-  databaseOptionsFromEnv,
-  hashPassword,
-  migrateUp,
-  openDatabases,
-  usernameKeyOf,
-  withSetupLock,
-} from '@tracershop/db';
+import { DbConstraintError, hashPassword, usernameKeyOf } from '@tracershop/db';
 import type { Databases } from '@tracershop/db';
-import type { Writer } from './recordWrites';
-import { writeAccess } from './routers/setup/accessWrites';
-import { PRODUCTION } from './routers/setup/audiences';
-import { createRow } from './routers/setup/rows';
-import { addAssignment, publicUser } from './routers/setup/users';
-import type { PublicUser } from './routers/setup/users';
-import { createServices } from './server';
+import { createLocalAccount } from './routers/admin/users';
+import { withConsoleServices } from './consoleServices';
+import type { ApiServices } from './trpc/context';
 
 const { newPasswordMin } = schemaLimits;
 
@@ -133,11 +120,13 @@ function accountOf(argv: string[]): NewAccount | string {
       customerIds.push(parsed.data);
     }
   }
-  if (isShopScoped(userGroup) && customerIds.length === 0) {
-    return `A ${roleName} acts for customers: give at least one with --customer ID.`;
-  }
-  if (!isShopScoped(userGroup) && customerIds.length > 0) {
-    return `A ${roleName} sees every customer: leave --customer out.`;
+  switch (roleCustomersProblem(userGroup, customerIds)) {
+    case 'customersNeeded':
+      return `A ${roleName} acts for customers: give at least one with --customer ID.`;
+    case 'customersNotUsed':
+      return `A ${roleName} sees every customer: leave --customer out.`;
+    case null:
+      break;
   }
   return {
     username: username.data,
@@ -239,40 +228,6 @@ async function readPassword(): Promise<string | null> {
   return line;
 }
 
-/**
- * Writes the account and its customers' assignments in one access write, audited and
- * announced as the app's own account changes are.
- */
-async function createAccount(
-  writer: Writer,
-  account: NewAccount,
-  passwordHash: string,
-): Promise<PublicUser> {
-  const { User } = writer.services.db.models;
-  return writeAccess(writer, async (scope) => {
-    const { transaction, audit, publish } = scope;
-    const user = await createRow(
-      User,
-      {
-        username: account.username,
-        displayName: account.displayName,
-        userGroup: account.userGroup,
-        active: true,
-        passwordHash,
-        source: UserSource.Local,
-      },
-      transaction,
-    );
-    const after = publicUser(user);
-    audit({ action: 'user.create', entity: 'User', entityId: user.id, after });
-    publish({ entity: 'User', op: 'upsert', rows: [after], visibility: PRODUCTION });
-    for (const customerId of account.customerIds) {
-      await addAssignment(writer.services, user.id, customerId, scope);
-    }
-    return after;
-  });
-}
-
 /** Runs `tracershop user …`; returns the exit code. */
 export async function runUserCommand(argv: string[]): Promise<number> {
   const account = accountOf(argv);
@@ -280,55 +235,57 @@ export async function runUserCommand(argv: string[]): Promise<number> {
     console.error(`${account}\n${USER_USAGE}`);
     return 2;
   }
-  const db = await openDatabases(databaseOptionsFromEnv());
-  const services = await createServices({ db });
-  try {
-    const migrated = await withSetupLock(db, () => migrateUp(db), {
-      onWait: () => console.log('Waiting for another instance to finish setting up…'),
-    });
-    const applied = migrated.record.length + migrated.web.length;
-    if (applied > 0) {
-      console.log(`Migrated the databases (${applied} migrations).`);
+  return withConsoleServices({ migrate: true }, async (services) => {
+    try {
+      return await createFromConsole(services, account);
+    } catch (error) {
+      if (
+        error instanceof DbConstraintError &&
+        error.kind === 'unique' &&
+        error.entity === 'User'
+      ) {
+        console.error(`A user "${account.username}" was created meanwhile. ${REFUSED}`);
+        return 1;
+      }
+      if (error instanceof DbConstraintError && error.kind === 'invalid') {
+        // The users table's own limits: its columns are narrower than some schema limits.
+        const fields = error.fields.length > 0 ? error.fields.join(', ') : 'values';
+        console.error(`The database refused the account's ${fields} (too long?). ${REFUSED}`);
+        return 1;
+      }
+      throw error;
     }
-    const refusal = await refusalOf(db, account);
-    if (refusal !== null) {
-      console.error(`${refusal} ${REFUSED}`);
-      return 1;
-    }
-    const password = await readPassword();
-    if (password === null) {
-      return 1;
-    }
-    const problem = newPasswordProblem(password, account.username);
-    if (problem !== null) {
-      console.error(`${PASSWORD_PROBLEMS[problem]} ${REFUSED}`);
-      return 1;
-    }
-    const passwordHash = await hashPassword(password);
-    const user = await createAccount({ services, user: null }, account, passwordHash);
-    const customers =
-      account.customerIds.length === 0 ? '' : `, customers ${account.customerIds.join(', ')}`;
-    const name = user.displayName === '' ? '' : ` (${user.displayName})`;
-    console.log(
-      `Created user ${user.id} "${user.username}"${name}: ${account.roleName}${customers}; ` +
-        'local password, active, audited as user.create by the system.',
-    );
-    return 0;
-  } catch (error) {
-    if (error instanceof DbConstraintError && error.kind === 'unique' && error.entity === 'User') {
-      console.error(`A user "${account.username}" was created meanwhile. ${REFUSED}`);
-      return 1;
-    }
-    if (error instanceof DbConstraintError && error.kind === 'invalid') {
-      // The users table's own limits: its columns are narrower than some schema limits.
-      const fields = error.fields.length > 0 ? error.fields.join(', ') : 'values';
-      console.error(`The database refused the account's ${fields} (too long?). ${REFUSED}`);
-      return 1;
-    }
-    throw error;
-  } finally {
-    await services.events.close();
-    services.redis?.disconnect();
-    await db.close();
+  });
+}
+
+/** Checks, asks for the password and writes the account; returns the exit code. */
+async function createFromConsole(services: ApiServices, account: NewAccount): Promise<number> {
+  const { db } = services;
+  const refusal = await refusalOf(db, account);
+  if (refusal !== null) {
+    console.error(`${refusal} ${REFUSED}`);
+    return 1;
   }
+  const password = await readPassword();
+  if (password === null) {
+    return 1;
+  }
+  const problem = newPasswordProblem(password, account.username);
+  if (problem !== null) {
+    console.error(`${PASSWORD_PROBLEMS[problem]} ${REFUSED}`);
+    return 1;
+  }
+  const passwordHash = await hashPassword(password);
+  const user = await createLocalAccount(
+    { services, user: null },
+    { ...account, passwordHash, mustChangePassword: false },
+  );
+  const customers =
+    account.customerIds.length === 0 ? '' : `, customers ${account.customerIds.join(', ')}`;
+  const name = user.displayName === '' ? '' : ` (${user.displayName})`;
+  console.log(
+    `Created user ${user.id} "${user.username}"${name}: ${account.roleName}${customers}; ` +
+      'local password, active, audited as user.create by the system.',
+  );
+  return 0;
 }

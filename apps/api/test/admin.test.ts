@@ -1,6 +1,6 @@
 /**
  * Site administration over a real server: the audit trail (filters, pages, chain check),
- * login events, telemetry and role assignment.
+ * login events, telemetry, role assignment, new accounts and password resets.
  */
 import { UserGroup, UserSource } from '@tracershop/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -159,6 +159,156 @@ describe.each(TEST_DIALECTS)('site administration (%s)', (dialect) => {
     );
     expect(
       await reasonOf(prodAdmin.trpc.admin.editUser.mutate({ id: user.id, active: false })),
+    ).toBe('FORBIDDEN_ROLE');
+  });
+  it('[URS-ACC-017] creates local accounts of every role; the first password must be replaced', async () => {
+    const [customer] = await api.db.models.Customer.findAll({ order: [['id', 'ASC']], limit: 1 });
+    const customerId = customer?.id ?? 0;
+    const created = await siteAdmin.trpc.admin.createUser.mutate({
+      username: 'ny.bruger',
+      displayName: 'Ny Bruger',
+      userGroup: UserGroup.ShopUser,
+      password: 'første kodeord',
+      customerIds: [customerId],
+    });
+    expect(created).toMatchObject({ username: 'ny.bruger', mustChangePassword: true });
+    expect(JSON.stringify(created)).not.toContain('passwordHash');
+    const production = await siteAdmin.trpc.admin.createUser.mutate({
+      username: 'ny.producent',
+      userGroup: UserGroup.ProductionUser,
+      password: 'første kodeord',
+      customerIds: [],
+    });
+    expect(production.userGroup).toBe(UserGroup.ProductionUser);
+
+    // The rules: customers fit the role, the password is no guess, the name is free.
+    const attempt = (
+      changes: Partial<Parameters<typeof siteAdmin.trpc.admin.createUser.mutate>[0]>,
+    ) =>
+      reasonOf(
+        siteAdmin.trpc.admin.createUser.mutate({
+          username: 'afvist',
+          userGroup: UserGroup.ShopAdmin,
+          password: 'første kodeord',
+          customerIds: [customerId],
+          ...changes,
+        }),
+      );
+    expect(await attempt({ customerIds: [] })).toBe('CUSTOMERS_NEEDED');
+    expect(await attempt({ userGroup: UserGroup.ProductionAdmin })).toBe('CUSTOMERS_NOT_USED');
+    expect(await attempt({ username: 'afvist.nu', password: 'AFVIST.NU' })).toBe(
+      'NEW_PASSWORD_REFUSED',
+    );
+    expect(await attempt({ userGroup: UserGroup.Anon, customerIds: [] })).toBe('WRONG_USER_GROUP');
+    expect(await attempt({ username: 'NY.BRUGER' })).toBe('ALREADY_EXISTS');
+    expect(await attempt({ customerIds: [999_999] })).toBe('NOT_FOUND');
+    expect(await api.db.models.User.count({ where: { usernameKey: 'afvist' } })).toBe(0);
+    expect(
+      await reasonOf(
+        prodAdmin.trpc.admin.createUser.mutate({
+          username: 'afvist',
+          userGroup: UserGroup.ProductionUser,
+          password: 'første kodeord',
+          customerIds: [],
+        }),
+      ),
+    ).toBe('FORBIDDEN_ROLE');
+
+    // The new user logs in, may do nothing but replace the password, then works.
+    const user = api.client();
+    const login = await user.trpc.auth.login.mutate({
+      username: 'ny.bruger',
+      password: 'første kodeord',
+    });
+    expect(login.user.mustChangePassword).toBe(true);
+    const endpoint = await api.db.models.DeliveryEndpoint.findOne({ where: { customerId } });
+    const day = { endpointId: endpoint?.id ?? 0, date: api.today };
+    expect(await reasonOf(user.trpc.orders.shopDay.query(day))).toBe('PASSWORD_CHANGE_REQUIRED');
+    const document = await fetch(`${api.server.url}/documents/injection-release/1.pdf`, {
+      headers: { cookie: user.jar.header() },
+    });
+    expect(await document.json()).toMatchObject({ error: 'PASSWORD_CHANGE_REQUIRED' });
+    await user.trpc.auth.changePassword.mutate({
+      currentPassword: 'første kodeord',
+      newPassword: 'mit eget kodeord',
+    });
+    expect((await user.trpc.auth.whoami.query()).user?.mustChangePassword).toBe(false);
+    await user.trpc.orders.shopDay.query(day);
+
+    const audit = await siteAdmin.trpc.admin.auditTrail.query({
+      entity: 'User',
+      entityId: created.id,
+    });
+    expect(audit.rows.map((row) => row.action).sort()).toEqual([
+      'user.changePassword',
+      'user.create',
+    ]);
+    const assignments = await siteAdmin.trpc.admin.auditTrail.query({
+      entity: 'UserAssignment',
+      action: 'userAssignment.create',
+    });
+    expect(assignments.rows[0]?.after).toMatchObject({ userId: created.id, customerId });
+  });
+
+  it('[URS-ACC-017] resets a local password: sessions end, the owner must replace it', async () => {
+    const user = await siteAdmin.trpc.admin.createUser.mutate({
+      username: 'glemsom.bruger',
+      userGroup: UserGroup.ProductionUser,
+      password: 'første kodeord',
+      customerIds: [],
+    });
+    const owner = api.client();
+    await owner.trpc.auth.login.mutate({ username: 'glemsom.bruger', password: 'første kodeord' });
+    await owner.trpc.auth.changePassword.mutate({
+      currentPassword: 'første kodeord',
+      newPassword: 'glemt igen',
+    });
+    await owner.trpc.setup.catalog.query();
+
+    const reset = await siteAdmin.trpc.admin.resetPassword.mutate({
+      id: user.id,
+      password: 'nyt midlertidigt',
+    });
+    expect(reset.mustChangePassword).toBe(true);
+    expect(await reasonOf(owner.trpc.setup.catalog.query())).toBe('UNAUTHENTICATED');
+    const again = api.client();
+    await again.trpc.auth.login.mutate({
+      username: 'glemsom.bruger',
+      password: 'nyt midlertidigt',
+    });
+    expect(await reasonOf(again.trpc.setup.catalog.query())).toBe('PASSWORD_CHANGE_REQUIRED');
+    const audit = await siteAdmin.trpc.admin.auditTrail.query({
+      entity: 'User',
+      entityId: user.id,
+      action: 'user.resetPassword',
+    });
+    expect(audit.total).toBe(1);
+
+    const self = (await siteAdmin.trpc.auth.whoami.query()).user?.id ?? 0;
+    expect(
+      await reasonOf(
+        siteAdmin.trpc.admin.resetPassword.mutate({ id: self, password: 'x'.repeat(9) }),
+      ),
+    ).toBe('OWN_ACCOUNT');
+    const directory = await api.db.models.User.create({
+      username: 'katalog',
+      userGroup: UserGroup.ProductionUser,
+      source: UserSource.Ldap,
+    });
+    expect(
+      await reasonOf(
+        siteAdmin.trpc.admin.resetPassword.mutate({ id: directory.id, password: 'x'.repeat(9) }),
+      ),
+    ).toBe('DIRECTORY_ACCOUNT');
+    expect(
+      await reasonOf(
+        siteAdmin.trpc.admin.resetPassword.mutate({ id: user.id, password: 'Glemsom.Bruger' }),
+      ),
+    ).toBe('NEW_PASSWORD_REFUSED');
+    expect(
+      await reasonOf(
+        prodAdmin.trpc.admin.resetPassword.mutate({ id: user.id, password: 'x'.repeat(9) }),
+      ),
     ).toBe('FORBIDDEN_ROLE');
   });
 });

@@ -3,7 +3,8 @@
  * groups → roles with the highest role winning, accounts created and updated on login, the
  * release signature of a directory user, escaped search filters, StartTLS with and without
  * certificate verification, local external users alongside, and a directory outage that is a
- * clean login failure.
+ * clean login failure. A shop admin grants a directory colleague who has never logged in: the
+ * directory is asked, the account comes with the access, and each refusal has its reason.
  */
 import { OrderStatus, UserGroup, UserSource } from '@tracershop/core';
 import { Attribute, Change, Client } from 'ldapts';
@@ -12,10 +13,12 @@ import { missingTestPeers } from '@tracershop/db/testing';
 import { freePort } from './ippPrinterPeer';
 import type { LdapPeer } from './ldapPeer';
 import { LDAP_ADMIN_DN, LDAP_ADMIN_PASSWORD, LDAP_SUFFIX, startLdapPeer } from './ldapPeer';
+import { collectEvents, eventually, upsertedRows } from './liveClient';
 import { reasonOf } from './reasons';
 import { ReleaseFixtures } from './releaseFixtures';
 import type { TestApi } from './testApi';
 import { DEMO_PASSWORD, startTestApi } from './testApi';
+import type { TestClient } from './testClient';
 
 const GROUPS = `OU=groups,${LDAP_SUFFIX.toUpperCase()}`;
 const PRODUCTION_ADMINS_DN = `CN=Tracershop Production Admins,${GROUPS}`;
@@ -66,6 +69,34 @@ sn: Clausen
 sAMAccountName: CARL
 userPassword: carl-secret
 memberOf: CN=Kantine,${GROUPS}
+
+dn: cn=Dora Dahl,${PEOPLE}
+objectClass: inetOrgPerson
+objectClass: tracershopAccount
+cn: Dora Dahl
+sn: Dahl
+displayName: Dora Dahl (KF)
+sAMAccountName: DORA
+userPassword: dora-secret
+memberOf: CN=RGH-B-SE Tracershop Shop-User,${GROUPS}
+
+dn: cn=Erik Eng,${PEOPLE}
+objectClass: inetOrgPerson
+objectClass: tracershopAccount
+cn: Erik Eng
+sn: Eng
+sAMAccountName: ERIK
+userPassword: erik-secret
+memberOf: CN=RGH-B-SE Tracershop Production-User,${GROUPS}
+
+dn: cn=Frida Falk,${PEOPLE}
+objectClass: inetOrgPerson
+objectClass: tracershopAccount
+cn: Frida Falk
+sn: Falk
+sAMAccountName: FRIDA
+userPassword: frida-secret
+memberOf: CN=RGH-B-SE Tracershop Shop-Admin,${GROUPS}
 
 dn: cn=External Namesake,${PEOPLE}
 objectClass: inetOrgPerson
@@ -280,6 +311,171 @@ describe.skipIf(missingTestPeers(['slapd']) !== undefined)(
       } finally {
         await down.close();
       }
+    });
+
+    describe('a shop admin granting a colleague access', () => {
+      let shopAdmin: TestClient;
+      let rhkf: number;
+      let herlev: number;
+
+      async function customerId(shortName: string): Promise<number> {
+        const customer = await api.db.models.Customer.findOne({ where: { shortName } });
+        if (customer === null) {
+          throw new Error(`no customer ${shortName}`);
+        }
+        return customer.id;
+      }
+
+      function grant(username: string, customer = rhkf, client = shopAdmin) {
+        return client.trpc.setup.userAssignments.create.mutate({ username, customerId: customer });
+      }
+
+      /** Accounts, assignments and audit rows: what a refused grant must leave as it was. */
+      async function written() {
+        const { AuditEvent, User, UserAssignment } = api.db.models;
+        return {
+          users: await User.count(),
+          assignments: await UserAssignment.count(),
+          audit: await AuditEvent.count(),
+        };
+      }
+
+      beforeAll(async () => {
+        shopAdmin = await api.loginAs('shop-admin');
+        rhkf = await customerId('RH KF');
+        herlev = await customerId('Herlev NM');
+      });
+
+      it('[URS-ACC-009][URS-AUD-009] grants a directory user who has never logged in: the account comes with the access, audited and announced', async () => {
+        const { AuditEvent, User } = api.db.models;
+        expect(await User.findOne({ where: { usernameKey: 'dora' } })).toBeNull();
+        expect(await shopAdmin.trpc.setup.userAssignments.grantMode.query()).toEqual({
+          directoryLookup: true,
+        });
+        const production = collectEvents(await api.loginAs('prod-admin'));
+        await production.started;
+        try {
+          const granted = await grant('Dora');
+          const dora = await User.findOne({ where: { usernameKey: 'dora' } });
+          expect(dora).toMatchObject({
+            username: 'Dora',
+            displayName: 'Dora Dahl (KF)',
+            userGroup: UserGroup.ShopUser,
+            source: UserSource.Ldap,
+            passwordHash: null,
+            active: true,
+          });
+          expect(granted).toMatchObject({
+            userId: dora?.id,
+            customerId: rhkf,
+            accountCreated: true,
+          });
+          const shopAdminId = (await User.findOne({ where: { username: 'shop-admin' } }))?.id;
+          const created = await AuditEvent.findOne({
+            where: { action: 'user.create', entity: 'User', entityId: dora?.id ?? 0 },
+          });
+          expect(created?.actorId).toBe(shopAdminId);
+          expect(JSON.parse(created?.after ?? '{}')).toMatchObject({
+            username: 'Dora',
+            userGroup: UserGroup.ShopUser,
+            source: UserSource.Ldap,
+          });
+          expect(created?.after).not.toContain('passwordHash');
+          const assigned = await AuditEvent.findOne({
+            where: { action: 'userAssignment.create', entityId: granted.id },
+          });
+          expect(assigned?.actorId).toBe(shopAdminId);
+          await eventually(
+            () =>
+              upsertedRows<{ username: string }>(production.events, 'User').some(
+                (row) => row.username === 'Dora',
+              ) && upsertedRows(production.events, 'UserAssignment').length > 0,
+          );
+        } finally {
+          production.stop();
+        }
+
+        const listed = await shopAdmin.trpc.setup.users.list.query();
+        expect(listed.users.find((user) => user.username === 'Dora')?.customerIds).toEqual([rhkf]);
+        // Her first login finds the account: one account, the customer already hers.
+        const { client, reason } = await login('dora', 'dora-secret');
+        expect(reason).toBe('no error');
+        expect((await client.trpc.auth.whoami.query()).user?.customerIds).toEqual([rhkf]);
+        expect(await User.count({ where: { usernameKey: 'dora' } })).toBe(1);
+      });
+
+      it('[URS-ACC-009] refuses a user name the directory does not know; nothing is written', async () => {
+        const before = await written();
+        expect(await reasonOf(grant('nobody-in-the-directory'))).toBe('DIRECTORY_USER_UNKNOWN');
+        expect(await reasonOf(grant('*'))).toBe('DIRECTORY_USER_UNKNOWN');
+        expect(await written()).toEqual(before);
+      });
+
+      it('[URS-ACC-009] refuses a directory user whose groups give no shop role; nothing is written', async () => {
+        const before = await written();
+        // In no Tracershop group, and in production's group only.
+        expect(await reasonOf(grant('carl'))).toBe('DIRECTORY_NO_SHOP_ROLE');
+        expect(await reasonOf(grant('erik'))).toBe('DIRECTORY_NO_SHOP_ROLE');
+        // An existing account is judged by its role, as without a directory.
+        expect(await reasonOf(grant('prod-user'))).toBe('WRONG_USER_GROUP');
+        expect(await reasonOf(grant('external'))).toBe('WRONG_USER_GROUP');
+        expect(await written()).toEqual(before);
+        expect(await api.db.models.User.findOne({ where: { usernameKey: 'erik' } })).toBeNull();
+      });
+
+      it('[URS-ACC-009] refuses a colleague who already has access to the customer', async () => {
+        const before = await written();
+        expect(await reasonOf(grant('DORA'))).toBe('ALREADY_HAS_ACCESS');
+        expect(await reasonOf(grant('shop-user'))).toBe('ALREADY_HAS_ACCESS');
+        expect(await written()).toEqual(before);
+      });
+
+      it('[URS-ACC-009] says so when the directory cannot be reached; nothing is written, existing accounts still granted', async () => {
+        const closedPort = await freePort();
+        const down = await startTestApi({
+          dialect: 'sqlite',
+          db: api.db,
+          env: directoryEnv(ldap, { LDAP_URL: `ldap://127.0.0.1:${closedPort}/` }),
+        });
+        try {
+          const admin = await down.loginAs('shop-admin');
+          const before = await written();
+          expect(await reasonOf(grant('frida', rhkf, admin))).toBe('DIRECTORY_UNAVAILABLE');
+          expect(await written()).toEqual(before);
+          expect(await api.db.models.User.findOne({ where: { usernameKey: 'frida' } })).toBeNull();
+          // Dora has her account: the directory is not asked.
+          expect(await grant('dora', herlev, admin)).toMatchObject({
+            customerId: herlev,
+            accountCreated: false,
+          });
+        } finally {
+          await down.close();
+        }
+      });
+
+      it('[URS-ACC-009] without directory login grants existing accounts only, and says so', async () => {
+        const plain = await startTestApi({ dialect: 'sqlite', db: api.db, env: {} });
+        try {
+          const admin = await plain.loginAs('shop-admin');
+          expect(await admin.trpc.setup.userAssignments.grantMode.query()).toEqual({
+            directoryLookup: false,
+          });
+          const before = await written();
+          expect(await reasonOf(grant('frida', rhkf, admin))).toBe('NOT_FOUND');
+          expect(await written()).toEqual(before);
+          await api.db.models.User.create({
+            username: 'lokal-kollega',
+            displayName: 'Lokal Kollega',
+            userGroup: UserGroup.ShopUser,
+            passwordHash: null,
+            source: UserSource.Local,
+          });
+          expect(await grant('lokal-kollega', rhkf, admin)).toMatchObject({ customerId: rhkf });
+          expect(await reasonOf(grant('lokal-kollega', rhkf, admin))).toBe('ALREADY_HAS_ACCESS');
+        } finally {
+          await plain.close();
+        }
+      });
     });
   },
 );

@@ -52,8 +52,14 @@ export interface LdapPeer {
   close(): Promise<void>;
 }
 
-/** Starts slapd with `ldif` (entries under LDAP_SUFFIX, the suffix entry included). */
-export async function startLdapPeer(ldif: string): Promise<LdapPeer> {
+/**
+ * Starts slapd with `ldif` (entries under LDAP_SUFFIX, the suffix entry included), on `port`
+ * or a free one.
+ */
+export async function startLdapPeer(
+  ldif: string,
+  options: { port?: number } = {},
+): Promise<LdapPeer> {
   const directory = await mkdtemp(path.join(tmpdir(), 'tracershop-ldap-'));
   await mkdir(path.join(directory, 'db'));
   const configFile = path.join(directory, 'slapd.conf');
@@ -78,7 +84,7 @@ export async function startLdapPeer(ldif: string): Promise<LdapPeer> {
     'subjectAltName=IP:127.0.0.1,DNS:localhost',
   ]);
   await run('slapadd', ['-f', configFile, '-l', path.join(directory, 'data.ldif')]);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const url = `ldap://127.0.0.1:${port}/`;
   // -d keeps slapd in the foreground, so the test owns the process.
   const child: ChildProcess = spawn('slapd', ['-f', configFile, '-h', url, '-d', '0'], {

@@ -603,6 +603,85 @@ describe.each(TEST_DIALECTS)('orders (%s)', (dialect) => {
     ).toBe('INVALID_STATUS');
   });
 
+  it('[URS-PRD-006][URS-ORD-005] production edits an injection order: ordered freely, accepted with a reason, never once released or rejected', async () => {
+    const order = await prodUser.trpc.orders.injection.createForCustomer.mutate({
+      endpointId: ids.endpoint('PET1'),
+      tracerId: ids.tracer('Ga-PSMA'),
+      deliveryDate: NEXT_TUESDAY,
+      deliveryTime: '11:00:00',
+      injections: 1,
+      tracerUsage: TracerUsage.Human,
+    });
+    // Ordered: the department's request, changed without a reason.
+    const ordered = await prodUser.trpc.orders.injection.productionEdit.mutate({
+      id: order.id,
+      deliveryTime: '11:30:00',
+      tracerUsage: TracerUsage.Animal,
+      comment: 'Ring først',
+    });
+    expect(ordered).toMatchObject({
+      deliveryTime: '11:30:00',
+      tracerUsage: TracerUsage.Animal,
+      comment: 'Ring først',
+      injections: 1,
+      status: OrderStatus.Ordered,
+    });
+    const [orderedEdit] = await api.db.models.AuditEvent.findAll({
+      where: { entity: 'InjectionOrder', entityId: order.id, action: 'injectionOrder.edit' },
+    });
+    expect(orderedEdit?.reason).toBeNull();
+
+    // Accepted: the reason is needed, and kept with the edit.
+    await prodUser.trpc.orders.injection.accept.mutate({ orderIds: [order.id] });
+    expect(
+      await reasonOf(
+        prodUser.trpc.orders.injection.productionEdit.mutate({ id: order.id, comment: null }),
+      ),
+    ).toBe('CHANGE_REASON_NEEDED');
+    const accepted = await prodUser.trpc.orders.injection.productionEdit.mutate({
+      id: order.id,
+      comment: null,
+      reason: 'Kommentaren gælder ikke mere',
+    });
+    expect(accepted).toMatchObject({ comment: null, status: OrderStatus.Accepted });
+    const edits = await api.db.models.AuditEvent.findAll({
+      where: { entity: 'InjectionOrder', entityId: order.id, action: 'injectionOrder.edit' },
+      order: [['id', 'ASC']],
+    });
+    expect(edits.map((event) => event.reason)).toEqual([null, 'Kommentaren gælder ikke mere']);
+
+    // Rejected and released orders are not production's to edit, with or without a reason.
+    await prodUser.trpc.orders.injection.reject.mutate({ orderIds: [order.id] });
+    expect(
+      await reasonOf(
+        prodUser.trpc.orders.injection.productionEdit.mutate({
+          id: order.id,
+          injections: 2,
+          reason: 'Ekstra patient',
+        }),
+      ),
+    ).toBe('INVALID_STATUS');
+    const released = await api.db.models.InjectionOrder.findOne({
+      where: { status: OrderStatus.Released },
+      order: [['id', 'ASC']],
+    });
+    if (released === null) {
+      throw new Error('the seed has no released injection order');
+    }
+    expect(
+      await reasonOf(
+        prodAdmin.trpc.orders.injection.productionEdit.mutate({
+          id: released.id,
+          injections: released.injections + 1,
+          reason: 'Ekstra patient',
+        }),
+      ),
+    ).toBe('ORDER_RELEASED');
+    expect((await api.db.models.InjectionOrder.findByPk(released.id))?.injections).toBe(
+      released.injections,
+    );
+  });
+
   it('[URS-PRD-004] the production day says who rejected an order and when, from the audit trail', async () => {
     const slotId = pet1(1, '12:00:00');
     const first = await prodUser.trpc.orders.activity.createForCustomer.mutate({
@@ -779,7 +858,7 @@ describe.each(TEST_DIALECTS)('orders (%s)', (dialect) => {
     ).toBe('NOT_FOUND');
   });
 
-  it('[URS-REL-015] only the site admin deletes a released order; its vials pass on', async () => {
+  it('[URS-REL-015][URS-PRD-006][URS-AUD-005] only the site admin deletes a released order, with a reason; its vials pass on', async () => {
     const released = await api.db.models.ActivityOrder.findOne({
       where: { status: OrderStatus.Released, deliveryDate: { [Op.lt]: TODAY } },
       order: [['id', 'DESC']],
@@ -792,7 +871,31 @@ describe.each(TEST_DIALECTS)('orders (%s)', (dialect) => {
     expect(
       await reasonOf(prodAdmin.trpc.orders.activity.productionDelete.mutate({ id: released.id })),
     ).toBe('ORDER_RELEASED');
-    await siteAdmin.trpc.orders.activity.productionDelete.mutate({ id: released.id });
+    // The production admin's reason changes nothing: the role decides first.
+    expect(
+      await reasonOf(
+        prodAdmin.trpc.orders.activity.productionDelete.mutate({
+          id: released.id,
+          reason: 'Bestilt to gange',
+        }),
+      ),
+    ).toBe('ORDER_RELEASED');
+    // The site admin says why, or nothing is written.
+    expect(
+      await reasonOf(siteAdmin.trpc.orders.activity.productionDelete.mutate({ id: released.id })),
+    ).toBe('CHANGE_REASON_NEEDED');
+    expect((await api.db.models.ActivityOrder.findByPk(released.id))?.status).toBe(
+      OrderStatus.Released,
+    );
+    expect(
+      await api.db.models.AuditEvent.count({
+        where: { entity: 'ActivityOrder', entityId: released.id, action: 'activityOrder.delete' },
+      }),
+    ).toBe(0);
+    await siteAdmin.trpc.orders.activity.productionDelete.mutate({
+      id: released.id,
+      reason: 'Bestilt to gange',
+    });
     expect(await api.db.models.ActivityOrder.findByPk(released.id)).toBeNull();
     for (const vial of vials) {
       await vial.reload();
@@ -803,6 +906,76 @@ describe.each(TEST_DIALECTS)('orders (%s)', (dialect) => {
     });
     expect(audit).toHaveLength(1);
     expect(audit[0]?.actorName).toBe('Demo Site Admin');
+    expect(audit[0]?.reason).toBe('Bestilt to gange');
+    // The vials' own events of the delete keep the same reason.
+    const vialEvents = await api.db.models.AuditEvent.findAll({
+      where: {
+        entity: 'Vial',
+        entityId: vials.map((vial) => vial.id),
+        action: ['vial.reassign', 'vial.detach'],
+      },
+    });
+    expect(vialEvents.length).toBeGreaterThanOrEqual(vials.length);
+    expect(new Set(vialEvents.map((event) => event.reason))).toEqual(new Set(['Bestilt to gange']));
+  });
+
+  it('[URS-PRD-006][URS-AUD-005] production deletes an accepted order of each kind only with a reason, kept in the trail; an ordered one without', async () => {
+    const activity = await shop.trpc.orders.activity.create.mutate({
+      orderedTimeSlotId: pet1(1, '12:00:00'),
+      deliveryDate: NEXT_TUESDAY,
+      orderedActivity: 210,
+    });
+    const injection = await prodUser.trpc.orders.injection.createForCustomer.mutate({
+      endpointId: ids.endpoint('PET1'),
+      tracerId: ids.tracer('Ga-PSMA'),
+      deliveryDate: NEXT_TUESDAY,
+      deliveryTime: '10:30:00',
+      injections: 1,
+      tracerUsage: TracerUsage.Human,
+    });
+    const isotope = await prodUser.trpc.orders.isotope.createForCustomer.mutate({
+      isotopeDeliveryId: ids.isotopeDelivery('Panum'),
+      deliveryDate: NEXT_WEDNESDAY,
+      orderedActivity: 1500,
+    });
+    await prodUser.trpc.orders.activity.accept.mutate({ orderIds: [activity.id] });
+    await prodUser.trpc.orders.injection.accept.mutate({ orderIds: [injection.id] });
+    await prodUser.trpc.orders.isotope.accept.mutate({ orderIds: [isotope.id] });
+    const { orders } = prodUser.trpc;
+    const deletes = [
+      ['ActivityOrder', activity.id, orders.activity.productionDelete],
+      ['InjectionOrder', injection.id, orders.injection.productionDelete],
+      ['IsotopeOrder', isotope.id, orders.isotope.productionDelete],
+    ] as const;
+    for (const [entity, id, productionDelete] of deletes) {
+      expect(await reasonOf(productionDelete.mutate({ id })), entity).toBe('CHANGE_REASON_NEEDED');
+      expect(await reasonOf(productionDelete.mutate({ id, reason: 'x' })), entity).toBe(
+        'INVALID_INPUT',
+      );
+      const model = api.db.models[entity] as unknown as {
+        findByPk(id: number): Promise<{ status: OrderStatus } | null>;
+      };
+      expect((await model.findByPk(id))?.status, entity).toBe(OrderStatus.Accepted);
+      await productionDelete.mutate({ id, reason: `Kunden aflyste ${entity}` });
+      expect(await model.findByPk(id), entity).toBeNull();
+      const [event] = await api.db.models.AuditEvent.findAll({
+        where: { entity, entityId: id, action: { [Op.like]: '%.delete' } },
+      });
+      expect(event?.reason, entity).toBe(`Kunden aflyste ${entity}`);
+      expect(event?.actorName, entity).toBe('Demo Production User');
+    }
+
+    // An order still Ordered is the department's request: no reason asked.
+    const ordered = await shop.trpc.orders.activity.create.mutate({
+      orderedTimeSlotId: pet1(1, '12:00:00'),
+      deliveryDate: NEXT_TUESDAY,
+      orderedActivity: 220,
+    });
+    await prodUser.trpc.orders.activity.productionDelete.mutate({ id: ordered.id });
+    const [event] = await api.db.models.AuditEvent.findAll({
+      where: { entity: 'ActivityOrder', entityId: ordered.id, action: 'activityOrder.delete' },
+    });
+    expect(event?.reason).toBeNull();
   });
 
   it('[URS-ORD-011] creates once per client key', async () => {

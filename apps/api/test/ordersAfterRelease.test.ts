@@ -235,7 +235,10 @@ describe.each(TEST_DIALECTS)('orders after a release (%s)', (dialect) => {
     day.at('07:58:00');
     await day.release([a, b], firstVials);
     const siteAdmin = await api.loginAs('site-admin');
-    await siteAdmin.trpc.orders.activity.productionDelete.mutate({ id: a });
+    await siteAdmin.trpc.orders.activity.productionDelete.mutate({
+      id: a,
+      reason: 'Bestilt to gange',
+    });
     expect(await api.db.models.ActivityOrder.findByPk(a)).toBeNull();
     // B now holds the release's vials and names it; the later release is untouched.
     expect(await holdersOf([...firstVials, laterVial])).toEqual([b, b, c]);

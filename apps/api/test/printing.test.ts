@@ -1,16 +1,18 @@
 /**
- * Printing over IPP to real printers (CUPS' ippeveprinter): labels, release certificates and
- * the setup page's test print complete and report their job; an unreachable printer, a
- * refused job and an aborted job are refused with their reasons.
+ * Printing over IPP to real printers (CUPS' ippeveprinter): labels, release certificates (of
+ * activity, injection and isotope orders) and the setup page's test print complete and report
+ * their job; an unreachable printer, a refused job and an aborted job are refused with their
+ * reasons.
  */
 import { OrderStatus } from '@tracershop/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { missingTestPeers } from '@tracershop/db/testing';
 import { reasonOf } from './reasons';
+import { ReleaseFixtures } from './releaseFixtures';
 import type { IppPrinterPeer } from './ippPrinterPeer';
 import { IppPrinterPeers, freePort } from './ippPrinterPeer';
 import type { TestApi } from './testApi';
-import { startTestApi } from './testApi';
+import { DEMO_PASSWORD, startTestApi } from './testApi';
 import type { TestClient } from './testClient';
 
 describe.skipIf(missingTestPeers(['ippeveprinter']) !== undefined)(
@@ -23,6 +25,13 @@ describe.skipIf(missingTestPeers(['ippeveprinter']) !== undefined)(
     let documentPeer: IppPrinterPeer;
     let labelPrinterId: number;
     let documentPrinterId: number;
+    /** A released injection order, an isotope delivery released on `isotopeDate`. */
+    let injectionId: number;
+    let unreleasedInjectionId: number;
+    let isotopeDeliveryId: number;
+    let isotopeDate: string;
+    /** A date with no release. */
+    let quietDate: string;
 
     async function createPrinter(name: string, uri: string, labelPrinter: boolean) {
       const { port } = new URL(uri);
@@ -45,6 +54,29 @@ describe.skipIf(missingTestPeers(['ippeveprinter']) !== undefined)(
       ]);
       labelPrinterId = await createPrinter('Etiket-1', labelPeer.uri, true);
       documentPrinterId = await createPrinter('Kontor-1', documentPeer.uri, false);
+
+      // An injection order and an isotope delivery released by production.
+      const fixtures = new ReleaseFixtures(api);
+      const releaser = await api.loginAs('prod-user');
+      isotopeDate = fixtures.freshDate();
+      quietDate = fixtures.freshDate();
+      const injection = await fixtures.injectionOrder('PET1', 'Ga-PSMA', isotopeDate);
+      await releaser.trpc.release.injection.mutate({
+        orderId: injection.id,
+        lotNumber: 'PSMA-261014-1',
+        maxInjectionVolume: 8.5,
+        password: DEMO_PASSWORD,
+      });
+      injectionId = injection.id;
+      unreleasedInjectionId = (await fixtures.injectionOrder('PET1', 'Ga-PSMA', isotopeDate)).id;
+      const isotopeOrders = await fixtures.isotopeOrders(isotopeDate, 1);
+      const isotopeVials = await fixtures.isotopeVials(isotopeDate, 1);
+      await releaser.trpc.release.isotope.mutate({
+        orderIds: isotopeOrders.map((order) => order.id),
+        isotopeVialIds: isotopeVials.map((vial) => vial.id),
+        password: DEMO_PASSWORD,
+      });
+      isotopeDeliveryId = (await fixtures.copperDelivery()).deliveryId;
     }, 60_000);
 
     afterAll(async () => {
@@ -70,6 +102,14 @@ describe.skipIf(missingTestPeers(['ippeveprinter']) !== undefined)(
             date: api.today,
             releaseId: 1,
           }),
+        ),
+      ).toBe('NO_PRINTER_CHOSEN');
+      expect(
+        await reasonOf(user.trpc.printing.injectionCertificate.mutate({ orderId: injectionId })),
+      ).toBe('NO_PRINTER_CHOSEN');
+      expect(
+        await reasonOf(
+          user.trpc.printing.isotopeCertificate.mutate({ isotopeDeliveryId, date: isotopeDate }),
         ),
       ).toBe('NO_PRINTER_CHOSEN');
     });
@@ -113,6 +153,71 @@ describe.skipIf(missingTestPeers(['ippeveprinter']) !== undefined)(
         releaseId: order?.id ?? 0,
       });
       expect(result).toMatchObject({ printerId: documentPrinterId, state: 'completed' });
+    });
+
+    it('[URS-DOC-009] prints the injection and isotope release documents on the document printer', async () => {
+      const user = await api.loginAs('prod-user');
+      const before = (await documentPeer.spooledFiles()).length;
+      const injection = await user.trpc.printing.injectionCertificate.mutate({
+        orderId: injectionId,
+      });
+      expect(injection).toMatchObject({
+        printerId: documentPrinterId,
+        printerName: 'Kontor-1',
+        state: 'completed',
+        completed: true,
+      });
+      expect(injection.jobId).toBeGreaterThan(0);
+      const isotope = await user.trpc.printing.isotopeCertificate.mutate({
+        isotopeDeliveryId,
+        date: isotopeDate,
+      });
+      expect(isotope).toMatchObject({ printerId: documentPrinterId, state: 'completed' });
+      expect(await documentPeer.spooledFiles()).toHaveLength(before + 2);
+    });
+
+    it('prints no release document of an order not released, and only for production', async () => {
+      const user = await api.loginAs('prod-user');
+      expect(
+        await reasonOf(
+          user.trpc.printing.injectionCertificate.mutate({ orderId: unreleasedInjectionId }),
+        ),
+      ).toBe('NOT_FOUND');
+      expect(
+        await reasonOf(
+          user.trpc.printing.isotopeCertificate.mutate({ isotopeDeliveryId, date: quietDate }),
+        ),
+      ).toBe('NOT_FOUND');
+      const shop = await api.loginAs('shop-user');
+      expect(
+        await reasonOf(shop.trpc.printing.injectionCertificate.mutate({ orderId: injectionId })),
+      ).toBe('FORBIDDEN_ROLE');
+    });
+
+    it('reports a release document the active document printer aborts or does not answer', async () => {
+      const failing = await peers.start('tracershop-a4-failing', { command: '/bin/false' });
+      const failingId = await createPrinter('Kontor-fejl', failing.uri, false);
+      await admin.trpc.setup.printers.choose.mutate({
+        activePrinterId: failingId,
+        activeLabelPrinterId: labelPrinterId,
+      });
+      const user = await api.loginAs('prod-user');
+      expect(
+        await reasonOf(user.trpc.printing.injectionCertificate.mutate({ orderId: injectionId })),
+      ).toBe('PRINT_ABORTED');
+      expect(
+        await reasonOf(
+          user.trpc.printing.isotopeCertificate.mutate({ isotopeDeliveryId, date: isotopeDate }),
+        ),
+      ).toBe('PRINT_ABORTED');
+      await failing.close();
+      expect(
+        await reasonOf(user.trpc.printing.injectionCertificate.mutate({ orderId: injectionId })),
+      ).toBe('PRINTER_UNREACHABLE');
+      await admin.trpc.setup.printers.choose.mutate({
+        activePrinterId: documentPrinterId,
+        activeLabelPrinterId: labelPrinterId,
+      });
     });
 
     it('says quickly that an unreachable printer does not answer', async () => {

@@ -12,103 +12,20 @@
  *
  * On SQLite always; on MariaDB too when TEST_MYSQL_URL is set.
  */
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DEMO_PASSWORD, openDatabases } from '@tracershop/db';
 import { TEST_DIALECTS, createTestSite } from '@tracershop/db/testing';
 import type { TestSite } from '@tracershop/db/testing';
 import { Op } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually } from './liveClient';
 import { createTestClient } from './testClient';
-
-const apiRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-/** The environment that points `tracershop` at a site's databases, and nothing else. */
-function siteEnv(site: TestSite): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    LOG_LEVEL: 'warn',
-    REDIS_URL: '',
-    TRACERSHOP_DRAIN_SECONDS: '0',
-    TRACERSHOP_TIMEZONE: 'Europe/Copenhagen',
-  };
-  for (const name of [
-    'RECORD_DATABASE_URL',
-    'WEB_DATABASE_URL',
-    'TRACERSHOP_DATA_DIR',
-    'TRACERSHOP_BACKUP_DIR',
-    'HL7_ENABLED',
-    'WORKLIST_ENABLED',
-    'VIAL_WATCH_DIR',
-  ]) {
-    delete env[name];
-  }
-  if (site.options.dataDir !== undefined) {
-    env.TRACERSHOP_DATA_DIR = site.options.dataDir;
-  } else {
-    env.RECORD_DATABASE_URL = site.options.recordUrl;
-    env.WEB_DATABASE_URL = site.options.webUrl;
-  }
-  return env;
-}
+import { serve, tracershop as runTracershop } from './tracershopCommand';
+import type { Served } from './tracershopCommand';
 
 /** Runs `tracershop …` to its end: exit code and everything it printed. */
-function tracershop(site: TestSite, ...argv: string[]): Promise<{ code: number; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...argv], {
-      cwd: apiRoot,
-      env: siteEnv(site),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const output: string[] = [];
-    child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, output: output.join('') }));
-  });
-}
-
-interface Served {
-  process: ChildProcess;
-  url: string;
-  stop(): Promise<void>;
-}
-
-/** `tracershop serve` on a port of its own, once it says where it runs. */
-async function serve(site: TestSite): Promise<Served> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], {
-    cwd: apiRoot,
-    env: { ...siteEnv(site), PORT: '0', HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: string[] = [];
-  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  const url = () => /Tracershop is running at (http:\/\/\S+?)\/\s/.exec(output.join(''))?.[1];
-  await eventually(() => url() !== undefined || child.exitCode !== null, 60_000);
-  const found = url();
-  if (found === undefined) {
-    throw new Error(`tracershop serve did not start:\n${output.join('')}`);
-  }
-  return {
-    process: child,
-    url: found,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) {
-          resolve();
-          return;
-        }
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
+const tracershop = (site: TestSite, ...argv: string[]) => runTracershop(site, {}, ...argv);
 
 /** The order ids production sees for a tracer on a day, as one logged-in user. */
 async function ordersSeen(url: string, date: string, tracerId: number): Promise<number[]> {

@@ -215,6 +215,16 @@ describe.each(TEST_DIALECTS)('set-up (%s)', (dialect) => {
       ]);
     });
 
+    it('[URS-PRD-014] refuses to delete an isotope in use with REFERENCED and changes nothing', async () => {
+      const fluorine = await idOf('isotope', 'F');
+      const auditRows = await api.db.models.AuditEvent.count();
+      expect(await reasonOf(prodAdmin.trpc.setup.isotopes.delete.mutate({ id: fluorine }))).toBe(
+        'REFERENCED',
+      );
+      expect(await api.db.models.Isotope.findByPk(fluorine)).not.toBeNull();
+      expect(await api.db.models.AuditEvent.count()).toBe(auditRows);
+    });
+
     it('[URS-PRD-014] refuses to delete a referenced tracer with REFERENCED and changes nothing', async () => {
       const fdg = await idOf('tracer', 'FDG');
       const auditRows = await api.db.models.AuditEvent.count();
@@ -679,7 +689,8 @@ describe.each(TEST_DIALECTS)('set-up (%s)', (dialect) => {
             customerId: rhkf,
           }),
         ),
-      ).toBe('ALREADY_EXISTS');
+      ).toBe('ALREADY_HAS_ACCESS');
+      expect(await UserAssignment.count({ where: { userId: colleague.id } })).toBe(1);
       expect(
         await reasonOf(
           shopAdmin.trpc.setup.userAssignments.create.mutate({
@@ -952,6 +963,57 @@ describe.each(TEST_DIALECTS)('set-up (%s)', (dialect) => {
         'procedureIdentifier.create',
         'procedureIdentifier.edit',
         'procedureIdentifier.delete',
+      ]);
+    });
+
+    it('[URS-ORD-017] lets a shop admin add a room at their own endpoint and remove one without bookings', async () => {
+      const { Location } = api.db.models;
+      const pet1 = await idOf('endpoint', 'PET1');
+      const glostrupEndpoint = await idOf('endpoint', 'Glostrup');
+      const room = { locationCode: 'RGH-KF-PETCT3', commonName: 'PET/CT 3', endpointId: pet1 };
+      expect(
+        await reasonOf(
+          shopAdmin.trpc.setup.locations.create.mutate({ ...room, endpointId: glostrupEndpoint }),
+        ),
+      ).toBe('NOT_ASSIGNED');
+      expect(
+        await reasonOf(
+          shopAdmin.trpc.setup.locations.create.mutate({ locationCode: room.locationCode }),
+        ),
+      ).toBe('NOT_ASSIGNED');
+      expect(await reasonOf(shopUser.trpc.setup.locations.create.mutate(room))).toBe(
+        'FORBIDDEN_ROLE',
+      );
+      expect(
+        await reasonOf(
+          shopAdmin.trpc.setup.locations.create.mutate({ ...room, locationCode: 'RGH-KF-PETCT1' }),
+        ),
+      ).toBe('ALREADY_EXISTS');
+      expect(await Location.count({ where: { locationCode: room.locationCode } })).toBe(0);
+
+      const created = await shopAdmin.trpc.setup.locations.create.mutate({
+        ...room,
+        locationCode: ` ${room.locationCode} `,
+      });
+      expect(created).toMatchObject(room);
+
+      // A room the RIS has sent bookings from stays; another customer's room is not the admin's.
+      const booked = await Location.findOne({ where: { locationCode: 'RGH-KF-PETCT1' } });
+      expect(
+        await reasonOf(shopAdmin.trpc.setup.locations.delete.mutate({ id: booked?.id ?? 0 })),
+      ).toBe('REFERENCED');
+      const theirs = await Location.findOne({ where: { locationCode: 'GLO-KF-PETCT' } });
+      expect(
+        await reasonOf(shopAdmin.trpc.setup.locations.delete.mutate({ id: theirs?.id ?? 0 })),
+      ).toBe('NOT_ASSIGNED');
+      expect(await Location.findByPk(booked?.id ?? 0)).not.toBeNull();
+      expect(await Location.findByPk(theirs?.id ?? 0)).not.toBeNull();
+
+      await shopAdmin.trpc.setup.locations.delete.mutate({ id: created.id });
+      expect(await Location.findByPk(created.id)).toBeNull();
+      expect(await auditActions('Location', created.id)).toEqual([
+        'location.create',
+        'location.delete',
       ]);
     });
   });

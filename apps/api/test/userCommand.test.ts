@@ -13,10 +13,6 @@
  *
  * On SQLite always; on MariaDB too when TEST_MYSQL_URL is set.
  */
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { UserGroup, UserSource } from '@tracershop/core';
 import { openDatabases } from '@tracershop/db';
 import type { Databases } from '@tracershop/db';
@@ -24,108 +20,21 @@ import { TEST_DIALECTS, createTestSite } from '@tracershop/db/testing';
 import type { TestSite } from '@tracershop/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiConfigFromEnv } from '../src/config';
-import { eventually } from './liveClient';
 import { createTestClient } from './testClient';
-
-const apiRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+import { serve as serveSite, tracershop as runTracershop } from './tracershopCommand';
+import type { Served } from './tracershopCommand';
 
 const PASSWORD = 'correct horse battery';
 const HINT = 'tracershop user create --username NAME --role site-admin';
 
-/** The environment that points `tracershop` at a site's databases, without the demo seed. */
-function siteEnv(site: TestSite): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    LOG_LEVEL: 'warn',
-    REDIS_URL: '',
-    TRACERSHOP_DEMO: '0',
-    TRACERSHOP_DRAIN_SECONDS: '0',
-    // The retention run at the start audits itself; off, the trail shows the start alone.
-    RETENTION_ENABLED: '0',
-    TRACERSHOP_TIMEZONE: 'Europe/Copenhagen',
-  };
-  for (const name of [
-    'RECORD_DATABASE_URL',
-    'WEB_DATABASE_URL',
-    'TRACERSHOP_DATA_DIR',
-    'TRACERSHOP_BACKUP_DIR',
-    'HL7_ENABLED',
-    'WORKLIST_ENABLED',
-    'VIAL_WATCH_DIR',
-  ]) {
-    delete env[name];
-  }
-  if (site.options.dataDir !== undefined) {
-    env.TRACERSHOP_DATA_DIR = site.options.dataDir;
-  } else {
-    env.RECORD_DATABASE_URL = site.options.recordUrl;
-    env.WEB_DATABASE_URL = site.options.webUrl;
-  }
-  return env;
-}
+/** A site without the demo seed; the retention run at the start audits itself, so it is off. */
+const NO_DEMO = { TRACERSHOP_DEMO: '0', RETENTION_ENABLED: '0' };
 
 /** Runs `tracershop …` with `input` on its standard input: exit code and what it printed. */
-function tracershop(
-  site: TestSite,
-  input: string,
-  ...argv: string[]
-): Promise<{ code: number; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...argv], {
-      cwd: apiRoot,
-      env: siteEnv(site),
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    const output: string[] = [];
-    child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, output: output.join('') }));
-    child.stdin.end(input);
-  });
-}
+const tracershop = (site: TestSite, input: string, ...argv: string[]) =>
+  runTracershop(site, { env: NO_DEMO, input }, ...argv);
 
-interface Served {
-  process: ChildProcess;
-  url: string;
-  /** Everything it printed so far. */
-  output(): string;
-  stop(): Promise<void>;
-}
-
-/** `tracershop serve` on a port of its own, once it has said all it says at the start. */
-async function serve(site: TestSite): Promise<Served> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], {
-    cwd: apiRoot,
-    env: { ...siteEnv(site), PORT: '0', HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: string[] = [];
-  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  // What it says at the start ends with an empty line (after the hint, when there is one).
-  const url = () =>
-    /Tracershop is running at (http:\/\/\S+?)\/(\n[^\n]+)*\n\n/.exec(output.join(''))?.[1];
-  await eventually(() => url() !== undefined || child.exitCode !== null, 60_000);
-  const found = url();
-  if (found === undefined) {
-    throw new Error(`tracershop serve did not start:\n${output.join('')}`);
-  }
-  return {
-    process: child,
-    url: found,
-    output: () => output.join(''),
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) {
-          resolve();
-          return;
-        }
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
+const serve = (site: TestSite) => serveSite(site, NO_DEMO);
 
 /** Reads the site's databases in this process, closing them again at once. */
 async function inspect<T>(site: TestSite, read: (db: Databases) => Promise<T>): Promise<T> {

@@ -380,6 +380,47 @@ describe.each(TEST_DIALECTS)('vials (%s)', (dialect) => {
     expect(order?.status).toBe(OrderStatus.Released);
   });
 
+  it('[URS-VIA-009] deletes an isotope vial not delivered, audited and published to production', async () => {
+    const date = fixtures.freshDate();
+    const { isotopeId } = await fixtures.copperDelivery();
+    const vial = await prodUser.trpc.vials.isotope.create.mutate({
+      isotopeId,
+      batchNumber: `CU64-${lotDateCode(date)}-2`,
+      calibratedAt: `${date}T10:30:00Z`,
+      activity: 1800,
+      volume: 1,
+    });
+    const production = collectEvents(prodUser);
+    await production.started;
+    // The delete takes only the vial's id: no reason is asked for a vial never delivered.
+    expect(await prodUser.trpc.vials.isotope.delete.mutate({ id: vial.id })).toEqual({
+      id: vial.id,
+    });
+    expect(await models().IsotopeVial.findByPk(vial.id)).toBeNull();
+    const audit = await models().AuditEvent.findOne({
+      where: { action: 'isotopeVial.delete', entityId: vial.id },
+    });
+    expect(JSON.parse(audit?.before ?? 'null')).toMatchObject({ id: vial.id, activity: 1800 });
+    await eventually(() =>
+      production.events.some(
+        (event) =>
+          event.entity === 'IsotopeVial' &&
+          event.op === 'delete' &&
+          'ids' in event &&
+          event.ids?.includes(vial.id) === true,
+      ),
+    );
+    production.stop();
+    expect(
+      (await prodUser.trpc.vials.isotope.list.query({ date, isotopeId })).isotopeVials.map(
+        (row) => row.id,
+      ),
+    ).not.toContain(vial.id);
+    expect(await reasonOf(prodUser.trpc.vials.isotope.delete.mutate({ id: vial.id }))).toBe(
+      'NOT_FOUND',
+    );
+  });
+
   it('keeps the audit chain intact', async () => {
     expect((await verifyAuditChain(api.db.record)).ok).toBe(true);
   });

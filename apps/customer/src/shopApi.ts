@@ -142,6 +142,15 @@ export function useUserList(enabled: boolean) {
   return useQuery(trpc.setup.users.list.queryOptions(undefined, { enabled }));
 }
 
+/**
+ * Whether granting access may look a user name up in the hospital's directory (the server
+ * decides: directory login on); without it only accounts that exist can be granted.
+ */
+export function useGrantMode() {
+  const trpc = useTRPC();
+  return useQuery(trpc.setup.userAssignments.grantMode.queryOptions());
+}
+
 /** The shop admin's set-up writes: locations, procedures, colleagues' access. */
 export function useShopSetupWrites() {
   const { setup } = useTRPC();
@@ -149,7 +158,13 @@ export function useShopSetupWrites() {
   const refreshCatalog = () => queryClient.invalidateQueries(setup.catalog.pathFilter());
   const refreshUsers = () => queryClient.invalidateQueries(setup.users.list.pathFilter());
   return {
+    createLocation: useMutation(
+      setup.locations.create.mutationOptions({ onSuccess: refreshCatalog }),
+    ),
     editLocation: useMutation(setup.locations.edit.mutationOptions({ onSuccess: refreshCatalog })),
+    deleteLocation: useMutation(
+      setup.locations.delete.mutationOptions({ onSuccess: refreshCatalog }),
+    ),
     createProcedure: useMutation(
       setup.procedures.create.mutationOptions({ onSuccess: refreshCatalog }),
     ),

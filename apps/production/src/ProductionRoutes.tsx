@@ -3,7 +3,9 @@
  * logged-in production user, each loaded on first visit (route-level code splitting). Set-up
  * and admin have their own sub-routes (`setup/SetupPage`, `admin/AdminPage`). "Skift kodeord"
  * (/production/password, every user) is the shared page of @tracershop/ui, which the first
- * load holds already, like the login page.
+ * load holds already, like the login page. "Hjælp" (/production/help, every user) shows the
+ * production guide and, at /production/help/shop, the shop's; it is loaded on first visit with
+ * its Markdown library.
  */
 import { ChangePasswordPage } from '@tracershop/ui';
 import { lazy, Suspense } from 'react';
@@ -19,6 +21,7 @@ const MonitoringPage = lazy(() => import('./monitoring/MonitoringPage'));
 const RecallPage = lazy(() => import('./recall/RecallPage'));
 const SetupPage = lazy(() => import('./setup/SetupPage'));
 const AdminPage = lazy(() => import('./admin/AdminPage'));
+const HelpPage = lazy(() => import('./help/HelpPage'));
 
 export function ProductionRoutes() {
   return (
@@ -29,6 +32,8 @@ export function ProductionRoutes() {
           <Route index element={<OrdersPage />} />
           <Route path="vials" element={<VialsPage />} />
           <Route path="password" element={<ChangePasswordPage />} />
+          <Route path="help" element={<HelpPage guide="production" />} />
+          <Route path="help/shop" element={<HelpPage guide="shop" />} />
           <Route
             path="monitoring"
             element={

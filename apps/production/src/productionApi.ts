@@ -81,7 +81,10 @@ function useRefresh() {
   };
 }
 
-/** The card actions: accept the collection, reject / un-reject, move / restore, edit a dose. */
+/**
+ * The card actions: accept the collection, reject / un-reject, move / restore, edit a dose,
+ * delete an order.
+ */
 export function useSlotActions() {
   const trpc = useTRPC();
   const onSuccess = useRefresh();
@@ -93,6 +96,7 @@ export function useSlotActions() {
     move: useMutation(activity.move.mutationOptions({ onSuccess })),
     restore: useMutation(activity.restore.mutationOptions({ onSuccess })),
     editDose: useMutation(activity.editDose.mutationOptions({ onSuccess })),
+    deleteOrder: useMutation(activity.productionDelete.mutationOptions({ onSuccess })),
   };
 }
 
@@ -103,7 +107,10 @@ export function useCreateActivityOrder() {
   return useMutation(trpc.orders.activity.createForCustomer.mutationOptions({ onSuccess }));
 }
 
-/** A vial by hand or corrected, the signed release of a delivery and its correction. */
+/**
+ * A vial by hand or corrected, the signed release of a delivery and its correction, and the
+ * release's certificate printed.
+ */
 export function useReleaseWrites() {
   const trpc = useTRPC();
   const onSuccess = useRefresh();
@@ -112,5 +119,6 @@ export function useReleaseWrites() {
     editVial: useMutation(trpc.vials.edit.mutationOptions({ onSuccess })),
     release: useMutation(trpc.release.activity.mutationOptions({ onSuccess })),
     correct: useMutation(trpc.release.correct.mutationOptions({ onSuccess })),
+    printCertificate: useMutation(trpc.printing.activityCertificate.mutationOptions()),
   };
 }

@@ -6,7 +6,7 @@
  */
 import { addDays, daysBetween, instantOfLocalDateTime, localDateTimeOfInstant } from './calendar';
 import { UserGroup } from './enums';
-import { isShopScoped } from './roles';
+import { roleCustomersProblem } from './roles';
 
 /** Every token starts with this, so that a leaked one is recognisable (and scannable). */
 export const API_TOKEN_PREFIX = 'tsk_';
@@ -64,12 +64,9 @@ export function apiTokenProblem(plan: ApiTokenPlan): ApiTokenProblem | null {
   if (!tokenRolesGrantableBy(plan.creator).includes(plan.userGroup)) {
     return 'roleNotGrantable';
   }
-  const scoped = isShopScoped(plan.userGroup);
-  if (scoped && plan.customerIds.length === 0) {
-    return 'customersNeeded';
-  }
-  if (!scoped && plan.customerIds.length > 0) {
-    return 'customersNotUsed';
+  const customers = roleCustomersProblem(plan.userGroup, plan.customerIds);
+  if (customers !== null) {
+    return customers;
   }
   const days = daysBetween(plan.today, plan.expiresOn);
   if (days < 0) {

@@ -27,4 +27,18 @@ describe('changeNeedsReason', () => {
     expect(changeNeedsReason({ change: 'correction' })).toBe(true);
     expect(changeNeedsReason({ change: 'vial' })).toBe(true);
   });
+
+  it('[URS-PRD-006] asks for a reason to delete an accepted or released order, not an ordered or rejected one', () => {
+    expect(changeNeedsReason({ change: 'delete', statuses: [OrderStatus.Ordered] })).toBe(false);
+    expect(changeNeedsReason({ change: 'delete', statuses: [OrderStatus.Rejected] })).toBe(false);
+    expect(changeNeedsReason({ change: 'delete', statuses: [] })).toBe(false);
+    expect(changeNeedsReason({ change: 'delete', statuses: [OrderStatus.Accepted] })).toBe(true);
+    expect(changeNeedsReason({ change: 'delete', statuses: [OrderStatus.Released] })).toBe(true);
+    expect(
+      changeNeedsReason({
+        change: 'delete',
+        statuses: [OrderStatus.Rejected, OrderStatus.Released],
+      }),
+    ).toBe(true);
+  });
 });

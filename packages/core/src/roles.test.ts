@@ -3,12 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { enumValues, UserGroup } from './enums';
 import {
   homeAppOf,
+  isGrantableByShopAdmin,
   isProductionAdmin,
   isProductionMember,
   isShopAdmin,
   isShopMember,
   isShopScoped,
   isSiteAdmin,
+  roleCustomersProblem,
   userGroupOfRoleName,
 } from './roles';
 
@@ -23,6 +25,7 @@ const PREDICATES: [string, (g: UserGroup) => boolean, UserGroup[]][] = [
   ['isShopAdmin', isShopAdmin, [Admin, ShopAdmin]],
   ['isShopMember', isShopMember, [Admin, ShopAdmin, ShopUser, ShopExternal]],
   ['isShopScoped', isShopScoped, [ShopAdmin, ShopUser, ShopExternal]],
+  ['isGrantableByShopAdmin', isGrantableByShopAdmin, [ShopAdmin, ShopUser]],
 ];
 
 const CASES = PREDICATES.flatMap(([name, predicate, members]) =>
@@ -62,5 +65,19 @@ describe('userGroupOfRoleName', () => {
     expect(userGroupOfRoleName('shop-external')).toBe(UserGroup.ShopExternal);
     expect(userGroupOfRoleName('admin')).toBeNull();
     expect(userGroupOfRoleName('toString')).toBeNull();
+  });
+});
+
+describe('roleCustomersProblem', () => {
+  it.each([
+    [ShopAdmin, [], 'customersNeeded'],
+    [ShopUser, [3], null],
+    [ShopExternal, [3, 4], null],
+    [Admin, [], null],
+    [ProductionUser, [], null],
+    [ProductionAdmin, [3], 'customersNotUsed'],
+    [Admin, [1], 'customersNotUsed'],
+  ] as const)('[URS-ACC-001] group %i with customers %j: %s', (group, customerIds, problem) => {
+    expect(roleCustomersProblem(group, customerIds)).toBe(problem);
   });
 });

@@ -63,6 +63,41 @@ export function isShopScoped(g: UserGroup): boolean {
   return SHOP_SCOPED.has(g);
 }
 
+const GRANTABLE_BY_SHOP_ADMIN: ReadonlySet<number> = new Set([
+  UserGroup.ShopAdmin,
+  UserGroup.ShopUser,
+]);
+
+/**
+ * May be given access to a customer by a shop admin ("Bruger" in the shop's set-up): groups 4,
+ * 5. Not admins or production, who see every customer, nor external users, whose one customer
+ * production sets. A directory user's role from their groups is checked the same way.
+ */
+export function isGrantableByShopAdmin(g: UserGroup): boolean {
+  return GRANTABLE_BY_SHOP_ADMIN.has(g);
+}
+
+/** What is wrong with the customers given to an account or token of a role. */
+export type RoleCustomersProblem = 'customersNeeded' | 'customersNotUsed';
+
+/**
+ * Whether `customerIds` fit role `g`: a shop-scoped role acts for at least one customer, any
+ * other role sees every customer and takes none. Null when they fit.
+ */
+export function roleCustomersProblem(
+  g: UserGroup,
+  customerIds: readonly number[],
+): RoleCustomersProblem | null {
+  const scoped = isShopScoped(g);
+  if (scoped && customerIds.length === 0) {
+    return 'customersNeeded';
+  }
+  if (!scoped && customerIds.length > 0) {
+    return 'customersNotUsed';
+  }
+  return null;
+}
+
 /** The app a user starts in: production for 1, 2, 3; shop for 4, 5, 6; `null` when anonymous. */
 export function homeAppOf(g: UserGroup): HomeApp | null {
   if (isProductionMember(g)) {

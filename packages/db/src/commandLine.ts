@@ -39,7 +39,7 @@ import { openDatabases } from './connection';
 import type { Databases } from './connection';
 import { migrateDown, migrateUp, migrationStatus } from './migrate';
 import { seedDemoSite } from './seed';
-import { withSetupLock } from './setupLock';
+import { SETUP_WAIT_MESSAGE, withSetupLock } from './setupLock';
 
 export const USAGE = `Usage: tracershop db <command> [options]
        tracershop backup [--to FILE | --dir DIR]
@@ -360,7 +360,7 @@ async function runRestore(
     const report = await withSetupLock(
       opened,
       () => restoreBackup({ backup: verified, databases: opened, onStep: (line) => io.out(line) }),
-      { onWait: () => io.out('Waiting for another instance to finish setting up…') },
+      { onWait: () => io.out(SETUP_WAIT_MESSAGE) },
     );
     io.out(`Restored ${report.file}`);
     io.out(`  record: ${countsLine(report.rows.record)}`);
@@ -461,7 +461,7 @@ export async function runCommand(
     const work = () => runOne(command, databases as Databases, flags, env, io);
     return SETUP_COMMANDS.has(command)
       ? await withSetupLock(databases, work, {
-          onWait: () => io.out('Waiting for another instance to finish setting up…'),
+          onWait: () => io.out(SETUP_WAIT_MESSAGE),
         })
       : await work();
   } catch (error) {

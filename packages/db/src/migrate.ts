@@ -21,6 +21,7 @@ import { migration as web0001 } from './migrations/web/0001-initial';
 import { migration as web0002 } from './migrations/web/0002-site-identity';
 import { migration as web0003 } from './migrations/web/0003-backup-runs';
 import { migration as web0004 } from './migrations/web/0004-api-tokens';
+import { migration as web0005 } from './migrations/web/0005-password-change';
 
 export type { MigrationContext };
 
@@ -38,7 +39,7 @@ export const MIGRATIONS: Record<DatabaseName, RunnableMigration<MigrationContext
     record0009,
     record0010,
   ],
-  web: [web0001, web0002, web0003, web0004],
+  web: [web0001, web0002, web0003, web0004, web0005],
 };
 
 /** Where umzug records the applied migrations of a database. */

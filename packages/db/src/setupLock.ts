@@ -19,6 +19,9 @@ const WAIT_LIMIT_MS = 15 * 60_000;
 /** Each GET_LOCK wait, so that a waiting instance gives up after the limit. */
 const WAIT_STEP_SECONDS = 5;
 
+/** What a command or an instance says while it waits for another to finish setting up. */
+export const SETUP_WAIT_MESSAGE = 'Waiting for another instance to finish setting up…';
+
 export interface SetupLockOptions {
   /** Told once when another instance holds the lock. */
   onWait?: () => void;

@@ -27,7 +27,7 @@ export type { SessionInfo, SessionUserInfo } from './session/session';
 export { createI18n, LANGUAGES, localeOf, rememberLanguage } from './i18n/i18n';
 export type { I18nOptions, Language, Messages, SharedMessages } from './i18n/i18n';
 export { LoginPage } from './login/LoginPage';
-export { ChangePasswordPage } from './session/ChangePasswordPage';
+export { ChangePasswordPage, PasswordChangeGate } from './session/ChangePasswordPage';
 export { LanguageSelect } from './i18n/LanguageSelect';
 export { monthNameKey, runtimeText, weekdayNameKey } from './i18n/textKeys';
 export type { MonthNumber } from './i18n/textKeys';

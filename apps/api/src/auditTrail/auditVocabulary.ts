@@ -102,6 +102,10 @@ export const VERB_WORDS = {
   ),
   create_signatureRefused: w('underskrift afvist', 'signature refused'),
   changePassword: w('kodeord skiftet', 'password changed'),
+  resetPassword: w(
+    'kodeord nulstillet (skal skiftes ved næste login)',
+    'password reset (to be changed at the next login)',
+  ),
   changePassword_refused: w('skift af kodeord afvist', 'password change refused'),
   provision: w('oprettet ved første login', 'created at first login'),
   archive: w('arkiveret', 'archived'),
@@ -309,6 +313,7 @@ export const FIELD_WORDS: Record<string, FieldWords | null> = {
   active: f('Aktiv', 'Active', 'flag'),
   passwordHash: null,
   lastLoginAt: f('Sidste login', 'Last login', 'instant'),
+  mustChangePassword: f('Skal skifte kodeord', 'Must change password', 'flag'),
   // Printers, services, settings, notices
   host: f('Vært', 'Host'),
   port: f('Port', 'Port', 'number'),

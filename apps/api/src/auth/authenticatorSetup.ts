@@ -1,13 +1,22 @@
 /**
- * The authenticator chain of this site: directory login first when configured (LDAP_URL),
- * then local accounts (external users keep working).
+ * The authenticator chain of this site: directory login first when a directory is in force
+ * (LDAP_URL, else a stored 'ldap' service address, decided at each login: directoryInForce.ts),
+ * then local accounts (external users keep working). The same directory answers the shop
+ * admins' look-ups of colleagues who have never logged in (`directory`).
  */
 import type { Databases } from '@tracershop/db';
 import type { Logger } from 'pino';
 import type { ApiConfig } from '../config';
 import { AuthenticatorChain, LocalAuthenticator } from './authenticators';
-import { DirectoryAuthenticator, directorySettingsFromEnv } from './directoryLogin';
+import { DirectoryInForce } from './directoryInForce';
+import type { SiteDirectory } from './directoryInForce';
 import type { SessionStore } from './sessions';
+
+export interface AuthenticatorSetup {
+  authenticator: AuthenticatorChain;
+  /** The directory of directory login, for look-ups without a password (`isOn` says whether on). */
+  directory: SiteDirectory;
+}
 
 export function buildAuthenticator(
   db: Databases,
@@ -15,30 +24,10 @@ export function buildAuthenticator(
   log: Logger,
   sessions: Pick<SessionStore, 'destroyAllOf'>,
   env: NodeJS.ProcessEnv = process.env,
-): AuthenticatorChain {
-  const chain = new AuthenticatorChain([new LocalAuthenticator(db)]);
-  const directory = directorySettingsFromEnv(env);
-  if (directory !== null) {
-    chain.prepend(
-      new DirectoryAuthenticator(db, directory, log.child({ component: 'ldap' }), (userId) =>
-        sessions.destroyAllOf(userId),
-      ),
-    );
-    log.info(
-      {
-        url: directory.url,
-        startTls: directory.startTls,
-        tlsVerify: directory.tlsVerify,
-        groups: directory.groups.length,
-      },
-      'directory login on',
-    );
-    if (!directory.tlsVerify) {
-      log.warn('LDAP_TLS_VERIFY=0: the directory server certificate is not verified');
-    }
-    if (!directory.startTls && directory.url.toLowerCase().startsWith('ldap://')) {
-      log.warn('directory login without TLS: passwords cross the network in clear text');
-    }
-  }
-  return chain;
+): AuthenticatorSetup {
+  const directory = new DirectoryInForce(db, env, log.child({ component: 'ldap' }), (userId) =>
+    sessions.destroyAllOf(userId),
+  );
+  const chain = new AuthenticatorChain([directory, new LocalAuthenticator(db)]);
+  return { authenticator: chain, directory };
 }

@@ -15,6 +15,11 @@
  * Any directory failure (down, timeout, TLS, a refused service account) is a clean refusal
  * with reason 'unavailable', logged, never a crash. The release signature goes through the
  * same check (services.authenticator).
+ *
+ * `lookup` asks the same directory, with the same service bind, filter and group mapping, about
+ * a user name without a password: a shop admin granting access to a colleague who has never
+ * logged in (routers/setup/users.ts) learns whether the directory knows them and which role
+ * their groups give.
  */
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
@@ -26,6 +31,7 @@ import { Client, InvalidCredentialsError, SizeLimitExceededError } from 'ldapts'
 import type { Entry } from 'ldapts';
 import type { Logger } from 'pino';
 import type { AuthenticationResult, Authenticator } from './authenticators';
+import type { OutsideIdentity } from './userProvisioning';
 import { provisionUser } from './userProvisioning';
 
 /** A directory group granting a role. */
@@ -221,7 +227,41 @@ type DirectoryCheck =
   | { kind: 'wrong-password' }
   | { kind: 'ok'; displayName: string | null; memberOf: string[] };
 
-export class DirectoryAuthenticator implements Authenticator {
+/**
+ * What the directory says of a user name: unknown, unreachable (or answering in a way that
+ * cannot be used, such as several entries), or known with the display name and the role its
+ * groups give (Anon when none of the Tracershop groups).
+ */
+export type DirectoryLookup =
+  { kind: 'not-found' } | { kind: 'unavailable' } | { kind: 'found'; identity: OutsideIdentity };
+
+/** The directory of this site, as the routers ask it (services.directory). */
+export interface UserDirectory {
+  lookup(username: string): Promise<DirectoryLookup>;
+}
+
+/** The account a directory user has in Tracershop (provisionUser), at login and at a grant. */
+function directoryIdentity(
+  username: string,
+  displayName: string | null,
+  userGroup: UserGroup,
+): OutsideIdentity {
+  return {
+    username: username.trim().slice(0, 120),
+    displayName: displayName?.slice(0, 150) ?? null,
+    userGroup,
+    source: UserSource.Ldap,
+  };
+}
+
+/** The display name of an entry: `displayName`, else `cn`, else null. */
+function displayNameOf(entry: Entry): string | null {
+  const [displayName] = textValues(entry.displayName);
+  const [cn] = textValues(entry.cn);
+  return displayName ?? cn ?? null;
+}
+
+export class DirectoryAuthenticator implements Authenticator, UserDirectory {
   readonly name = 'ldap';
   private readonly tlsOptions: ConnectionOptions;
 
@@ -264,12 +304,7 @@ export class DirectoryAuthenticator implements Authenticator {
     const userGroup = roleOfGroups(check.memberOf, this.settings.groups);
     const result = await provisionUser(
       this.db,
-      {
-        username: username.trim().slice(0, 120),
-        displayName: check.displayName?.slice(0, 150) ?? null,
-        userGroup,
-        source: UserSource.Ldap,
-      },
+      directoryIdentity(username, check.displayName, userGroup),
       this.log,
       { endSessionsOf: this.endSessionsOf },
     );
@@ -282,8 +317,55 @@ export class DirectoryAuthenticator implements Authenticator {
     return { ok: false, reason: result.reason };
   }
 
+  /**
+   * The directory's word on `username` without a password: the same service bind, search
+   * filter and group mapping as a login. Never throws; a failure is 'unavailable', logged.
+   */
+  async lookup(username: string): Promise<DirectoryLookup> {
+    try {
+      const entry = await this.connected((client) => this.findEntry(client, username));
+      if (entry === null) {
+        return { kind: 'not-found' };
+      }
+      const userGroup = roleOfGroups(textValues(entry.memberOf), this.settings.groups);
+      return {
+        kind: 'found',
+        identity: directoryIdentity(username, displayNameOf(entry), userGroup),
+      };
+    } catch (error) {
+      this.log.warn({ err: error, url: this.settings.url }, 'directory lookup unavailable');
+      return { kind: 'unavailable' };
+    }
+  }
+
   /** Search and bind; throws on anything but "not found" and "wrong password". */
-  private async check(username: string, password: string): Promise<DirectoryCheck> {
+  private check(username: string, password: string): Promise<DirectoryCheck> {
+    return this.connected(async (client): Promise<DirectoryCheck> => {
+      const entry = await this.findEntry(client, username);
+      if (entry === null) {
+        return { kind: 'not-found' };
+      }
+      if (password === '') {
+        return { kind: 'wrong-password' };
+      }
+      try {
+        await client.bind(entry.dn, password);
+      } catch (error) {
+        if (error instanceof InvalidCredentialsError) {
+          return { kind: 'wrong-password' };
+        }
+        throw error;
+      }
+      return {
+        kind: 'ok',
+        displayName: displayNameOf(entry),
+        memberOf: textValues(entry.memberOf),
+      };
+    });
+  }
+
+  /** Connects (StartTLS when set), binds as the service account and runs `work`. */
+  private async connected<T>(work: (client: Client) => Promise<T>): Promise<T> {
     const { settings } = this;
     const client = new Client({
       url: settings.url,
@@ -299,50 +381,39 @@ export class DirectoryAuthenticator implements Authenticator {
       if (settings.bindDn !== null) {
         await client.bind(settings.bindDn, settings.bindPassword);
       }
-      let entries: Entry[];
-      try {
-        ({ searchEntries: entries } = await client.search(settings.searchBase, {
-          scope: 'sub',
-          filter: userFilterFor(settings.userFilter, username),
-          attributes: ['displayName', 'cn', 'memberOf'],
-          sizeLimit: 2,
-          timeLimit: Math.ceil(settings.timeoutMs / 1000),
-        }));
-      } catch (error) {
-        if (error instanceof SizeLimitExceededError) {
-          throw new Error(`the user filter matches several entries for ${username}`, {
-            cause: error,
-          });
-        }
-        throw error;
-      }
-      if (entries.length === 0) {
-        return { kind: 'not-found' };
-      }
-      const [entry] = entries;
-      if (entries.length > 1 || entry === undefined) {
-        throw new Error(`the user filter matches several entries for ${username}`);
-      }
-      if (password === '') {
-        return { kind: 'wrong-password' };
-      }
-      try {
-        await client.bind(entry.dn, password);
-      } catch (error) {
-        if (error instanceof InvalidCredentialsError) {
-          return { kind: 'wrong-password' };
-        }
-        throw error;
-      }
-      const [displayName] = textValues(entry.displayName);
-      const [cn] = textValues(entry.cn);
-      return {
-        kind: 'ok',
-        displayName: displayName ?? cn ?? null,
-        memberOf: textValues(entry.memberOf),
-      };
+      return await work(client);
     } finally {
       await client.unbind().catch(() => undefined);
     }
+  }
+
+  /** The one entry the user filter finds for `username`, or null; throws on several. */
+  private async findEntry(client: Client, username: string): Promise<Entry | null> {
+    const { settings } = this;
+    let entries: Entry[];
+    try {
+      ({ searchEntries: entries } = await client.search(settings.searchBase, {
+        scope: 'sub',
+        filter: userFilterFor(settings.userFilter, username),
+        attributes: ['displayName', 'cn', 'memberOf'],
+        sizeLimit: 2,
+        timeLimit: Math.ceil(settings.timeoutMs / 1000),
+      }));
+    } catch (error) {
+      if (error instanceof SizeLimitExceededError) {
+        throw new Error(`the user filter matches several entries for ${username}`, {
+          cause: error,
+        });
+      }
+      throw error;
+    }
+    const [entry] = entries;
+    if (entry === undefined) {
+      return null;
+    }
+    if (entries.length > 1) {
+      throw new Error(`the user filter matches several entries for ${username}`);
+    }
+    return entry;
   }
 }

@@ -25,6 +25,11 @@ export interface SessionUser {
   customerIds: number[];
   /** Set when a script calls with an API token (auth/apiTokens.ts): never signs. */
   token?: TokenIdentity;
+  /**
+   * Set while the password is one someone else chose (a new account, a reset): the session
+   * may only change it (trpc/init.ts).
+   */
+  mustChangePassword?: true;
 }
 
 export interface ActiveSession {
@@ -142,6 +147,7 @@ export class SessionStore {
       displayName: user.displayName,
       userGroup: user.userGroup,
       customerIds,
+      ...(user.mustChangePassword ? { mustChangePassword: true as const } : {}),
     };
   }
 

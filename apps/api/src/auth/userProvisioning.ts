@@ -9,6 +9,7 @@ import { UserGroup, UserSource } from '@tracershop/core';
 import type { Databases, User } from '@tracershop/db';
 import { appendAudit, usernameKeyOf, withTransaction } from '@tracershop/db';
 import type { Logger } from 'pino';
+import type { CreationAttributes } from 'sequelize';
 
 export type OutsideSource = typeof UserSource.Ldap | typeof UserSource.Proxy;
 
@@ -24,6 +25,22 @@ export interface OutsideIdentity {
 export type ProvisionResult =
   | { ok: true; userId: number }
   | { ok: false; reason: 'local-account' | 'inactive' | 'no-role'; userId: number | null };
+
+/**
+ * The new account of an outside identity: active, no password (it logs in at its source),
+ * the source's role. First logins create it here; a shop admin's grant to a directory user
+ * who has never logged in creates the same (routers/setup/users.ts).
+ */
+export function newOutsideAccount(identity: OutsideIdentity): CreationAttributes<User> {
+  return {
+    username: identity.username,
+    displayName: identity.displayName ?? '',
+    userGroup: identity.userGroup,
+    source: identity.source,
+    passwordHash: null,
+    active: true,
+  };
+}
 
 /** What the audit trail records of an account (never its password hash). */
 function auditedUser(user: User) {
@@ -91,14 +108,7 @@ export async function provisionUser(
       return { ok: false, reason: 'no-role', userId: null };
     }
     try {
-      user = await User.create({
-        username: identity.username,
-        displayName: identity.displayName ?? '',
-        userGroup: identity.userGroup,
-        source: identity.source,
-        passwordHash: null,
-        active: true,
-      });
+      user = await User.create(newOutsideAccount(identity));
       log.info(
         { userId: user.id, source: identity.source, userGroup: user.userGroup },
         'account created',

@@ -226,6 +226,9 @@ export async function serveDocument(
       throw apiError('UNAUTHENTICATED');
     }
     const { user } = session;
+    if (user.mustChangePassword === true) {
+      throw apiError('PASSWORD_CHANGE_REQUIRED');
+    }
     if (!allowed(user.userGroup, route.action)) {
       throw apiError('FORBIDDEN_ROLE');
     }

@@ -10,7 +10,7 @@ import { verifyOwnPassword } from '../auth/ownPassword';
 import type { SessionUser } from '../auth/sessions';
 import { apiError } from '../errors';
 import { writeAccess } from './setup/accessWrites';
-import { authedProcedure, publicProcedure, router } from '../trpc/init';
+import { ownAccountProcedure, publicProcedure, router } from '../trpc/init';
 
 /** What the apps know about the caller. */
 export function publicUserOf(user: SessionUser) {
@@ -20,6 +20,8 @@ export function publicUserOf(user: SessionUser) {
     displayName: user.displayName,
     userGroup: user.userGroup,
     customerIds: user.customerIds,
+    /** A password someone else set: the apps show only "Skift kodeord" until it is replaced. */
+    mustChangePassword: user.mustChangePassword === true,
   };
 }
 
@@ -85,32 +87,37 @@ export const authRouter = router({
 
   /**
    * A local account's own new password. The current one is checked under the login
-   * lock-out (ownPassword.ts); the user's other sessions end, on every open socket too.
+   * lock-out (ownPassword.ts); the user's other sessions end, on every open socket too. It
+   * also replaces a password someone else set (a new account, a reset), which is all such a
+   * session may do.
    */
-  changePassword: authedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
-    const { services } = ctx;
-    assertNewPassword(input.newPassword, ctx.user.username);
-    await verifyOwnPassword({
-      services,
-      user: ctx.user,
-      password: input.currentPassword,
-      remoteAddress: ctx.remoteAddress,
-      refusal: { action: 'user.changePassword.refused', entity: 'User', entityId: ctx.user.id },
-      wrongPasswordReason: 'WRONG_PASSWORD',
-    });
-    const passwordHash = await hashPassword(input.newPassword);
-    await writeAccess(ctx, async ({ transaction, audit }) => {
-      const user = await services.db.models.User.findByPk(ctx.user.id, { transaction });
-      if (user === null || user.passwordHash === null) {
-        // Directory accounts change their password in the directory.
-        throw apiError('FORBIDDEN_ROLE');
-      }
-      user.passwordHash = passwordHash;
-      await user.save({ transaction });
-      audit({ action: 'user.changePassword', entity: 'User', entityId: user.id });
-    });
-    // After the commit: a SQLite write outside the transaction would wait for its lock.
-    await services.sessions.destroyAllOf(ctx.user.id, ctx.session.id);
-    return { ok: true as const };
-  }),
+  changePassword: ownAccountProcedure
+    .input(changePasswordInput)
+    .mutation(async ({ ctx, input }) => {
+      const { services } = ctx;
+      assertNewPassword(input.newPassword, ctx.user.username);
+      await verifyOwnPassword({
+        services,
+        user: ctx.user,
+        password: input.currentPassword,
+        remoteAddress: ctx.remoteAddress,
+        refusal: { action: 'user.changePassword.refused', entity: 'User', entityId: ctx.user.id },
+        wrongPasswordReason: 'WRONG_PASSWORD',
+      });
+      const passwordHash = await hashPassword(input.newPassword);
+      await writeAccess(ctx, async ({ transaction, audit }) => {
+        const user = await services.db.models.User.findByPk(ctx.user.id, { transaction });
+        if (user === null || user.passwordHash === null) {
+          // Directory accounts change their password in the directory.
+          throw apiError('DIRECTORY_ACCOUNT');
+        }
+        user.passwordHash = passwordHash;
+        user.mustChangePassword = false;
+        await user.save({ transaction });
+        audit({ action: 'user.changePassword', entity: 'User', entityId: user.id });
+      });
+      // After the commit: a SQLite write outside the transaction would wait for its lock.
+      await services.sessions.destroyAllOf(ctx.user.id, ctx.session.id);
+      return { ok: true as const };
+    }),
 });

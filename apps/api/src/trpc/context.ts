@@ -9,6 +9,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { AttemptLimits } from '../auth/attemptLimits';
 import { bearerTokenOf } from '../auth/apiTokens';
+import type { SiteDirectory } from '../auth/directoryInForce';
 import type { AuthenticatorChain } from '../auth/authenticators';
 import { SESSION_COOKIE, readCookie } from '../auth/cookies';
 import { clientAddressOf, trustedProxySignOn } from '../auth/trustedProxy';
@@ -28,6 +29,16 @@ export interface ApiServices {
   /** This instance's open WebSocket connections per session. */
   sessionSockets: SessionSockets;
   authenticator: AuthenticatorChain;
+  /**
+   * The directory of directory login (LDAP_URL, else a stored 'ldap' address), for look-ups of
+   * user names; whether it is on is decided at each use (`isOn`).
+   */
+  directory: SiteDirectory;
+  /**
+   * The environment the services were started with: its outside-service variables win over
+   * the stored service addresses (addressesInForce.ts).
+   */
+  env: NodeJS.ProcessEnv;
   attempts: AttemptLimits;
   telemetry: TelemetryRecorder;
   /** This server's Prometheus metrics; background services report their runs here. */

@@ -16,6 +16,7 @@ import {
   reasonOfError,
 } from '../errors';
 import type { Context } from './context';
+import type { ActiveSession } from '../auth/sessions';
 
 export interface Meta {
   /** The role-matrix action this procedure needs; absent only on public procedures. */
@@ -176,13 +177,25 @@ function noSession(ctx: { tokenRefusal: Context['tokenRefusal'] }): never {
   throw apiError(ctx.tokenRefusal ?? 'UNAUTHENTICATED');
 }
 
+/**
+ * The caller's session, or the refusal: none, or one whose password someone else set and
+ * its owner has not replaced yet (only `auth.changePassword` takes such a session).
+ */
+function sessionOf(ctx: Context): ActiveSession {
+  const session = ctx.session;
+  if (session === null) {
+    return noSession(ctx);
+  }
+  if (session.user.mustChangePassword === true) {
+    throw apiError('PASSWORD_CHANGE_REQUIRED');
+  }
+  return session;
+}
+
 /** A logged-in caller allowed `action` by core's role matrix. */
 export function procedure(action: Action) {
   return base.meta({ action }).use(({ ctx, next }) => {
-    const session = ctx.session;
-    if (session === null) {
-      return noSession(ctx);
-    }
+    const session = sessionOf(ctx);
     if (!allowed(session.user.userGroup, action)) {
       throw apiError('FORBIDDEN_ROLE');
     }
@@ -192,6 +205,12 @@ export function procedure(action: Action) {
 
 /** A logged-in caller with no further role condition (any group). */
 export const authedProcedure = base.use(({ ctx, next }) => {
+  const session = sessionOf(ctx);
+  return next({ ctx: { ...ctx, session, user: session.user } });
+});
+
+/** A logged-in caller, also one who must replace a password someone else set (own password). */
+export const ownAccountProcedure = base.use(({ ctx, next }) => {
   const session = ctx.session;
   if (session === null) {
     return noSession(ctx);

@@ -1,11 +1,19 @@
 /**
  * The frame of a logged-in shop user: the navbar (Bestillinger; Opsætning for shop admins;
  * "Produktion", the switch to the production app, for users who may read production orders,
- * i.e. the site admin; "Skift kodeord" beside the user's name for everybody), the live events
- * that keep every read current, and the page. Anonymous visitors are sent to the login page.
+ * i.e. the site admin; "Hjælp", the shop's user guide, and "Skift kodeord" beside the user's
+ * name for everybody), the live events that keep every read current, and the page. Anonymous
+ * visitors are sent to the login page.
  */
 import { allowed, isShopAdmin } from '@tracershop/core';
-import { AppShell, useApi, useLiveEvents, useLogout, useSession } from '@tracershop/ui';
+import {
+  AppShell,
+  PasswordChangeGate,
+  useApi,
+  useLiveEvents,
+  useLogout,
+  useSession,
+} from '@tracershop/ui';
 import type { SessionUserInfo } from '@tracershop/ui';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Outlet, useNavigate } from 'react-router';
@@ -48,16 +56,20 @@ export function ShopLayout() {
   }
   return (
     <AppShell
-      navigation={<ShopNavigation user={user} />}
+      // A password someone else chose: nothing to navigate to until it is replaced.
+      navigation={user.mustChangePassword ? null : <ShopNavigation user={user} />}
       userName={user.displayName || user.username}
+      helpLink={<NavLink to="/help">{t('nav.help', { ns: 'app' })}</NavLink>}
       passwordLink={<NavLink to="/password">{t('shell.changePassword')}</NavLink>}
       connection={connection}
       onLogout={() => {
         logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) });
       }}
     >
-      <LiveEvents />
-      <Outlet />
+      <PasswordChangeGate>
+        <LiveEvents />
+        <Outlet />
+      </PasswordChangeGate>
     </AppShell>
   );
 }

@@ -1,13 +1,16 @@
 /**
  * "Bruger": who else has access to one of the admin's customers; "Fjern adgang" takes it
  * away, "Brugernavn:" + "Giv adgang" grants a colleague (groups 4, 5) access. The api checks
- * the user and words its refusals in Danish.
+ * the user: with directory login it looks a colleague who has never logged in up in the
+ * hospital's directory and creates their account, without it only existing accounts can be
+ * granted, and the section says which. A refusal stands beside the user name, which is kept;
+ * a grant says who was added.
  */
 import { AlertBox, TextField, messageOf } from '@tracershop/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Catalog } from '../shopApi';
-import { useShopSetupWrites, useUserList } from '../shopApi';
+import { useGrantMode, useShopSetupWrites, useUserList } from '../shopApi';
 
 export function UsersSection({
   catalog,
@@ -19,10 +22,12 @@ export function UsersSection({
   const { t } = useTranslation('app');
   const users = useUserList(true);
   const writes = useShopSetupWrites();
+  const grantMode = useGrantMode();
   const [customerId, setCustomerId] = useState(catalog.customers[0]?.id ?? null);
   const [username, setUsername] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [granted, setGranted] = useState<string | null>(null);
 
   const assignments = (users.data?.assignments ?? []).filter(
     (assignment) => assignment.customerId === customerId && assignment.userId !== currentUserId,
@@ -39,9 +44,18 @@ export function UsersSection({
       return;
     }
     setError(null);
+    setGranted(null);
+    const typed = username.trim();
+    const customer = catalog.customers.find((candidate) => candidate.id === customerId);
     try {
-      await writes.grantAccess.mutateAsync({ username: username.trim(), customerId });
+      const result = await writes.grantAccess.mutateAsync({ username: typed, customerId });
       setUsername('');
+      setGranted(
+        t(result.accountCreated ? 'setup.users.grantedNewAccount' : 'setup.users.granted', {
+          username: typed,
+          customer: customer?.shortName ?? '',
+        }),
+      );
     } catch (caught) {
       setError(messageOf(caught));
     }
@@ -65,7 +79,10 @@ export function UsersSection({
           <select
             className="ts-input"
             value={customerId ?? ''}
-            onChange={(event) => setCustomerId(Number(event.target.value))}
+            onChange={(event) => {
+              setCustomerId(Number(event.target.value));
+              setGranted(null);
+            }}
           >
             {catalog.customers.map((customer) => (
               <option key={customer.id} value={customer.id}>
@@ -104,6 +121,15 @@ export function UsersSection({
         <AlertBox level="hint">{t('setup.users.none')}</AlertBox>
       ) : null}
       {failure === null ? null : <AlertBox level="error">{failure}</AlertBox>}
+      {grantMode.data === undefined ? null : (
+        <AlertBox level="hint">
+          {t(
+            grantMode.data.directoryLookup
+              ? 'setup.users.directoryLookup'
+              : 'setup.users.existingOnly',
+          )}
+        </AlertBox>
+      )}
       <form
         className="shop-setup__choice"
         onSubmit={(event) => {
@@ -122,7 +148,7 @@ export function UsersSection({
           {t('setup.users.grant')}
         </button>
       </form>
-      {error === null ? null : <AlertBox level="error">{error}</AlertBox>}
+      {granted === null ? null : <p role="status">{granted}</p>}
     </section>
   );
 }

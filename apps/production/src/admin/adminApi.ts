@@ -28,6 +28,7 @@ export type ProcedureTelemetry = TelemetrySummary['procedures'][number];
 export type UserList = Outputs['setup']['users']['list'];
 export type ListedUser = UserList['users'][number];
 export type UserEdit = Inputs['admin']['editUser'];
+export type UserCreate = Inputs['admin']['createUser'];
 export type AuditReviewRow = Outputs['admin']['reviews'][number];
 export type BackupRuns = Outputs['admin']['backupRuns'];
 export type BackupRunRow = BackupRuns['runs'][number];
@@ -113,17 +114,19 @@ export function useUserList() {
   return useQuery(trpc.setup.users.list.queryOptions());
 }
 
-export function useUserEdit() {
+/** The site admin's account writes; the user list and the audit trail are read again after each. */
+export function useAccountWrites() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  return useMutation(
-    trpc.admin.editUser.mutationOptions({
-      onSuccess: async () => {
-        await Promise.all([
-          queryClient.invalidateQueries(trpc.setup.users.list.pathFilter()),
-          queryClient.invalidateQueries(trpc.admin.auditTrail.pathFilter()),
-        ]);
-      },
-    }),
-  );
+  const onSuccess = async () => {
+    await Promise.all([
+      queryClient.invalidateQueries(trpc.setup.users.list.pathFilter()),
+      queryClient.invalidateQueries(trpc.admin.auditTrail.pathFilter()),
+    ]);
+  };
+  return {
+    edit: useMutation(trpc.admin.editUser.mutationOptions({ onSuccess })),
+    create: useMutation(trpc.admin.createUser.mutationOptions({ onSuccess })),
+    resetPassword: useMutation(trpc.admin.resetPassword.mutationOptions({ onSuccess })),
+  };
 }

@@ -4,6 +4,7 @@
  */
 import daAdmin from './da/admin.json';
 import daApiTokens from './da/apiTokens.json';
+import daHelp from './da/help.json';
 import daIsotopes from './da/isotopes.json';
 import daMonitoring from './da/monitoring.json';
 import daRecall from './da/recall.json';
@@ -18,6 +19,7 @@ import daStudies from './da/studies.json';
 import daVials from './da/vials.json';
 import enAdmin from './en/admin.json';
 import enApiTokens from './en/apiTokens.json';
+import enHelp from './en/help.json';
 import enIsotopes from './en/isotopes.json';
 import enMonitoring from './en/monitoring.json';
 import enRecall from './en/recall.json';
@@ -48,6 +50,7 @@ export const messageFiles = {
     daApiTokens,
     daNotices,
     daStudies,
+    daHelp,
   ],
   en: [
     enNavigation,
@@ -64,6 +67,7 @@ export const messageFiles = {
     enApiTokens,
     enNotices,
     enStudies,
+    enHelp,
   ],
 };
 

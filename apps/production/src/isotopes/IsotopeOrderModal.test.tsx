@@ -1,4 +1,5 @@
-import { OrderStatus } from '@tracershop/core';
+import { OrderStatus, UserGroup } from '@tracershop/core';
+import { refusal } from '@tracershop/ui';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
@@ -26,6 +27,7 @@ function props(
     vials,
     mayRelease: true,
     username: 'prod-user',
+    userGroup: UserGroup.ProductionUser,
     onClose: vi.fn(),
     onAccept: vi.fn(() => Promise.resolve()),
     onReject: vi.fn(() => Promise.resolve()),
@@ -34,6 +36,11 @@ function props(
     onCorrect: vi.fn(() => Promise.resolve()),
     onCreateVial: vi.fn(() => Promise.resolve({ id: 9 })),
     onEditVial: vi.fn(() => Promise.resolve()),
+    onDeleteVial: vi.fn(() => Promise.resolve()),
+    onDelete: vi.fn(() => Promise.resolve()),
+    onPrint: vi.fn(() =>
+      Promise.resolve({ printerName: 'Kontor-1', jobId: 8, state: 'completed', completed: true }),
+    ),
     ...overrides,
   };
 }
@@ -141,7 +148,7 @@ describe('IsotopeOrderModal', () => {
     const vials = [isotopeVial({ id: 7, deliveredWithId: 1 })];
     const given = props(OrderStatus.Released, vials);
     renderWithI18n(<IsotopeOrderModal {...given} />);
-    expect(footerButtons()).toEqual(['Luk', 'Ret ordre']);
+    expect(footerButtons()).toEqual(['Luk', 'Ret ordre', 'Udskriv certifikat']);
     expect(screen.getByRole('link', { name: 'Frigivelsescertifikat' }).getAttribute('href')).toBe(
       '/documents/isotope-release/40/2026-12-02.pdf',
     );
@@ -161,5 +168,99 @@ describe('IsotopeOrderModal', () => {
     renderWithI18n(<IsotopeOrderModal {...given} />);
     await userEvent.click(button('Fortryd afvisning')!);
     expect(given.onUnreject).toHaveBeenCalledWith([1, 2]);
+  });
+
+  describe('printing and deleting', () => {
+    const releasedVials = [isotopeVial({ id: 7, deliveredWithId: 1 })];
+
+    it('[URS-INT-005] prints the release document of the released orders and names the printer and job', async () => {
+      const given = props(OrderStatus.Released, releasedVials);
+      renderWithI18n(<IsotopeOrderModal {...given} />);
+      await userEvent.click(button('Udskriv certifikat')!);
+      expect(given.onPrint).toHaveBeenCalledTimes(1);
+      expect(
+        await screen.findByText('Certifikatet er udskrevet på Kontor-1 (job 8).'),
+      ).toBeTruthy();
+    });
+
+    it('[URS-REL-015] offers a production user the delete of an accepted order but not of a released one', () => {
+      const { unmount } = renderWithI18n(
+        <IsotopeOrderModal {...props(OrderStatus.Released, releasedVials)} />,
+      );
+      expect(button('Slet ordre 1')).toBeNull();
+      expect(button('Slet ordre 2')).toBeNull();
+      unmount();
+      renderWithI18n(<IsotopeOrderModal {...props(OrderStatus.Accepted)} />);
+      expect(button('Slet ordre 1')).toBeTruthy();
+      expect(button('Slet ordre 2')).toBeTruthy();
+    });
+
+    it('[URS-REL-015][URS-PRD-006] the site admin deletes one released order with a reason', async () => {
+      const given = props(OrderStatus.Released, releasedVials, { userGroup: UserGroup.Admin });
+      renderWithI18n(<IsotopeOrderModal {...given} />);
+      await userEvent.click(button('Slet ordre 2')!);
+      const question = screen.getByRole('dialog', { name: 'Slet ordre 2' });
+      await userEvent.click(within(question).getByRole('button', { name: 'Slet ordre' }));
+      expect(given.onDelete).not.toHaveBeenCalled();
+      await userEvent.type(
+        within(question).getByLabelText('Begrundelse for ændringen'),
+        'Dobbelt bestilt',
+      );
+      await userEvent.click(within(question).getByRole('button', { name: 'Slet ordre' }));
+      expect(given.onDelete).toHaveBeenCalledWith(2, 'Dobbelt bestilt');
+    });
+  });
+
+  describe('deleting a vial', () => {
+    it('[URS-VIA-009] deletes a vial not delivered after the question, by keyboard', async () => {
+      const given = props(OrderStatus.Accepted);
+      renderWithI18n(<IsotopeOrderModal {...given} />);
+      await userEvent.click(button('Slet GA-261202-8')!);
+      const question = screen.getByRole('dialog', { name: 'Slet hætteglas GA-261202-8?' });
+      expect(
+        within(question).getByText('Hætteglasset GA-261202-8 slettes. Det kan ikke fortrydes.'),
+      ).toBeTruthy();
+      // The api wants no reason for it.
+      expect(within(question).queryByRole('textbox')).toBeNull();
+      await userEvent.keyboard('{Escape}');
+      expect(screen.queryByRole('dialog', { name: 'Slet hætteglas GA-261202-8?' })).toBeNull();
+      expect(given.onClose).not.toHaveBeenCalled();
+      expect(given.onDeleteVial).not.toHaveBeenCalled();
+      await userEvent.click(button('Slet GA-261202-8')!);
+      expect(document.activeElement).toBe(
+        within(screen.getByRole('dialog', { name: 'Slet hætteglas GA-261202-8?' })).getByRole(
+          'button',
+          { name: 'Slet' },
+        ),
+      );
+      await userEvent.keyboard('{Enter}');
+      expect(given.onDeleteVial).toHaveBeenCalledTimes(1);
+      expect(given.onDeleteVial).toHaveBeenCalledWith(8);
+    });
+
+    it('[URS-VIA-009] offers no delete of a delivered vial, nor of a chosen one', async () => {
+      const vials = [isotopeVial({ id: 7, deliveredWithId: 1 }), isotopeVial({ id: 8 })];
+      renderWithI18n(<IsotopeOrderModal {...props(OrderStatus.Accepted, vials)} />);
+      expect(button('Slet GA-261202-7')).toBeNull();
+      expect(button('Slet GA-261202-8')).toBeTruthy();
+      await userEvent.click(screen.getByRole('checkbox', { name: 'Vælg hætteglas GA-261202-8' }));
+      expect(button('Slet GA-261202-8')).toBeNull();
+    });
+
+    it('[URS-VIA-009] says in words why the api refused the delete', async () => {
+      const onDeleteVial = vi.fn(() => Promise.reject(refusal('VIAL_ASSIGNED')));
+      renderWithI18n(
+        <IsotopeOrderModal {...props(OrderStatus.Accepted, undefined, { onDeleteVial })} />,
+      );
+      await userEvent.click(button('Slet GA-261202-7')!);
+      const question = screen.getByRole('dialog', { name: 'Slet hætteglas GA-261202-7?' });
+      await userEvent.click(within(question).getByRole('button', { name: 'Slet' }));
+      expect(onDeleteVial).toHaveBeenCalledWith(7);
+      expect(
+        await screen.findByText(
+          'Hætteglasset GA-261202-7 blev ikke slettet: Hætteglasset er tildelt en ordre og kan ikke ændres.',
+        ),
+      ).toBeTruthy();
+    });
   });
 });

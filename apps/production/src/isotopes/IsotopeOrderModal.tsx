@@ -1,15 +1,22 @@
 /**
  * The isotope order modal "Isotop ordre til: <destination> - <date>" (docs/domain.md): the
  * delivery's details and orders, the isotope vials of the day (undelivered ones to choose;
- * the delivered ones once released), a vial by hand or edited, and the footer: Afvis
- * (confirmed) / Fortryd afvisning / Ret ordre (signed correction), Accepter, Frigiv (the Accepted orders
- * with the chosen vials, signed: `release.isotope`), Frigivelsecertifikat.
+ * the delivered ones once released), a vial by hand, edited or deleted ("Slet", asked; only one
+ * not delivered: `VialDeletion.tsx`), "Slet ordre N" per order (asked,
+ * with the reason once accepted; a released order only for the site admin), and the footer:
+ * Afvis (confirmed) / Fortryd afvisning / Ret ordre (signed correction), Accepter, Frigiv (the
+ * Accepted orders with the chosen vials, signed: `release.isotope`), Frigivelsecertifikat and
+ * Udskriv certifikat.
  */
+import type { UserGroup } from '@tracershop/core';
 import { localDateTimeOfInstant, OrderStatus } from '@tracershop/core';
 import { AlertBox, ConfirmDialog, StatusIcon, usePendingAction, useFigures } from '@tracershop/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ModalFrame } from '../dialogs/ModalFrame';
+import type { PrintOutcome } from '../orderForms/CertificatePrint';
+import { useCertificatePrint } from '../orderForms/CertificatePrint';
+import { useOrderDeletion } from '../orderForms/OrderDeletion';
 import { SigningStep } from '../orderForms/SigningStep';
 import { slashDate } from '../special/injectionRows';
 import { CommentIcon, isotopeReleaseUrl } from '../special/icons';
@@ -17,6 +24,7 @@ import type { IsotopeCardData, IsotopeVial } from './isotopeApi';
 import { destinationOf, orderIdsOf } from './isotopeCards';
 import type { IsotopeVialValues } from './IsotopeVialForm';
 import { IsotopeVialForm } from './IsotopeVialForm';
+import { useVialDeletion } from './VialDeletion';
 
 export interface IsotopeOrderModalProps {
   card: IsotopeCardData;
@@ -28,6 +36,8 @@ export interface IsotopeOrderModalProps {
   vials: readonly IsotopeVial[];
   mayRelease: boolean;
   username: string;
+  /** The logged-in user's role: which orders "Slet ordre" is offered for. */
+  userGroup: UserGroup | null;
   onClose(): void;
   onAccept(orderIds: number[]): Promise<unknown>;
   onReject(orderIds: number[]): Promise<unknown>;
@@ -42,6 +52,12 @@ export interface IsotopeOrderModalProps {
   onCreateVial(values: IsotopeVialValues): Promise<{ id: number }>;
   /** An edit of an isotope vial, with the reason every vial edit needs. */
   onEditVial(id: number, values: IsotopeVialValues, reason: string | undefined): Promise<unknown>;
+  /** Deletes an isotope vial not delivered with an order (`vials.isotope.delete`). */
+  onDeleteVial(id: number): Promise<unknown>;
+  /** Deletes one order, with the reason once it is accepted (core `changeNeedsReason`). */
+  onDelete(orderId: number, reason: string | undefined): Promise<unknown>;
+  /** Prints the delivery's release document on the active document printer. */
+  onPrint(): Promise<PrintOutcome>;
 }
 
 type Signing = 'release' | 'correct' | null;
@@ -55,6 +71,7 @@ export function IsotopeOrderModal({
   vials,
   mayRelease,
   username,
+  userGroup,
   onClose,
   onAccept,
   onReject,
@@ -63,6 +80,9 @@ export function IsotopeOrderModal({
   onCorrect,
   onCreateVial,
   onEditVial,
+  onDeleteVial,
+  onDelete,
+  onPrint,
 }: IsotopeOrderModalProps) {
   const { t } = useTranslation('app');
   const figures = useFigures();
@@ -83,6 +103,10 @@ export function IsotopeOrderModal({
   const time = card.delivery.deliveryTime.slice(0, 5);
   const destination = destinationOf(card);
   const editedVial = available.find((vial) => vial.id === vialForm);
+  const deletion = useOrderDeletion(userGroup, onDelete);
+  const vialDeletion = useVialDeletion(onDeleteVial);
+  const printing = useCertificatePrint(released.length > 0 ? onPrint : null);
+  const deletable = card.orders.some((order) => deletion.offered(order));
 
   const toggle = (id: number) =>
     setSelected((current) => {
@@ -168,6 +192,7 @@ export function IsotopeOrderModal({
           {t('isotopes.modal.certificate')}
         </a>
       ) : null}
+      {printing.button}
     </>
   );
 
@@ -199,6 +224,11 @@ export function IsotopeOrderModal({
               <th scope="col">{t('isotopes.modal.orderId')}</th>
               <th scope="col">{t('isotopes.modal.activity')}</th>
               <th scope="col">{t('isotopes.modal.comment')}</th>
+              {deletable ? (
+                <th scope="col">
+                  <span className="ts-visually-hidden">{t('orders.delete.column')}</span>
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
@@ -210,6 +240,20 @@ export function IsotopeOrderModal({
                 <td>{order.id}</td>
                 <td>{figures.activity(order.orderedActivity)}</td>
                 <td>{order.comment ? <CommentIcon text={order.comment} /> : null}</td>
+                {deletable ? (
+                  <td>
+                    {deletion.offered(order) && signing === null ? (
+                      <button
+                        type="button"
+                        className="ts-button ts-button--light"
+                        disabled={action.pending || deletion.pending}
+                        onClick={() => deletion.ask(order)}
+                      >
+                        {t('orders.delete.openOf', { id: order.id })}
+                      </button>
+                    ) : null}
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>
@@ -228,6 +272,9 @@ export function IsotopeOrderModal({
                 <th scope="col">
                   <span className="ts-visually-hidden">{t('isotopes.vials.editColumn')}</span>
                 </th>
+                <th scope="col">
+                  <span className="ts-visually-hidden">{t('isotopes.vials.deleteColumn')}</span>
+                </th>
                 <th scope="col">{t('isotopes.vials.selected')}</th>
               </tr>
             </thead>
@@ -238,6 +285,7 @@ export function IsotopeOrderModal({
                   <td>{localTime(vial.calibratedAt)}</td>
                   <td>{String(vial.volume).replace('.', ',')} ml</td>
                   <td>{figures.activity(vial.activity)}</td>
+                  <td />
                   <td />
                   <td>
                     <input
@@ -265,6 +313,18 @@ export function IsotopeOrderModal({
                             onClick={() => setVialForm(vial.id)}
                           >
                             {t('isotopes.vials.editButton', { batch: vial.batchNumber })}
+                          </button>
+                        )}
+                      </td>
+                      <td>
+                        {selected.has(vial.id) || signing !== null ? null : (
+                          <button
+                            type="button"
+                            className="ts-button ts-button--light"
+                            disabled={vialDeletion.pending}
+                            onClick={() => vialDeletion.ask(vial)}
+                          >
+                            {t('isotopes.vials.deleteButton', { batch: vial.batchNumber })}
                           </button>
                         )}
                       </td>
@@ -321,6 +381,11 @@ export function IsotopeOrderModal({
           <AlertBox level="hint">{t('isotopes.modal.noRight')}</AlertBox>
         ) : null}
         {action.failure === null ? null : <AlertBox level="error">{action.failure}</AlertBox>}
+        {printing.message}
+        {deletion.failure === null ? null : <AlertBox level="error">{deletion.failure}</AlertBox>}
+        {vialDeletion.failure === null ? null : (
+          <AlertBox level="error">{vialDeletion.failure}</AlertBox>
+        )}
         {signing === 'release' && canRelease ? (
           <SigningStep
             title={t('isotopes.modal.releaseTitle', { ids: accepted.join(', ') })}
@@ -359,6 +424,8 @@ export function IsotopeOrderModal({
       >
         {t('isotopes.rejectOrders', { ids: rejectable.join(', ') })}
       </ConfirmDialog>
+      {deletion.dialog}
+      {vialDeletion.dialog}
     </>
   );
 }

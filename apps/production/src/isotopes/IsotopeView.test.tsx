@@ -1,6 +1,6 @@
 import { OrderStatus, UserGroup } from '@tracershop/core';
-import { ApiTestProvider } from '@tracershop/ui';
-import { screen, within } from '@testing-library/react';
+import { ApiTestProvider, refusal } from '@tracershop/ui';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { catalogFixture, isotopeOrder } from '../special/specialFixtures';
@@ -18,6 +18,9 @@ function renderView(
   },
 ) {
   const release = vi.fn(() => Promise.resolve({}));
+  const deleteVial = vi.fn((input: { id: number }): Promise<{ id: number }> =>
+    Promise.resolve({ id: input.id }),
+  );
   const vialList = vi.fn(() =>
     Promise.resolve({ isotopeVials: [isotopeVial({ id: 7 })], total: 1, nextOffset: null }),
   );
@@ -43,7 +46,7 @@ function renderView(
       releaseRights: { list: { query: () => Promise.resolve([]) } },
     },
     orders: { isotopeDay: { query: isotopeDay } },
-    vials: { isotope: { list: { query: vialList } } },
+    vials: { isotope: { list: { query: vialList }, delete: { mutate: deleteVial } } },
     release: { isotope: { mutate: release } },
   };
   renderWithI18n(
@@ -51,7 +54,7 @@ function renderView(
       <IsotopeView date="2026-12-02" isotopeId={2} />
     </ApiTestProvider>,
   );
-  return { release, vialList, isotopeDay };
+  return { release, vialList, isotopeDay, deleteVial };
 }
 
 describe('IsotopeView', () => {
@@ -109,5 +112,33 @@ describe('IsotopeView', () => {
     }) as HTMLInputElement;
     expect(delivered.checked).toBe(true);
     expect(screen.getByText(/Udleveret: [1-9]/)).toBeTruthy();
+  });
+
+  it('[URS-VIA-009] deletes an undelivered vial through vials.isotope.delete after asking, and says why when refused', async () => {
+    const api = renderView();
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Åbn isotopordren til RH - PET1 kl. 09:00' }),
+    );
+    const dialog = screen.getByRole('dialog', { name: 'Isotopordre til: RH - PET1 - 02/12/2026' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Slet GA-261202-7' }));
+    await userEvent.click(
+      within(screen.getByRole('dialog', { name: 'Slet hætteglas GA-261202-7?' })).getByRole(
+        'button',
+        { name: 'Slet' },
+      ),
+    );
+    await waitFor(() => expect(api.deleteVial).toHaveBeenCalledWith({ id: 7 }));
+    // The vials are read again after the delete.
+    await waitFor(() => expect(api.vialList).toHaveBeenCalledTimes(2));
+
+    api.deleteVial.mockRejectedValueOnce(refusal('VIAL_ASSIGNED'));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Slet GA-261202-7' }));
+    await userEvent.keyboard('{Enter}');
+    expect(
+      await within(dialog).findByText(
+        'Hætteglasset GA-261202-7 blev ikke slettet: Hætteglasset er tildelt en ordre og kan ikke ændres.',
+      ),
+    ).toBeTruthy();
+    expect(api.deleteVial).toHaveBeenCalledTimes(2);
   });
 });

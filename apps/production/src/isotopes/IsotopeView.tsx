@@ -104,6 +104,7 @@ export function IsotopeView({ date, isotopeId }: { date: string; isotopeId: numb
           vials={vialRows}
           mayRelease={mayRelease({ isotopeId })}
           username={user?.username ?? ''}
+          userGroup={user?.userGroup ?? null}
           onClose={() => setOpenDeliveryId(null)}
           onAccept={(orderIds) => writes.accept.mutateAsync({ orderIds })}
           onReject={(orderIds) => writes.reject.mutateAsync({ orderIds })}
@@ -119,6 +120,11 @@ export function IsotopeView({ date, isotopeId }: { date: string; isotopeId: numb
           onCreateVial={(values) => writes.createVial.mutateAsync({ ...values, isotopeId })}
           onEditVial={(id, values, reason) =>
             writes.editVial.mutateAsync({ ...values, id, reason })
+          }
+          onDeleteVial={(id) => writes.deleteVial.mutateAsync({ id })}
+          onDelete={(id, reason) => writes.productionDelete.mutateAsync({ id, reason })}
+          onPrint={() =>
+            writes.printCertificate.mutateAsync({ isotopeDeliveryId: openCard.delivery.id, date })
           }
         />
       )}

@@ -2,8 +2,9 @@
  * The isotope view's reads and writes, as query and mutation options of the router
  * (`useTRPC()`; live events refresh them): the isotope's day (`orders.isotopeDay`: runs and
  * delivery cards with core's figures, computed by the api), the isotope vials of the day, the
- * status changes and dose edits of isotope orders, production's order for a customer,
- * hand-made vials, release and correction.
+ * status changes, dose edits and production's delete of isotope orders, production's order for
+ * a customer, hand-made vials (created, edited, deleted), release and correction, and the
+ * release document printed.
  */
 import type { RouterInputs, RouterOutputs } from '@tracershop/api';
 import { useTRPC } from '@tracershop/ui';
@@ -48,7 +49,10 @@ export function useIsotopeWrites() {
     create: useMutation(isotope.createForCustomer.mutationOptions({ onSuccess })),
     createVial: useMutation(trpc.vials.isotope.create.mutationOptions({ onSuccess })),
     editVial: useMutation(trpc.vials.isotope.edit.mutationOptions({ onSuccess })),
+    deleteVial: useMutation(trpc.vials.isotope.delete.mutationOptions({ onSuccess })),
     release: useMutation(trpc.release.isotope.mutationOptions({ onSuccess })),
     correct: useMutation(trpc.release.correct.mutationOptions({ onSuccess })),
+    productionDelete: useMutation(isotope.productionDelete.mutationOptions({ onSuccess })),
+    printCertificate: useMutation(trpc.printing.isotopeCertificate.mutationOptions()),
   };
 }

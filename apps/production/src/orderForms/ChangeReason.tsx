@@ -59,21 +59,29 @@ export function useChangeReason(needed: boolean): ChangeReason {
 export interface ReasonDialogProps {
   open: boolean;
   title: string;
-  /** Why the reason is asked, above the field. */
+  /** Why the reason is asked (or, when none is needed, the question), above the field. */
   question: string;
+  /** Whether the change needs a reason (core `changeNeedsReason`); default true. */
+  needed?: boolean;
+  /** Default "Bekræft". */
+  confirmLabel?: string;
   pending?: boolean;
-  onConfirm(reason: string): void;
+  /** With the reason; undefined only when `needed` is false. */
+  onConfirm(reason: string | undefined): void;
   onCancel(): void;
 }
 
 /**
- * A change made by a button (a move, a move back) that needs a reason: asked in a modal
- * question; Enter in the field confirms, Escape cancels.
+ * A change made by a button (a move, a move back, a delete) that needs a reason: asked in a
+ * modal question; Enter in the field confirms, Escape cancels. Without `needed` it is only the
+ * question.
  */
 export function ReasonDialog({
   open,
   title,
   question,
+  needed = true,
+  confirmLabel,
   pending = false,
   onConfirm,
   onCancel,
@@ -85,6 +93,8 @@ export function ReasonDialog({
     <OpenReasonDialog
       title={title}
       question={question}
+      needed={needed}
+      confirmLabel={confirmLabel}
       pending={pending}
       onConfirm={onConfirm}
       onCancel={onCancel}
@@ -96,20 +106,23 @@ export function ReasonDialog({
 function OpenReasonDialog({
   title,
   question,
+  needed,
+  confirmLabel,
   pending,
   onConfirm,
   onCancel,
 }: Omit<ReasonDialogProps, 'open'>) {
-  const reason = useChangeReason(true);
+  const reason = useChangeReason(needed ?? true);
   return (
     <ConfirmDialog
       open
       title={title}
+      confirmLabel={confirmLabel}
       pending={pending}
       onCancel={onCancel}
       onConfirm={() => {
         const text = reason.take();
-        if (typeof text === 'string') {
+        if (text !== null) {
           onConfirm(text);
         }
       }}

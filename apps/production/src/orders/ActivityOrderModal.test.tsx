@@ -1,7 +1,9 @@
 import { OrderStatus, UserGroup } from '@tracershop/core';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { refusal } from '@tracershop/ui';
 import { describe, expect, it, vi } from 'vitest';
+import type { PrintOutcome } from '../orderForms/CertificatePrint';
 import {
   assignedVial,
   orderLine,
@@ -26,6 +28,10 @@ function actions(overrides: Partial<ActivityOrderActions> = {}): ActivityOrderAc
     editVial: vi.fn(() => Promise.resolve({})),
     release: vi.fn(() => Promise.resolve({})),
     correct: vi.fn(() => Promise.resolve({})),
+    deleteOrder: vi.fn(() => Promise.resolve({})),
+    printCertificate: vi.fn(() =>
+      Promise.resolve({ printerName: 'Kontor-1', jobId: 12, state: 'completed', completed: true }),
+    ),
     ...overrides,
   };
 }
@@ -515,5 +521,135 @@ describe('ActivityOrderModal', () => {
     expect(screen.getAllByText('død ordre')).toHaveLength(1);
     expect(screen.getByText('død ordre').closest('li')?.textContent).toContain('ID:9');
     expect(button('Accepter')).toBeTruthy();
+  });
+
+  describe('printing and deleting from the dialog', () => {
+    /** A released delivery of order 7, shown to `userGroup`. */
+    function released(
+      userGroup: UserGroup,
+      overrides: Partial<ActivityOrderActions> = {},
+    ): ActivityOrderModalProps {
+      return props(OrderStatus.Released, {
+        card: slotCard(
+          [orderLine({ id: 7, status: OrderStatus.Released, releasedWithId: 7 })],
+          { status: OrderStatus.Released },
+          { releaseId: 7, releaseNumber: 1 },
+        ),
+        vials: slotVials([]),
+        signer: { id: USER_ID, userGroup, username: 'someone' },
+        actions: actions(overrides),
+      });
+    }
+
+    it('[URS-INT-005] prints the certificate: the button waits and says "Udskriver …", then names the printer and job', async () => {
+      let finish: (outcome: PrintOutcome) => void = () => undefined;
+      const printCertificate = vi.fn(
+        () =>
+          new Promise<PrintOutcome>((resolve) => {
+            finish = resolve;
+          }),
+      );
+      renderWithI18n(
+        <ActivityOrderModal {...released(UserGroup.ProductionUser, { printCertificate })} />,
+      );
+      await userEvent.click(button('Udskriv certifikat'));
+      expect(printCertificate).toHaveBeenCalledTimes(1);
+      expect(button('Udskriv certifikat').disabled).toBe(true);
+      expect(screen.getByText('Udskriver …')).toBeTruthy();
+      finish({ printerName: 'Kontor-1', jobId: 12, state: 'completed', completed: true });
+      expect(
+        await screen.findByText('Certifikatet er udskrevet på Kontor-1 (job 12).'),
+      ).toBeTruthy();
+      expect(button('Udskriv certifikat').disabled).toBe(false);
+      expect(screen.queryByText('Udskriver …')).toBeNull();
+    });
+
+    it("[URS-INT-005] says in the api's words why the certificate was not printed", async () => {
+      const printCertificate = vi
+        .fn<() => Promise<PrintOutcome>>()
+        .mockRejectedValueOnce(
+          refusal('PRINTER_UNREACHABLE', { printer: 'Kontor-1', detail: 'ECONNREFUSED' }),
+        )
+        .mockRejectedValueOnce(refusal('NO_PRINTER_CHOSEN', { kind: 'document' }));
+      renderWithI18n(
+        <ActivityOrderModal {...released(UserGroup.ProductionUser, { printCertificate })} />,
+      );
+      await userEvent.click(button('Udskriv certifikat'));
+      expect((await screen.findByRole('alert')).textContent).toContain(
+        'Certifikatet blev ikke udskrevet: Printeren Kontor-1 svarer ikke.',
+      );
+      expect(button('Udskriv certifikat').disabled).toBe(false);
+      await userEvent.click(button('Udskriv certifikat'));
+      expect((await screen.findByRole('alert')).textContent).toMatch(
+        /Certifikatet blev ikke udskrevet: Der er ikke valgt en .+ under printerindstillingerne/,
+      );
+    });
+
+    it('[URS-INT-005] offers no print before the release', () => {
+      renderWithI18n(<ActivityOrderModal {...props(OrderStatus.Accepted)} />);
+      expect(screen.queryByRole('button', { name: 'Udskriv certifikat' })).toBeNull();
+    });
+
+    it('[URS-REL-015] offers the delete of a released order to the site admin only', () => {
+      for (const userGroup of [UserGroup.ProductionUser, UserGroup.ProductionAdmin]) {
+        const { unmount } = renderWithI18n(<ActivityOrderModal {...released(userGroup)} />);
+        expect(screen.queryByRole('button', { name: 'Slet ordre 7' })).toBeNull();
+        unmount();
+      }
+      renderWithI18n(<ActivityOrderModal {...released(UserGroup.Admin)} />);
+      expect(button('Slet ordre 7')).toBeTruthy();
+    });
+
+    it('[URS-REL-015][URS-PRD-006] the site admin deletes a released order with a reason: the field has focus, Enter confirms', async () => {
+      const given = released(UserGroup.Admin);
+      renderWithI18n(<ActivityOrderModal {...given} />);
+      await userEvent.click(button('Slet ordre 7'));
+      const question = screen.getByRole('dialog', { name: 'Slet ordre 7' });
+      expect(within(question).getByText(/Ordre 7 er frigivet\. Skriv hvorfor/)).toBeTruthy();
+      const field = within(question).getByLabelText('Begrundelse for ændringen');
+      expect(document.activeElement).toBe(field);
+      await userEvent.keyboard('{Enter}');
+      expect(within(question).getByText(/Skriv en begrundelse \(mindst 3 tegn\)/)).toBeTruthy();
+      expect(given.actions.deleteOrder).not.toHaveBeenCalled();
+      await userEvent.keyboard('Bestilt to gange{Enter}');
+      expect(given.actions.deleteOrder).toHaveBeenCalledWith(7, 'Bestilt to gange');
+      expect(screen.queryByRole('dialog', { name: 'Slet ordre 7' })).toBeNull();
+    });
+
+    it('[URS-PRD-006] a production user deletes an ordered order after the question, without a reason; Escape takes it back', async () => {
+      const given = props(OrderStatus.Ordered);
+      renderWithI18n(<ActivityOrderModal {...given} />);
+      await userEvent.click(button('Slet ordre 7'));
+      const question = screen.getByRole('dialog', { name: 'Slet ordre 7' });
+      expect(
+        within(question).getByText('Vil du slette ordre 7? Det kan ikke fortrydes.'),
+      ).toBeTruthy();
+      expect(within(question).queryByRole('textbox')).toBeNull();
+      await userEvent.keyboard('{Escape}');
+      expect(screen.queryByRole('dialog', { name: 'Slet ordre 7' })).toBeNull();
+      expect(given.actions.deleteOrder).not.toHaveBeenCalled();
+      expect(given.onClose).not.toHaveBeenCalled();
+      await userEvent.click(button('Slet ordre 7'));
+      await userEvent.click(
+        within(screen.getByRole('dialog', { name: 'Slet ordre 7' })).getByRole('button', {
+          name: 'Slet ordre',
+        }),
+      );
+      expect(given.actions.deleteOrder).toHaveBeenCalledWith(7, undefined);
+    });
+
+    it("[URS-PRD-006] asks an accepted order's reason and shows the api's refusal", async () => {
+      const given = props(OrderStatus.Accepted, {
+        actions: actions({ deleteOrder: vi.fn(() => Promise.reject(refusal('ORDER_RELEASED'))) }),
+      });
+      renderWithI18n(<ActivityOrderModal {...given} />);
+      await userEvent.click(button('Slet ordre 7'));
+      expect(screen.getByText(/Ordre 7 er accepteret\. Skriv hvorfor/)).toBeTruthy();
+      await userEvent.keyboard('Kunden ringede{Enter}');
+      expect(given.actions.deleteOrder).toHaveBeenCalledWith(7, 'Kunden ringede');
+      expect((await screen.findByRole('alert')).textContent).toContain(
+        'Ordren er frigivet og kan ikke ændres.',
+      );
+    });
   });
 });

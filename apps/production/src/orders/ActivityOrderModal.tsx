@@ -1,11 +1,13 @@
 /**
  * The activity order modal (docs/domain.md), opened from a card: the delivery's information rows
  * (each order's figures and facts, dose correction while Ordered or Accepted, "Afvis ordre N"
- * (confirmed) and "Fortryd afvisning af ordre N" for one order), the vial table (choose, add,
- * correct), and the footer: "Afvis" (every rejectable order, confirmed) / "Fortryd afvisning" /
- * "Ret ordre" (signed correction of a release) on the left, "Accepter", "Frigiv" (signed
- * release, only with a vial, no open vial form and a valid release right) and
- * "Frigivelsecertifikat" on the right. Which orders each action may touch is `slotActionIds`.
+ * (confirmed), "Fortryd afvisning af ordre N" and "Slet ordre N" (asked, with the reason once
+ * accepted; a released order only for the site admin) for one order), the vial table (choose,
+ * add, correct), and the footer: "Afvis" (every rejectable order, confirmed) / "Fortryd
+ * afvisning" / "Ret ordre" (signed correction of a release) on the left, "Accepter", "Frigiv"
+ * (signed release, only with a vial, no open vial form and a valid release right),
+ * "Frigivelsecertifikat" and "Udskriv certifikat" on the right. Which orders each action may
+ * touch is `slotActionIds`.
  */
 import type { ReleaseGuardSettings, UserGroup } from '@tracershop/core';
 import {
@@ -19,6 +21,9 @@ import { AlertBox, ConfirmDialog, messageOf, SignaturePanel, useFigures } from '
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ModalFrame } from '../dialogs/ModalFrame';
+import type { PrintOutcome } from '../orderForms/CertificatePrint';
+import { useCertificatePrint } from '../orderForms/CertificatePrint';
+import { useOrderDeletion } from '../orderForms/OrderDeletion';
 import { activityCertificateUrl } from './certificateLink';
 import type { ProductionSlotCard, SlotVials, VialCreate, VialEdit } from '../productionApi';
 import type { OrderInfoProps } from './OrderInfo';
@@ -46,6 +51,10 @@ export interface ActivityOrderActions {
   }): Promise<unknown>;
   /** A signed correction, with the signer's reason (always asked: core `changeNeedsReason`). */
   correct(input: { orderIds: number[]; password: string; reason: string }): Promise<unknown>;
+  /** Deletes one order, with the reason once it is accepted (core `changeNeedsReason`). */
+  deleteOrder(orderId: number, reason: string | undefined): Promise<unknown>;
+  /** Prints the release's certificate on the active document printer. */
+  printCertificate(): Promise<PrintOutcome>;
 }
 
 export interface ActivityOrderModalProps {
@@ -67,7 +76,7 @@ export interface ActivityOrderModalProps {
   };
   customerName: string;
   vials: SlotVials | undefined;
-  /** The logged-in user, who signs. */
+  /** The logged-in user, who signs (and whose role decides whether a delete is offered). */
   signer: { id: number; userGroup: UserGroup; username: string } | null;
   rights: readonly ReleaseRightRow[];
   onClose(): void;
@@ -90,11 +99,16 @@ export function ActivityOrderModal(props: ActivityOrderModalProps) {
   const [pending, setPending] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const blockId = useId();
+  const deletion = useOrderDeletion(props.signer?.userGroup, actions.deleteOrder);
 
   const ids = slotActionIds(card);
   const status = card.summary.status;
   const released = status === OrderStatus.Released;
   const accepted = status === OrderStatus.Accepted && ids.releasable.length > 0;
+  const printing = useCertificatePrint(
+    released && card.releaseId !== null ? actions.printCertificate : null,
+  );
+  const deletable = card.orders.filter((line) => deletion.offered(line.order));
   const releasedHere = card.orders
     .filter(
       (line) => line.activeSlotId === card.slot.id && line.order.status === OrderStatus.Released,
@@ -234,6 +248,7 @@ export function ActivityOrderModal(props: ActivityOrderModalProps) {
           {t('modal.certificate')}
         </a>
       ) : null}
+      {printing.button}
     </div>
   );
 
@@ -264,7 +279,14 @@ export function ActivityOrderModal(props: ActivityOrderModalProps) {
         rejected={ids.rejected}
         onReject={(orderId) => setRejecting({ orderId })}
         onUnreject={(orderId) => void run(() => actions.unreject([orderId]))}
-        pending={pending}
+        deletable={deletable.map((line) => line.order.id)}
+        onDelete={(orderId) => {
+          const line = deletable.find((candidate) => candidate.order.id === orderId);
+          if (line !== undefined) {
+            deletion.ask(line.order);
+          }
+        }}
+        pending={pending || deletion.pending}
       />
       <VialTable
         vials={props.vials}
@@ -294,7 +316,9 @@ export function ActivityOrderModal(props: ActivityOrderModalProps) {
         }}
       />
       {released ? <p role="status">{t('modal.released')}</p> : null}
+      {printing.message}
       {problem === null ? null : <AlertBox level="error">{problem}</AlertBox>}
+      {deletion.failure === null ? null : <AlertBox level="error">{deletion.failure}</AlertBox>}
       {signing === 'release' && block === null ? (
         <div className="production-modal__signature">
           {date === props.today ? null : <AlertBox level="warning">{t('modal.notToday')}</AlertBox>}
@@ -400,6 +424,7 @@ export function ActivityOrderModal(props: ActivityOrderModalProps) {
           void run(() => actions.reject(orderIds));
         }}
       />
+      {deletion.dialog}
     </ModalFrame>
   );
 }

@@ -79,6 +79,13 @@ export function OpenActivityOrder(props: OpenActivityOrderProps) {
           writes.release.mutateAsync({ ...input, slotId: card.slot.id, deliveryDate: date }),
         correct: ({ orderIds, password, reason }) =>
           writes.correct.mutateAsync({ activityOrderIds: orderIds, password, reason }),
+        deleteOrder: (id, reason) => slotActions.deleteOrder.mutateAsync({ id, reason }),
+        printCertificate: () =>
+          writes.printCertificate.mutateAsync({
+            slotId: card.slot.id,
+            date,
+            releaseId: card.releaseId ?? 0,
+          }),
       }}
     />
   );

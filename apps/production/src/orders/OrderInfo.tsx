@@ -2,8 +2,9 @@
  * The information rows of the activity order modal (docs/domain.md): destination, delivery time,
  * each order with its MBq, its figure with overhead, what it delivered once released and who
  * rejected it (`OrderLineFacts`), and its own actions: correct the dose while Ordered or
- * Accepted, reject or un-reject it where the dialog's `slotActionIds` allow; then the total to
- * deliver, the allocated vial activity while Accepted, and who released what and when.
+ * Accepted, reject or un-reject it where the dialog's `slotActionIds` allow, delete it where the
+ * user's role allows (`orderForms/OrderDeletion.tsx`); then the total to deliver, the allocated
+ * vial activity while Accepted, and who released what and when.
  */
 import type { LimitOverrideInput, Locale } from '@tracershop/core';
 import {
@@ -47,6 +48,10 @@ export interface OrderInfoProps {
   /** Asks the dialog's question before rejecting the one order. */
   onReject(orderId: number): void;
   onUnreject(orderId: number): void;
+  /** Orders the user is offered to delete, one at a time. */
+  deletable: readonly number[];
+  /** Asks the dialog's question before deleting the one order. */
+  onDelete(orderId: number): void;
   /** A write is under way: the order's actions wait for it. */
   pending: boolean;
 }
@@ -209,6 +214,16 @@ export function OrderInfo(props: OrderInfoProps) {
                       onClick={() => props.onUnreject(line.order.id)}
                     >
                       {t('orders.info.unrejectOrder', { id: line.order.id })}
+                    </button>
+                  ) : null}{' '}
+                  {props.deletable.includes(line.order.id) ? (
+                    <button
+                      className="ts-button ts-button--light"
+                      type="button"
+                      disabled={props.pending}
+                      onClick={() => props.onDelete(line.order.id)}
+                    >
+                      {t('orders.delete.openOf', { id: line.order.id })}
                     </button>
                   ) : null}
                 </>

@@ -1,13 +1,21 @@
 /**
  * The frame of a logged-in production user: the navbar (Ordre, Hætteglas, and by role
- * Monitorering, Tilbagekaldelse, Opsætning, Admin and the switch to the shop; "Skift kodeord"
- * beside the user's name for everybody), the live events that keep every read current, and the
- * page. Anonymous visitors are sent to the login page, shop users to the shop. The api decides
- * every permission again; the links only hide what would be refused.
+ * Monitorering, Tilbagekaldelse, Opsætning, Admin and the switch to the shop; "Hjælp", the user
+ * guides, and "Skift kodeord" beside the user's name for everybody), the live events that keep
+ * every read current, and the page. Anonymous visitors are sent to the login page, shop users
+ * to the shop. The api decides every permission again; the links only hide what would be
+ * refused.
  */
 import { allowed, isProductionMember } from '@tracershop/core';
 import type { UserGroup } from '@tracershop/core';
-import { AppShell, useApi, useLiveEvents, useLogout, useSession } from '@tracershop/ui';
+import {
+  AppShell,
+  PasswordChangeGate,
+  useApi,
+  useLiveEvents,
+  useLogout,
+  useSession,
+} from '@tracershop/ui';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Outlet, useNavigate } from 'react-router';
@@ -64,16 +72,22 @@ export function ProductionLayout() {
   }
   return (
     <AppShell
-      navigation={<ProductionNavigation userGroup={user.userGroup} />}
+      // A password someone else chose: nothing to navigate to until it is replaced.
+      navigation={
+        user.mustChangePassword ? null : <ProductionNavigation userGroup={user.userGroup} />
+      }
       userName={user.displayName || user.username}
+      helpLink={<NavLink to="/help">{t('nav.help', { ns: 'app' })}</NavLink>}
       passwordLink={<NavLink to="/password">{t('shell.changePassword')}</NavLink>}
       connection={connection}
       onLogout={() => {
         logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) });
       }}
     >
-      <LiveEvents />
-      <Outlet />
+      <PasswordChangeGate>
+        <LiveEvents />
+        <Outlet />
+      </PasswordChangeGate>
     </AppShell>
   );
 }

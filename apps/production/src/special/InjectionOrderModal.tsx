@@ -3,8 +3,13 @@
  * number (suggested from the tracer's vial tag) and the max injection volume (default 10 ml),
  * checked before "Frigiv ordre" asks for the signature (`release.injection`); "Ret ordre"
  * signs a correction of a Released order (`release.correct`); accept, reject (confirmed) and
- * un-reject. A released order shows its stored lot and max volume (legacy quirk 17 fixed).
+ * un-reject; "Ændr ordre" changes the injections, time, usage and comment of an Ordered or
+ * Accepted order (`InjectionOrderEditForm`, with the reason once accepted); "Slet ordre" (asked,
+ * with the reason once accepted; a released order only for the site admin); for a released
+ * order its release document, to open or "Udskriv certifikat". A released order shows its
+ * stored lot and max volume (legacy quirk 17 fixed).
  */
+import type { ProductionInjectionOrderEditInput, UserGroup } from '@tracershop/core';
 import {
   isValidLotNumber,
   messageFor,
@@ -22,11 +27,15 @@ import {
   useFigures,
   usePendingAction,
 } from '@tracershop/ui';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ModalFrame } from '../dialogs/ModalFrame';
+import type { PrintOutcome } from '../orderForms/CertificatePrint';
+import { useCertificatePrint } from '../orderForms/CertificatePrint';
+import { useOrderDeletion } from '../orderForms/OrderDeletion';
 import { SigningStep } from '../orderForms/SigningStep';
 import { injectionReleaseUrl } from './icons';
+import { InjectionOrderEditForm } from './InjectionOrderEditForm';
 import type { InjectionRow } from './injectionRows';
 
 /** The legacy's default max injection volume, in ml. */
@@ -40,10 +49,17 @@ export interface InjectionOrderModalProps {
   /** The logged-in user holds a valid release right for the tracer (or is site admin). */
   mayRelease: boolean;
   username: string;
+  /** The logged-in user's role: whether "Slet ordre" is offered. */
+  userGroup: UserGroup | null;
   onClose(): void;
   onAccept(): Promise<unknown>;
   onReject(): Promise<unknown>;
   onUnreject(): Promise<unknown>;
+  /**
+   * Production's change of the order's figures (`orders.injection.productionEdit`), with the
+   * reason once it is accepted (core `changeNeedsReason`).
+   */
+  onEdit(input: ProductionInjectionOrderEditInput): Promise<unknown>;
   onRelease(input: {
     lotNumber: string;
     maxInjectionVolume: number;
@@ -51,9 +67,14 @@ export interface InjectionOrderModalProps {
   }): Promise<unknown>;
   /** A signed correction, with the signer's reason (always asked: core `changeNeedsReason`). */
   onCorrect(password: string, reason: string): Promise<unknown>;
+  /** Deletes the order, with the reason once it is accepted (core `changeNeedsReason`). */
+  onDelete(reason: string | undefined): Promise<unknown>;
+  /** Prints the release document on the active document printer. */
+  onPrint(): Promise<PrintOutcome>;
 }
 
-type Mode = 'edit' | 'release' | 'correct';
+/** `edit`: the order and its actions; `change`: "Ændr ordre"'s form. */
+type Mode = 'edit' | 'change' | 'release' | 'correct';
 
 interface Problems {
   lot: string | null;
@@ -68,12 +89,16 @@ export function InjectionOrderModal({
   timeZone,
   mayRelease,
   username,
+  userGroup,
   onClose,
   onAccept,
   onReject,
   onUnreject,
+  onEdit,
   onRelease,
   onCorrect,
+  onDelete,
+  onPrint,
 }: InjectionOrderModalProps) {
   const { t, i18n } = useTranslation('app');
   const { order } = row;
@@ -87,7 +112,7 @@ export function InjectionOrderModal({
     String(order.maxInjectionVolume ?? DEFAULT_MAX_INJECTION_VOLUME).replace('.', ','),
   );
   const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
-  const [mode, setMode] = useState<Mode>('edit');
+  const [chosenMode, setMode] = useState<Mode>('edit');
   const [confirmReject, setConfirmReject] = useState(false);
   const action = usePendingAction();
   const [checked, setChecked] = useState<{ lotNumber: string; volume: number } | null>(null);
@@ -95,7 +120,22 @@ export function InjectionOrderModal({
   const status = order.status;
   const accepted = status === OrderStatus.Accepted;
   const released = status === OrderStatus.Released;
+  // Production may change an order until it is released (not a rejected one: the api refuses).
+  const changeable = status === OrderStatus.Ordered || accepted;
+  // An order released or rejected meanwhile (live) closes "Ændr ordre"'s form.
+  const mode: Mode = chosenMode === 'change' && !changeable ? 'edit' : chosenMode;
   const editable = accepted && mode === 'edit';
+  const changeButton = useRef<HTMLButtonElement>(null);
+  const backFromChange = useRef(false);
+  useEffect(() => {
+    // Back from the form, the keyboard goes on from "Ændr ordre".
+    if (backFromChange.current && mode === 'edit') {
+      backFromChange.current = false;
+      changeButton.current?.focus();
+    }
+  }, [mode]);
+  const deletion = useOrderDeletion(userGroup, (_orderId, reason) => onDelete(reason));
+  const printing = useCertificatePrint(released ? onPrint : null);
 
   function startRelease() {
     const lotNumber = lot.trim();
@@ -123,7 +163,7 @@ export function InjectionOrderModal({
 
   const footer = (
     <>
-      {status === OrderStatus.Ordered || (accepted && mode === 'edit') ? (
+      {changeable && mode === 'edit' ? (
         <button
           type="button"
           className="ts-button ts-button--light"
@@ -143,7 +183,18 @@ export function InjectionOrderModal({
           {t('special.modal.unreject')}
         </button>
       ) : null}
-      {status === OrderStatus.Ordered ? (
+      {changeable && mode === 'edit' ? (
+        <button
+          ref={changeButton}
+          type="button"
+          className="ts-button ts-button--light"
+          disabled={action.pending}
+          onClick={() => setMode('change')}
+        >
+          {t('special.edit.open')}
+        </button>
+      ) : null}
+      {status === OrderStatus.Ordered && mode === 'edit' ? (
         <button
           type="button"
           className="ts-button"
@@ -193,6 +244,17 @@ export function InjectionOrderModal({
           {t('special.modal.certificate')}
         </a>
       ) : null}
+      {printing.button}
+      {mode === 'edit' && deletion.offered(order) ? (
+        <button
+          type="button"
+          className="ts-button ts-button--light"
+          disabled={action.pending || deletion.pending}
+          onClick={() => deletion.ask(order)}
+        >
+          {t('orders.delete.open')}
+        </button>
+      ) : null}
     </>
   );
 
@@ -237,6 +299,16 @@ export function InjectionOrderModal({
             </>
           ) : null}
         </dl>
+        {mode === 'change' && changeable ? (
+          <InjectionOrderEditForm
+            order={order}
+            onSave={onEdit}
+            onDone={() => {
+              backFromChange.current = true;
+              setMode('edit');
+            }}
+          />
+        ) : null}
         {editable ? (
           <div
             className="special-release-fields"
@@ -272,6 +344,8 @@ export function InjectionOrderModal({
           <AlertBox level="hint">{t('special.modal.noRight')}</AlertBox>
         ) : null}
         {action.failure === null ? null : <AlertBox level="error">{action.failure}</AlertBox>}
+        {printing.message}
+        {deletion.failure === null ? null : <AlertBox level="error">{deletion.failure}</AlertBox>}
         {mode === 'release' && accepted && checked !== null ? (
           <SigningStep
             title={t('special.modal.releaseTitle', { id: order.id })}
@@ -313,6 +387,7 @@ export function InjectionOrderModal({
       >
         {t('special.modal.rejectText', { id: order.id })}
       </ConfirmDialog>
+      {deletion.dialog}
     </>
   );
 }

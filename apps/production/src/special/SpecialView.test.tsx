@@ -15,6 +15,7 @@ function renderView(
   const mutations = {
     accept: vi.fn(() => Promise.resolve([])),
     releaseMany: vi.fn(() => Promise.resolve({})),
+    productionEdit: vi.fn((input: { id: number }) => Promise.resolve({ ...input })),
   };
   const productionWindow = vi.fn(() =>
     Promise.resolve({
@@ -46,7 +47,10 @@ function renderView(
     },
     orders: {
       productionWindow: { query: productionWindow },
-      injection: { accept: { mutate: mutations.accept } },
+      injection: {
+        accept: { mutate: mutations.accept },
+        productionEdit: { mutate: mutations.productionEdit },
+      },
     },
     release: { injectionMany: { mutate: mutations.releaseMany } },
   };
@@ -122,5 +126,25 @@ describe('SpecialView', () => {
     expect(
       (screen.getByRole('button', { name: 'Frigiv ordre' }) as HTMLButtonElement).disabled,
     ).toBe(true);
+  });
+
+  it('[URS-PRD-006] sends "Ændr ordre" of an accepted order to orders.injection.productionEdit', async () => {
+    const api = renderView([injectionOrder({ id: 1, status: OrderStatus.Accepted })]);
+    await userEvent.click(await screen.findByRole('button', { name: 'Åbn ordre 1' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Ændr ordre' }));
+    const form = screen.getByRole('form', { name: 'Ændr ordre 1' });
+    const time = within(form).getByLabelText('Leveringstid');
+    await userEvent.clear(time);
+    await userEvent.type(time, '09:45');
+    await userEvent.type(within(form).getByLabelText('Begrundelse for ændringen'), 'Flyttet scan');
+    await userEvent.click(within(form).getByRole('button', { name: 'Gem ændringer' }));
+    await waitFor(() =>
+      expect(api.productionEdit).toHaveBeenCalledWith({
+        id: 1,
+        deliveryTime: '09:45:00',
+        reason: 'Flyttet scan',
+      }),
+    );
+    await waitFor(() => expect(screen.queryByRole('form', { name: 'Ændr ordre 1' })).toBeNull());
   });
 });

@@ -113,14 +113,20 @@ export function SpecialView({ date }: { date: string }) {
           timeZone={timeZone}
           mayRelease={mayRelease({ tracerId: openRow.order.tracerId })}
           username={username}
+          userGroup={user?.userGroup ?? null}
           onClose={() => setOpenId(null)}
           onAccept={() => writes.accept.mutateAsync({ orderIds: [openRow.order.id] })}
           onReject={() => writes.reject.mutateAsync({ orderIds: [openRow.order.id] })}
           onUnreject={() => writes.unreject.mutateAsync({ orderIds: [openRow.order.id] })}
+          onEdit={(input) => writes.productionEdit.mutateAsync(input)}
           onRelease={(input) => writes.release.mutateAsync({ ...input, orderId: openRow.order.id })}
           onCorrect={(password, reason) =>
             writes.correct.mutateAsync({ injectionOrderIds: [openRow.order.id], password, reason })
           }
+          onDelete={(reason) =>
+            writes.productionDelete.mutateAsync({ id: openRow.order.id, reason })
+          }
+          onPrint={() => writes.printCertificate.mutateAsync({ orderId: openRow.order.id })}
         />
       )}
       {dialog === 'create' && catalog.data ? (

@@ -81,7 +81,11 @@ export function useOrdersRefresh() {
   };
 }
 
-/** Status changes, creation, release and correction of injection orders. */
+/**
+ * Status changes, creation, production's edit (`productionEdit`: figures of an Ordered or
+ * Accepted order), release, correction and production's delete of injection orders, and the
+ * release document printed.
+ */
 export function useInjectionWrites() {
   const trpc = useTRPC();
   const onSuccess = useOrdersRefresh();
@@ -91,8 +95,11 @@ export function useInjectionWrites() {
     reject: useMutation(injection.reject.mutationOptions({ onSuccess })),
     unreject: useMutation(injection.unreject.mutationOptions({ onSuccess })),
     create: useMutation(injection.createForCustomer.mutationOptions({ onSuccess })),
+    productionEdit: useMutation(injection.productionEdit.mutationOptions({ onSuccess })),
     release: useMutation(trpc.release.injection.mutationOptions({ onSuccess })),
     releaseMany: useMutation(trpc.release.injectionMany.mutationOptions({ onSuccess })),
     correct: useMutation(trpc.release.correct.mutationOptions({ onSuccess })),
+    productionDelete: useMutation(injection.productionDelete.mutationOptions({ onSuccess })),
+    printCertificate: useMutation(trpc.printing.injectionCertificate.mutationOptions()),
   };
 }

@@ -1,9 +1,10 @@
 /**
  * The vial table (docs/domain.md): ID | Lot nummer | Dato | Tappe tidspunkt | Volumen | Aktivitet
- * | Ejer | Ordre | Print; a lot number links to its recall trace, and a vial without owner
- * ("Ukendt ejer") offers "Angiv ejer". Thousands of rows stay fast: only the rows in view (plus a margin)
- * are in the page, between two spacer rows of the height of the rest; the scroll area is
- * focusable, so arrow keys and Page Up/Down scroll it. Column headers sort (aria-sort).
+ * | Ejer | Ordre | Print (| Slet, for those who may delete vials); a lot number links to its
+ * recall trace, a vial without owner ("Ukendt ejer") offers "Angiv ejer", and a vial not
+ * assigned to an order may be deleted. Thousands of rows stay fast: only the rows in view (plus
+ * a margin) are in the page, between two spacer rows of the height of the rest; the scroll area
+ * is focusable, so arrow keys and Page Up/Down scroll it. Column headers sort (aria-sort).
  */
 import { useFigures } from '@tracershop/ui';
 import { formatDanishDate } from '@tracershop/core';
@@ -31,6 +32,11 @@ export interface VialTableProps {
   onPrint(vialId: number): void;
   /** "Angiv ejer" of a vial without owner (customerId null, not assigned to an order). */
   onSetOwner(vial: VialRow): void;
+  /**
+   * "Slet" of a vial not assigned to an order; without it (a role that may not delete vials)
+   * there is no delete column.
+   */
+  onDelete?(vial: VialRow): void;
   /** The vial whose label is being printed (its button waits). */
   printingVialId: number | null;
 }
@@ -46,6 +52,7 @@ export function VialTable({
   ownerOf,
   onPrint,
   onSetOwner,
+  onDelete,
   printingVialId,
 }: VialTableProps) {
   const { t } = useTranslation('app');
@@ -79,6 +86,7 @@ export function VialTable({
     Math.ceil((scrollTop + viewport) / VIAL_ROW_HEIGHT) + OVERSCAN,
   );
   const shown = vials.slice(first, last);
+  const columnCount = VIAL_COLUMNS.length + (onDelete === undefined ? 1 : 2);
 
   const onScroll = (event: UIEvent<HTMLDivElement>) => {
     setScrollTop(event.currentTarget.scrollTop);
@@ -116,12 +124,13 @@ export function VialTable({
           <tr aria-rowindex={1}>
             {VIAL_COLUMNS.map(header)}
             <th scope="col">{t('vials.columns.print')}</th>
+            {onDelete === undefined ? null : <th scope="col">{t('vials.columns.delete')}</th>}
           </tr>
         </thead>
         <tbody>
           {first > 0 ? (
             <tr aria-hidden="true" className="vials-table__spacer">
-              <td colSpan={VIAL_COLUMNS.length + 1} style={{ height: first * VIAL_ROW_HEIGHT }} />
+              <td colSpan={columnCount} style={{ height: first * VIAL_ROW_HEIGHT }} />
             </tr>
           ) : null}
           {shown.map((vial, index) => {
@@ -191,13 +200,27 @@ export function VialTable({
                     </button>
                   </span>
                 </td>
+                {onDelete === undefined ? null : (
+                  <td>
+                    {vial.assignedToId === null ? (
+                      <button
+                        type="button"
+                        className="ts-button ts-button--light vials-table__delete-button"
+                        aria-label={t('vials.deleteFor', { id: vial.id })}
+                        onClick={() => onDelete(vial)}
+                      >
+                        {t('vials.delete')}
+                      </button>
+                    ) : null}
+                  </td>
+                )}
               </tr>
             );
           })}
           {last < vials.length ? (
             <tr aria-hidden="true" className="vials-table__spacer">
               <td
-                colSpan={VIAL_COLUMNS.length + 1}
+                colSpan={columnCount}
                 style={{ height: (vials.length - last) * VIAL_ROW_HEIGHT }}
               />
             </tr>

@@ -34,6 +34,10 @@ interface FakeOptions {
   print?: () => Promise<unknown>;
   /** `vials.edit`; by default the vial with the edit applied. */
   edit?: (input: { id: number; customerId?: number | null; reason?: string }) => Promise<VialRow>;
+  /** `vials.delete`; by default `{ id }`. */
+  remove?: (input: { id: number }) => Promise<{ id: number }>;
+  /** The logged-in user's group; by default a production user (3). */
+  userGroup?: number;
 }
 
 function renderPage(options: FakeOptions = {}, path = '/vials?date=2026-11-23') {
@@ -62,12 +66,18 @@ function renderPage(options: FakeOptions = {}, path = '/vials?date=2026-11-23') 
           : Promise.resolve({ ...vial, customerId: input.customerId ?? vial.customerId });
       }),
   );
+  const remove = vi.fn(options.remove ?? ((input: { id: number }) => Promise.resolve(input)));
   const client = {
     auth: {
       whoami: {
         query: () =>
           Promise.resolve({
-            user: { id: 4, username: 'prod-user', displayName: '', userGroup: 3 },
+            user: {
+              id: 4,
+              username: 'prod-user',
+              displayName: '',
+              userGroup: options.userGroup ?? 3,
+            },
             timeZone: 'Europe/Copenhagen',
           }),
       },
@@ -83,7 +93,12 @@ function renderPage(options: FakeOptions = {}, path = '/vials?date=2026-11-23') 
           }),
       },
     },
-    vials: { list: { query: list }, rescan: { mutate: rescan }, edit: { mutate: edit } },
+    vials: {
+      list: { query: list },
+      rescan: { mutate: rescan },
+      edit: { mutate: edit },
+      delete: { mutate: remove },
+    },
     printing: { vialLabel: { mutate: vialLabel } },
   };
   renderWithI18n(
@@ -93,7 +108,7 @@ function renderPage(options: FakeOptions = {}, path = '/vials?date=2026-11-23') 
       </MemoryRouter>
     </ApiTestProvider>,
   );
-  return { list, rescan, vialLabel, edit };
+  return { list, rescan, vialLabel, edit, remove };
 }
 
 const shownIds = () =>
@@ -330,5 +345,66 @@ describe('VialsPage', () => {
       );
       expect(within(unownedRow()).getByText('Ukendt ejer')).toBeTruthy();
     });
+  });
+});
+
+describe('VialsPage: deleting a vial', () => {
+  const ASSIGNED = vialRow({ id: 5, lotNumber: 'FDG-261123-5', assignedToId: 40 });
+  const WITH_ASSIGNED = [...VIALS, ASSIGNED];
+  const rowOf = (id: number) =>
+    screen.getByRole('table').querySelector(`tr[data-vial-id="${id}"]`) as HTMLElement;
+
+  async function askToDelete(id: number) {
+    await userEvent.click(
+      await screen.findByRole('button', { name: `Slet hætteglas ${String(id)}` }),
+    );
+    return screen.getByRole('dialog', { name: /^Slet hætteglas/ });
+  }
+
+  it('[URS-VIA-005] offers "Slet" on the unassigned vials and deletes one after confirming', async () => {
+    const { remove } = renderPage({ vials: WITH_ASSIGNED });
+    await waitFor(() => expect(shownIds()).toHaveLength(4));
+    await screen.findByRole('button', { name: 'Slet hætteglas 2' });
+    expect(within(rowOf(5)).queryByRole('button', { name: /^Slet/ })).toBeNull();
+
+    const question = await askToDelete(2);
+    expect(within(question).getByRole('heading').textContent).toBe(
+      'Slet hætteglas 2 (FDG-261123-1)',
+    );
+    expect(question.textContent).toContain(
+      'Vil du slette hætteglas 2 (FDG-261123-1, tappet 23/11/2026 kl. 07:10)?',
+    );
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(remove).not.toHaveBeenCalled();
+
+    await askToDelete(2);
+    await userEvent.keyboard('{Enter}');
+    expect(remove).toHaveBeenCalledExactlyOnceWith({ id: 2 });
+    await waitFor(() => expect(shownIds()).toEqual([5, 3, 1]));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getByText('Hætteglas 2 er slettet.')).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole('region', { name: /^Hætteglas, / }));
+  });
+
+  it('[URS-VIA-005][URS-DAT-006] says in words why the api refused, and keeps the vial', async () => {
+    const { remove } = renderPage({ remove: () => Promise.reject(refusal('VIAL_ASSIGNED')) });
+    await loaded();
+    const question = await askToDelete(3);
+    await userEvent.click(within(question).getByRole('button', { name: 'Slet' }));
+    expect(remove).toHaveBeenCalledExactlyOnceWith({ id: 3 });
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Fejl: Hætteglas 3 blev ikke slettet: Hætteglasset er tildelt en ordre og kan ikke ændres.',
+    );
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(shownIds()).toEqual([3, 2, 1]);
+  });
+
+  it('offers no "Slet" to a role that may not write vials', async () => {
+    renderPage({ userGroup: 5 });
+    await loaded();
+    await waitFor(() => expect(within(screen.getByRole('table')).getByText('Herlev')).toBeTruthy());
+    expect(screen.queryByRole('button', { name: /^Slet hætteglas/ })).toBeNull();
+    expect(screen.queryByRole('columnheader', { name: 'Slet' })).toBeNull();
   });
 });

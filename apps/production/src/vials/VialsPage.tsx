@@ -4,12 +4,23 @@
  * moves the date (kept in the address, `?date=2026-11-04`) and loads the vials around it;
  * "Hent manglende glas" imports the dispenser files the watcher missed. Each row opens its
  * label as PDF or prints it on the label printer; a vial without owner gets one with
- * "Angiv ejer" (VialOwnerDialog.tsx).
+ * "Angiv ejer" (VialOwnerDialog.tsx). A vial not assigned to an order is deleted with "Slet"
+ * behind a confirmation, for the roles that may write vials; the api refuses an assigned one
+ * (VIAL_ASSIGNED, e.g. released meanwhile), which the page says in words.
  */
-import { DEFAULT_TIME_ZONE, formatDanishDate, normalizeDate } from '@tracershop/core';
-import { AlertBox, DateInput, messageOf, TextField, useSession, useSiteNow } from '@tracershop/ui';
+import { allowed, DEFAULT_TIME_ZONE, formatDanishDate, normalizeDate } from '@tracershop/core';
+import {
+  AlertBox,
+  ConfirmDialog,
+  DateInput,
+  messageOf,
+  TextField,
+  usePendingAction,
+  useSession,
+  useSiteNow,
+} from '@tracershop/ui';
 import type { FormEvent } from 'react';
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { sortedCustomers } from '../orderForms/CustomerEndpointSelects';
@@ -18,6 +29,7 @@ import type { VialColumn, VialSort } from './vialTable';
 import { filterVials, lotPatternOf, NEWEST_FIRST, nextSort, sortVials } from './vialTable';
 import type { RescanCounts, VialRow } from './vialsApi';
 import {
+  useDeleteVial,
   usePrintVialLabel,
   useRescanVials,
   useSetVialOwner,
@@ -48,6 +60,10 @@ export default function VialsPage() {
   const rescan = useRescanVials();
   const print = usePrintVialLabel();
   const setOwner = useSetVialOwner();
+  const deleteVial = useDeleteVial();
+  const remove = usePendingAction();
+  const userGroup = session.data?.user?.userGroup;
+  const mayDelete = userGroup !== undefined && allowed(userGroup, 'vial.write');
 
   const [lotText, setLotText] = useState('');
   const [customerText, setCustomerText] = useState('');
@@ -66,6 +82,11 @@ export default function VialsPage() {
   /** The vial whose owner is being chosen ("Angiv ejer"), and the owner last given. */
   const [ownerVial, setOwnerVial] = useState<VialRow | null>(null);
   const [ownerGiven, setOwnerGiven] = useState<{ vialId: number; customerId: number } | null>(null);
+  /** The vial asked about ("Slet"), and the one last deleted. */
+  const [deleting, setDeleting] = useState<VialRow | null>(null);
+  const [deleted, setDeleted] = useState<{ id: number } | null>(null);
+  const [refusedId, setRefusedId] = useState<number | null>(null);
+  const pageRef = useRef<HTMLDivElement>(null);
   const customerSelectId = useId();
 
   const ownerNames = useMemo(
@@ -123,10 +144,29 @@ export default function VialsPage() {
     setOwnerGiven({ vialId, customerId });
   };
 
+  const onDelete = (vial: VialRow) => {
+    setDeleted(null);
+    setRefusedId(vial.id);
+    void remove.run(
+      () => deleteVial.mutateAsync({ id: vial.id }),
+      () => {
+        setDeleting(null);
+        setDeleted({ id: vial.id });
+        // The row and its button are gone: the keyboard goes on in the table.
+        pageRef.current?.querySelector<HTMLElement>('.vials-table__scroll')?.focus();
+      },
+      // A refusal closes the question and is shown above the table.
+      () => {
+        setDeleting(null);
+        return false;
+      },
+    );
+  };
+
   const loadedWindow = vialWindowOf(date);
 
   return (
-    <div className="vials-page">
+    <div className="vials-page" ref={pageRef}>
       <h1>{t('vials.title')}</h1>
       <form className="vials-page__filters" onSubmit={search} noValidate>
         <span className="vials-page__filter">
@@ -218,6 +258,14 @@ export default function VialsPage() {
           })}
         </AlertBox>
       )}
+      {deleted === null ? null : (
+        <AlertBox level="hint">{t('vials.deleted', { id: deleted.id })}</AlertBox>
+      )}
+      {remove.failure === null ? null : (
+        <AlertBox level="error">
+          {t('vials.deleteFailed', { id: refusedId, message: remove.failure })}
+        </AlertBox>
+      )}
       {vials.isError ? <AlertBox level="error">{messageOf(vials.error)}</AlertBox> : null}
 
       <p className="vials-page__summary" role="status">
@@ -240,6 +288,7 @@ export default function VialsPage() {
           setOwnerGiven(null);
           setOwnerVial(vial);
         }}
+        onDelete={mayDelete ? setDeleting : undefined}
         printingVialId={print.isPending ? (print.variables?.vialId ?? null) : null}
       />
       {ownerVial === null ? null : (
@@ -250,6 +299,23 @@ export default function VialsPage() {
           onSave={(customerId, reason) => onSaveOwner(ownerVial.id, customerId, reason)}
           onCancel={() => setOwnerVial(null)}
         />
+      )}
+      {deleting === null ? null : (
+        <ConfirmDialog
+          open
+          title={t('vials.deleteTitle', { id: deleting.id, lot: deleting.lotNumber })}
+          confirmLabel={t('vials.delete')}
+          pending={remove.pending}
+          onCancel={() => setDeleting(null)}
+          onConfirm={() => onDelete(deleting)}
+        >
+          {t('vials.deleteQuestion', {
+            id: deleting.id,
+            lot: deleting.lotNumber,
+            date: formatDanishDate(deleting.fillDate),
+            time: deleting.fillTime.slice(0, 5),
+          })}
+        </ConfirmDialog>
       )}
     </div>
   );

@@ -1,8 +1,8 @@
 /**
  * The vial page's reads and writes: every vial filled within the window around the chosen
- * date (all pages of `vials.list`), the rescan of the dispenser folder, the label print and
- * the owner of a vial without one. The list is kept under the `vials.list` key, so a live
- * Vial event refreshes it.
+ * date (all pages of `vials.list`), the rescan of the dispenser folder, the label print, the
+ * owner of a vial without one and the delete of an unassigned vial. The list is kept under the
+ * `vials.list` key, so a live Vial event refreshes it.
  */
 import type { RouterOutputs } from '@tracershop/api';
 import { addDays } from '@tracershop/core';
@@ -83,6 +83,26 @@ export function useSetVialOwner() {
       onSuccess: async (saved) => {
         queryClient.setQueriesData<VialRow[]>(trpc.vials.list.pathFilter(), (rows) =>
           rows?.map((row) => (row.id === saved.id ? saved : row)),
+        );
+        await queryClient.invalidateQueries(trpc.vials.forSlot.pathFilter());
+      },
+    }),
+  );
+}
+
+/**
+ * "Slet" of a vial not assigned to an order (`vials.delete`, audited; the api refuses an
+ * assigned one with VIAL_ASSIGNED). The deleted row leaves the loaded lists at once (the live
+ * Vial event refreshes them too), and the release modal's vials are read again.
+ */
+export function useDeleteVial() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return useMutation(
+    trpc.vials.delete.mutationOptions({
+      onSuccess: async (deleted) => {
+        queryClient.setQueriesData<VialRow[]>(trpc.vials.list.pathFilter(), (rows) =>
+          rows?.filter((row) => row.id !== deleted.id),
         );
         await queryClient.invalidateQueries(trpc.vials.forSlot.pathFilter());
       },

@@ -295,6 +295,14 @@ export const restoreOrdersInput = strict({ orderIds: idList, ...changeReason });
 export type RestoreOrdersInput = z.infer<typeof restoreOrdersInput>;
 
 /**
+ * Production deletes an order of any kind, with its reason once the order is accepted (a released
+ * one only the site admin): `{ id, reason? }`.
+ */
+export const productionOrderDeleteInput = strict({ id, ...changeReason });
+/** What `productionOrderDeleteInput` gives after parsing. */
+export type ProductionOrderDeleteInput = z.infer<typeof productionOrderDeleteInput>;
+
+/**
  * Releases and correction: electronic signatures, each with the logged-in user's password.
  * Activity: the orders of a (slot, date) with at least one vial.
  */
@@ -415,6 +423,29 @@ export const changePasswordInput = strict({
 });
 /** What `changePasswordInput` gives after parsing. */
 export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
+
+/**
+ * A new local account made by the site admin: its role, its customers when the role is
+ * shop-scoped (core `roleCustomersProblem`), and a first password its owner must replace at
+ * the first login.
+ */
+export const userCreateInput = strict({
+  username: usernameText,
+  displayName: optionalText(schemaLimits.personName),
+  userGroup: userGroupSchema,
+  password: newPasswordText,
+  customerIds: optionalIdList,
+});
+/** What `userCreateInput` gives after parsing. */
+export type UserCreateInput = z.infer<typeof userCreateInput>;
+
+/** A new password for a local account, set by the site admin; its owner must replace it. */
+export const userPasswordResetInput = strict({
+  id,
+  password: newPasswordText,
+});
+/** What `userPasswordResetInput` gives after parsing. */
+export type UserPasswordResetInput = z.infer<typeof userPasswordResetInput>;
 
 /** A new external shop user (ShopExternal, local password), with their customer or not yet. */
 export const externalUserCreateInput = strict({

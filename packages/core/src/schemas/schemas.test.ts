@@ -105,6 +105,7 @@ const examples = {
   orderIdsInput: { orderIds: [1, 2, 3] },
   moveOrdersInput: { orderIds: [1], toSlotId: 2 },
   restoreOrdersInput: { orderIds: [1], reason: 'Flyttet ved en fejl' },
+  productionOrderDeleteInput: { id: 4, reason: 'Bestilt to gange' },
   activityReleaseInput: {
     slotId: 1,
     deliveryDate: '2024-12-02',
@@ -152,6 +153,14 @@ const examples = {
   userAssignmentCreateInput: { username: 'ABCD1234', customerId: 2 },
   userAssignmentDeleteInput: { id: 1 },
   userEditInput: { id: 3, userGroup: UserGroup.ShopUser, active: false },
+  userCreateInput: {
+    username: 'hansen',
+    displayName: 'Anna Hansen',
+    userGroup: UserGroup.ShopUser,
+    password: 'long enough',
+    customerIds: [2],
+  },
+  userPasswordResetInput: { id: 3, password: 'long enough' },
   apiTokenCreateInput: {
     name: 'Nightly deliveries',
     userGroup: UserGroup.ProductionUser,

@@ -157,23 +157,8 @@ export async function seedDemoWebSettings(
     },
     { transaction },
   );
-  await models.ServiceAddress.bulkCreate(
-    [
-      {
-        kind: ServiceAddressKind.Hl7,
-        host: '0.0.0.0',
-        port: 2575,
-        description: 'HL7 ORM listener (demo)',
-      },
-      {
-        kind: ServiceAddressKind.Ldap,
-        host: 'ldap.example.dk',
-        port: 636,
-        description: 'Active Directory (demo)',
-      },
-    ],
-    { transaction },
-  );
+  // No 'hl7' or 'ldap' address: a stored one is used at once (the HL7 listener's allowed
+  // senders, the directory of directory login), and the demo has neither.
   await models.ServerSettings.update(
     {
       adminPhone: '35454147',

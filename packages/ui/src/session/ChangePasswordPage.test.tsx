@@ -5,7 +5,7 @@ import { ApiTestProvider, refusal } from '../testing/fakeApi';
 import { describedText } from '../testing/fieldMessages';
 import { renderWithI18n } from '../testing/renderWithI18n';
 import type { I18nOptions } from '../i18n/i18n';
-import { ChangePasswordPage } from './ChangePasswordPage';
+import { ChangePasswordPage, PasswordChangeGate } from './ChangePasswordPage';
 
 const WHOAMI = {
   user: {
@@ -169,12 +169,51 @@ describe('ChangePasswordPage', () => {
 
   it('[URS-ACC-007] tells a directory account that its password is changed in the directory', async () => {
     renderPage(() => {
-      throw refusal('FORBIDDEN_ROLE');
+      throw refusal('DIRECTORY_ACCOUNT');
     });
     await typeDraft('tracershop', 'nyt-kodeord', 'nyt-kodeord');
     await userEvent.click(submit());
     expect((await screen.findByRole('alert')).textContent).toContain(
       'Dit kodeord hører til hospitalets brugerkatalog (LDAP)',
     );
+  });
+
+  it('[URS-ACC-017] shows only the password page until a password someone else chose is replaced', async () => {
+    let mustChange = true;
+    const mutate = vi.fn(() => {
+      mustChange = false;
+      return { ok: true };
+    });
+    renderWithI18n(
+      <ApiTestProvider
+        procedures={{
+          auth: {
+            whoami: {
+              query: () => ({
+                ...WHOAMI,
+                user: { ...WHOAMI.user, mustChangePassword: mustChange },
+              }),
+            },
+            changePassword: { mutate },
+          },
+        }}
+      >
+        <PasswordChangeGate>
+          <p>Bestillinger</p>
+        </PasswordChangeGate>
+      </ApiTestProvider>,
+    );
+    expect(
+      await screen.findByText(/Din administrator har valgt dit nuværende kodeord/),
+    ).toBeTruthy();
+    expect(screen.queryByText('Bestillinger')).toBeNull();
+    await userEvent.type(screen.getByLabelText('Kodeord fra administratoren'), 'fra-admin-1');
+    await typeDraft('', 'mit-eget-kodeord', 'mit-eget-kodeord');
+    await userEvent.click(submit());
+    expect(mutate).toHaveBeenCalledWith({
+      currentPassword: 'fra-admin-1',
+      newPassword: 'mit-eget-kodeord',
+    });
+    expect(await screen.findByText('Bestillinger')).toBeTruthy();
   });
 });

@@ -7,8 +7,12 @@
  * lock-out with its minutes, and a directory (LDAP) account is told its password is changed
  * in the directory. On success the page says so and empties the fields; the user's other
  * sessions have ended, this one goes on. Enter submits; focus starts in the first field.
+ *
+ * `PasswordChangeGate` shows only this page to a user whose password someone else chose (a
+ * new account, a reset by the site admin) until they have replaced it: the api refuses every
+ * other call of such a session (PASSWORD_CHANGE_REQUIRED).
  */
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Locale } from '@tracershop/core';
 import {
   changePasswordInput,
@@ -17,7 +21,7 @@ import {
   schemaLimits,
 } from '@tracershop/core';
 import type { TFunction } from 'i18next';
-import type { FormEvent } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AlertBox } from '../alerts/AlertBox';
@@ -74,11 +78,21 @@ function checkDraft(
   return errors;
 }
 
+/** The three fields as the form shows them, in order. */
+const FIELDS: ReadonlyArray<{ field: Field; name: string; autoComplete: string }> = [
+  { field: 'currentPassword', name: 'current-password', autoComplete: 'current-password' },
+  { field: 'newPassword', name: 'new-password', autoComplete: 'new-password' },
+  { field: 'repeatPassword', name: 'repeat-password', autoComplete: 'new-password' },
+];
+
 export function ChangePasswordPage() {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const session = useSession();
   const change = useMutation(trpc.auth.changePassword.mutationOptions());
+  // A password someone else chose: the page says why it is the only one shown.
+  const required = session.data?.user?.mustChangePassword === true;
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -92,7 +106,7 @@ export function ChangePasswordPage() {
   }, []);
 
   const labels: Record<Field, string> = {
-    currentPassword: t('password.current'),
+    currentPassword: required ? t('password.givenPassword') : t('password.current'),
     newPassword: t('password.new'),
     repeatPassword: t('password.repeat'),
   };
@@ -123,6 +137,10 @@ export function ChangePasswordPage() {
       });
       setDraft(EMPTY);
       setChanged(true);
+      if (required) {
+        // The gate opens once the session no longer says "must change".
+        await queryClient.invalidateQueries(trpc.auth.whoami.pathFilter());
+      }
     } catch (error) {
       const reason = reasonOf(error);
       if (reason === 'WRONG_PASSWORD') {
@@ -131,7 +149,7 @@ export function ChangePasswordPage() {
         currentRef.current?.focus();
       } else if (reason === 'NEW_PASSWORD_REFUSED') {
         setErrors({ newPassword: messageOf(error) });
-      } else if (reason === 'FORBIDDEN_ROLE') {
+      } else if (reason === 'DIRECTORY_ACCOUNT') {
         // The api refuses a directory account: its password lives in the directory.
         setProblem({ level: 'warning', text: t('password.directory') });
       } else {
@@ -145,6 +163,7 @@ export function ChangePasswordPage() {
   return (
     <section className="ts-password" aria-labelledby="ts-password-title">
       <h1 id="ts-password-title">{t('password.title')}</h1>
+      {required ? <AlertBox level="warning">{t('password.required')}</AlertBox> : null}
       <p className="ts-password__rules">
         {t('password.rules', { min: schemaLimits.newPasswordMin })}
       </p>
@@ -158,34 +177,19 @@ export function ChangePasswordPage() {
           readOnly
           hidden
         />
-        <TextField
-          ref={currentRef}
-          label={labels.currentPassword}
-          type="password"
-          name="current-password"
-          autoComplete="current-password"
-          value={draft.currentPassword}
-          onChange={(value) => edit('currentPassword', value)}
-          error={errors.currentPassword}
-        />
-        <TextField
-          label={labels.newPassword}
-          type="password"
-          name="new-password"
-          autoComplete="new-password"
-          value={draft.newPassword}
-          onChange={(value) => edit('newPassword', value)}
-          error={errors.newPassword}
-        />
-        <TextField
-          label={labels.repeatPassword}
-          type="password"
-          name="repeat-password"
-          autoComplete="new-password"
-          value={draft.repeatPassword}
-          onChange={(value) => edit('repeatPassword', value)}
-          error={errors.repeatPassword}
-        />
+        {FIELDS.map(({ field, name, autoComplete }) => (
+          <TextField
+            key={field}
+            ref={field === 'currentPassword' ? currentRef : undefined}
+            label={labels[field]}
+            type="password"
+            name={name}
+            autoComplete={autoComplete}
+            value={draft[field]}
+            onChange={(value) => edit(field, value)}
+            error={errors[field]}
+          />
+        ))}
         <button type="submit" className="ts-button" disabled={pending} aria-busy={pending}>
           {t('password.submit')}
         </button>
@@ -196,4 +200,16 @@ export function ChangePasswordPage() {
       </p>
     </section>
   );
+}
+
+/**
+ * The pages of a logged-in user, or only "Skift kodeord" while the session's password is one
+ * someone else chose (its live events wait too: the api would refuse them).
+ */
+export function PasswordChangeGate({ children }: { children: ReactNode }) {
+  const session = useSession();
+  if (session.data?.user?.mustChangePassword === true) {
+    return <ChangePasswordPage />;
+  }
+  return children;
 }

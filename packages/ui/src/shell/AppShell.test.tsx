@@ -45,6 +45,31 @@ describe('AppShell', () => {
     }
   });
 
+  it('puts the app’s "Hjælp" link in the top bar, after the language and before the name', () => {
+    renderWithI18n(
+      <AppShell
+        userName="Shop Bruger"
+        helpLink={<a href="/shop/help">Hjælp</a>}
+        passwordLink={<a href="/shop/password">Skift kodeord</a>}
+        connection="open"
+      >
+        side
+      </AppShell>,
+    );
+    const link = screen.getByRole('link', { name: 'Hjælp' });
+    expect(screen.getByRole('banner').contains(link)).toBe(true);
+    const order = [
+      screen.getByRole('combobox', { name: 'Sprog' }),
+      link,
+      screen.getByText('Shop Bruger'),
+    ];
+    for (const [index, element] of order.slice(1).entries()) {
+      expect(
+        order[index]!.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING,
+      ).toBeTruthy();
+    }
+  });
+
   it('[URS-PRF-010] shows a visible mark while the connection is lost', () => {
     renderWithI18n(
       <AppShell userName="Shop Bruger" connection="lost">

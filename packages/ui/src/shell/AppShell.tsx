@@ -1,7 +1,7 @@
 /**
- * The frame of every page (docs/domain.md): the navbar with the app's pages, the language, the
- * user's name, "Skift kodeord" (the user's own password page), "Log ud", and a red "connection
- * lost" mark while the live connection is down.
+ * The frame of every page (docs/domain.md): the navbar with the app's pages, the language,
+ * "Hjælp" (the app's user guide), the user's name, "Skift kodeord" (the user's own password
+ * page), "Log ud", and a red "connection lost" mark while the live connection is down.
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +18,8 @@ export interface AppShellProps {
    * router, with the shared text `shell.changePassword` ("Skift kodeord").
    */
   passwordLink?: ReactNode;
+  /** The link to the app's help page (its user guide), after the language: the app's router link. */
+  helpLink?: ReactNode;
   onLogout?: () => void;
   connection: ConnectionState;
   children: ReactNode;
@@ -46,6 +48,7 @@ export function AppShell({
   navigation,
   userName,
   passwordLink,
+  helpLink,
   onLogout,
   connection,
   children,
@@ -61,6 +64,7 @@ export function AppShell({
         <div className="ts-navbar__end">
           {connection === 'lost' ? <ConnectionLostIndicator /> : null}
           <LanguageSelect className="ts-navbar__language" />
+          {helpLink ?? null}
           {userName === null ? null : <span className="ts-navbar__user">{userName}</span>}
           {passwordLink ?? null}
           {onLogout === undefined ? null : (

@@ -4,11 +4,15 @@
  * (core's `parseHl7Orm`), applied in one transaction. The ACK follows the outcome: `AA` only
  * after the commit, `AE` with the reason when the message could not be stored (nothing of it
  * is), `AR` for a message this listener does not handle or a sender not on the allow-list.
+ * The allow-list is the one in force when the message arrives (addressesInForce.ts):
+ * `HL7_ALLOWED_HOSTS`, else the hosts of the stored 'hl7' addresses, else every sender, so a
+ * sender added or removed on the server settings page counts from the next message on.
  */
 import { isIP } from 'node:net';
 import { lookup } from 'node:dns/promises';
 import { buildHl7Ack, hl7MessageControlId, parseHl7Orm } from '@tracershop/core';
 import type { Hl7AckCode } from '@tracershop/core';
+import { hl7SendersInForce } from '../../addressesInForce';
 import { siteNow } from '../../clock';
 import type { ApiServices } from '../../trpc/context';
 import type { BackgroundService, BackgroundServiceStarter } from '../backgroundService';
@@ -23,8 +27,14 @@ export interface Hl7ListenerOptions {
   /** TCP port; 0 picks a free one (tests). */
   port: number;
   host?: string;
-  /** Sender IP addresses accepted; empty or absent accepts every sender. */
+  /**
+   * Sender IP addresses accepted, fixed (tests); empty accepts every sender. Absent: the
+   * senders in force when each message arrives (HL7_ALLOWED_HOSTS of `env`, else the stored
+   * 'hl7' addresses, else every sender).
+   */
   allowedHosts?: readonly string[];
+  /** The environment whose HL7_ALLOWED_HOSTS wins over the stored senders; default services.env. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface Hl7Listener extends BackgroundService {
@@ -90,7 +100,7 @@ export async function handleHl7Message(
     buildHl7Ack({ message, code, now: ackTime(services), ...(text === undefined ? {} : { text }) });
 
   if (allowedHosts.length > 0 && !allowedHosts.includes(plainAddress(remoteAddress))) {
-    log.warn('hl7 message from a sender not on HL7_ALLOWED_HOSTS refused');
+    log.warn('hl7 message from a sender not on the allow-list refused');
     return ack('AR', 'Sender not allowed');
   }
   const outline = outlineOf(message);
@@ -137,29 +147,82 @@ export async function handleHl7Message(
   }
 }
 
+/** An allow-list no sender is on. */
+const NO_SENDER: readonly string[] = ['(none)'];
+
+/**
+ * The IP addresses of the senders in force now; empty accepts every sender. A host name that
+ * cannot be looked up is left out (logged), so it cannot stand in for "every sender".
+ */
+async function sendersNow(
+  services: ApiServices,
+  env: NodeJS.ProcessEnv,
+): Promise<readonly string[]> {
+  const { hosts } = await hl7SendersInForce(services.db, env);
+  if (hosts.length === 0) {
+    return [];
+  }
+  const addresses = await resolveAllowedHosts(hosts.join(','), (host, error) =>
+    services.log.warn({ service: 'hl7', host, err: error }, 'hl7 allowed sender not found'),
+  );
+  // Only names that could not be looked up: nobody is allowed rather than everybody.
+  return addresses.length === 0 ? NO_SENDER : addresses;
+}
+
+/** The ACK of a message whose senders in force could not be read (the database): send again. */
+async function handleWithSendersInForce(
+  services: ApiServices,
+  env: NodeJS.ProcessEnv,
+  message: string,
+  remoteAddress: string,
+): Promise<string> {
+  let allowed: readonly string[];
+  try {
+    allowed = await sendersNow(services, env);
+  } catch (error) {
+    services.log.error({ service: 'hl7', err: error }, 'hl7 allowed senders not read');
+    return buildHl7Ack({
+      message,
+      code: 'AE',
+      text: 'Could not check the sender; send it again',
+      now: ackTime(services),
+    });
+  }
+  return handleHl7Message(services, message, remoteAddress, allowed);
+}
+
 /** Starts the listener; resolves once it listens. */
 export async function startHl7Listener(
   services: ApiServices,
   options: Hl7ListenerOptions,
 ): Promise<Hl7Listener> {
-  const allowedHosts = options.allowedHosts ?? [];
+  const fixed = options.allowedHosts;
+  const env = options.env ?? services.env;
   const server = await startMllpServer({
     port: options.port,
     ...(options.host === undefined ? {} : { host: options.host }),
     encoding: HL7_ENCODING,
     log: services.log.child({ service: 'hl7' }),
     handle: (message, remoteAddress) =>
-      handleHl7Message(services, message, remoteAddress, allowedHosts),
+      fixed === undefined
+        ? handleWithSendersInForce(services, env, message, remoteAddress)
+        : handleHl7Message(services, message, remoteAddress, fixed),
   });
   services.log.info(
-    { port: server.port, allowList: allowedHosts.length > 0 },
+    { port: server.port, allowList: fixed === undefined ? 'in force' : fixed.length > 0 },
     'hl7 listener listening',
   );
   return { name: 'hl7', port: server.port, stop: () => server.close() };
 }
 
-/** `HL7_ALLOWED_HOSTS`: IP addresses and host names (resolved once, at start). */
-export async function resolveAllowedHosts(list: string | undefined): Promise<string[]> {
+/**
+ * `HL7_ALLOWED_HOSTS` or the stored senders: IP addresses and host names, looked up. A name
+ * that cannot be looked up throws, or is passed to `notFound` and left out when that is given.
+ */
+export async function resolveAllowedHosts(
+  list: string | undefined,
+  notFound?: (host: string, error: unknown) => void,
+): Promise<string[]> {
   const entries = (list ?? '')
     .split(',')
     .map((entry) => entry.trim())
@@ -170,8 +233,18 @@ export async function resolveAllowedHosts(list: string | undefined): Promise<str
       addresses.add(plainAddress(entry));
       continue;
     }
-    for (const resolved of await lookup(entry, { all: true })) {
-      addresses.add(plainAddress(resolved.address));
+    let resolved: { address: string }[];
+    try {
+      resolved = await lookup(entry, { all: true });
+    } catch (error) {
+      if (notFound === undefined) {
+        throw error;
+      }
+      notFound(entry, error);
+      continue;
+    }
+    for (const { address } of resolved) {
+      addresses.add(plainAddress(address));
     }
   }
   return [...addresses];
@@ -188,14 +261,18 @@ function portOf(value: string | undefined): number {
   return port;
 }
 
-/** Enabled by `HL7_ENABLED=1`; `HL7_PORT` (2575), `HL7_HOST`, `HL7_ALLOWED_HOSTS`. */
+/**
+ * Enabled by `HL7_ENABLED=1`; `HL7_PORT` (2575), `HL7_HOST`. The senders are the ones in force
+ * at each message; a HL7_ALLOWED_HOSTS name that cannot be looked up fails the start.
+ */
 export const startHl7Service: BackgroundServiceStarter = async (services, env, force) => {
   if (!force && env.HL7_ENABLED !== '1') {
     return null;
   }
+  await resolveAllowedHosts(env.HL7_ALLOWED_HOSTS);
   return startHl7Listener(services, {
     port: portOf(env.HL7_PORT),
     ...(env.HL7_HOST === undefined || env.HL7_HOST === '' ? {} : { host: env.HL7_HOST }),
-    allowedHosts: await resolveAllowedHosts(env.HL7_ALLOWED_HOSTS),
+    env,
   });
 };

@@ -1,16 +1,17 @@
 /**
  * The DICOM Modality Worklist poller (docs/operations.md, docs/domain.md): every
- * few minutes a C-FIND to the RIS (the ServiceAddress of ServerSettings.risAddressId) for the
- * scheduled procedure steps of today and the next days; each step becomes a booking through
- * the same upsert rules as HL7, then the polled dates are synchronised in full: a stored
+ * few minutes a C-FIND to the RIS (the ServiceAddress of ServerSettings.risAddressId, read
+ * again for every poll, so a RIS address chosen or edited on the server settings page is used
+ * from the next poll on) for the scheduled procedure steps of today and the next days; each
+ * step becomes a booking through the same upsert rules as HL7, then the polled dates are synchronised in full: a stored
  * booking of those dates the RIS no longer lists is removed, unless already ordered. A failed
  * poll changes nothing (it never wipes bookings) and is retried the next round.
  */
 import { createRequire } from 'node:module';
-import { ServiceAddressKind, addDays } from '@tracershop/core';
-import { SERVER_SETTINGS_ID } from '@tracershop/db';
+import { addDays } from '@tracershop/core';
 import type { ServiceAddress } from '@tracershop/db';
 import type * as Dimse from 'dcmjs-dimse';
+import { risAddressInForce } from '../../addressesInForce';
 import { siteToday } from '../../clock';
 import type { ApiServices } from '../../trpc/context';
 import type { BackgroundService, BackgroundServiceStarter } from '../backgroundService';
@@ -51,17 +52,8 @@ export interface WorklistPollResult extends BookingApplyResult {
 export class WorklistQueryError extends Error {}
 
 /** The configured RIS: a 'dicom' ServiceAddress with an AE title, or null. */
-export async function risAddressOf(services: ApiServices): Promise<ServiceAddress | null> {
-  const { ServerSettings, ServiceAddress } = services.db.models;
-  const settings = await ServerSettings.findByPk(SERVER_SETTINGS_ID);
-  if (settings === null || settings.risAddressId === null) {
-    return null;
-  }
-  const address = await ServiceAddress.findByPk(settings.risAddressId);
-  if (address === null || address.kind !== ServiceAddressKind.Dicom || !address.aeTitle) {
-    return null;
-  }
-  return address;
+export function risAddressOf(services: ApiServices): Promise<ServiceAddress | null> {
+  return risAddressInForce(services.db);
 }
 
 /** A value of a naturalized dataset as text (first value of a multi-valued element). */
@@ -311,7 +303,8 @@ export function startWorklistSchedule(
 /**
  * Enabled by `WORKLIST_ENABLED=1`; `WORKLIST_POLL_MINUTES` (15), `WORKLIST_DAYS` (7),
  * `WORKLIST_AE_TITLE` (TRACERSHOP), `WORKLIST_STATION_AE_TITLE`, `WORKLIST_TIMEOUT_SECONDS`
- * (30). Null when no RIS address is configured.
+ * (30). Started also while no RIS address is chosen: each poll fails (logged, counted) until
+ * one is, and the first poll after that uses it, without a restart.
  */
 export const startWorklistService: BackgroundServiceStarter = async (services, env, force) => {
   if (!force && env.WORKLIST_ENABLED !== '1') {
@@ -320,9 +313,8 @@ export const startWorklistService: BackgroundServiceStarter = async (services, e
   if ((await risAddressOf(services)) === null) {
     services.log.warn(
       { service: 'worklist' },
-      'worklist enabled but no RIS DICOM address is configured (ServerSettings.risAddressId)',
+      'worklist enabled but no RIS DICOM address is chosen (server settings): polls fail until one is',
     );
-    return null;
   }
   return startWorklistSchedule(
     services,

@@ -1,6 +1,6 @@
 /**
  * Site administration: the audit trail, its verification and periodic reviews, login events,
- * telemetry, scheduled backups, role assignment and scripts' API tokens.
+ * telemetry, scheduled backups, accounts (new, reset, role) and scripts' API tokens.
  */
 import { router } from '../../trpc/init';
 import { apiTokenCreate, apiTokenList, apiTokenRevoke } from './apiTokens';
@@ -9,7 +9,7 @@ import { auditChainVerification, auditFilterChoices, auditTrailRead } from './au
 import { backupRunsRead } from './backupRuns';
 import { loginEventsRead } from './loginEvents';
 import { telemetrySummary } from './telemetry';
-import { userEdit } from './users';
+import { userCreate, userEdit, userPasswordReset } from './users';
 
 export const adminRouter = router({
   auditTrail: auditTrailRead,
@@ -21,5 +21,7 @@ export const adminRouter = router({
   telemetry: telemetrySummary,
   backupRuns: backupRunsRead,
   editUser: userEdit,
+  createUser: userCreate,
+  resetPassword: userPasswordReset,
   apiTokens: router({ list: apiTokenList, create: apiTokenCreate, revoke: apiTokenRevoke }),
 });

@@ -201,7 +201,10 @@ export interface OrderChangeOptions<M extends OrderRow> {
   kind: OrderKind<M>;
   /** The audit verb: `<auditName>.<verb>`. */
   verb: string;
-  /** The user's reason for the change, kept with each order's audit event. */
+  /**
+   * The user's reason for the change, kept with each order's audit event; a delete of an
+   * accepted or released order is refused without it (core `changeNeedsReason`).
+   */
   reason?: string | undefined;
   /**
    * An edit, move or move back: refused without `reason` when an order it changes is
@@ -264,6 +267,16 @@ export function changeOrders<M extends OrderRow>(
         .map(({ status }) => status);
       requireReason({ change: 'order', statuses }, options.reason);
     }
+    // Deleting an accepted or released order says why (the shop only ever deletes Ordered ones).
+    requireReason(
+      {
+        change: 'delete',
+        statuses: judged
+          .filter(({ decision }) => decision === 'delete')
+          .map(({ status }) => status),
+      },
+      options.reason,
+    );
 
     const orders: Wire<InferAttributes<M>>[] = [];
     const deletedIds: number[] = [];

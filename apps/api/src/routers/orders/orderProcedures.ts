@@ -4,7 +4,13 @@
  * edit and delete. Each kind supplies only what differs (its fields, its vials).
  */
 import type { DeadlineScope, LimitOverrideInput } from '@tracershop/core';
-import { OrderStatus, allowed, idInput, orderIdsInput } from '@tracershop/core';
+import {
+  OrderStatus,
+  allowed,
+  idInput,
+  orderIdsInput,
+  productionOrderDeleteInput,
+} from '@tracershop/core';
 import type { z } from 'zod';
 import { assertActsFor } from '../../customerScope';
 import { apiError } from '../../errors';
@@ -162,7 +168,9 @@ export function productionEditProcedure<M extends OrderRow, S extends EditSchema
 
 /**
  * Production deletes an order; a released one only with 'order.deleteReleased' (site
- * admin), after `detachVials` passed its vials on or detached them.
+ * admin), after `detachVials` passed its vials on or detached them. An accepted or released
+ * order needs the user's reason (core `changeNeedsReason`), kept with the delete's audit event
+ * and with those of the vials it passes on.
  */
 export function productionDeleteProcedure<M extends OrderRow>(
   kind: OrderKind<M>,
@@ -174,12 +182,14 @@ export function productionDeleteProcedure<M extends OrderRow>(
   ) => Promise<void>,
 ) {
   return procedure('order.production.manage')
-    .input(idInput)
+    .input(productionOrderDeleteInput)
     .mutation(async ({ ctx, input }) => {
+      const reason = input.reason ?? null;
       await changeOrders(ctx, {
         kind,
         verb: 'delete',
         target: [input.id],
+        reason: input.reason,
         decide: async (row) => {
           if (
             row.status === OrderStatus.Released &&
@@ -190,7 +200,10 @@ export function productionDeleteProcedure<M extends OrderRow>(
           return 'delete';
         },
         beforeDelete: async (row, customerId, scope) => {
-          await detachVials?.(ctx.services, row, customerId, scope);
+          await detachVials?.(ctx.services, row, customerId, {
+            ...scope,
+            audit: (entry) => scope.audit({ ...entry, reason: entry.reason ?? reason }),
+          });
         },
       });
       return { id: input.id };

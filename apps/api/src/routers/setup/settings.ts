@@ -1,12 +1,15 @@
 /**
  * Site configuration in the web database: the server settings, printers ("Printer"), the
  * addresses of outside services (RIS, HL7, LDAP) and the notices shown in the shop. These are
- * not GMP records, so they are not audited; their events go to production only, except
- * notices, which each addressed customer's shop users receive too.
+ * not GMP records, so they are not audited, except the service addresses: the services use
+ * them without a restart (addressesInForce.ts), and an 'ldap' address decides where users log
+ * in, so their changes are audited like access changes. Their events go to production only,
+ * except notices, which each addressed customer's shop users receive too.
  */
 import {
   ServiceAddressKind,
   customerNoticeCreateInput,
+  isNoticeCurrent,
   customerNoticeEditInput,
   idInput,
   isProductionMember,
@@ -18,9 +21,10 @@ import {
 } from '@tracershop/core';
 import type { ServerSettingsEditInput } from '@tracershop/core';
 import { SERVER_SETTINGS_ID } from '@tracershop/db';
-import type { CustomerNotice, ServerSettings } from '@tracershop/db';
-import { Op } from 'sequelize';
+import type { CustomerNotice, ServerSettings, ServiceAddress } from '@tracershop/db';
 import type { Transaction } from 'sequelize';
+import { addressesInForce } from '../../addressesInForce';
+import type { AddressInForce } from '../../addressesInForce';
 import type { SessionUser } from '../../auth/sessions';
 import { siteToday } from '../../clock';
 import { customerLimitOf } from '../../customerScope';
@@ -30,6 +34,7 @@ import type { Writer } from '../../recordWrites';
 import { writeWeb } from '../../recordWrites';
 import type { ApiServices } from '../../trpc/context';
 import { procedure, router } from '../../trpc/init';
+import { writeAccess } from './accessWrites';
 import { PRODUCTION } from './audiences';
 import { changesOf, createRow, findRow, saveChanges } from './rows';
 import type { WireRow } from '../../wire';
@@ -72,7 +77,16 @@ function editSettings(writer: Writer, input: ServerSettingsEditInput) {
     const { ServiceAddress } = writer.services.db.models;
     await assertPrinterChoice(writer.services, input, transaction);
     if (input.risAddressId != null) {
-      await findRow(ServiceAddress, input.risAddressId, 'ServiceAddress', transaction);
+      const address = await findRow(
+        ServiceAddress,
+        input.risAddressId,
+        'ServiceAddress',
+        transaction,
+      );
+      // The worklist asks a DICOM address only.
+      if (address.kind !== ServiceAddressKind.Dicom) {
+        throw apiError('INVALID_INPUT', {}, { fields: ['risAddressId'] });
+      }
     }
     const row = await settingsRow(writer.services, transaction);
     if (await saveChanges(row, input, transaction)) {
@@ -165,26 +179,55 @@ const printersRouter = router({
     ),
 });
 
+type AddressRow = WireRow<ServiceAddress>;
+
+/** Refuses a change that would leave the worklist without its RIS: choose another first. */
+async function assertNotTheRis(
+  services: ApiServices,
+  address: ServiceAddress,
+  transaction: Transaction,
+): Promise<void> {
+  const settings = await settingsRow(services, transaction);
+  if (settings.risAddressId === address.id) {
+    throw apiError('RIS_ADDRESS_IN_USE');
+  }
+}
+
 const serviceAddressesRouter = router({
   list: procedure('admin.config').query(async ({ ctx }) =>
     toWireList(await ctx.services.db.models.ServiceAddress.findAll({ order: [['id', 'ASC']] })),
   ),
 
+  /**
+   * Per kind, which address the services use now: the environment variable's (it wins when
+   * set) or the stored one(s), or none (addressesInForce.ts).
+   */
+  inForce: procedure('admin.config').query(({ ctx }): Promise<AddressInForce[]> =>
+    addressesInForce(ctx.services.db, ctx.services.env),
+  ),
+
   create: procedure('admin.config')
     .input(serviceAddressCreateInput)
     .mutation(({ ctx, input }) =>
-      writeWeb(ctx, async ({ transaction, publish }) => {
+      writeAccess(ctx, async ({ transaction, publish, audit }) => {
         const row = await createRow(ctx.services.db.models.ServiceAddress, input, transaction);
-        const after = toWire(row);
+        const after: AddressRow = toWire(row);
+        audit({
+          action: 'serviceAddress.create',
+          entity: 'ServiceAddress',
+          entityId: row.id,
+          after,
+        });
         publish({ entity: 'ServiceAddress', op: 'upsert', rows: [after], visibility: PRODUCTION });
         return after;
       }),
     ),
 
+  /** The RIS address keeps its kind (refused with RIS_ADDRESS_IN_USE). */
   edit: procedure('admin.config')
     .input(serviceAddressEditInput)
     .mutation(({ ctx, input }) =>
-      writeWeb(ctx, async ({ transaction, publish }) => {
+      writeAccess(ctx, async ({ transaction, publish, audit }) => {
         const { ServiceAddress } = ctx.services.db.models;
         const row = await findRow(ServiceAddress, input.id, 'ServiceAddress', transaction);
         const kind = input.kind ?? row.kind;
@@ -193,11 +236,23 @@ const serviceAddressesRouter = router({
         if (kind === ServiceAddressKind.Dicom && aeTitle == null) {
           throw apiError('INVALID_INPUT', {}, { fields: ['aeTitle'] });
         }
+        if (kind !== ServiceAddressKind.Dicom) {
+          await assertNotTheRis(ctx.services, row, transaction);
+        }
+        const before: AddressRow = toWire(row);
         if (await saveChanges(row, changesOf(input), transaction)) {
+          const after: AddressRow = toWire(row);
+          audit({
+            action: 'serviceAddress.edit',
+            entity: 'ServiceAddress',
+            entityId: row.id,
+            before,
+            after,
+          });
           publish({
             entity: 'ServiceAddress',
             op: 'upsert',
-            rows: [toWire(row)],
+            rows: [after],
             visibility: PRODUCTION,
           });
         }
@@ -205,25 +260,23 @@ const serviceAddressesRouter = router({
       }),
     ),
 
-  /** The RIS address of the settings is cleared with it (the database's SET NULL). */
+  /** The RIS address is refused with RIS_ADDRESS_IN_USE (choose another RIS address first). */
   delete: procedure('admin.config')
     .input(idInput)
     .mutation(({ ctx, input }) =>
-      writeWeb(ctx, async ({ transaction, publish }) => {
+      writeAccess(ctx, async ({ transaction, publish, audit }) => {
         const { ServiceAddress } = ctx.services.db.models;
         const row = await findRow(ServiceAddress, input.id, 'ServiceAddress', transaction);
-        const settings = await settingsRow(ctx.services, transaction);
+        await assertNotTheRis(ctx.services, row, transaction);
+        const before: AddressRow = toWire(row);
         await row.destroy({ transaction });
+        audit({
+          action: 'serviceAddress.delete',
+          entity: 'ServiceAddress',
+          entityId: row.id,
+          before,
+        });
         publish({ entity: 'ServiceAddress', op: 'delete', ids: [row.id], visibility: PRODUCTION });
-        if (settings.risAddressId === row.id) {
-          await settings.reload({ transaction });
-          publish({
-            entity: 'ServerSettings',
-            op: 'upsert',
-            rows: [toWire(settings)],
-            visibility: PRODUCTION,
-          });
-        }
         return { id: input.id };
       }),
     ),
@@ -288,11 +341,9 @@ const noticesRouter = router({
       );
     }
     const today = siteToday(ctx.services.clock, ctx.services.config.timeZone);
-    const current = await CustomerNotice.findAll({
-      where: { [Op.or]: [{ expiresOn: null }, { expiresOn: { [Op.gte]: today } }] },
-      order: [['id', 'ASC']],
-    });
-    return toWireList(current)
+    const notices = await CustomerNotice.findAll({ order: [['id', 'ASC']] });
+    return toWireList(notices)
+      .filter((notice) => isNoticeCurrent(notice.expiresOn, today))
       .map((notice) => noticeFor(ctx.user, notice))
       .filter((notice) => notice.customerIds.length > 0);
   }),

@@ -2,22 +2,27 @@
  * Accounts and customer access: external shop users (group 6, local password) managed by
  * production admins ("Externe Kunder"), and shop admins granting colleagues (groups 4, 5)
  * access to customers they represent themselves ("Bruger", docs/operations.md;
- * the legacy lacked that check). Access changes are audited and followed by live
+ * the legacy lacked that check). With directory login on, a colleague who has never logged
+ * in is looked up in the directory and gets their account with the grant; without it only
+ * existing accounts can be granted. Access changes are audited and followed by live
  * subscriptions (`assignment` on the event); password hashes never leave the server.
  */
 import {
   UserGroup,
   UserSource,
+  isGrantableByShopAdmin,
   externalUserAssignCustomerInput,
   externalUserChangePasswordInput,
   externalUserCreateInput,
   userAssignmentCreateInput,
   userAssignmentDeleteInput,
 } from '@tracershop/core';
-import { hashPassword, usernameKeyOf } from '@tracershop/db';
+import { DbConstraintError, hashPassword, usernameKeyOf } from '@tracershop/db';
 import type { User, UserAssignment } from '@tracershop/db';
 import type { Transaction } from 'sequelize';
 import { assertNewPassword } from '../../auth/newPasswords';
+import type { OutsideIdentity } from '../../auth/userProvisioning';
+import { newOutsideAccount } from '../../auth/userProvisioning';
 import { assertActsFor, customerLimitOf } from '../../customerScope';
 import type { PublishedChange } from '../../events/changeEvents';
 import { apiError, notFound } from '../../errors';
@@ -37,9 +42,6 @@ export function publicUser(user: User): PublicUser {
   const { passwordHash: _hash, usernameKey: _key, ...rest } = toWire(user);
   return rest;
 }
-
-/** Groups a shop admin may give access to customers (not admins, production or externals). */
-const ASSIGNABLE_GROUPS: ReadonlySet<number> = new Set([UserGroup.ShopAdmin, UserGroup.ShopUser]);
 
 async function assertCustomerExists(services: ApiServices, customerId: number): Promise<void> {
   await findRow(services.db.models.Customer, customerId, 'Customer');
@@ -195,26 +197,97 @@ const externalUsersRouter = router({
     }),
 });
 
+/**
+ * The account a directory user who has never logged in gets with a grant, as their first login
+ * would create it; null without directory login. Refuses a name the directory does not know,
+ * a user whose groups give no role a shop admin may grant, and an unreachable directory.
+ */
+async function directoryAccountOf(
+  services: ApiServices,
+  username: string,
+): Promise<OutsideIdentity | null> {
+  if (!(await services.directory.isOn())) {
+    return null;
+  }
+  const found = await services.directory.lookup(username);
+  if (found.kind === 'unavailable') {
+    throw apiError('DIRECTORY_UNAVAILABLE');
+  }
+  if (found.kind === 'not-found') {
+    throw apiError('DIRECTORY_USER_UNKNOWN');
+  }
+  if (!isGrantableByShopAdmin(found.identity.userGroup)) {
+    throw apiError('DIRECTORY_NO_SHOP_ROLE');
+  }
+  return found.identity;
+}
+
+function isUniqueRefusal(error: unknown, entity: string): boolean {
+  return error instanceof DbConstraintError && error.kind === 'unique' && error.entity === entity;
+}
+
 const userAssignmentsRouter = router({
-  /** A shop admin gives a colleague (group 4 or 5) access to one of their own customers. */
+  /** Whether a grant may look a user name up in the directory (else: existing accounts only). */
+  grantMode: procedure('shopAccess.write').query(async ({ ctx }) => ({
+    directoryLookup: await ctx.services.directory.isOn(),
+  })),
+
+  /**
+   * A shop admin gives a colleague (group 4 or 5) access to one of their own customers. A
+   * colleague without an account is looked up in the directory (when on) and their account
+   * is created with the grant, in one write; nothing is written on a refusal. The answer is
+   * the assignment and whether the account was created with it.
+   */
   create: procedure('shopAccess.write')
     .input(userAssignmentCreateInput)
     .mutation(async ({ ctx, input }) => {
       assertActsFor(ctx.user, input.customerId);
       await assertCustomerExists(ctx.services, input.customerId);
-      return writeAccess(ctx, async (scope) => {
-        const user = await ctx.services.db.models.User.findOne({
-          where: { usernameKey: usernameKeyOf(input.username) },
-          transaction: scope.transaction,
+      const { User, UserAssignment } = ctx.services.db.models;
+      const usernameKey = usernameKeyOf(input.username);
+      // The directory answers before the write begins: no lock waits for the network.
+      const existing = await User.findOne({ where: { usernameKey } });
+      const newAccount =
+        existing === null ? await directoryAccountOf(ctx.services, input.username) : null;
+      const grant = () =>
+        writeAccess(ctx, async (scope) => {
+          let user = await User.findOne({ where: { usernameKey }, transaction: scope.transaction });
+          const accountCreated = user === null;
+          if (user === null) {
+            if (newAccount === null) {
+              throw notFound('User');
+            }
+            user = await createRow(User, newOutsideAccount(newAccount), scope.transaction);
+            const after = publicUser(user);
+            scope.audit({ action: 'user.create', entity: 'User', entityId: user.id, after });
+            scope.publish({ entity: 'User', op: 'upsert', rows: [after], visibility: PRODUCTION });
+          }
+          if (!isGrantableByShopAdmin(user.userGroup)) {
+            throw apiError('WRONG_USER_GROUP');
+          }
+          const granted = await UserAssignment.findOne({
+            where: { userId: user.id, customerId: input.customerId },
+            transaction: scope.transaction,
+          });
+          if (granted !== null) {
+            throw apiError('ALREADY_HAS_ACCESS');
+          }
+          const assignment = await addAssignment(ctx.services, user.id, input.customerId, scope);
+          return { ...assignment, accountCreated };
         });
-        if (user === null) {
-          throw notFound('User');
+      try {
+        return await grant();
+      } catch (error) {
+        if (isUniqueRefusal(error, 'UserAssignment')) {
+          // The same grant by someone else at the same moment.
+          throw apiError('ALREADY_HAS_ACCESS');
         }
-        if (!ASSIGNABLE_GROUPS.has(user.userGroup)) {
-          throw apiError('WRONG_USER_GROUP');
+        if (isUniqueRefusal(error, 'User')) {
+          // The colleague's first login created the account meanwhile: grant to that one.
+          return grant();
         }
-        return addAssignment(ctx.services, user.id, input.customerId, scope);
-      });
+        throw error;
+      }
     }),
 
   /** Takes a colleague's access to one of the caller's customers away. */
@@ -231,7 +304,7 @@ const userAssignmentsRouter = router({
         );
         assertActsFor(ctx.user, assignment.customerId);
         const user = await findRow(User, assignment.userId, 'User', scope.transaction);
-        if (!ASSIGNABLE_GROUPS.has(user.userGroup)) {
+        if (!isGrantableByShopAdmin(user.userGroup)) {
           throw apiError('WRONG_USER_GROUP');
         }
         await removeAssignment(assignment, scope);

@@ -38,6 +38,7 @@ import { formatInstant } from '../../admin/adminTime';
 import { useTimeZone } from '../../admin/useTimeZone';
 import type { Catalog } from '../../productionApi';
 import { useCatalog } from '../../productionApi';
+import { RoleCustomersFields, roleKey } from '../../forms/RoleCustomersFields';
 import { PageLoading } from '../../session/PageLoading';
 import type { ApiTokenRow, CreatedApiToken } from './apiTokensApi';
 import { useApiTokenWrites, useApiTokens } from './apiTokensApi';
@@ -45,9 +46,6 @@ import '../setup.css';
 
 type Customer = Catalog['customers'][number];
 
-/** The roles a token can have, as the users page names them (never anonymous). */
-type WorkingGroup = Exclude<UserGroup, 0>;
-const roleKey = (group: UserGroup) => `admin.userTable.roles.${group as WorkingGroup}` as const;
 type Field = 'name' | 'customerIds' | 'expiresOn';
 
 /** A new token's first suggested last day: a quarter ahead. */
@@ -127,20 +125,6 @@ function NewTokenForm({
         autoComplete="off"
         maxLength={60}
       />
-      <label>
-        {t('apiTokens.role')}
-        <select
-          className="ts-input"
-          value={userGroup === undefined ? '' : String(userGroup)}
-          onChange={(event) => setUserGroup(Number(event.target.value) as UserGroup)}
-        >
-          {roles.map((group) => (
-            <option key={group} value={String(group)}>
-              {t(roleKey(group))}
-            </option>
-          ))}
-        </select>
-      </label>
       <fieldset className="setup-catalog__choices">
         <legend>{t('apiTokens.access')}</legend>
         {API_TOKEN_ACCESS.map((choice) => (
@@ -156,38 +140,18 @@ function NewTokenForm({
           </label>
         ))}
       </fieldset>
-      {scoped ? (
-        <fieldset
-          className="setup-catalog__choices"
-          aria-invalid={errors.customerIds !== undefined}
-          aria-describedby={errors.customerIds === undefined ? undefined : 'api-token-customers'}
-        >
-          <legend>{labels.customerIds}</legend>
-          {customers.map((customer) => (
-            <label key={customer.id}>
-              <input
-                type="checkbox"
-                checked={customerIds.includes(customer.id)}
-                onChange={(event) =>
-                  setCustomerIds((ids) =>
-                    event.target.checked
-                      ? [...ids, customer.id]
-                      : ids.filter((id) => id !== customer.id),
-                  )
-                }
-              />
-              {customer.shortName}
-            </label>
-          ))}
-          {errors.customerIds === undefined ? null : (
-            <span id="api-token-customers" className="setup-catalog__error">
-              {errors.customerIds}
-            </span>
-          )}
-        </fieldset>
-      ) : (
-        <p className="setup-catalog__hint">{t('apiTokens.everyCustomer')}</p>
-      )}
+      <RoleCustomersFields
+        roleLabel={t('apiTokens.role')}
+        customersLabel={labels.customerIds}
+        everyCustomer={t('apiTokens.everyCustomer')}
+        roles={roles}
+        userGroup={userGroup}
+        onRoleChange={setUserGroup}
+        customers={customers}
+        customerIds={customerIds}
+        onCustomersChange={setCustomerIds}
+        error={errors.customerIds}
+      />
       <TextField
         label={labels.expiresOn}
         type="date"

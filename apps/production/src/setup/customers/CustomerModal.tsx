@@ -1,7 +1,8 @@
 /**
- * "Kunde konfigurering - <kort navn>" (docs/domain.md): the customer, its delivery endpoints and
- * the deliveries of the chosen endpoint and product with their weekly grid. Changing the
- * endpoint or the product starts a new delivery (the form and the selection are cleared).
+ * "Kunde konfigurering - <kort navn>" (docs/domain.md): the customer, its delivery endpoints
+ * (created, edited and deleted in `EndpointForm`) and the deliveries of the chosen endpoint and
+ * product with their weekly grid. Changing the endpoint or the product starts a new delivery
+ * (the form and the selection are cleared).
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -61,6 +62,7 @@ export function CustomerModal({ catalog, customerId, onClose }: CustomerModalPro
           }}
           create={(input) => writes.createEndpoint.mutateAsync(input)}
           edit={(input) => writes.editEndpoint.mutateAsync(input)}
+          remove={(input) => writes.deleteEndpoint.mutateAsync(input)}
         />
       </div>
       {products.length === 0 ? (

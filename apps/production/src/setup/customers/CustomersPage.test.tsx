@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describedText } from '@tracershop/ui';
+import { describedText, refusal } from '@tracershop/ui';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { fakeSetupClient, testCatalog } from '../testing/fakeSetupClient';
@@ -262,5 +262,58 @@ describe('Levering og kunder', () => {
       deliveryTime: '11:15:00',
       weeklyRepeat: 0,
     });
+  });
+});
+
+describe('Levering og kunder: deleting a delivery endpoint', () => {
+  async function askToDelete(dialog: HTMLElement) {
+    const form = within(dialog).getByRole('form', { name: 'Leveringssted' });
+    await userEvent.click(within(form).getByRole('button', { name: 'Slet leveringssted' }));
+    return screen.getByRole('dialog', { name: 'Slet leveringssted' });
+  }
+
+  it('[URS-PRD-014] deletes the chosen endpoint after confirming and goes on with the next one', async () => {
+    const { client, dialog } = await openCustomer('Customer_1');
+    expect(select('Leveringssteder').value).toBe('1');
+    const question = await askToDelete(dialog);
+    expect(question.textContent).toContain('Vil du slette leveringsstedet Endpoint_1?');
+    // Escape answers the question only: the customer modal stays.
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog', { name: 'Slet leveringssted' })).toBeNull();
+    expect(screen.getByRole('dialog', { name: 'Kundekonfiguration - Customer_1' })).toBeTruthy();
+    expect(client.setup.endpoints.delete.mutate).not.toHaveBeenCalled();
+
+    await askToDelete(dialog);
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() =>
+      expect(client.setup.endpoints.delete.mutate).toHaveBeenCalledExactlyOnceWith({ id: 1 }),
+    );
+    await waitFor(() => expect(select('Leveringssteder').value).toBe('2'));
+    expect(document.activeElement).toBe(select('Leveringssteder'));
+    expect(screen.queryByRole('dialog', { name: 'Slet leveringssted' })).toBeNull();
+  });
+
+  it('[URS-PRD-014][URS-DAT-006] says in words that an endpoint in use cannot be deleted', async () => {
+    const client = fakeSetupClient(testCatalog());
+    client.setup.endpoints.delete.mutate.mockImplementation(() =>
+      Promise.reject(refusal('REFERENCED', { entity: 'DeliveryEndpoint' })),
+    );
+    const { dialog } = await openCustomer('Customer_1', client);
+    const question = await askToDelete(dialog);
+    await userEvent.click(within(question).getByRole('button', { name: 'Slet leveringssted' }));
+    const form = within(dialog).getByRole('form', { name: 'Leveringssted' });
+    expect((await within(form).findByRole('alert')).textContent).toBe(
+      'Fejl: Leveringsstedet er i brug og kan ikke slettes.',
+    );
+    expect(client.setup.endpoints.delete.mutate).toHaveBeenCalledExactlyOnceWith({ id: 1 });
+    expect(screen.queryByRole('dialog', { name: 'Slet leveringssted' })).toBeNull();
+    expect(select('Leveringssteder').value).toBe('1');
+  });
+
+  it('offers no delete while a new endpoint is being typed', async () => {
+    const { dialog } = await openCustomer('Customer_1');
+    await userEvent.selectOptions(select('Leveringssteder'), 'Nyt');
+    const form = within(dialog).getByRole('form', { name: 'Leveringssted' });
+    expect(within(form).queryByRole('button', { name: 'Slet leveringssted' })).toBeNull();
   });
 });

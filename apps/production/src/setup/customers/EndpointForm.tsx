@@ -1,12 +1,14 @@
 /**
  * "Leveringssted" in the customer modal (docs/domain.md): choose one of the customer's
  * delivery endpoints or "Nyt", edit its name (required, ≤ 32) and address; a new endpoint
- * becomes the chosen one once created.
+ * becomes the chosen one once created. "Slet leveringssted" deletes the chosen endpoint behind
+ * a confirmation (the next endpoint, or "Nyt", is chosen then); the api refuses an endpoint
+ * that anything belongs to (REFERENCED), shown in words under the form.
  */
 import { schemaLimits } from '@tracershop/core';
-import { AlertBox, messageOf, TextField } from '@tracershop/ui';
+import { AlertBox, ConfirmDialog, messageOf, TextField, usePendingAction } from '@tracershop/ui';
 import type { FormEvent } from 'react';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Catalog } from '../../productionApi';
 import type { EndpointCreate, EndpointEdit } from './customersApi';
@@ -47,6 +49,7 @@ export interface EndpointFormProps {
   missing: boolean;
   create(input: EndpointCreate): Promise<{ id: number }>;
   edit(input: EndpointEdit): Promise<unknown>;
+  remove(input: { id: number }): Promise<unknown>;
 }
 
 export function EndpointForm(props: EndpointFormProps) {
@@ -55,6 +58,7 @@ export function EndpointForm(props: EndpointFormProps) {
   const errorId = useId();
   const { endpoints, selected, onSelect, missing } = props;
   const endpoint = endpoints.find((candidate) => candidate.id === selected);
+  const selectRef = useRef<HTMLSelectElement>(null);
   return (
     <section className="setup-deliveries__column" aria-labelledby={`${selectId}-heading`}>
       <h3 id={`${selectId}-heading`}>{t('setupDeliveries.endpoint.heading')}</h3>
@@ -63,6 +67,7 @@ export function EndpointForm(props: EndpointFormProps) {
           {t('setupDeliveries.endpoint.select')}
         </label>
         <select
+          ref={selectRef}
           id={selectId}
           className={missing ? 'ts-input ts-input--invalid' : 'ts-input'}
           value={String(selected)}
@@ -89,7 +94,16 @@ export function EndpointForm(props: EndpointFormProps) {
         // Just created: the endpoint arrives with the refreshed catalog.
         <p role="status">{t('loading', { ns: 'translation' })}</p>
       ) : (
-        <EndpointFields key={String(selected)} {...props} endpoint={endpoint} />
+        <EndpointFields
+          key={String(selected)}
+          {...props}
+          endpoint={endpoint}
+          onDeleted={(next) => {
+            onSelect(next);
+            // The deleted endpoint's form is gone: the keyboard goes on at the choice.
+            selectRef.current?.focus();
+          }}
+        />
       )}
     </section>
   );
@@ -98,16 +112,25 @@ export function EndpointForm(props: EndpointFormProps) {
 function EndpointFields({
   customerId,
   endpoint,
+  endpoints,
   onSelect,
   create,
   edit,
-}: EndpointFormProps & { endpoint: Endpoint | undefined }) {
+  remove,
+  onDeleted,
+}: EndpointFormProps & {
+  endpoint: Endpoint | undefined;
+  /** The endpoint was deleted: choose `next` (another endpoint, or "Nyt"). */
+  onDeleted(next: EndpointChoice): void;
+}) {
   const { t } = useTranslation('app');
   const [texts, setTexts] = useState<Texts>(() => textsOf(endpoint));
   const [showErrors, setShowErrors] = useState(false);
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  const deletion = usePendingAction();
+  const [asking, setAsking] = useState(false);
   const stored = textsOf(endpoint);
   const changed = endpoint === undefined || FIELDS.some((field) => texts[field] !== stored[field]);
   const checks: Record<Field, FieldCheck<string | null>> = {
@@ -168,6 +191,7 @@ function EndpointFields({
         );
       })}
       {failure === null ? null : <AlertBox level="error">{failure}</AlertBox>}
+      {deletion.failure === null ? null : <AlertBox level="error">{deletion.failure}</AlertBox>}
       {saved ? <p role="status">{t('setupDeliveries.saved')}</p> : null}
       <button
         type="submit"
@@ -179,6 +203,45 @@ function EndpointFields({
           ? t('setupDeliveries.endpoint.create')
           : t('setupDeliveries.endpoint.save')}
       </button>
+      {endpoint === undefined ? null : (
+        <>
+          {' '}
+          <button
+            type="button"
+            className="ts-button ts-button--light"
+            disabled={deletion.pending}
+            aria-busy={deletion.pending}
+            onClick={() => setAsking(true)}
+          >
+            {t('setupDeliveries.endpoint.delete')}
+          </button>
+          <ConfirmDialog
+            open={asking}
+            title={t('setupDeliveries.endpoint.delete')}
+            confirmLabel={t('setupDeliveries.endpoint.delete')}
+            pending={deletion.pending}
+            onCancel={() => setAsking(false)}
+            onConfirm={() =>
+              void deletion.run(
+                () => remove({ id: endpoint.id }),
+                () => {
+                  setAsking(false);
+                  onDeleted(endpoints.find((other) => other.id !== endpoint.id)?.id ?? 'new');
+                },
+                // A refusal closes the question and is shown under the form.
+                () => {
+                  setAsking(false);
+                  return false;
+                },
+              )
+            }
+          >
+            {t('setupDeliveries.endpoint.deleteQuestion', {
+              name: endpoint.name ?? `#${endpoint.id}`,
+            })}
+          </ConfirmDialog>
+        </>
+      )}
     </form>
   );
 }

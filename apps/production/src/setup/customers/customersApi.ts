@@ -44,6 +44,7 @@ export function useCustomerWrites() {
     editCustomer: useSetupWrite(setup.customers.edit.mutationOptions()),
     createEndpoint: useSetupWrite(setup.endpoints.create.mutationOptions()),
     editEndpoint: useSetupWrite(setup.endpoints.edit.mutationOptions()),
+    deleteEndpoint: useSetupWrite(setup.endpoints.delete.mutationOptions()),
     createCatalogPage: useSetupWrite(setup.catalogPages.create.mutationOptions()),
     editCatalogPage: useSetupWrite(setup.catalogPages.edit.mutationOptions()),
   };

@@ -1,5 +1,5 @@
-import { screen } from '@testing-library/react';
-import { describedText } from '@tracershop/ui';
+import { screen, waitFor, within } from '@testing-library/react';
+import { describedText, refusal } from '@tracershop/ui';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { isotope } from '../testing/catalogRows';
@@ -17,6 +17,7 @@ function fakeClient() {
       isotopes: {
         create: { mutate: vi.fn((input: unknown) => Promise.resolve(input)) },
         edit: { mutate: vi.fn((input: unknown) => Promise.resolve(input)) },
+        delete: { mutate: vi.fn((input: unknown): Promise<unknown> => Promise.resolve(input)) },
       },
     },
   };
@@ -87,5 +88,55 @@ describe('IsotopesView (Isotoper)', () => {
       halflifeSeconds: 4062.6,
       metastable: false,
     });
+  });
+});
+
+describe('IsotopesView: deleting an isotope', () => {
+  const rowOf = (name: string) =>
+    screen.getByLabelText(`Atom for ${name}`).closest('tr') as HTMLElement;
+
+  it('[URS-PRD-014] offers "Slet" on every stored isotope and deletes after confirming', async () => {
+    const client = fakeClient();
+    renderWithApi(<IsotopesView isotopes={isotopes} />, client);
+    expect(screen.getByRole('button', { name: 'Slet F-18' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Slet ny isotop' })).toBeNull();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Slet Ga-68' }));
+    const dialog = screen.getByRole('dialog', { name: 'Slet isotop' });
+    expect(dialog.textContent).toContain('Vil du slette isotopen Ga-68?');
+    // The keyboard answers: Escape leaves everything as it was.
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(client.setup.isotopes.delete.mutate).not.toHaveBeenCalled();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Slet Ga-68' }));
+    expect(document.activeElement).toBe(
+      within(screen.getByRole('dialog')).getByRole('button', { name: 'Slet' }),
+    );
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() =>
+      expect(client.setup.isotopes.delete.mutate).toHaveBeenCalledExactlyOnceWith({ id: 2 }),
+    );
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+
+  it('[URS-PRD-014][URS-DAT-006] says in words that an isotope in use cannot be deleted', async () => {
+    const client = fakeClient();
+    client.setup.isotopes.delete.mutate.mockImplementation(() =>
+      Promise.reject(refusal('REFERENCED', { entity: 'Isotope' })),
+    );
+    renderWithApi(<IsotopesView isotopes={isotopes} />, client);
+    await userEvent.click(screen.getByRole('button', { name: 'Slet F-18' }));
+    await userEvent.click(
+      within(screen.getByRole('dialog', { name: 'Slet isotop' })).getByRole('button', {
+        name: 'Slet',
+      }),
+    );
+    expect(client.setup.isotopes.delete.mutate).toHaveBeenCalledExactlyOnceWith({ id: 1 });
+    expect((await within(rowOf('F-18')).findByRole('alert')).textContent).toBe(
+      'Fejl: Isotopen er i brug og kan ikke slettes.',
+    );
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(within(rowOf('Ga-68')).queryByRole('alert')).toBeNull();
   });
 });

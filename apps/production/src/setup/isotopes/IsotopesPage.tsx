@@ -2,7 +2,9 @@
  * "Isotoper" (docs/domain.md): every isotope as an editable row (Atom, AtomNummer, AtomMasse,
  * Halveringstid in seconds, Metastabil) saved when changed, and a blank row that creates one.
  * Each number is read the Danish way and checked field by field with core's messages before
- * anything is sent; a refused draft keeps what was typed.
+ * anything is sent; a refused draft keeps what was typed. An isotope is deleted behind a
+ * confirmation; one in use (a tracer, an isotope production, a vial) the api refuses, which
+ * the row then says in words.
  */
 import type { IsotopeCreateInput, ValidationResult } from '@tracershop/core';
 import {
@@ -14,6 +16,7 @@ import {
 import type { FieldErrors } from '@tracershop/ui';
 import {
   AlertBox,
+  ConfirmDialog,
   DanishNumberInput,
   fieldErrorsOf,
   isClean,
@@ -21,7 +24,7 @@ import {
   TextField,
   usePendingAction,
 } from '@tracershop/ui';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Catalog } from '../../productionApi';
 import { useDraft } from '../draft';
@@ -67,14 +70,25 @@ function numberOf(text: string): number | undefined {
   return parseDanishNumber(text) ?? Number.NaN;
 }
 
-function IsotopeRow({ isotope, onCreated }: { isotope?: Isotope; onCreated?: () => void }) {
+interface IsotopeRowProps {
+  /** The stored isotope, or none for the blank row that creates one. */
+  isotope?: Isotope;
+  /** The blank row after a create: start again empty. */
+  onCreated?: () => void;
+  /** The isotope was deleted: its row and buttons go, the keyboard goes on elsewhere. */
+  onDeleted?: () => void;
+}
+
+function IsotopeRow({ isotope, onCreated, onDeleted }: IsotopeRowProps) {
   const { t, i18n } = useTranslation('app');
   const locale = localeOf(i18n.language);
   const writes = useIsotopeWrites();
   const save = usePendingAction();
+  const remove = usePendingAction();
   const stored = isotope === undefined ? EMPTY_DRAFT : draftOf(isotope);
   const { draft, set, changed } = useDraft(stored);
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
+  const [asking, setAsking] = useState(false);
   const name =
     isotope === undefined
       ? t('setupCatalog.isotopes.newIsotope')
@@ -197,16 +211,56 @@ function IsotopeRow({ isotope, onCreated }: { isotope?: Isotope; onCreated?: () 
         />
       </td>
       <td>
-        {changed ? (
-          <RowSaveButton
-            isNew={isotope === undefined}
-            name={name}
-            createLabel={t('setupCatalog.isotopes.create')}
-            pending={save.pending}
-            onSave={submit}
-          />
-        ) : null}
+        <div className="setup-catalog__actions">
+          {isotope === undefined ? null : (
+            <button
+              type="button"
+              className="ts-button ts-button--light"
+              disabled={remove.pending}
+              aria-busy={remove.pending}
+              aria-label={t('setupCatalog.isotopes.deleteOf', { name })}
+              onClick={() => setAsking(true)}
+            >
+              {t('setupCatalog.isotopes.delete')}
+            </button>
+          )}
+          {changed ? (
+            <RowSaveButton
+              isNew={isotope === undefined}
+              name={name}
+              createLabel={t('setupCatalog.isotopes.create')}
+              pending={save.pending}
+              onSave={submit}
+            />
+          ) : null}
+        </div>
         {save.failure === null ? null : <AlertBox level="error">{save.failure}</AlertBox>}
+        {remove.failure === null ? null : <AlertBox level="error">{remove.failure}</AlertBox>}
+        {isotope === undefined ? null : (
+          <ConfirmDialog
+            open={asking}
+            title={t('setupCatalog.isotopes.deleteTitle')}
+            confirmLabel={t('setupCatalog.isotopes.delete')}
+            pending={remove.pending}
+            onCancel={() => setAsking(false)}
+            onConfirm={() =>
+              void remove.run(
+                () => writes.remove.mutateAsync({ id: isotope.id }),
+                () => {
+                  setAsking(false);
+                  onDeleted?.();
+                },
+                // A refusal closes the question and is shown in the row.
+                () => {
+                  setAsking(false);
+                  return false;
+                },
+              )
+            }
+          >
+            {t('setupCatalog.isotopes.deleteQuestion', { name })}
+          </ConfirmDialog>
+        )}
       </td>
     </tr>
   );
@@ -215,9 +269,12 @@ function IsotopeRow({ isotope, onCreated }: { isotope?: Isotope; onCreated?: () 
 export function IsotopesView({ isotopes }: { isotopes: readonly Isotope[] }) {
   const { t } = useTranslation('app');
   const [newRowKey, setNewRowKey] = useState(0);
+  const headingRef = useRef<HTMLHeadingElement>(null);
   return (
     <section className="setup-catalog" aria-labelledby="setup-isotopes-title">
-      <h2 id="setup-isotopes-title">{t('setup.isotopes')}</h2>
+      <h2 id="setup-isotopes-title" ref={headingRef} tabIndex={-1}>
+        {t('setup.isotopes')}
+      </h2>
       <table className="production-table">
         <thead>
           <tr>
@@ -238,6 +295,7 @@ export function IsotopesView({ isotopes }: { isotopes: readonly Isotope[] }) {
             <IsotopeRow
               key={`${isotope.id}/${JSON.stringify(draftOf(isotope))}`}
               isotope={isotope}
+              onDeleted={() => headingRef.current?.focus()}
             />
           ))}
           <IsotopeRow key={`new-${newRowKey}`} onCreated={() => setNewRowKey((key) => key + 1)} />

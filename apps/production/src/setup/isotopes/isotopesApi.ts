@@ -8,5 +8,6 @@ export function useIsotopeWrites() {
   return {
     create: useSetupWrite(setup.isotopes.create.mutationOptions(), catalog),
     edit: useSetupWrite(setup.isotopes.edit.mutationOptions(), catalog),
+    remove: useSetupWrite(setup.isotopes.delete.mutationOptions(), catalog),
   };
 }

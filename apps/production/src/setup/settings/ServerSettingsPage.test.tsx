@@ -47,6 +47,28 @@ function fakeClient(userGroup: UserGroup) {
                 aeTitle: 'RIS',
                 description: 'RIS',
               },
+              {
+                id: 5,
+                kind: 'ldap',
+                host: 'dc.local',
+                port: 636,
+                aeTitle: null,
+                description: 'AD',
+              },
+            ]),
+          ),
+        },
+        inForce: {
+          query: vi.fn(() =>
+            Promise.resolve([
+              {
+                kind: 'dicom',
+                source: 'none',
+                variable: null,
+                addressIds: [],
+                value: null,
+                missing: [],
+              },
             ]),
           ),
         },
@@ -66,6 +88,8 @@ describe('ServerSettingsPage (Server)', () => {
     expect(screen.getByText(/Kun siteadministratoren kan ændre/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Gem' })).toBeNull();
     expect(client.setup.serviceAddresses.list.query).not.toHaveBeenCalled();
+    expect(client.setup.serviceAddresses.inForce.query).not.toHaveBeenCalled();
+    expect(screen.queryByRole('heading', { name: 'Tjenesteadresser' })).toBeNull();
   });
 
   it('[URS-PRD-016] lets the site admin change and save them', async () => {
@@ -75,6 +99,16 @@ describe('ServerSettingsPage (Server)', () => {
     expect(days.readOnly).toBe(false);
     const save = screen.getByRole<HTMLButtonElement>('button', { name: 'Gem' });
     expect(save.disabled).toBe(true);
+    // The service addresses below; only DICOM ones can be the RIS.
+    expect(await screen.findByRole('heading', { name: 'Tjenesteadresser' })).toBeTruthy();
+    expect(
+      await screen.findByText('Ingen RIS-adresse valgt: worklisten hentes ikke.'),
+    ).toBeTruthy();
+    expect(
+      [...screen.getByLabelText<HTMLSelectElement>('RIS-adresse').options].map(
+        (option) => option.textContent,
+      ),
+    ).toEqual(['Ingen valgt', 'RIS - ris.local:104 (RIS)']);
     await userEvent.clear(days);
     await userEvent.type(days, '30');
     await userEvent.selectOptions(

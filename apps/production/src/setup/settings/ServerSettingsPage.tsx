@@ -2,10 +2,16 @@
  * "Server": the site's server settings (the window of dated data, whom to call, the unit's
  * name and address on documents, the RIS worklist address). Only the site admin may change
  * them (`admin.config`; `setup.settings.edit` refuses the rest): production admins see them
- * read-only with a note. The active printers are chosen on the "Printer" page.
+ * read-only with a note. The active printers are chosen on the "Printer" page. Below, the site
+ * admin keeps the service addresses ("Tjenesteadresser", ServiceAddressesSection.tsx).
  */
 import type { UserGroup } from '@tracershop/core';
-import { allowed, serverSettingsEditInput, validateWholePositiveNumber } from '@tracershop/core';
+import {
+  ServiceAddressKind,
+  allowed,
+  serverSettingsEditInput,
+  validateWholePositiveNumber,
+} from '@tracershop/core';
 import type { FieldErrors } from '@tracershop/ui';
 import {
   AlertBox,
@@ -24,6 +30,7 @@ import { PageLoading } from '../../session/PageLoading';
 import { useDraft } from '../draft';
 import type { ServerSettings, ServiceAddress } from './settingsApi';
 import { useServerSettings, useServiceAddresses, useSettingsEdit } from './settingsApi';
+import { ServiceAddressesSection } from './ServiceAddressesSection';
 import '../setup.css';
 
 type Field = 'dateRangeDays' | 'adminPhone' | 'adminEmail' | 'unitName' | 'unitAddress';
@@ -61,7 +68,7 @@ export interface ServerSettingsViewProps {
   onSaved(saved: boolean): void;
   /** May change them (site admin); otherwise read-only. */
   editable: boolean;
-  /** The RIS addresses to choose from (site admin only). */
+  /** The service addresses, the RIS among the DICOM ones (site admin only). */
   addresses: readonly ServiceAddress[];
 }
 
@@ -167,11 +174,13 @@ export function ServerSettingsView({
               onChange={(event) => set('risAddressId', event.target.value)}
             >
               <option value="">{t('setupCatalog.settings.noRisAddress')}</option>
-              {addresses.map((address) => (
-                <option key={address.id} value={address.id}>
-                  {addressName(address)}
-                </option>
-              ))}
+              {addresses
+                .filter((address) => address.kind === ServiceAddressKind.Dicom)
+                .map((address) => (
+                  <option key={address.id} value={address.id}>
+                    {addressName(address)}
+                  </option>
+                ))}
             </select>
           </label>
         ) : null}
@@ -208,14 +217,17 @@ function SettingsLoaded({ userGroup }: { userGroup: UserGroup }) {
     return <PageLoading />;
   }
   return (
-    <ServerSettingsView
-      key={JSON.stringify(draftOf(settings.data))}
-      settings={settings.data}
-      saved={saved}
-      onSaved={setSaved}
-      editable={editable}
-      addresses={addresses.data ?? []}
-    />
+    <>
+      <ServerSettingsView
+        key={JSON.stringify(draftOf(settings.data))}
+        settings={settings.data}
+        saved={saved}
+        onSaved={setSaved}
+        editable={editable}
+        addresses={addresses.data ?? []}
+      />
+      {editable ? <ServiceAddressesSection addresses={addresses.data ?? []} /> : null}
+    </>
   );
 }
 

@@ -99,6 +99,7 @@ export function listedUser(
     active: true,
     source: 'local' as const,
     lastLoginAt: null,
+    mustChangePassword: false,
     customerIds,
   };
 }

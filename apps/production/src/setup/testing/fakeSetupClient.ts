@@ -97,7 +97,7 @@ export function fakeSetupClient(catalog: Catalog) {
     setup: {
       catalog: { query: vi.fn(() => Promise.resolve(structuredClone(catalog))) },
       customers: { create: write(), edit: write() },
-      endpoints: { create: write(), edit: write() },
+      endpoints: { create: write(), edit: write(), delete: write() },
       catalogPages: { create: write(), edit: write() },
       deliverySlots: { create: write(), edit: write(), delete: write() },
       isotopeDeliveries: { create: write(), edit: write(), delete: write() },

@@ -35,13 +35,14 @@ const catalog = catalogOf({
 });
 
 function fakeClient() {
-  const resolved = () => vi.fn((input: unknown) => Promise.resolve(input));
+  const resolved = () => vi.fn((input: unknown): Promise<unknown> => Promise.resolve(input));
   return {
     setup: {
       tracers: {
         create: { mutate: resolved() },
         edit: { mutate: resolved() },
         archive: { mutate: resolved() },
+        delete: { mutate: resolved() },
       },
       catalogPages: { create: { mutate: resolved() }, delete: { mutate: resolved() } },
     },
@@ -225,5 +226,68 @@ describe('TracerLimitsModal ("Grænser for X")', () => {
     const described = document.getElementById(injections.getAttribute('aria-describedby') ?? '');
     expect(described?.textContent).toMatch(/Højst injektioner pr. ordre er ikke/);
     expect(client.setup.tracers.edit.mutate).not.toHaveBeenCalled();
+  });
+});
+
+describe('TracersView: deleting a tracer', () => {
+  const rowOf = (name: string) =>
+    screen.getByLabelText(`Klinisk navn for ${name}`).closest('tr') as HTMLElement;
+
+  async function confirmDelete(name: string) {
+    await userEvent.click(screen.getByRole('button', { name: `Slet ${name}` }));
+    const dialog = screen.getByRole('dialog', { name: 'Slet tracer' });
+    expect(dialog.textContent).toContain(`Vil du slette traceren ${name}?`);
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Slet' }));
+  }
+
+  it('[URS-PRD-014] deletes a tracer after confirming; cancelling sends nothing', async () => {
+    const client = fakeClient();
+    renderWithApi(<TracersView catalog={catalog} />, client);
+    expect(screen.queryByRole('button', { name: 'Slet ny tracer' })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Slet FDG' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Annuller' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(client.setup.tracers.delete.mutate).not.toHaveBeenCalled();
+
+    await confirmDelete('FDG');
+    await waitFor(() =>
+      expect(client.setup.tracers.delete.mutate).toHaveBeenCalledExactlyOnceWith({ id: 1 }),
+    );
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(within(rowOf('FDG')).queryByRole('alert')).toBeNull();
+  });
+
+  it('[URS-PRD-014][URS-DAT-006] refuses a tracer in use in words and points to archiving', async () => {
+    const client = fakeClient();
+    client.setup.tracers.delete.mutate.mockImplementation(() =>
+      Promise.reject(refusal('REFERENCED', { entity: 'Tracer' })),
+    );
+    renderWithApi(<TracersView catalog={catalog} />, client);
+    await confirmDelete('FDG');
+    expect((await within(rowOf('FDG')).findByRole('alert')).textContent).toBe(
+      'Fejl: Traceren er i brug og kan ikke slettes. Arkiver traceren i stedet: så kan den ikke længere bestilles, men dens historik bevares.',
+    );
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(
+      within(rowOf('FDG')).getByRole<HTMLButtonElement>('button', { name: 'Arkiver FDG' }).disabled,
+    ).toBe(false);
+
+    // An endpoint may still order Ga-DOTA: archiving waits until none may.
+    await confirmDelete('Ga-DOTA');
+    expect((await within(rowOf('Ga-DOTA')).findByRole('alert')).textContent).toBe(
+      'Fejl: Traceren er i brug og kan ikke slettes. Arkiver traceren i stedet, når intet leveringssted længere kan bestille den; så bevares dens historik.',
+    );
+  });
+
+  it('[URS-DAT-006] shows another refusal as it is, without the archiving hint', async () => {
+    const client = fakeClient();
+    client.setup.tracers.delete.mutate.mockImplementation(() =>
+      Promise.reject(refusal('NOT_FOUND', { entity: 'Tracer' })),
+    );
+    renderWithApi(<TracersView catalog={catalog} />, client);
+    await confirmDelete('FDG');
+    expect((await within(rowOf('FDG')).findByRole('alert')).textContent).toBe(
+      'Fejl: Traceren findes ikke.',
+    );
   });
 });

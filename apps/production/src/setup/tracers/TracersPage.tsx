@@ -3,21 +3,25 @@
  * a blank row that creates one, the catalogue of an injection tracer (which endpoints may order
  * it, `TracerCatalogModal`), archiving a tracer no catalogue lists and restoring it from
  * "Tracer arkiv", and its plausibility limits and release guards (`TracerLimitsModal`).
- * Drafts are checked with the api's own schema before they are sent.
+ * Drafts are checked with the api's own schema before they are sent. A tracer that was never
+ * used is deleted behind a confirmation; the api refuses one in use (REFERENCED), and the row
+ * then says so and points to archiving, which keeps the tracer's history.
  */
 import type { TracerCreateInput } from '@tracershop/core';
 import { TracerType, tracerCreateInput } from '@tracershop/core';
 import type { FieldErrors } from '@tracershop/ui';
 import {
   AlertBox,
+  ConfirmDialog,
   fieldErrorsOf,
   isClean,
   localeOf,
+  reasonOf,
   TextField,
   useFieldError,
   usePendingAction,
 } from '@tracershop/ui';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Catalog } from '../../productionApi';
 import { useDraft } from '../draft';
@@ -85,6 +89,8 @@ interface TracerRowProps {
   onOpenLimits?: () => void;
   /** The blank row after a create: start again empty. */
   onCreated?: () => void;
+  /** The tracer was deleted: its row and buttons go, the keyboard goes on elsewhere. */
+  onDeleted?: () => void;
 }
 
 function TracerRow({
@@ -95,14 +101,19 @@ function TracerRow({
   onOpenCatalog,
   onOpenLimits,
   onCreated,
+  onDeleted,
 }: TracerRowProps) {
   const { t, i18n } = useTranslation('app');
   const writes = useTracerWrites();
   const save = usePendingAction();
   const archive = usePendingAction();
+  const remove = usePendingAction();
   const stored = tracer === undefined ? EMPTY_DRAFT : draftOf(tracer);
   const { draft, set, changed } = useDraft(stored);
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
+  const [asking, setAsking] = useState(false);
+  /** The api refused the delete because the tracer is in use: archiving is the way. */
+  const [inUse, setInUse] = useState(false);
   const name = tracer?.shortname ?? t('setupCatalog.tracers.newTracer');
   const labels: Record<Field, string> = {
     shortname: t('setupCatalog.tracers.shortname'),
@@ -280,6 +291,18 @@ function TracerRow({
               {t('setupCatalog.tracers.archiveShort')}
             </button>
           ) : null}
+          {tracer !== undefined ? (
+            <button
+              type="button"
+              className="ts-button ts-button--light"
+              aria-label={t('setupCatalog.tracers.deleteOf', { name })}
+              disabled={remove.pending}
+              aria-busy={remove.pending}
+              onClick={() => setAsking(true)}
+            >
+              {t('setupCatalog.tracers.delete')}
+            </button>
+          ) : null}
           {changed ? (
             <RowSaveButton
               isNew={tracer === undefined}
@@ -292,6 +315,45 @@ function TracerRow({
         </div>
         {save.failure === null ? null : <AlertBox level="error">{save.failure}</AlertBox>}
         {archive.failure === null ? null : <AlertBox level="error">{archive.failure}</AlertBox>}
+        {remove.failure === null ? null : (
+          <AlertBox level="error">
+            {remove.failure}
+            {inUse
+              ? ` ${t(
+                  inCatalog
+                    ? 'setupCatalog.tracers.deleteInUseInCatalog'
+                    : 'setupCatalog.tracers.deleteInUse',
+                )}`
+              : null}
+          </AlertBox>
+        )}
+        {tracer === undefined ? null : (
+          <ConfirmDialog
+            open={asking}
+            title={t('setupCatalog.tracers.deleteTitle')}
+            confirmLabel={t('setupCatalog.tracers.delete')}
+            pending={remove.pending}
+            onCancel={() => setAsking(false)}
+            onConfirm={() => {
+              setInUse(false);
+              void remove.run(
+                () => writes.remove.mutateAsync({ id: tracer.id }),
+                () => {
+                  setAsking(false);
+                  onDeleted?.();
+                },
+                // A refusal closes the question and is shown in the row.
+                (error) => {
+                  setAsking(false);
+                  setInUse(reasonOf(error) === 'REFERENCED');
+                  return false;
+                },
+              );
+            }}
+          >
+            {t('setupCatalog.tracers.deleteQuestion', { name })}
+          </ConfirmDialog>
+        )}
       </td>
     </tr>
   );
@@ -357,10 +419,13 @@ export function TracersView({ catalog }: { catalog: Catalog }) {
   const inCatalog = new Set(catalog.catalogPages.map((page) => page.tracerId));
   const catalogTracer = catalog.tracers.find((tracer) => tracer.id === catalogTracerId);
   const limitsTracer = catalog.tracers.find((tracer) => tracer.id === limitsTracerId);
+  const headingRef = useRef<HTMLHeadingElement>(null);
 
   return (
     <section className="setup-catalog" aria-labelledby="setup-tracers-title">
-      <h2 id="setup-tracers-title">{t('setup.tracers')}</h2>
+      <h2 id="setup-tracers-title" ref={headingRef} tabIndex={-1}>
+        {t('setup.tracers')}
+      </h2>
       <div className="setup-catalog__toolbar">
         <TextField
           label={t('setupCatalog.tracers.filter')}
@@ -401,6 +466,7 @@ export function TracersView({ catalog }: { catalog: Catalog }) {
               inCatalog={inCatalog.has(tracer.id)}
               onOpenCatalog={() => setCatalogTracerId(tracer.id)}
               onOpenLimits={() => setLimitsTracerId(tracer.id)}
+              onDeleted={() => headingRef.current?.focus()}
             />
           ))}
           <TracerRow

@@ -1,5 +1,5 @@
 /**
- * The writes of the "Tracer" set-up page: tracers (create, edit, archive / restore) and the
+ * The writes of the "Tracer" set-up page: tracers (create, edit, archive / restore, delete) and the
  * catalogue of an injection tracer (which endpoints may order it). The page reads
  * `setup.catalog` (`useCatalog`); every write refreshes it at once (the live event follows).
  */
@@ -16,6 +16,7 @@ export function useTracerWrites() {
     create: useSetupWrite(setup.tracers.create.mutationOptions(), catalog),
     edit: useSetupWrite(setup.tracers.edit.mutationOptions(), catalog),
     archive: useSetupWrite(setup.tracers.archive.mutationOptions(), catalog),
+    remove: useSetupWrite(setup.tracers.delete.mutationOptions(), catalog),
   };
 }
 

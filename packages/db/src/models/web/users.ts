@@ -42,6 +42,8 @@ export class User extends Model<InferAttributes<User>, InferCreationAttributes<U
   declare passwordHash: CreationOptional<string | null>;
   declare source: CreationOptional<UserSource>;
   declare lastLoginAt: CreationOptional<Date | null>;
+  /** Set when someone else chose the password (a new account, a reset): its owner replaces it first. */
+  declare mustChangePassword: CreationOptional<boolean>;
 
   declare assignments?: NonAttribute<UserAssignment[]>;
 }
@@ -71,6 +73,7 @@ export function defineUserModels(sequelize: Sequelize) {
       passwordHash: stringColumn(255, true),
       source: textEnumColumn(enumValues(UserSource), { defaultValue: UserSource.Local }),
       lastLoginAt: instantColumn(true),
+      mustChangePassword: booleanColumn(false),
     },
     {
       sequelize,
