@@ -343,7 +343,7 @@ test('[URS-ACC-016][URS-ACC-017] a fresh site gets its first admin, accounts, tr
       .check();
     await form.getByLabel('Første kodeord').fill(SHOP_USER.firstPassword);
     await form.getByRole('button', { name: 'Opret bruger' }).click();
-    await expect(admin.getByRole('status').last()).toHaveText(
+    await expect(admin.getByRole('status').filter({ hasText: 'er oprettet' })).toContainText(
       `${SHOP_USER.username} er oprettet. Ved første login skal ${SHOP_USER.username} vælge sit eget kodeord.`,
     );
     const users = admin.getByRole('table', { name: 'Brugere' });
@@ -358,7 +358,7 @@ test('[URS-ACC-016][URS-ACC-017] a fresh site gets its first admin, accounts, tr
     await expect(form.getByText('Rollen ser alle kunder.')).toBeVisible();
     await form.getByLabel('Første kodeord').fill(PROD_USER.firstPassword);
     await form.getByRole('button', { name: 'Opret bruger' }).click();
-    await expect(admin.getByRole('status').last()).toHaveText(
+    await expect(admin.getByRole('status').filter({ hasText: 'er oprettet' })).toContainText(
       `${PROD_USER.username} er oprettet. Ved første login skal ${PROD_USER.username} vælge sit eget kodeord.`,
     );
     await expect(users.getByRole('row', { name: PROD_USER.username })).toContainText(
