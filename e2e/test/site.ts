@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { addDays, danishPublicHolidays, localDateTimeOfInstant, weekdayOf } from '@tracershop/core';
+import { addDays, danishPublicHolidays, siteDateOf, weekdayOf } from '@tracershop/core';
 import type { TestApi, TestApiOptions } from '../../apps/api/test/testApi';
 import { startTestApi } from '../../apps/api/test/testApi';
 
@@ -24,8 +24,9 @@ export function appVersion(): string {
   return process.env.TRACERSHOP_VERSION ?? apiPackage.version;
 }
 
+/** Today on the site's clock (the real time, like the browser's). */
 export function siteToday(): string {
-  return localDateTimeOfInstant(Date.now(), TIME_ZONE).slice(0, 10);
+  return siteDateOf(Date.now(), TIME_ZONE);
 }
 
 /** The `count`th working day (Monday–Friday, not a public holiday) after `from`. */

@@ -1,7 +1,7 @@
 /**
  * The api's one source of "now", so tests can set the time (deadlines, expiry, retention).
  */
-import { localDateTimeOfInstant } from '@tracershop/core';
+import { localDateTimeOfInstant, siteDateOf } from '@tracershop/core';
 
 export interface Clock {
   now(): Date;
@@ -14,7 +14,7 @@ export function siteNow(clock: Clock, timeZone: string): string {
   return localDateTimeOfInstant(clock.now().getTime(), timeZone);
 }
 
-/** `'YYYY-MM-DD'` on the site wall clock. */
+/** `'YYYY-MM-DD'`: today on the site wall clock (core's `siteDateOf` of the clock's now). */
 export function siteToday(clock: Clock, timeZone: string): string {
-  return siteNow(clock, timeZone).slice(0, 10);
+  return siteDateOf(clock.now().getTime(), timeZone);
 }

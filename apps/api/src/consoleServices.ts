@@ -12,7 +12,7 @@ import {
   withSetupLock,
 } from '@tracershop/db';
 import { createServices } from './server';
-import type { ApiServices } from './trpc/context';
+import type { ApiServices } from './services';
 
 export async function withConsoleServices<T>(
   options: { migrate: boolean },

@@ -9,7 +9,7 @@ import type { Sequelize, Transaction } from 'sequelize';
 import type { SessionUser } from './auth/sessions';
 import type { PublishedChange } from './events/changeEvents';
 import { apiError } from './errors';
-import type { ApiServices } from './trpc/context';
+import type { ApiServices } from './services';
 
 /** An audit event without the actor (filled from the caller). */
 export type AuditEntry = Omit<AuditEventInput, 'actorId' | 'actorName'>;

@@ -42,7 +42,7 @@ import {
 } from './metrics/metricsEndpoint';
 import { appRouter } from './routers';
 import { TelemetryRecorder } from './telemetry/telemetryRecorder';
-import type { ApiServices } from './trpc/context';
+import type { ApiServices } from './services';
 import { createContext, isOriginAllowed } from './trpc/context';
 
 /** How long a closing WebSocket may take to answer before `close` cuts it. */

@@ -27,7 +27,7 @@ import { DbConstraintError, hashPassword, usernameKeyOf } from '@tracershop/db';
 import type { Databases } from '@tracershop/db';
 import { createLocalAccount } from './routers/admin/users';
 import { withConsoleServices } from './consoleServices';
-import type { ApiServices } from './trpc/context';
+import type { ApiServices } from './services';
 
 const { newPasswordMin } = schemaLimits;
 

@@ -10,6 +10,7 @@ import {
   localDateTimeOf,
   localDateTimeOfInstant,
   secondsBetween,
+  siteDateOf,
   secondsBetweenTimes,
   toPlainDate,
   toPlainDateTime,
@@ -114,6 +115,27 @@ describe('dates and date-times', () => {
     expect(localDateTimeOfInstant('2024-01-24T07:12:00Z')).toBe('2024-01-24 08:12:00');
     expect(localDateTimeOfInstant('2024-07-24T07:12:00Z')).toBe('2024-07-24 09:12:00');
     expect(localDateTimeOfInstant(Date.UTC(2024, 0, 24, 7, 12))).toBe('2024-01-24 08:12:00');
+  });
+
+  it('[URS-DAT-009] gives the site date of an instant, turning at local midnight in summer and winter', () => {
+    // Winter (UTC+1): midnight in Copenhagen is 23:00 UTC the day before.
+    expect(siteDateOf('2024-01-24T22:59:59Z', 'Europe/Copenhagen')).toBe('2024-01-24');
+    expect(siteDateOf('2024-01-24T23:00:00Z', 'Europe/Copenhagen')).toBe('2024-01-25');
+    // Summer (UTC+2): midnight is 22:00 UTC the day before.
+    expect(siteDateOf('2024-07-24T21:59:59Z', 'Europe/Copenhagen')).toBe('2024-07-24');
+    expect(siteDateOf(Date.UTC(2024, 6, 24, 22, 0, 0), 'Europe/Copenhagen')).toBe('2024-07-25');
+    // The days the clocks change: the date still turns at the local midnight before and after.
+    expect(siteDateOf('2025-03-29T22:59:59Z', 'Europe/Copenhagen')).toBe('2025-03-29');
+    expect(siteDateOf('2025-03-29T23:00:00Z', 'Europe/Copenhagen')).toBe('2025-03-30');
+    expect(siteDateOf('2025-03-30T21:59:59Z', 'Europe/Copenhagen')).toBe('2025-03-30');
+    expect(siteDateOf('2025-03-30T22:00:00Z', 'Europe/Copenhagen')).toBe('2025-03-31');
+    expect(siteDateOf('2025-10-25T21:59:59Z', 'Europe/Copenhagen')).toBe('2025-10-25');
+    expect(siteDateOf('2025-10-25T22:00:00Z', 'Europe/Copenhagen')).toBe('2025-10-26');
+    expect(siteDateOf('2025-10-26T22:59:59Z', 'Europe/Copenhagen')).toBe('2025-10-26');
+    expect(siteDateOf('2025-10-26T23:00:00Z', 'Europe/Copenhagen')).toBe('2025-10-27');
+    // Another zone, and the default (Copenhagen).
+    expect(siteDateOf('2024-01-24T23:00:00Z', 'UTC')).toBe('2024-01-24');
+    expect(siteDateOf('2024-01-24T23:00:00Z')).toBe('2024-01-25');
   });
 
   it('[URS-DAT-009] converts a local date-time to its UTC instant, the earlier one in the repeated hour', () => {

@@ -145,6 +145,14 @@ export function localDateTimeOfInstant(
   return formatLocalDateTime(value.toZonedDateTimeISO(timeZone).toPlainDateTime());
 }
 
+/**
+ * The site's calendar date of an instant (ISO-8601 text or epoch ms): "today" when the instant
+ * is now. The date turns at local midnight, whatever the offset is that night.
+ */
+export function siteDateOf(instant: string | number, timeZone: string = DEFAULT_TIME_ZONE): string {
+  return dateOfLocalDateTime(localDateTimeOfInstant(instant, timeZone));
+}
+
 /** The UTC ISO-8601 instant of a local wall-clock date-time in `timeZone`. */
 export function instantTextOfLocalDateTime(
   localDateTime: string,

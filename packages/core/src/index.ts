@@ -16,6 +16,7 @@ export * from './schedule';
 export * from './lotNumbers';
 export * from './overhead';
 export * from './deliveredActivity';
+export * from './orderStatus';
 export * from './slotSummary';
 export * from './plausibility';
 export * from './releaseGuards';

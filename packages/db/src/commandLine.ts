@@ -19,8 +19,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   DEFAULT_TIME_ZONE,
-  dateOfLocalDateTime,
   localDateTimeOfInstant,
+  siteDateOf,
   toPlainDate,
 } from '@tracershop/core';
 import { verifyAuditChain } from './audit';
@@ -78,7 +78,7 @@ const consoleIo: CommandIo = {
 
 /** Today's date in the site time zone. */
 export function siteToday(timeZone: string, now: number = Date.now()): string {
-  return dateOfLocalDateTime(localDateTimeOfInstant(now, timeZone));
+  return siteDateOf(now, timeZone);
 }
 
 /** The options after the command (see USAGE). */

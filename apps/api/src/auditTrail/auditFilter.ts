@@ -16,7 +16,7 @@ import type { WhereOptions } from 'sequelize';
 import { z } from 'zod';
 import { traceLot } from '../recall/lotTrace';
 import { instantWindow, instantWindowFields } from '../routers/admin/queryWindows';
-import type { ApiServices } from '../trpc/context';
+import type { ApiServices } from '../services';
 import { LANGUAGES } from './auditVocabulary';
 
 const { boundedText, id } = fieldSchemas;

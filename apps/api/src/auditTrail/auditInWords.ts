@@ -16,7 +16,7 @@ import {
   localDateTimeOfInstant,
 } from '@tracershop/core';
 import type { AuditEvent } from '@tracershop/db';
-import type { ApiServices } from '../trpc/context';
+import type { ApiServices } from '../services';
 import { auditChanges, isRecord } from './auditChanges';
 import { ReferenceBook } from './auditReferences';
 import type { Values } from './auditReferences';

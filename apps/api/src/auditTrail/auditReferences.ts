@@ -8,7 +8,7 @@
 import { formatDanishDate, formatShortTime } from '@tracershop/core';
 import type { Model, ModelStatic } from 'sequelize';
 import { isotopeName } from '../documents/documentFormats';
-import type { ApiServices } from '../trpc/context';
+import type { ApiServices } from '../services';
 import type { EntityKind, Language } from './auditVocabulary';
 import { ENTITY_WORDS, LINE_WORDS, WEEKDAY_WORDS } from './auditVocabulary';
 

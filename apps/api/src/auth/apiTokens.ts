@@ -23,7 +23,9 @@ import type { Clock } from '../clock';
 import { siteToday } from '../clock';
 import { apiError } from '../errors';
 import { hashToken, newSecret } from './secretTokens';
-import type { ActiveSession, AnnounceEndedSessions, SessionUser } from './sessions';
+import type { ActiveSession, AnnounceEndedSessions, SessionUser } from './sessionTypes';
+
+export type { TokenIdentity } from './sessionTypes';
 
 /** The session id of a token: this prefix and the token's SHA-256. */
 export const TOKEN_SESSION_PREFIX = 'token:';
@@ -33,13 +35,6 @@ export const TOKEN_LOGIN_REASON = 'apiToken:';
 
 /** Refreshing a token's last use more often than this buys nothing but writes. */
 const LAST_USE_INTERVAL_MS = 60_000;
-
-/** What a session made from a token says about it. */
-export interface TokenIdentity {
-  id: number;
-  name: string;
-  access: ApiTokenAccess;
-}
 
 /** The bearer token of a request, or null when it sends none. */
 export function bearerTokenOf(req: IncomingMessage): string | null {

@@ -8,7 +8,7 @@
 import { appendAudit, withTransaction } from '@tracershop/db';
 import type { ErrorReason } from '../errors';
 import { apiError } from '../errors';
-import type { ApiServices } from '../trpc/context';
+import type { ApiServices } from '../services';
 import type { SessionUser } from './sessions';
 
 /** Why an attempt was refused, as the audit row says it. */

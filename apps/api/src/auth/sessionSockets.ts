@@ -9,7 +9,7 @@
  * - A subscription has no next call, and an idle or expired session no moment at which
  *   anything happens. So an ending that is an act (logout, password change, deactivation,
  *   role change) is announced on the event bus and closes the session's sockets on every
- *   instance; and a sweep every second closes the sockets of sessions whose idle limit or
+ *   instance; and a sweep twice a second closes the sockets of sessions whose idle limit or
  *   absolute expiry has passed. Closed sockets end their subscriptions; a client that
  *   reconnects with the old cookie is anonymous and refused.
  */

@@ -8,38 +8,12 @@ import { UserGroup, isShopScoped } from '@tracershop/core';
 import type { Databases } from '@tracershop/db';
 import { Op } from 'sequelize';
 import type { Clock } from '../clock';
-import type { EndedSessions } from '../events/eventBus';
-import type { TokenIdentity } from './apiTokens';
 import { ApiTokens, TOKEN_SESSION_PREFIX } from './apiTokens';
 import { hashToken, newSecret } from './secretTokens';
+import type { ActiveSession, AnnounceEndedSessions, SessionUser } from './sessionTypes';
 
 export { hashToken } from './secretTokens';
-
-/** Who is calling, as every procedure sees it. */
-export interface SessionUser {
-  id: number;
-  username: string;
-  displayName: string;
-  userGroup: UserGroup;
-  /** Customers a shop user acts for; empty (and unused) for production and site admins. */
-  customerIds: number[];
-  /** Set when a script calls with an API token (auth/apiTokens.ts): never signs. */
-  token?: TokenIdentity;
-  /**
-   * Set while the password is one someone else chose (a new account, a reset): the session
-   * may only change it (trpc/init.ts).
-   */
-  mustChangePassword?: true;
-}
-
-export interface ActiveSession {
-  /** SHA-256 of the token, the stored id. */
-  id: string;
-  user: SessionUser;
-  expiresAt: Date;
-  /** When the session ends unless it is used again: the idle limit or the absolute expiry. */
-  endsAt: Date;
-}
+export type { ActiveSession, AnnounceEndedSessions, SessionUser } from './sessionTypes';
 
 export interface SessionPolicy {
   idleMinutes: number;
@@ -48,9 +22,6 @@ export interface SessionPolicy {
 
 /** Touching lastSeenAt more often than this buys nothing but writes. */
 const TOUCH_INTERVAL_MS = 60_000;
-
-/** Tells every api instance that sessions have ended (the event bus). */
-export type AnnounceEndedSessions = (ended: EndedSessions) => Promise<void>;
 
 export class SessionStore {
   /** Scripts' API tokens, which are sessions of their own (`token:` ids). */

@@ -2,7 +2,7 @@
  * The electronic signature of a release or correction: the logged-in user re-enters their
  * own password. Failures count toward the login lock-out and are audited (ownPassword.ts).
  */
-import type { ApiServices } from '../trpc/context';
+import type { ApiServices } from '../services';
 import { verifyOwnPassword } from './ownPassword';
 import type { SessionUser } from './sessions';
 

@@ -17,7 +17,7 @@ import { isIP, isIPv4 } from 'node:net';
 import { UserGroup, UserSource } from '@tracershop/core';
 import { usernameKeyOf } from '@tracershop/db';
 import type { Logger } from 'pino';
-import type { ApiServices } from '../trpc/context';
+import type { ApiServices } from '../services';
 import { sessionCookie } from './cookies';
 import type { ActiveSession } from './sessions';
 import { provisionUser } from './userProvisioning';

@@ -3,7 +3,7 @@
  * worklist), the dispenser vial watcher, the nightly retention job. Each reports its runs
  * with `services.metrics.backgroundRun(name, ok)` (docs/operations.md, "Monitoring").
  */
-import type { ApiServices } from '../trpc/context';
+import type { ApiServices } from '../services';
 
 export interface BackgroundService {
   readonly name: string;

@@ -20,7 +20,7 @@ import { Cron } from 'croner';
 import { Op, UniqueConstraintError } from 'sequelize';
 import type { InferCreationAttributes } from 'sequelize';
 import { z } from 'zod';
-import type { ApiServices } from '../trpc/context';
+import type { ApiServices } from '../services';
 import type { BackgroundService, BackgroundServiceStarter } from './backgroundService';
 
 export const DEFAULT_BACKUP_SCHEDULE = '30 2 * * *';

@@ -3,7 +3,7 @@
  * environment variable) or one at a time as `tracershop worker <name>`: RIS bookings, the
  * vial watcher, retention and scheduled backups.
  */
-import type { ApiServices } from '../trpc/context';
+import type { ApiServices } from '../services';
 import type { BackgroundService, BackgroundServiceStarter } from './backgroundService';
 import { startBackupService } from './backups';
 import { startRetentionService } from './retention';

@@ -9,7 +9,7 @@ import { addDays, instantOfLocalDateTime } from '@tracershop/core';
 import { Op } from 'sequelize';
 import { siteToday } from '../clock';
 import { writeRecord } from '../recordWrites';
-import type { ApiServices } from '../trpc/context';
+import type { ApiServices } from '../services';
 import type { BackgroundService, BackgroundServiceStarter } from './backgroundService';
 
 export const RETENTION_RUN_NAME = 'retention';

@@ -19,7 +19,7 @@ import type { Language, Words } from '../auditTrail/auditVocabulary';
 import { apiError } from '../errors';
 import { writeRecord } from '../recordWrites';
 import type { Writer } from '../recordWrites';
-import type { ApiServices } from '../trpc/context';
+import type { ApiServices } from '../services';
 import type { RenderedDocument } from './documentAccess';
 import { PDF_TYPE } from './documentAccess';
 import { A4Layout, renderPdf } from './pdfLayout';

@@ -9,6 +9,7 @@ import {
   formatDanishDateTime,
   formatVolume,
   localDateTimeOfInstant,
+  siteDateOf as siteDateOfInstant,
   toPlainDate,
 } from '@tracershop/core';
 
@@ -32,7 +33,7 @@ export function instantText(instant: Date | null, timeZone: string): string {
 
 /** The site calendar date of an instant, `'YYYY-MM-DD'`. */
 export function siteDateOf(instant: Date, timeZone: string): string {
-  return localDateTimeOfInstant(instant.getTime(), timeZone).slice(0, 10);
+  return siteDateOfInstant(instant.getTime(), timeZone);
 }
 
 /** Isotope name as the apps write it: `'F-18'`, `'Tc-99m'`. */

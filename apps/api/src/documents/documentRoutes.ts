@@ -24,7 +24,7 @@ import { TRPCError } from '@trpc/server';
 import { SESSION_COOKIE, readCookie } from '../auth/cookies';
 import { assertActsFor } from '../customerScope';
 import { ReasonedError, apiError } from '../errors';
-import type { ApiServices } from '../trpc/context';
+import type { ApiServices } from '../services';
 import type { DocumentAccess, RenderedDocument } from './documentAccess';
 import { PDF_TYPE } from './documentAccess';
 import { isCalendarDate } from './documentFormats';

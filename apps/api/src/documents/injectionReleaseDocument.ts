@@ -8,9 +8,9 @@ import {
   formatDanishDate,
   formatDanishDateTime,
   formatShortTime,
-  OrderStatus,
+  isReleased,
 } from '@tracershop/core';
-import type { ApiServices } from '../trpc/context';
+import type { ApiServices } from '../services';
 import type { DocumentAccess, RenderedDocument } from './documentAccess';
 import { PDF_TYPE, UNLIMITED_ACCESS, notFound } from './documentAccess';
 import { instantText, isotopeName, mlText } from './documentFormats';
@@ -40,7 +40,7 @@ export async function injectionReleaseDocument(
     throw notFound('InjectionOrder');
   }
   access.assertCustomer(endpoint.customerId);
-  if (order.status !== OrderStatus.Released) {
+  if (!isReleased(order.status)) {
     throw notFound('Release');
   }
   const tracer = await models.Tracer.findByPk(order.tracerId);

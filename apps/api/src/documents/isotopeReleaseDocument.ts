@@ -15,7 +15,7 @@ import {
   OrderStatus,
 } from '@tracershop/core';
 import type { IsotopeVial } from '@tracershop/db';
-import type { ApiServices } from '../trpc/context';
+import type { ApiServices } from '../services';
 import type { DocumentAccess, RenderedDocument } from './documentAccess';
 import { PDF_TYPE, UNLIMITED_ACCESS, notFound } from './documentAccess';
 import { fileNamePart, instantText, isotopeName, mbqText, mlText } from './documentFormats';

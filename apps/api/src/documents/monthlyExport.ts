@@ -17,7 +17,7 @@ import {
 } from '@tracershop/core';
 import ExcelJS from 'exceljs';
 import { Op } from 'sequelize';
-import type { ApiServices } from '../trpc/context';
+import type { ApiServices } from '../services';
 import type { RenderedDocument } from './documentAccess';
 import { XLSX_TYPE } from './documentAccess';
 

@@ -16,7 +16,7 @@ import type { LotTrace, TraceBooking } from '../recall/lotTrace';
 import { traceLot } from '../recall/lotTrace';
 import { writeRecord } from '../recordWrites';
 import type { Writer } from '../recordWrites';
-import type { ApiServices } from '../trpc/context';
+import type { ApiServices } from '../services';
 import type { RenderedDocument } from './documentAccess';
 import { PDF_TYPE, XLSX_TYPE } from './documentAccess';
 import { fileNamePart, mbqText, mlText } from './documentFormats';

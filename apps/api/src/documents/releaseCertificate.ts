@@ -12,17 +12,17 @@
  * and the scanned signature is replaced by the electronic signature manifest.
  */
 import {
-  OrderStatus,
   activeSlotIdOf,
   formatDanishDate,
   formatShortTime,
   splitSlot,
   vialActivityAtDelivery,
+  isReleased,
 } from '@tracershop/core';
 import type { ActivityOrder } from '@tracershop/db';
 import { Op } from 'sequelize';
 import { slotOrderOf, slotTimeOf, slotVialOf } from '../routers/orders/deliveryParts';
-import type { ApiServices } from '../trpc/context';
+import type { ApiServices } from '../services';
 import type { DocumentAccess, RenderedDocument } from './documentAccess';
 import { PDF_TYPE, UNLIMITED_ACCESS, notFound } from './documentAccess';
 import {
@@ -109,7 +109,7 @@ export async function activityCertificateDocument(
     (order) =>
       part !== undefined &&
       part.orderIds.includes(order.id) &&
-      order.status === OrderStatus.Released &&
+      isReleased(order.status) &&
       activeSlotIdOf(order) === slot.id &&
       !part.summary.deadOrderIds.includes(order.id),
   );

@@ -6,7 +6,7 @@
 import { TracerUsage, formatPhoneNumber } from '@tracershop/core';
 import type { Customer, DeliveryEndpoint } from '@tracershop/db';
 import { SERVER_SETTINGS_ID } from '@tracershop/db';
-import type { ApiServices } from '../trpc/context';
+import type { ApiServices } from '../services';
 import { instantText } from './documentFormats';
 import type { A4Layout } from './pdfLayout';
 

@@ -5,7 +5,7 @@
  * number from the settings ("Ved uheld ring: NN NN NN NN").
  */
 import { formatDanishDate, formatPhoneNumber, formatShortTime } from '@tracershop/core';
-import type { ApiServices } from '../trpc/context';
+import type { ApiServices } from '../services';
 import type { RenderedDocument } from './documentAccess';
 import { PDF_TYPE, notFound } from './documentAccess';
 import { mbqText, mlText } from './documentFormats';

@@ -4,7 +4,7 @@
  * another customer's rows.
  */
 import { isProductionMember, isShopScoped } from '@tracershop/core';
-import type { SessionUser } from '../auth/sessions';
+import type { SessionUser } from '../auth/sessionTypes';
 
 /** Entity names of entities.md that travel as events. */
 export type EventEntity =

@@ -7,14 +7,10 @@
 import { EventEmitter, on } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import type { EndedSessions } from '../auth/sessionTypes';
 import type { BusEvent, PublishedChange } from './changeEvents';
 
-/**
- * Sessions that have ended: these ids, or every session of `userId` except `exceptSessionId`
- * (the one that changed its own password).
- */
-export type EndedSessions =
-  { sessionIds: string[] } | { userId: number; exceptSessionId?: string | undefined };
+export type { EndedSessions } from '../auth/sessionTypes';
 
 /** Where a delivered event comes from: published on this instance, or through Redis. */
 export type DeliverySource = 'local' | 'redis';

@@ -8,7 +8,7 @@
 import { MIGRATIONS, MIGRATIONS_TABLE } from '@tracershop/db';
 import { QueryTypes } from 'sequelize';
 import type { Sequelize } from 'sequelize';
-import type { ApiServices } from '../trpc/context';
+import type { ApiServices } from '../services';
 
 /** A check that takes longer than this fails: a probe must answer before its own timeout. */
 export const READINESS_TIMEOUT_MS = 2_000;

@@ -13,6 +13,8 @@ import {
   instantOfLocalDateTime,
   localDateTimeOf,
   weekdayOf,
+  enumValues,
+  isReleased,
 } from '@tracershop/core';
 import { PERSON_NAME_LENGTH } from '@tracershop/db';
 import type { ActivityOrder, InjectionOrder } from '@tracershop/db';
@@ -27,10 +29,7 @@ const RELEASED_IS_IMMUTABLE = 'released in the record database, which is not cha
 const COMMENT_LENGTH = 800;
 
 export function orderStatusOf(status: number | null): OrderStatus {
-  if (status === OrderStatus.Ordered || status === OrderStatus.Accepted) {
-    return status;
-  }
-  return status === OrderStatus.Released ? OrderStatus.Released : OrderStatus.Rejected;
+  return enumValues(OrderStatus).find((value) => value === status) ?? OrderStatus.Rejected;
 }
 
 /** `anvendelse`: "Human", "Dyr" (animal), anything else is other use. */
@@ -49,7 +48,7 @@ function releaseOf(
   status: OrderStatus,
   usernames: ReadonlyMap<string, string>,
 ): { freedAt: Date | null; freedByName: string | null } {
-  if (status !== OrderStatus.Released) {
+  if (!isReleased(status)) {
     return { freedAt: null, freedByName: null };
   }
   const freed = dateTimeOf(row, 'frigivet_datetime');
@@ -156,8 +155,7 @@ export async function importActivityOrders(
         ...releaseOf(context, row, status, usernames),
       },
       initial: { orderedById: null, freedById: null },
-      frozenReason: (order) =>
-        order.status === OrderStatus.Released ? RELEASED_IS_IMMUTABLE : null,
+      frozenReason: (order) => (isReleased(order.status) ? RELEASED_IS_IMMUTABLE : null),
       legacyFacts: presentFacts(row, [
         'frigivet_amount',
         'frigivet_af',
@@ -222,8 +220,7 @@ export async function importInjectionOrders(
         ...releaseOf(context, row, status, usernames),
       },
       initial: { orderedById: null, freedById: null, maxInjectionVolume: null },
-      frozenReason: (order) =>
-        order.status === OrderStatus.Released ? RELEASED_IS_IMMUTABLE : null,
+      frozenReason: (order) => (isReleased(order.status) ? RELEASED_IS_IMMUTABLE : null),
       legacyFacts: presentFacts(row, ['frigivet_af']),
     });
   }

@@ -17,7 +17,7 @@
 import { activeSlotIdOf, localDateTimeOfInstant, OrderStatus } from '@tracershop/core';
 import type { TracerUsage } from '@tracershop/core';
 import { isotopeName } from '../documents/documentFormats';
-import type { ApiServices } from '../trpc/context';
+import type { ApiServices } from '../services';
 
 export interface TraceVial {
   id: number;

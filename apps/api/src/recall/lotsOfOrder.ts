@@ -5,9 +5,9 @@
  * under, an isotope order's the batch numbers of the isotope vials sent with it. An order not
  * released has none.
  */
-import { OrderStatus } from '@tracershop/core';
+import { isReleased } from '@tracershop/core';
 import { notFound } from '../documents/documentAccess';
-import type { ApiServices } from '../trpc/context';
+import type { ApiServices } from '../services';
 
 export type RecallOrderKind = 'activity' | 'injection' | 'isotope';
 
@@ -26,7 +26,7 @@ export async function lotsOfOrder(
     if (order === null) {
       throw notFound('ActivityOrder');
     }
-    if (order.status !== OrderStatus.Released) {
+    if (!isReleased(order.status)) {
       return [];
     }
     const vials = await models.Vial.findAll({
@@ -40,9 +40,7 @@ export async function lotsOfOrder(
     if (order === null) {
       throw notFound('InjectionOrder');
     }
-    return order.status === OrderStatus.Released && order.lotNumber !== null
-      ? [order.lotNumber]
-      : [];
+    return isReleased(order.status) && order.lotNumber !== null ? [order.lotNumber] : [];
   }
   const order = await models.IsotopeOrder.findByPk(id);
   if (order === null) {
@@ -52,7 +50,5 @@ export async function lotsOfOrder(
     attributes: ['batchNumber'],
     where: { deliveredWithId: order.id },
   });
-  return order.status === OrderStatus.Released
-    ? distinct(vials.map((vial) => vial.batchNumber))
-    : [];
+  return isReleased(order.status) ? distinct(vials.map((vial) => vial.batchNumber)) : [];
 }

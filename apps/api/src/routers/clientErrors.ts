@@ -6,7 +6,7 @@
  * quietly), and the procedure never throws back: the app is already showing its error page.
  */
 import { z } from 'zod';
-import type { ApiServices } from '../trpc/context';
+import type { ApiServices } from '../services';
 import { publicProcedure, router } from '../trpc/init';
 
 export const REPORTS_PER_MINUTE = 20;

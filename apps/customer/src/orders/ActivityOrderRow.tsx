@@ -4,7 +4,8 @@
  * unchanged Ordered one, "Opdater" once changed. Input is checked with core before anything
  * is sent; the api's refusals are shown as it words them.
  */
-import { OrderStatus, formatShortTime } from '@tracershop/core';
+import type { OrderStatus } from '@tracershop/core';
+import { formatShortTime, mayShopChange } from '@tracershop/core';
 import {
   AlertBox,
   DanishNumberInput,
@@ -71,7 +72,7 @@ export function ActivityOrderRow({
   });
   const { pending, failure, run } = usePendingAction();
 
-  const editable = mayOrder && (order === undefined || order.status === OrderStatus.Ordered);
+  const editable = mayOrder && (order === undefined || mayShopChange(order.status));
   const changed = order !== undefined && draftChanged(draft, stored);
   const label =
     labelOverride ??

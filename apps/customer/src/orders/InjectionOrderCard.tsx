@@ -4,7 +4,8 @@
  * time, lot and max injection volume and link the release document. Editable while the order
  * is Ordered and the injection deadline has not passed; the tracer is fixed once ordered.
  */
-import { OrderStatus } from '@tracershop/core';
+import type { OrderStatus } from '@tracershop/core';
+import { isReleased, mayShopChange } from '@tracershop/core';
 import {
   AlertBox,
   localeOf,
@@ -78,9 +79,9 @@ export function InjectionOrderCard({
   const tracerFieldId = useId();
   const usageFieldId = useId();
 
-  const editable = mayOrder && (order === undefined || order.status === OrderStatus.Ordered);
+  const editable = mayOrder && (order === undefined || mayShopChange(order.status));
   const changed = order !== undefined && injectionDraftChanged(draft, stored);
-  const released = order?.status === OrderStatus.Released;
+  const released = order !== undefined && isReleased(order.status);
   const label = order === undefined ? t('injection.new') : t('injection.id', { id: order.id });
 
   function submit() {

@@ -4,7 +4,7 @@
  * the delivered vials and the release document; the body with the orders (whole MBq, comment
  * ≤ 500) and, while the activity deadline allows, the blank row.
  */
-import { OrderStatus, schemaLimits } from '@tracershop/core';
+import { schemaLimits, isReleased } from '@tracershop/core';
 import { StatusIcon, useFigures } from '@tracershop/ui';
 import { useTranslation } from 'react-i18next';
 import type { ShopIsotopeCard } from '../shopApi';
@@ -40,7 +40,7 @@ export function IsotopeCard({
   const figures = useFigures(timeZone);
   const time = figures.time(card.delivery.deliveryTime);
   const open = mayOrder && card.delivers;
-  const released = card.orders.some((order) => order.status === OrderStatus.Released);
+  const released = card.orders.some((order) => isReleased(order.status));
   const delivered = card.vials.reduce((sum, vial) => sum + vial.activity, 0);
   const calibratedAt = card.vials[0]?.calibratedAt ?? null;
   return (

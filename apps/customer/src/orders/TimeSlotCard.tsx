@@ -9,7 +9,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OrderStatus } from '@tracershop/core';
+import { mayShopChange } from '@tracershop/core';
 import { DoseCalculator, StatusIcon, useFigures } from '@tracershop/ui';
 import type { ShopSlotCard } from '../shopApi';
 import type { ActivityOrderRowProps } from './ActivityOrderRow';
@@ -75,9 +75,7 @@ export function TimeSlotCard({
   });
   // As in the legacy, the calculator is offered while nothing or only Ordered orders are in the slot.
   const offerCalculator =
-    calculator !== undefined &&
-    mayOrder &&
-    (card.status === null || card.status === OrderStatus.Ordered);
+    calculator !== undefined && mayOrder && (card.status === null || mayShopChange(card.status));
   const figures = useFigures(timeZone);
   const time = figures.time(card.slot.deliveryTime);
   const headline = slotHeadlineOf(card, mayOrder);

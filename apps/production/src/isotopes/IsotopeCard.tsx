@@ -6,9 +6,11 @@
  * asks for the reason) and a confirmed reject while Ordered or Accepted.
  */
 import {
+  canAccept,
   changeNeedsReason,
+  isReleased,
+  mayProductionEdit,
   messageFor,
-  OrderStatus,
   validateWholePositiveNumber,
 } from '@tracershop/core';
 import {
@@ -62,7 +64,7 @@ function OrderLine({
   const [dose, setDose] = useState(String(order.orderedActivity));
   const [problem, setProblem] = useState<string | null>(null);
   const save = usePendingAction();
-  const changeable = order.status === OrderStatus.Ordered || order.status === OrderStatus.Accepted;
+  const changeable = mayProductionEdit(order.status);
   const reason = useChangeReason(changeNeedsReason({ change: 'order', statuses: [order.status] }));
 
   function submit() {
@@ -169,8 +171,8 @@ export function IsotopeCard({
   const destination = destinationOf(card);
   const { status } = card.summary;
   const label = t('isotopes.card.label', { destination, time });
-  const ordered = orderIdsOf(card, OrderStatus.Ordered);
-  const released = orderIdsOf(card, OrderStatus.Released).length > 0;
+  const ordered = orderIdsOf(card, canAccept);
+  const released = orderIdsOf(card, isReleased).length > 0;
   return (
     <section
       className="production-slot isotope-card"

@@ -9,7 +9,13 @@
  * Udskriv certifikat.
  */
 import type { UserGroup } from '@tracershop/core';
-import { localDateTimeOfInstant, OrderStatus } from '@tracershop/core';
+import {
+  canAccept,
+  canRelease as isReleasable,
+  canUnreject,
+  isReleased,
+  localDateTimeOfInstant,
+} from '@tracershop/core';
 import { AlertBox, ConfirmDialog, StatusIcon, usePendingAction, useFigures } from '@tracershop/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -92,10 +98,10 @@ export function IsotopeOrderModal({
   const [confirmReject, setConfirmReject] = useState(false);
   const [vialForm, setVialForm] = useState<'new' | number | null>(null);
 
-  const ordered = orderIdsOf(card, OrderStatus.Ordered);
-  const accepted = orderIdsOf(card, OrderStatus.Accepted);
-  const released = orderIdsOf(card, OrderStatus.Released);
-  const rejected = orderIdsOf(card, OrderStatus.Rejected);
+  const ordered = orderIdsOf(card, canAccept);
+  const accepted = orderIdsOf(card, isReleasable);
+  const released = orderIdsOf(card, isReleased);
+  const rejected = orderIdsOf(card, canUnreject);
   const rejectable = [...ordered, ...accepted];
   const available = vials.filter((vial) => vial.deliveredWithId === null);
   const selectedIds = available.filter((vial) => selected.has(vial.id)).map((vial) => vial.id);

@@ -10,6 +10,7 @@ import {
   localDateTimeOf,
   localDateTimeOfInstant,
   messageFor,
+  siteDateOf,
   validateLotNumber,
   validatePositiveNumber,
   validateTime,
@@ -85,8 +86,7 @@ export function IsotopeVialForm({ vial, date, timeZone, onSave, onCancel }: Isot
       return;
     }
     // The day of a vial being edited stays its own; a new vial is dispensed on the delivery day.
-    const day =
-      vial === undefined ? date : localDateTimeOfInstant(vial.calibratedAt, timeZone).slice(0, 10);
+    const day = vial === undefined ? date : siteDateOf(vial.calibratedAt, timeZone);
     void save.run(
       () =>
         onSave(

@@ -8,7 +8,10 @@ export function destinationOf(card: IsotopeCardData): string {
   return destinationName(card.endpoint.customerShortName, card.endpoint.name);
 }
 
-/** The ids of a card's orders in some statuses. */
-export function orderIdsOf(card: IsotopeCardData, ...statuses: OrderStatus[]): number[] {
-  return card.orders.filter((order) => statuses.includes(order.status)).map((order) => order.id);
+/** The ids of a card's orders whose status passes `test` (core's status predicates). */
+export function orderIdsOf(
+  card: IsotopeCardData,
+  test: (status: OrderStatus) => boolean,
+): number[] {
+  return card.orders.filter((order) => test(order.status)).map((order) => order.id);
 }

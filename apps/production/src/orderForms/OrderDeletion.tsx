@@ -6,8 +6,8 @@
  * reason (core `changeNeedsReason`), which the audit trail keeps with the delete
  * (docs/domain.md, "Reasons for changes").
  */
-import type { UserGroup } from '@tracershop/core';
-import { allowed, changeNeedsReason, OrderStatus } from '@tracershop/core';
+import type { OrderStatus, UserGroup } from '@tracershop/core';
+import { allowed, changeNeedsReason, isReleased } from '@tracershop/core';
 import { usePendingAction } from '@tracershop/ui';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
@@ -27,7 +27,7 @@ export function mayDeleteOrder(userGroup: UserGroup | null | undefined, status: 
   }
   return allowed(
     userGroup,
-    status === OrderStatus.Released ? 'order.deleteReleased' : 'order.production.manage',
+    isReleased(status) ? 'order.deleteReleased' : 'order.production.manage',
   );
 }
 
@@ -69,7 +69,7 @@ export function useOrderDeletion(
         question={
           needed
             ? t(
-                asking.status === OrderStatus.Released
+                isReleased(asking.status)
                   ? 'orders.delete.releasedQuestion'
                   : 'orders.delete.reasonQuestion',
                 { id: asking.id },

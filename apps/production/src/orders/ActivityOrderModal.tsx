@@ -15,7 +15,10 @@ import {
   deliveredActivity,
   formatDanishDate,
   formatShortTime,
-  OrderStatus,
+  canRelease,
+  canUnreject,
+  isRejected,
+  isReleased,
 } from '@tracershop/core';
 import { AlertBox, ConfirmDialog, messageOf, SignaturePanel, useFigures } from '@tracershop/ui';
 import { useId, useState } from 'react';
@@ -103,16 +106,14 @@ export function ActivityOrderModal(props: ActivityOrderModalProps) {
 
   const ids = slotActionIds(card);
   const status = card.summary.status;
-  const released = status === OrderStatus.Released;
-  const accepted = status === OrderStatus.Accepted && ids.releasable.length > 0;
+  const released = isReleased(status);
+  const accepted = canRelease(status) && ids.releasable.length > 0;
   const printing = useCertificatePrint(
     released && card.releaseId !== null ? actions.printCertificate : null,
   );
   const deletable = card.orders.filter((line) => deletion.offered(line.order));
   const releasedHere = card.orders
-    .filter(
-      (line) => line.activeSlotId === card.slot.id && line.order.status === OrderStatus.Released,
-    )
+    .filter((line) => line.activeSlotId === card.slot.id && isReleased(line.order.status))
     .map((line) => line.order.id);
   const available = props.vials?.available ?? [];
   const chosen = available.filter((vial) => selected.has(vial.id));
@@ -177,7 +178,7 @@ export function ActivityOrderModal(props: ActivityOrderModalProps) {
           {t('modal.reject')}
         </button>
       ) : null}
-      {status === OrderStatus.Rejected && ids.rejected.length > 0 ? (
+      {canUnreject(status) && ids.rejected.length > 0 ? (
         <button
           className="ts-button ts-button--light"
           type="button"
@@ -217,10 +218,7 @@ export function ActivityOrderModal(props: ActivityOrderModalProps) {
           )}
         </>
       ) : null}
-      {!released &&
-      status !== OrderStatus.Rejected &&
-      !card.summary.onlyDead &&
-      signing !== 'release' ? (
+      {!released && !isRejected(status) && !card.summary.onlyDead && signing !== 'release' ? (
         <>
           <button
             className="ts-button"

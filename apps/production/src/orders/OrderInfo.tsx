@@ -13,8 +13,9 @@ import {
   formatShortTime,
   localDateTimeOfInstant,
   messageFor,
-  OrderStatus,
   validatePositiveNumber,
+  isReleased,
+  mayProductionEdit,
 } from '@tracershop/core';
 import { localeOf, messageOf, StatusIcon, useFigures } from '@tracershop/ui';
 import type { FormEvent } from 'react';
@@ -147,13 +148,11 @@ export function OrderInfo(props: OrderInfoProps) {
   const { t, i18n } = useTranslation('app');
   const figures = useFigures();
   const { card } = props;
-  const released = card.orders.filter((line) => line.order.status === OrderStatus.Released);
+  const released = card.orders.filter((line) => isReleased(line.order.status));
   const freedAt = released.find((line) => line.order.freedAt !== null)?.order.freedAt ?? null;
   const freedBy = released.find((line) => line.order.freedByName !== null)?.order.freedByName;
   const editable = (line: ProductionOrderLine) =>
-    line.activeSlotId === card.slot.id &&
-    !line.dead &&
-    (line.order.status === OrderStatus.Ordered || line.order.status === OrderStatus.Accepted);
+    line.activeSlotId === card.slot.id && !line.dead && mayProductionEdit(line.order.status);
 
   return (
     <dl className="production-order-info">
@@ -241,7 +240,7 @@ export function OrderInfo(props: OrderInfoProps) {
           <dd>{figures.activity(props.allocatedActivity)}</dd>
         </>
       )}
-      {card.summary.status === OrderStatus.Released ? (
+      {isReleased(card.summary.status) ? (
         <>
           <dt>{t('orders.info.releasedActivity')}</dt>
           <dd>{figures.activity(card.summary.deliveredActivity)}</dd>

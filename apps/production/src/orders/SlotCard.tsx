@@ -12,7 +12,8 @@ import {
   DEFAULT_TIME_ZONE,
   formatShortTime,
   MINIMUM_LIVE_ACTIVITY_MBQ,
-  OrderStatus,
+  canUnreject,
+  isReleased,
 } from '@tracershop/core';
 import { ConfirmDialog, StatusIcon, STATUS_COLOURS, useFigures } from '@tracershop/ui';
 import type { TFunction } from 'i18next';
@@ -110,7 +111,7 @@ export function SlotCard({
   const label = cardLabelOf(t, card, split, time);
   const openable = !summary.movedAway && (summary.status !== null || summary.onlyDead);
   const deadCount = summary.deadOrderIds.length;
-  const released = summary.status === OrderStatus.Released && !summary.movedAway;
+  const released = isReleased(summary.status) && !summary.movedAway;
   const releasedAt = released ? releasedAtOf(card) : null;
   return (
     <section
@@ -186,7 +187,7 @@ export function SlotCard({
             {t('slot.reject')}
           </button>
         ) : null}
-        {summary.status === OrderStatus.Rejected && ids.rejected.length > 0 ? (
+        {canUnreject(summary.status) && ids.rejected.length > 0 ? (
           <button
             className="ts-button ts-button--light"
             type="button"

@@ -6,7 +6,7 @@
  * an activity order by its slot's production's tracer, an isotope order by its delivery's
  * production's isotope; every injection order is "Special".
  */
-import { countsForStatusColour, OrderStatus } from '@tracershop/core';
+import { countsForStatusColour, isRejected, OrderStatus } from '@tracershop/core';
 
 /** The button state: no orders (default blue), something Ordered, all Accepted+, all Released. */
 export type ProductStatus = 'none' | 'ordered' | 'accepted' | 'released';
@@ -14,16 +14,22 @@ export type ProductStatus = 'none' | 'ordered' | 'accepted' | 'released';
 /** A product's key, also its `?view=` value. */
 export type ProductKey = `tracer-${number}` | `isotope-${number}` | 'special';
 
+/** The button state of the least progressed status (a rejected order never counts). */
+const PRODUCT_STATUS_OF: Record<OrderStatus, ProductStatus> = {
+  [OrderStatus.Ordered]: 'ordered',
+  [OrderStatus.Accepted]: 'accepted',
+  [OrderStatus.Released]: 'released',
+  [OrderStatus.Rejected]: 'none',
+};
+
 export function productStatusOf(statuses: readonly OrderStatus[]): ProductStatus {
-  const counted = statuses.filter((status) => status !== OrderStatus.Rejected);
+  const counted = statuses.filter((status) => !isRejected(status));
   if (counted.length === 0) {
     return 'none';
   }
-  const least = Math.min(...counted);
-  if (least === OrderStatus.Ordered) {
-    return 'ordered';
-  }
-  return least === OrderStatus.Accepted ? 'accepted' : 'released';
+  // The status values grow as an order progresses: Ordered < Accepted < Released.
+  const least = Math.min(...counted) as OrderStatus;
+  return PRODUCT_STATUS_OF[least];
 }
 
 export interface ProductCatalog {

@@ -1,5 +1,13 @@
 /** Which card actions a (slot, date) card offers, from its orders (pure; tested). */
-import { changeNeedsReason, OrderStatus } from '@tracershop/core';
+import {
+  canAccept,
+  canRelease,
+  canReject,
+  canUnreject,
+  changeNeedsReason,
+  isOpen,
+} from '@tracershop/core';
+import type { OrderStatus } from '@tracershop/core';
 import type { ProductionSlotCard } from '../productionApi';
 
 export interface SlotActionIds {
@@ -29,26 +37,26 @@ export function slotActionIds(card: ProductionSlotCard): SlotActionIds {
   const movedAway = card.orders.filter(
     (line) => line.order.orderedTimeSlotId === slotId && line.activeSlotId !== slotId,
   );
-  const linesIn = (lines: typeof here, statuses: readonly number[]) =>
-    lines.filter((line) => statuses.includes(line.order.status));
-  const ids = (lines: typeof here, statuses: readonly number[]) =>
-    linesIn(lines, statuses).map((line) => line.order.id);
+  type StatusTest = (status: OrderStatus) => boolean;
+  const linesIn = (lines: typeof here, test: StatusTest) =>
+    lines.filter((line) => test(line.order.status));
+  const ids = (lines: typeof here, test: StatusTest) =>
+    linesIn(lines, test).map((line) => line.order.id);
   const needsReason = (lines: typeof here) =>
     changeNeedsReason({ change: 'order', statuses: lines.map((line) => line.order.status) });
-  const open = [OrderStatus.Ordered, OrderStatus.Accepted];
   const canMove =
     card.moveTargetSlotId !== null && card.moveTargetSlotId !== slotId && card.delivers;
   return {
-    acceptable: ids(here, [OrderStatus.Ordered]),
-    rejectable: ids(deliveredHere, open),
+    acceptable: ids(here, canAccept),
+    rejectable: ids(deliveredHere, canReject),
     rejected: ids(
       card.orders.filter((line) => line.order.orderedTimeSlotId === slotId),
-      [OrderStatus.Rejected],
+      canUnreject,
     ),
-    movable: canMove ? ids(ownHere, open) : [],
-    restorable: ids(movedAway, open),
-    moveNeedsReason: canMove && needsReason(linesIn(ownHere, open)),
-    restoreNeedsReason: needsReason(linesIn(movedAway, open)),
-    releasable: ids(here, [OrderStatus.Accepted]),
+    movable: canMove ? ids(ownHere, isOpen) : [],
+    restorable: ids(movedAway, isOpen),
+    moveNeedsReason: canMove && needsReason(linesIn(ownHere, isOpen)),
+    restoreNeedsReason: needsReason(linesIn(movedAway, isOpen)),
+    releasable: ids(here, canRelease),
   };
 }

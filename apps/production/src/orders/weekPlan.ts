@@ -5,7 +5,8 @@
  * or "<tracer>: N injektioner" (injection orders) and carries the least progressed status of
  * its orders. Rejected orders are left out.
  */
-import { addDays, OrderStatus, weekdayOf } from '@tracershop/core';
+import type { OrderStatus } from '@tracershop/core';
+import { addDays, weekdayOf, isRejected } from '@tracershop/core';
 
 export interface WeekPlanCatalog {
   tracers: readonly { id: number; shortname: string }[];
@@ -85,7 +86,7 @@ export function buildWeekPlan(catalog: WeekPlanCatalog, orders: WeekPlanOrders, 
     if (
       slot === undefined ||
       tracerId === undefined ||
-      order.status === OrderStatus.Rejected ||
+      isRejected(order.status) ||
       !week.has(order.deliveryDate)
     ) {
       continue;
@@ -98,7 +99,7 @@ export function buildWeekPlan(catalog: WeekPlanCatalog, orders: WeekPlanOrders, 
     });
   }
   for (const order of orders.injectionOrders) {
-    if (order.status === OrderStatus.Rejected || !week.has(order.deliveryDate)) {
+    if (isRejected(order.status) || !week.has(order.deliveryDate)) {
       continue;
     }
     add(order.deliveryDate, order.deliveryTime, {

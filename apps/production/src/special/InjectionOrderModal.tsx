@@ -13,9 +13,13 @@ import type { ProductionInjectionOrderEditInput, UserGroup } from '@tracershop/c
 import {
   isValidLotNumber,
   messageFor,
-  OrderStatus,
   suggestLotNumber,
   validatePositiveNumber,
+  canAccept,
+  canRelease,
+  canUnreject,
+  isReleased,
+  mayProductionEdit,
 } from '@tracershop/core';
 import {
   AlertBox,
@@ -118,10 +122,11 @@ export function InjectionOrderModal({
   const [checked, setChecked] = useState<{ lotNumber: string; volume: number } | null>(null);
 
   const status = order.status;
-  const accepted = status === OrderStatus.Accepted;
-  const released = status === OrderStatus.Released;
+  // Accepted: the order can be released, and is changed with a reason.
+  const accepted = canRelease(status);
+  const released = isReleased(status);
   // Production may change an order until it is released (not a rejected one: the api refuses).
-  const changeable = status === OrderStatus.Ordered || accepted;
+  const changeable = mayProductionEdit(status);
   // An order released or rejected meanwhile (live) closes "Ændr ordre"'s form.
   const mode: Mode = chosenMode === 'change' && !changeable ? 'edit' : chosenMode;
   const editable = accepted && mode === 'edit';
@@ -173,7 +178,7 @@ export function InjectionOrderModal({
           {t('special.modal.reject')}
         </button>
       ) : null}
-      {status === OrderStatus.Rejected ? (
+      {canUnreject(status) ? (
         <button
           type="button"
           className="ts-button"
@@ -194,7 +199,7 @@ export function InjectionOrderModal({
           {t('special.edit.open')}
         </button>
       ) : null}
-      {status === OrderStatus.Ordered && mode === 'edit' ? (
+      {canAccept(status) && mode === 'edit' ? (
         <button
           type="button"
           className="ts-button"

@@ -5,7 +5,7 @@
  * per batch, so other tracers' rows are disabled once one is ticked), the release document of
  * a Released one, nothing for a Rejected one.
  */
-import { OrderStatus } from '@tracershop/core';
+import { canAccept, canRelease, isReleased } from '@tracershop/core';
 import { StatusIcon } from '@tracershop/ui';
 import { useTranslation } from 'react-i18next';
 import type { InjectionRow, SortColumn, SortOrder } from './injectionRows';
@@ -101,7 +101,7 @@ export function InjectionTable({
               <td>{t(`special.usages.${order.tracerUsage}`)}</td>
               <td>{order.comment ? <CommentIcon text={order.comment} /> : null}</td>
               <td>
-                {order.status === OrderStatus.Ordered ? (
+                {canAccept(order.status) ? (
                   <button
                     type="button"
                     className="special-icon-button"
@@ -113,7 +113,7 @@ export function InjectionTable({
                     <ThumbsUpIcon />
                   </button>
                 ) : null}
-                {order.status === OrderStatus.Accepted ? (
+                {canRelease(order.status) ? (
                   <input
                     type="checkbox"
                     aria-label={t('special.select', { id: order.id })}
@@ -122,7 +122,7 @@ export function InjectionTable({
                     onChange={() => onToggle(order.id)}
                   />
                 ) : null}
-                {order.status === OrderStatus.Released ? (
+                {isReleased(order.status) ? (
                   <a
                     href={injectionReleaseUrl(order.id)}
                     target="_blank"

@@ -3,7 +3,7 @@
  * with "Opret ny ordre", "Frigiv flere ordre" for the ticked Accepted orders of one tracer,
  * and the injection order modal. The orders come from `orders.productionWindow` (live).
  */
-import { OrderStatus } from '@tracershop/core';
+import { canRelease } from '@tracershop/core';
 import { AlertBox, messageOf, usePendingAction } from '@tracershop/ui';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -44,7 +44,7 @@ export function SpecialView({ date }: { date: string }) {
   // Only orders still Accepted on this day stay ticked (live changes, another day).
   const selected = new Set(
     rows
-      .filter((row) => row.order.status === OrderStatus.Accepted && ticked.has(row.order.id))
+      .filter((row) => canRelease(row.order.status) && ticked.has(row.order.id))
       .map((row) => row.order.id),
   );
   const selectedRows = rows.filter((row) => selected.has(row.order.id));

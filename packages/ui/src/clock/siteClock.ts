@@ -2,7 +2,7 @@
  * The site's wall clock in the browser: "now" and "today" in the api's time zone (whoami's `timeZone`),
  * so deadlines and countdowns agree with the server whatever the PC's own zone.
  */
-import { localDateTimeOfInstant } from '@tracershop/core';
+import { localDateTimeOfInstant, siteDateOf } from '@tracershop/core';
 import { useEffect, useState } from 'react';
 
 /** `'YYYY-MM-DD HH:MM:SS'` on the site's clock. */
@@ -12,7 +12,7 @@ export function siteNow(timeZone: string, instant: number = Date.now()): string 
 
 /** `'YYYY-MM-DD'`: today on the site's clock. */
 export function siteToday(timeZone: string, instant: number = Date.now()): string {
-  return siteNow(timeZone, instant).slice(0, 10);
+  return siteDateOf(instant, timeZone);
 }
 
 /**

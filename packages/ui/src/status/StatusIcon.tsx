@@ -4,6 +4,7 @@
  * delivery; nothing for a new order. Named for screen readers by its status.
  */
 import { OrderStatus } from '@tracershop/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export const STATUS_COLOURS: Record<OrderStatus, string> = {
@@ -19,6 +20,14 @@ const STATUS_KEYS = {
   [OrderStatus.Released]: 'status.released',
   [OrderStatus.Rejected]: 'status.rejected',
 } as const satisfies Record<OrderStatus, string>;
+
+/** The mark drawn on the clipboard: a dash, none, a check, a cross. */
+const STATUS_MARKS: Record<OrderStatus, ReactNode> = {
+  [OrderStatus.Ordered]: <path d="M8 14h8" stroke="#fff" strokeWidth="2.5" />,
+  [OrderStatus.Accepted]: null,
+  [OrderStatus.Released]: <path d="M8 14l3 3 5-6" fill="none" stroke="#fff" strokeWidth="2.5" />,
+  [OrderStatus.Rejected]: <path d="M9 10l6 8M15 10l-6 8" stroke="#fff" strokeWidth="2.5" />,
+};
 
 export interface StatusIconProps {
   status: OrderStatus | null;
@@ -49,13 +58,7 @@ export function StatusIcon({ status, moved = false }: StatusIconProps) {
     >
       <rect x="4" y="4" width="16" height="18" rx="2" fill={colour} stroke="#222" />
       <rect x="8" y="2" width="8" height="4" rx="1" fill="#eee" stroke="#222" />
-      {status === OrderStatus.Ordered ? <path d="M8 14h8" stroke="#fff" strokeWidth="2.5" /> : null}
-      {status === OrderStatus.Released ? (
-        <path d="M8 14l3 3 5-6" fill="none" stroke="#fff" strokeWidth="2.5" />
-      ) : null}
-      {status === OrderStatus.Rejected ? (
-        <path d="M9 10l6 8M15 10l-6 8" stroke="#fff" strokeWidth="2.5" />
-      ) : null}
+      {STATUS_MARKS[status]}
     </svg>
   );
 }

@@ -16,7 +16,7 @@ import type { Transaction } from 'sequelize';
 import type { PublishedChange, Visibility } from '../../events/changeEvents';
 import type { WriteScope } from '../../recordWrites';
 import { writeRecord } from '../../recordWrites';
-import type { ApiServices } from '../../trpc/context';
+import type { ApiServices } from '../../services';
 import { toWire } from '../../wire';
 
 /** Where a booking came from (audit and logs). */

@@ -14,7 +14,7 @@ import { buildHl7Ack, hl7MessageControlId, parseHl7Orm } from '@tracershop/core'
 import type { Hl7AckCode } from '@tracershop/core';
 import { hl7SendersInForce } from '../../addressesInForce';
 import { siteNow } from '../../clock';
-import type { ApiServices } from '../../trpc/context';
+import type { ApiServices } from '../../services';
 import type { BackgroundService, BackgroundServiceStarter } from '../backgroundService';
 import type { RisBookingChange } from './bookingUpsert';
 import { BookingInputError, applyBookingChanges } from './bookingUpsert';

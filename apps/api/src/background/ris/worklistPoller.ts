@@ -13,7 +13,7 @@ import type { ServiceAddress } from '@tracershop/db';
 import type * as Dimse from 'dcmjs-dimse';
 import { risAddressInForce } from '../../addressesInForce';
 import { siteToday } from '../../clock';
-import type { ApiServices } from '../../trpc/context';
+import type { ApiServices } from '../../services';
 import type { BackgroundService, BackgroundServiceStarter } from '../backgroundService';
 import type { BookingApplyResult, RisBookingUpsert } from './bookingUpsert';
 import { applyBookingChanges } from './bookingUpsert';

@@ -11,7 +11,7 @@ import {
   parseDispenserRecord,
   parseValFile,
 } from '@tracershop/core';
-import type { ApiServices } from '../../trpc/context';
+import type { ApiServices } from '../../services';
 import { readCsvExport, readXlsxExport } from './dispenserExports';
 import type { ExportTable } from './dispenserExports';
 

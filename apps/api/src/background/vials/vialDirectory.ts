@@ -4,7 +4,7 @@
  * import the same file at the same time in this process.
  */
 import { resolve } from 'node:path';
-import type { ApiServices } from '../../trpc/context';
+import type { ApiServices } from '../../services';
 
 const watchedDirectories = new WeakMap<ApiServices, string>();
 const queues = new Map<string, Promise<unknown>>();

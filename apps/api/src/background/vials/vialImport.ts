@@ -14,9 +14,9 @@ import { ValidationError, Op } from 'sequelize';
 import type { PublishedChange } from '../../events/changeEvents';
 import { writeRecord } from '../../recordWrites';
 import type { Writer } from '../../recordWrites';
-import type { ApiServices } from '../../trpc/context';
+import type { ApiServices } from '../../services';
 import { toWire } from '../../wire';
-import { vialVisibility } from '../../routers/vials/vialAudience';
+import { customerAudience } from '../../events/audiences';
 import { VialOwners, dispenserFileKindOf, readDispenserFile } from './dispenserFiles';
 import type { VialCandidate } from './dispenserFiles';
 import { inVialQueue } from './vialDirectory';
@@ -239,7 +239,7 @@ async function saveVials(
         entity: 'Vial',
         op: 'upsert',
         rows,
-        visibility: vialVisibility(customerId),
+        visibility: customerAudience(customerId),
       };
       publish(change);
     }

@@ -20,7 +20,7 @@ import { apiError } from '../../errors';
 import type { Writer } from '../../recordWrites';
 import { procedure } from '../../trpc/init';
 import { writeAccess } from '../setup/accessWrites';
-import { PRODUCTION } from '../setup/audiences';
+import { PRODUCTION } from '../../events/audiences';
 import { changesOf, createRow, findRow, saveChanges } from '../setup/rows';
 import { addAssignment, publicUser } from '../setup/users';
 import type { PublicUser } from '../setup/users';

@@ -7,9 +7,10 @@ import { fieldSchemas } from '@tracershop/core';
 import { z } from 'zod';
 import type { SessionUser } from '../../auth/sessions';
 import { assertActsFor } from '../../customerScope';
-import type { ApiServices } from '../../trpc/context';
+import type { ApiServices } from '../../services';
 import type { CallerOrdering } from '../orders/orderingRules';
-import { callerOrderingOf, customerOfEndpoint, deadlineScopeOf } from '../orders/orderingRules';
+import { findEndpoint } from '../../endpointCustomers';
+import { callerOrderingOf, deadlineScopeOf } from '../orders/orderingRules';
 import type { BookingView, TracerView } from './endpointBookings';
 import {
   bookingView,
@@ -58,7 +59,7 @@ export interface BookingOverview {
 }
 
 async function endpointOf(services: ApiServices, user: SessionUser, endpointId: number) {
-  const endpoint = await customerOfEndpoint(services.db.models, endpointId);
+  const endpoint = await findEndpoint(services.db.models, endpointId);
   assertActsFor(user, endpoint.customerId);
   return endpoint;
 }

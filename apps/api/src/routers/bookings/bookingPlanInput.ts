@@ -6,7 +6,7 @@
  */
 import type { MassOrderInput, MassOrderSlot } from '@tracershop/core';
 import type { Transaction } from 'sequelize';
-import type { ApiServices } from '../../trpc/context';
+import type { ApiServices } from '../../services';
 import type { EndpointBookings } from './endpointBookings';
 import { decisionKeyOf } from './endpointBookings';
 

@@ -11,7 +11,7 @@ import {
   previewBookingNeeds,
 } from '@tracershop/core';
 import { procedure, router } from '../../trpc/init';
-import { customerOfEndpoint } from '../orders/orderingRules';
+import { findEndpoint } from '../../endpointCustomers';
 import { planInputOf } from './bookingPlanInput';
 import { bookingOverviewInput, readBookingOverview, readEndpointBookings } from './bookingLists';
 import { loadEndpointBookings } from './endpointBookings';
@@ -41,7 +41,7 @@ export const bookingsRouter = router({
     .input(bookingPreviewInput)
     .query(async ({ ctx, input }) => {
       const { services } = ctx;
-      const endpoint = await customerOfEndpoint(services.db.models, input.endpointId);
+      const endpoint = await findEndpoint(services.db.models, input.endpointId);
       const loaded = await loadEndpointBookings(services.db.models, endpoint.id, input.date);
       const planInput = await planInputOf(services, loaded, endpoint.id);
       return previewBookingNeeds({ ...planInput, tracerId: input.tracerId });

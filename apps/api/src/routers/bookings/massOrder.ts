@@ -22,12 +22,12 @@ import type { SessionUser } from '../../auth/sessions';
 import { assertActsFor } from '../../customerScope';
 import { apiError } from '../../errors';
 import { writeOncePerClientKey } from '../../recordWrites';
-import type { ApiServices } from '../../trpc/context';
+import type { ApiServices } from '../../services';
 import type { Wire } from '../../wire';
 import { toWire } from '../../wire';
+import { findEndpoint } from '../../endpointCustomers';
 import {
   assertOrderingOpen,
-  customerOfEndpoint,
   customerVisibility,
   loadSlotContext,
   personNameOf,
@@ -88,7 +88,7 @@ export function massOrder(writer: Writer, input: MassOrderRequest): Promise<Mass
   const { models } = services.db;
   return writeOncePerClientKey(writer, 'bookings.massOrder', input.clientKey, async (scope) => {
     const { transaction } = scope;
-    const endpoint = await customerOfEndpoint(models, input.endpointId, transaction);
+    const endpoint = await findEndpoint(models, input.endpointId, transaction);
     assertActsFor(user, endpoint.customerId);
     const loaded = await loadEndpointBookings(models, endpoint.id, input.date, transaction);
     const { planned, unknownKeys } = resolveDecisions(loaded, input.decisions);

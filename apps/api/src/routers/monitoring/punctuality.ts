@@ -18,7 +18,7 @@ import { z } from 'zod';
 import { siteToday } from '../../clock';
 import { notFound } from '../../errors';
 import { procedure } from '../../trpc/init';
-import type { ApiServices } from '../../trpc/context';
+import type { ApiServices } from '../../services';
 
 const { id, keyed, typeError } = fieldSchemas;
 

@@ -35,10 +35,10 @@ import {
 } from './orderProcedures';
 import { injectionOrderKind } from './orderChanges';
 import { auditLimitOverride, settleLimits } from './plausibilityChecks';
+import { findEndpoint } from '../../endpointCustomers';
 import {
   assertInCatalog,
   assertOrderingOpen,
-  customerOfEndpoint,
   customerVisibility,
   personNameOf,
 } from './orderingRules';
@@ -58,7 +58,7 @@ function createInjectionOrder(
   const { models } = services.db;
   return writeOncePerClientKey(writer, procedurePath, input.clientKey, async (scope) => {
     const { transaction } = scope;
-    const endpoint = await customerOfEndpoint(models, input.endpointId, transaction);
+    const endpoint = await findEndpoint(models, input.endpointId, transaction);
     assertActsFor(user, endpoint.customerId);
     await assertOrderingOpen(
       services,

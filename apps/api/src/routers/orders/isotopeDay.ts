@@ -16,7 +16,7 @@ import type { IsotopeOrder, IsotopeVial } from '@tracershop/db';
 import type { InferAttributes } from 'sequelize';
 import { z } from 'zod';
 import { apiError } from '../../errors';
-import type { ApiServices } from '../../trpc/context';
+import type { ApiServices } from '../../services';
 import type { Wire } from '../../wire';
 import { toWireList } from '../../wire';
 import type { EndpointView } from './orderViews';

@@ -4,8 +4,15 @@
  * judged before any is written (all-or-nothing), then each change is saved, audited with its
  * before and after, and published to the order's customer.
  */
-import { OrderStatus, injectionOrderBreaches, isDeadOrder } from '@tracershop/core';
-import type { LimitBreach } from '@tracershop/core';
+import {
+  injectionOrderBreaches,
+  isDeadOrder,
+  isReleased,
+  mayProductionEdit,
+  mayShopChange,
+  nextStatus,
+} from '@tracershop/core';
+import type { LimitBreach, OrderStatus } from '@tracershop/core';
 import type { ActivityOrder, InjectionOrder, IsotopeOrder, Tracer } from '@tracershop/db';
 import type { InferAttributes, Model, Transaction } from 'sequelize';
 import type { SessionUser } from '../../auth/sessions';
@@ -14,11 +21,12 @@ import { apiError } from '../../errors';
 import type { EventEntity } from '../../events/changeEvents';
 import type { WriteScope } from '../../recordWrites';
 import { writeRecord } from '../../recordWrites';
-import type { ApiServices } from '../../trpc/context';
+import type { ApiServices } from '../../services';
 import type { Wire } from '../../wire';
 import { toWire } from '../../wire';
 import type { Models } from './orderingRules';
-import { customerVisibility, customersOfEndpoints, loadSlotContext } from './orderingRules';
+import { customersOfEndpoints } from '../../endpointCustomers';
+import { customerVisibility, loadSlotContext } from './orderingRules';
 import { activityLimitBreaches } from './plausibilityChecks';
 
 /** What every kind of order has. */
@@ -65,13 +73,13 @@ async function activityOrderCustomers(
     transaction,
   });
   const endpointOfSlot = new Map(slots.map((slot) => [slot.id, slot.endpointId]));
-  const customerOfEndpoint = await customersOfEndpoints(
+  const customerByEndpoint = await customersOfEndpoints(
     models,
     endpointOfSlot.values(),
     transaction,
   );
   return customersByOrder(rows, (row) =>
-    customerOfEndpoint.get(endpointOfSlot.get(row.orderedTimeSlotId) ?? -1),
+    customerByEndpoint.get(endpointOfSlot.get(row.orderedTimeSlotId) ?? -1),
   );
 }
 
@@ -80,12 +88,12 @@ async function injectionOrderCustomers(
   rows: readonly InjectionOrder[],
   transaction: Transaction,
 ): Promise<Map<number, number>> {
-  const customerOfEndpoint = await customersOfEndpoints(
+  const customerByEndpoint = await customersOfEndpoints(
     models,
     rows.map((row) => row.endpointId),
     transaction,
   );
-  return customersByOrder(rows, (row) => customerOfEndpoint.get(row.endpointId));
+  return customersByOrder(rows, (row) => customerByEndpoint.get(row.endpointId));
 }
 
 async function isotopeOrderCustomers(
@@ -101,13 +109,13 @@ async function isotopeOrderCustomers(
   const endpointOfDelivery = new Map(
     deliveries.map((delivery) => [delivery.id, delivery.endpointId]),
   );
-  const customerOfEndpoint = await customersOfEndpoints(
+  const customerByEndpoint = await customersOfEndpoints(
     models,
     endpointOfDelivery.values(),
     transaction,
   );
   return customersByOrder(rows, (row) =>
-    customerOfEndpoint.get(endpointOfDelivery.get(row.isotopeDeliveryId) ?? -1),
+    customerByEndpoint.get(endpointOfDelivery.get(row.isotopeDeliveryId) ?? -1),
   );
 }
 
@@ -338,11 +346,27 @@ export function changeOrders<M extends OrderRow>(
 // ---------------------------------------------------------------------------------------------
 // The status machine (docs/domain.md): who may move an order from which status to which.
 
-/** Shop writes only touch orders that are (and stay) Ordered. */
+/** Shop writes only touch orders that are (and stay) Ordered (core `mayShopChange`). */
 export function assertShopMayChange(row: OrderRow): void {
-  if (row.status !== OrderStatus.Ordered) {
+  if (!mayShopChange(row.status)) {
     throw apiError('INVALID_STATUS');
   }
+}
+
+/** Applies core's `nextStatus`: refused throws `refusal`, the same status back skips. */
+function step(
+  row: OrderRow,
+  next: OrderStatus | null,
+  refusal: 'INVALID_STATUS' | 'ORDER_RELEASED',
+): OrderDecision {
+  if (next === null) {
+    throw apiError(refusal);
+  }
+  if (next === row.status) {
+    return 'skip';
+  }
+  row.status = next;
+  return 'save';
 }
 
 /**
@@ -350,44 +374,23 @@ export function assertShopMayChange(row: OrderRow): void {
  * (`OrderKind.isDead`); Released and Rejected are refused.
  */
 export function accept(row: OrderRow, dead = false): OrderDecision {
-  if (row.status === OrderStatus.Accepted || (row.status === OrderStatus.Ordered && dead)) {
-    return 'skip';
-  }
-  if (row.status !== OrderStatus.Ordered) {
-    throw apiError('INVALID_STATUS');
-  }
-  row.status = OrderStatus.Accepted;
-  return 'save';
+  return step(row, nextStatus(row.status, 'accept', { dead }), 'INVALID_STATUS');
 }
 
 /** Ordered/Accepted → Rejected; Rejected stays; Released never (only correction reopens it). */
 export function reject(row: OrderRow): OrderDecision {
-  if (row.status === OrderStatus.Released) {
-    throw apiError('ORDER_RELEASED');
-  }
-  if (row.status === OrderStatus.Rejected) {
-    return 'skip';
-  }
-  row.status = OrderStatus.Rejected;
-  return 'save';
+  return step(row, nextStatus(row.status, 'reject'), 'ORDER_RELEASED');
 }
 
 /** Rejected → Accepted; anything else is refused. */
 export function unreject(row: OrderRow): OrderDecision {
-  if (row.status !== OrderStatus.Rejected) {
-    throw apiError('INVALID_STATUS');
-  }
-  row.status = OrderStatus.Accepted;
-  return 'save';
+  return step(row, nextStatus(row.status, 'unreject'), 'INVALID_STATUS');
 }
 
-/** Production edits (dose, time, comment) while Ordered or Accepted. */
+/** Production edits (dose, time, comment) while Ordered or Accepted (core `mayProductionEdit`). */
 export function assertProductionMayEdit(row: OrderRow): void {
-  if (row.status === OrderStatus.Released) {
-    throw apiError('ORDER_RELEASED');
-  }
-  if (row.status === OrderStatus.Rejected) {
-    throw apiError('INVALID_STATUS');
+  if (!mayProductionEdit(row.status)) {
+    throw apiError(isReleased(row.status) ? 'ORDER_RELEASED' : 'INVALID_STATUS');
   }
 }
 

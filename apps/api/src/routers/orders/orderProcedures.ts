@@ -5,17 +5,17 @@
  */
 import type { DeadlineScope, LimitOverrideInput } from '@tracershop/core';
 import {
-  OrderStatus,
   allowed,
   idInput,
   orderIdsInput,
   productionOrderDeleteInput,
+  isReleased,
 } from '@tracershop/core';
 import type { z } from 'zod';
 import { assertActsFor } from '../../customerScope';
 import { apiError } from '../../errors';
 import type { WriteScope } from '../../recordWrites';
-import type { ApiServices } from '../../trpc/context';
+import type { ApiServices } from '../../services';
 import { procedure } from '../../trpc/init';
 import type { OrderDecision, OrderKind, OrderRow } from './orderChanges';
 import {
@@ -191,10 +191,7 @@ export function productionDeleteProcedure<M extends OrderRow>(
         target: [input.id],
         reason: input.reason,
         decide: async (row) => {
-          if (
-            row.status === OrderStatus.Released &&
-            !allowed(ctx.user.userGroup, 'order.deleteReleased')
-          ) {
+          if (isReleased(row.status) && !allowed(ctx.user.userGroup, 'order.deleteReleased')) {
             throw apiError('ORDER_RELEASED');
           }
           return 'delete';

@@ -4,7 +4,7 @@
  * reject procedure (orderProcedures.ts `statusProcedures`) writes for each order it rejects.
  * The order row keeps no such fields; the trail is the record of the rejection.
  */
-import type { ApiServices } from '../../trpc/context';
+import type { ApiServices } from '../../services';
 import { activityOrderKind } from './orderChanges';
 
 /** The audit action of a rejection: `<auditName>.<verb>`, as `changeOrders` writes it. */

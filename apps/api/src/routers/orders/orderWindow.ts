@@ -11,7 +11,7 @@ import type { WhereOptions } from 'sequelize';
 import type { SessionUser } from '../../auth/sessions';
 import { customerLimitOf } from '../../customerScope';
 import { apiError } from '../../errors';
-import type { ApiServices } from '../../trpc/context';
+import type { ApiServices } from '../../services';
 import { toWireList } from '../../wire';
 
 /** The legacy default window half-width, when the settings row lacks one. */

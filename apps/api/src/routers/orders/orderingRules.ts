@@ -31,7 +31,7 @@ import type { SessionUser } from '../../auth/sessions';
 import { siteNow } from '../../clock';
 import { apiError } from '../../errors';
 import type { Visibility } from '../../events/changeEvents';
-import type { ApiServices } from '../../trpc/context';
+import type { ApiServices } from '../../services';
 
 export type Models = Databases['models'];
 
@@ -184,37 +184,6 @@ export async function assertInCatalog(
     throw apiError('NOT_IN_CATALOG');
   }
   return tracer;
-}
-
-/** The customer owning an endpoint; NOT_FOUND when there is no such endpoint. */
-export async function customerOfEndpoint(
-  models: Models,
-  endpointId: number,
-  transaction?: Transaction,
-): Promise<DeliveryEndpoint> {
-  const endpoint = await models.DeliveryEndpoint.findByPk(endpointId, { transaction });
-  if (endpoint === null) {
-    throw apiError('NOT_FOUND', { entity: 'DeliveryEndpoint' });
-  }
-  return endpoint;
-}
-
-/** Customer id per endpoint id, for the endpoints given. */
-export async function customersOfEndpoints(
-  models: Models,
-  endpointIds: Iterable<number>,
-  transaction?: Transaction,
-): Promise<Map<number, number>> {
-  const ids = [...new Set(endpointIds)];
-  if (ids.length === 0) {
-    return new Map();
-  }
-  const endpoints = await models.DeliveryEndpoint.findAll({
-    where: { id: ids },
-    attributes: ['id', 'customerId'],
-    transaction,
-  });
-  return new Map(endpoints.map((endpoint) => [endpoint.id, endpoint.customerId]));
 }
 
 /** A Deadline row as core's rule; null when unset or incomplete (no time, weekly without day). */

@@ -10,11 +10,11 @@
 import {
   FIGURE_SPACE,
   MINIMUM_LIVE_ACTIVITY_MBQ,
-  OrderStatus,
   activityOrderBreaches,
   formatActivity,
   formatCount,
   isDeadOrder,
+  isRejected,
 } from '@tracershop/core';
 import type { LimitBreach, LimitOverrideInput } from '@tracershop/core';
 import type { ActivityOrder, Tracer } from '@tracershop/db';
@@ -132,7 +132,7 @@ export async function activityLimitBreaches(
     orderedActivity: order.orderedActivity,
     otherOrders: others.map((other) => ({
       orderedActivity: other.orderedActivity,
-      rejected: other.status === OrderStatus.Rejected,
+      rejected: isRejected(other.status),
     })),
   });
 }

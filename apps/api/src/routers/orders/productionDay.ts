@@ -8,7 +8,6 @@
  * Every figure comes from core; this file only loads what core needs.
  */
 import {
-  OrderStatus,
   deliveredActivity,
   fieldSchemas,
   orderDeliveryActivity,
@@ -17,13 +16,15 @@ import {
   splitSlot,
   summarizeRun,
   weekdayOf,
+  isRejected,
+  isReleased,
 } from '@tracershop/core';
 import type { RunSlot, SlotOrder, SlotSummary, TracerType } from '@tracershop/core';
 import type { ActivityDeliveryTimeSlot, ActivityOrder, InjectionOrder, Vial } from '@tracershop/db';
 import type { InferAttributes } from 'sequelize';
 import { z } from 'zod';
 import { apiError } from '../../errors';
-import type { ApiServices } from '../../trpc/context';
+import type { ApiServices } from '../../services';
 import type { Wire } from '../../wire';
 import { toWire, toWireList } from '../../wire';
 import { slotOrderOf, slotTimeOf, slotVialOf } from './deliveryParts';
@@ -230,7 +231,7 @@ export async function readProductionDay(
   const orderById = new Map(orders.map((order) => [order.id, order]));
   const rejections = await readOrderRejections(
     services,
-    orders.filter((order) => order.status === OrderStatus.Rejected).map((order) => order.id),
+    orders.filter((order) => isRejected(order.status)).map((order) => order.id),
   );
 
   const orderLine = (
@@ -252,9 +253,9 @@ export async function readProductionDay(
     if (row === undefined) {
       throw new Error(`Order ${order.id} vanished while summarizing`);
     }
-    const released = row.status === OrderStatus.Released;
+    const released = isReleased(row.status);
     const pivotId = row.releasedWithId ?? row.id;
-    const rejection = row.status === OrderStatus.Rejected ? rejections.get(row.id) : undefined;
+    const rejection = isRejected(row.status) ? rejections.get(row.id) : undefined;
     return {
       order: toWire(row),
       activeSlotId,

@@ -5,12 +5,12 @@
  * order left in that release, or the vials are detached when none is left. Other releases of
  * the delivery are not touched. Every change is audited, as any change to a GMP record.
  */
-import { OrderStatus, releaseIdsOf } from '@tracershop/core';
+import { OrderStatus, releaseIdsOf, isReleased } from '@tracershop/core';
 import type { ActivityOrder, IsotopeOrder } from '@tracershop/db';
 import { Op } from 'sequelize';
 import type { Visibility } from '../../events/changeEvents';
 import type { WriteScope } from '../../recordWrites';
-import type { ApiServices } from '../../trpc/context';
+import type { ApiServices } from '../../services';
 import { toWire } from '../../wire';
 import { slotOrderOf } from './deliveryParts';
 import { customerVisibility } from './orderingRules';
@@ -23,7 +23,7 @@ async function releaseMatesOf(
   order: ActivityOrder,
   scope: WriteScope,
 ): Promise<ActivityOrder[]> {
-  if (order.status !== OrderStatus.Released) {
+  if (!isReleased(order.status)) {
     return [];
   }
   const { models } = services.db;

@@ -10,20 +10,20 @@
  */
 import {
   DeadlineScope,
-  OrderStatus,
   activeSlotIdOf,
   fieldSchemas,
   slotDeliversOn,
   splitSlot,
+  isRejected,
 } from '@tracershop/core';
-import type { SlotPart, WeeklyRepeat } from '@tracershop/core';
+import type { OrderStatus, SlotPart, WeeklyRepeat } from '@tracershop/core';
 import type { ActivityOrder, InjectionOrder, IsotopeOrder } from '@tracershop/db';
 import type { InferAttributes } from 'sequelize';
 import { z } from 'zod';
 import type { SessionUser } from '../../auth/sessions';
 import { assertActsFor } from '../../customerScope';
 import { apiError } from '../../errors';
-import type { ApiServices } from '../../trpc/context';
+import type { ApiServices } from '../../services';
 import type { Wire } from '../../wire';
 import { toWire, toWireList } from '../../wire';
 import { slotOrderOf, slotTimeOf, slotVialOf } from './deliveryParts';
@@ -221,7 +221,7 @@ export async function readShopDay(
       }
       const { movedAway } = part.summary;
       const firstMoved = orderedHere.find(
-        (order) => order.status !== OrderStatus.Rejected && order.movedToTimeSlotId != null,
+        (order) => !isRejected(order.status) && order.movedToTimeSlotId != null,
       );
       const receiving =
         movedAway && firstMoved?.movedToTimeSlotId != null
@@ -243,7 +243,7 @@ export async function readShopDay(
         afterRelease: part.afterRelease,
         status: lowestStatus(orderedHere.map((order) => order.status)),
         orderedActivity: orderedHere
-          .filter((order) => order.status !== OrderStatus.Rejected)
+          .filter((order) => !isRejected(order.status))
           .reduce((sum, order) => sum + order.orderedActivity, 0),
         movedAway,
         movedToTime:
@@ -358,7 +358,7 @@ async function readShopIsotopes(
       delivers,
       status: lowestStatus(ordersHere.map((order) => order.status)),
       orderedActivity: ordersHere
-        .filter((order) => order.status !== OrderStatus.Rejected)
+        .filter((order) => !isRejected(order.status))
         .reduce((sum, order) => sum + order.orderedActivity, 0),
       orders: toWireList(ordersHere),
       vials: vials

@@ -18,7 +18,7 @@ import {
   renderVialLabel,
 } from '../../documents';
 import { renderTestPage } from '../../printing/testPage';
-import type { ApiServices } from '../../trpc/context';
+import type { ApiServices } from '../../services';
 import { procedure, router } from '../../trpc/init';
 import { findRow } from '../setup/rows';
 import { activePrinter, printOn } from './printJobs';

@@ -19,6 +19,7 @@ import {
   localDateTimeOf,
   localDateTimeOfInstant,
   orderDeliveryActivity,
+  canRelease,
 } from '@tracershop/core';
 import type { ActivityDeliveryTimeSlot, ActivityOrder, Models, Vial } from '@tracershop/db';
 import type { Transaction } from 'sequelize';
@@ -27,7 +28,7 @@ import { apiError, notFound } from '../../errors';
 import { writeRecord } from '../../recordWrites';
 import { procedure } from '../../trpc/init';
 import { toWire } from '../../wire';
-import { upsertsByCustomer } from './audiences';
+import { upsertsByCustomer } from '../../events/audiences';
 import { lockRows, uniqueIds } from './lockedRows';
 import { assertReleaseRights } from './releaseRightCheck';
 import {
@@ -143,7 +144,7 @@ export const releaseActivity = procedure('order.release')
         if (activeSlotIdOf(order) !== slot.id || order.deliveryDate !== input.deliveryDate) {
           throw apiError('ORDER_NOT_IN_DELIVERY', { orderId: order.id });
         }
-        if (order.status !== OrderStatus.Accepted) {
+        if (!canRelease(order.status)) {
           throw apiError('INVALID_STATUS', {}, { orderId: order.id, status: order.status });
         }
       }

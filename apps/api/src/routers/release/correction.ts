@@ -7,7 +7,7 @@
  * orders are corrected a whole release at a time: another release of the same delivery keeps
  * its orders, vials and certificate.
  */
-import { OrderStatus, correctionInput, releaseIdsOf } from '@tracershop/core';
+import { OrderStatus, correctionInput, releaseIdsOf, canCorrect } from '@tracershop/core';
 import type { ActivityOrder, InjectionOrder, IsotopeOrder } from '@tracershop/db';
 import { Op } from 'sequelize';
 import type { Transaction } from 'sequelize';
@@ -24,9 +24,8 @@ import {
   customersOfEndpoints,
   customersOfIsotopeOrders,
   customersOfSlots,
-  upsertsByCustomer,
-  withdrawnFromCustomer,
-} from './audiences';
+} from '../../endpointCustomers';
+import { upsertsByCustomer, withdrawnFromCustomer } from '../../events/audiences';
 import { lockRows, uniqueIds } from './lockedRows';
 import { signatureHead } from './signatureManifest';
 import type { CorrectionManifest } from './signatureManifest';
@@ -44,7 +43,7 @@ function assertReleased(
   orders: readonly (ActivityOrder | InjectionOrder | IsotopeOrder)[],
 ): void {
   for (const order of orders) {
-    if (order.status !== OrderStatus.Released) {
+    if (!canCorrect(order.status)) {
       throw apiError('NOT_RELEASED', {}, { entity, orderId: order.id, status: order.status });
     }
   }

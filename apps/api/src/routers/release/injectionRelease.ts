@@ -12,6 +12,7 @@ import {
   isValidLotNumber,
   localDateTimeOf,
   localDateTimeOfInstant,
+  canRelease,
 } from '@tracershop/core';
 import type { InjectionOrder } from '@tracershop/db';
 import { verifySignature } from '../../auth/signature';
@@ -19,7 +20,8 @@ import { apiError, notFound } from '../../errors';
 import { writeRecord } from '../../recordWrites';
 import { procedure } from '../../trpc/init';
 import { toWire } from '../../wire';
-import { customersOfEndpoints, upsertsByCustomer } from './audiences';
+import { customersOfEndpoints } from '../../endpointCustomers';
+import { upsertsByCustomer } from '../../events/audiences';
 import { lockRows, uniqueIds } from './lockedRows';
 import { assertNotTooEarly } from './releaseGuardChecks';
 import { assertReleaseRights } from './releaseRightCheck';
@@ -68,7 +70,7 @@ async function releaseInjections(work: InjectionReleaseWork) {
     }
     await assertReleaseRights(services, user, transaction, { tracerIds });
     for (const order of orders) {
-      if (order.status !== OrderStatus.Accepted) {
+      if (!canRelease(order.status)) {
         throw apiError('INVALID_STATUS', {}, { orderId: order.id, status: order.status });
       }
     }

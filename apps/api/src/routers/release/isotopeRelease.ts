@@ -5,13 +5,14 @@
  * or nothing changes. All vials go with the first named order (the pivot), as activity vials
  * do; that is why the orders must share one delivery and date.
  */
-import { OrderStatus, isotopeReleaseInput } from '@tracershop/core';
+import { OrderStatus, isotopeReleaseInput, canRelease } from '@tracershop/core';
 import { verifySignature } from '../../auth/signature';
 import { apiError, notFound } from '../../errors';
 import { writeRecord } from '../../recordWrites';
 import { procedure } from '../../trpc/init';
 import { toWire } from '../../wire';
-import { customersOfEndpoints, upsertsByCustomer } from './audiences';
+import { customersOfEndpoints } from '../../endpointCustomers';
+import { upsertsByCustomer } from '../../events/audiences';
 import { lockRows, uniqueIds } from './lockedRows';
 import { assertReleaseRights } from './releaseRightCheck';
 import { freedFieldsOf, signatureHead } from './signatureManifest';
@@ -63,7 +64,7 @@ export const releaseIsotope = procedure('order.release')
         isotopeIds: [production.isotopeId],
       });
       for (const order of orders) {
-        if (order.status !== OrderStatus.Accepted) {
+        if (!canRelease(order.status)) {
           throw apiError('INVALID_STATUS', {}, { orderId: order.id, status: order.status });
         }
       }

@@ -9,7 +9,7 @@ import type { Transaction } from 'sequelize';
 import type { SessionUser } from '../../auth/sessions';
 import { siteToday } from '../../clock';
 import { apiError } from '../../errors';
-import type { ApiServices } from '../../trpc/context';
+import type { ApiServices } from '../../services';
 
 export interface ReleasedProducts {
   tracerIds?: readonly number[];

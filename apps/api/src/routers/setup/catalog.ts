@@ -11,7 +11,7 @@ import { Op } from 'sequelize';
 import type { WhereOptions } from 'sequelize';
 import { siteToday } from '../../clock';
 import { customerLimitOf } from '../../customerScope';
-import type { ApiServices } from '../../trpc/context';
+import type { ApiServices } from '../../services';
 import { procedure } from '../../trpc/init';
 import type { CustomerCatalogPage } from './customers';
 import { withoutOverhead } from './customers';

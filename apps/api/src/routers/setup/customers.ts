@@ -18,13 +18,13 @@ import type { PublishedChange } from '../../events/changeEvents';
 import { apiError } from '../../errors';
 import { writeRecord } from '../../recordWrites';
 import { procedure, router } from '../../trpc/init';
+import { customerIdOfEndpoint } from '../../endpointCustomers';
 import {
   PRODUCTION,
   customerAudience,
-  customerOfEndpoint,
   customerRowChanges,
   customerRowDeleted,
-} from './audiences';
+} from '../../events/audiences';
 import { changesOf, createRow, findRow, saveChanges } from './rows';
 import type { WireRow } from '../../wire';
 import { toWire } from '../../wire';
@@ -164,7 +164,11 @@ const catalogPagesRouter = router({
     .mutation(({ ctx, input }) =>
       writeRecord(ctx, async ({ transaction, audit, publish }) => {
         const { TracerCatalogPage, Tracer } = ctx.services.db.models;
-        const customerId = await customerOfEndpoint(ctx.services, input.endpointId, transaction);
+        const customerId = await customerIdOfEndpoint(
+          ctx.services.db.models,
+          input.endpointId,
+          transaction,
+        );
         const tracer = await findRow(Tracer, input.tracerId, 'Tracer', transaction);
         if (tracer.archived) {
           throw apiError('TRACER_ARCHIVED');
@@ -199,7 +203,11 @@ const catalogPagesRouter = router({
             before,
             after,
           });
-          const customerId = await customerOfEndpoint(ctx.services, row.endpointId, transaction);
+          const customerId = await customerIdOfEndpoint(
+            ctx.services.db.models,
+            row.endpointId,
+            transaction,
+          );
           publish(...catalogPageChanges(after, customerId));
         }
         return toWire(row);
@@ -214,7 +222,11 @@ const catalogPagesRouter = router({
         const { TracerCatalogPage } = ctx.services.db.models;
         const row = await findRow(TracerCatalogPage, input.id, 'TracerCatalogPage', transaction);
         const before = toWire(row);
-        const customerId = await customerOfEndpoint(ctx.services, row.endpointId, transaction);
+        const customerId = await customerIdOfEndpoint(
+          ctx.services.db.models,
+          row.endpointId,
+          transaction,
+        );
         await row.destroy({ transaction });
         await audit({
           action: 'tracerCatalogPage.delete',

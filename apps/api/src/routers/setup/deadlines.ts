@@ -16,9 +16,9 @@ import type { Transaction } from 'sequelize';
 import { apiError } from '../../errors';
 import type { WriteScope } from '../../recordWrites';
 import { writeRecord } from '../../recordWrites';
-import type { ApiServices } from '../../trpc/context';
+import type { ApiServices } from '../../services';
 import { procedure, router } from '../../trpc/init';
-import { EVERYONE } from './audiences';
+import { EVERYONE } from '../../events/audiences';
 import { changesOf, createRow, findRow, saveChanges } from './rows';
 import { toWire } from '../../wire';
 

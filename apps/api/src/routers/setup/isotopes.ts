@@ -5,7 +5,7 @@ import { idInput, isotopeCreateInput, isotopeEditInput } from '@tracershop/core'
 import { writeRecord } from '../../recordWrites';
 import { procedure, router } from '../../trpc/init';
 import { toWire } from '../../wire';
-import { EVERYONE } from './audiences';
+import { EVERYONE } from '../../events/audiences';
 import { changesOf, createRow, findRow, saveChanges } from './rows';
 
 export const isotopesRouter = router({

@@ -14,9 +14,9 @@ import {
 import type { SessionUser } from '../../auth/sessions';
 import { apiError, notFound } from '../../errors';
 import { writeRecord } from '../../recordWrites';
-import type { ApiServices } from '../../trpc/context';
+import type { ApiServices } from '../../services';
 import { procedure, router } from '../../trpc/init';
-import { PRODUCTION } from './audiences';
+import { PRODUCTION } from '../../events/audiences';
 import { createRow, findRow } from './rows';
 import { toWire, toWireList } from '../../wire';
 

@@ -19,15 +19,10 @@ import type { SessionUser } from '../../auth/sessions';
 import { assertActsFor, customerLimitOf } from '../../customerScope';
 import { apiError } from '../../errors';
 import { writeRecord } from '../../recordWrites';
-import type { ApiServices } from '../../trpc/context';
+import type { ApiServices } from '../../services';
 import { procedure, router } from '../../trpc/init';
-import {
-  EVERYONE,
-  customerOfEndpoint,
-  customerOfOptionalEndpoint,
-  customerRowChanges,
-  customerRowDeleted,
-} from './audiences';
+import { customerIdOfEndpoint, customerIdOfOptionalEndpoint } from '../../endpointCustomers';
+import { EVERYONE, customerRowChanges, customerRowDeleted } from '../../events/audiences';
 import { changesOf, createRow, findRow, saveChanges } from './rows';
 import { toWire } from '../../wire';
 
@@ -41,7 +36,11 @@ async function customerForPlacement(
   endpointId: number | null | undefined,
   transaction: Transaction,
 ): Promise<number | null> {
-  const customerId = await customerOfOptionalEndpoint(services, endpointId, transaction);
+  const customerId = await customerIdOfOptionalEndpoint(
+    services.db.models,
+    endpointId,
+    transaction,
+  );
   if (customerId === null) {
     if (customerLimitOf(user) !== null) {
       throw apiError('NOT_ASSIGNED');
@@ -242,7 +241,11 @@ const proceduresRouter = router({
     .input(procedureCreateInput)
     .mutation(({ ctx, input }) =>
       writeRecord(ctx, async ({ transaction, audit, publish }) => {
-        const customerId = await customerOfEndpoint(ctx.services, input.endpointId, transaction);
+        const customerId = await customerIdOfEndpoint(
+          ctx.services.db.models,
+          input.endpointId,
+          transaction,
+        );
         assertActsFor(ctx.user, customerId);
         await assertInCatalog(ctx.services, input.endpointId, input.tracerId, transaction);
         const row = await createRow(ctx.services.db.models.Procedure, input, transaction);
@@ -263,8 +266,8 @@ const proceduresRouter = router({
           'Procedure',
           transaction,
         );
-        const previousCustomerId = await customerOfEndpoint(
-          ctx.services,
+        const previousCustomerId = await customerIdOfEndpoint(
+          ctx.services.db.models,
           row.endpointId,
           transaction,
         );
@@ -273,7 +276,7 @@ const proceduresRouter = router({
         const customerId =
           endpointId === row.endpointId
             ? previousCustomerId
-            : await customerOfEndpoint(ctx.services, endpointId, transaction);
+            : await customerIdOfEndpoint(ctx.services.db.models, endpointId, transaction);
         assertActsFor(ctx.user, customerId);
         const tracerId = input.tracerId ?? row.tracerId;
         if (endpointId !== row.endpointId || tracerId !== row.tracerId) {
@@ -305,7 +308,11 @@ const proceduresRouter = router({
           'Procedure',
           transaction,
         );
-        const customerId = await customerOfEndpoint(ctx.services, row.endpointId, transaction);
+        const customerId = await customerIdOfEndpoint(
+          ctx.services.db.models,
+          row.endpointId,
+          transaction,
+        );
         assertActsFor(ctx.user, customerId);
         const before = toWire(row);
         await row.destroy({ transaction });

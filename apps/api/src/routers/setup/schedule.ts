@@ -21,9 +21,10 @@ import {
 import type { Transaction } from 'sequelize';
 import { apiError } from '../../errors';
 import { writeRecord } from '../../recordWrites';
-import type { ApiServices } from '../../trpc/context';
+import type { ApiServices } from '../../services';
 import { procedure, router } from '../../trpc/init';
-import { EVERYONE, customerOfEndpoint, customerRowChanges, customerRowDeleted } from './audiences';
+import { customerIdOfEndpoint } from '../../endpointCustomers';
+import { EVERYONE, customerRowChanges, customerRowDeleted } from '../../events/audiences';
 import { changesOf, createRow, findRow, saveChanges } from './rows';
 import { toWire } from '../../wire';
 
@@ -144,7 +145,11 @@ const deliverySlotsRouter = router({
     .mutation(({ ctx, input }) =>
       writeRecord(ctx, async ({ transaction, audit, publish }) => {
         const { ActivityProduction, ActivityDeliveryTimeSlot } = ctx.services.db.models;
-        const customerId = await customerOfEndpoint(ctx.services, input.endpointId, transaction);
+        const customerId = await customerIdOfEndpoint(
+          ctx.services.db.models,
+          input.endpointId,
+          transaction,
+        );
         const production = await findRow(
           ActivityProduction,
           input.productionId,
@@ -177,15 +182,15 @@ const deliverySlotsRouter = router({
           transaction,
         );
         const before = toWire(row);
-        const previousCustomerId = await customerOfEndpoint(
-          ctx.services,
+        const previousCustomerId = await customerIdOfEndpoint(
+          ctx.services.db.models,
           row.endpointId,
           transaction,
         );
         const customerId =
           input.endpointId === undefined || input.endpointId === row.endpointId
             ? previousCustomerId
-            : await customerOfEndpoint(ctx.services, input.endpointId, transaction);
+            : await customerIdOfEndpoint(ctx.services.db.models, input.endpointId, transaction);
         const production = await findRow(
           ActivityProduction,
           input.productionId ?? row.productionId,
@@ -231,7 +236,11 @@ const deliverySlotsRouter = router({
           transaction,
         );
         const before = toWire(row);
-        const customerId = await customerOfEndpoint(ctx.services, row.endpointId, transaction);
+        const customerId = await customerIdOfEndpoint(
+          ctx.services.db.models,
+          row.endpointId,
+          transaction,
+        );
         await row.destroy({ transaction });
         await audit({
           action: 'activityDeliveryTimeSlot.delete',
@@ -328,7 +337,11 @@ const isotopeDeliveriesRouter = router({
     .mutation(({ ctx, input }) =>
       writeRecord(ctx, async ({ transaction, audit, publish }) => {
         const { IsotopeProduction, IsotopeDelivery } = ctx.services.db.models;
-        const customerId = await customerOfEndpoint(ctx.services, input.endpointId, transaction);
+        const customerId = await customerIdOfEndpoint(
+          ctx.services.db.models,
+          input.endpointId,
+          transaction,
+        );
         const production = await findRow(
           IsotopeProduction,
           input.isotopeProductionId,
@@ -356,15 +369,15 @@ const isotopeDeliveriesRouter = router({
         const { IsotopeProduction, IsotopeDelivery } = ctx.services.db.models;
         const row = await findRow(IsotopeDelivery, input.id, 'IsotopeDelivery', transaction);
         const before = toWire(row);
-        const previousCustomerId = await customerOfEndpoint(
-          ctx.services,
+        const previousCustomerId = await customerIdOfEndpoint(
+          ctx.services.db.models,
           row.endpointId,
           transaction,
         );
         const customerId =
           input.endpointId === undefined || input.endpointId === row.endpointId
             ? previousCustomerId
-            : await customerOfEndpoint(ctx.services, input.endpointId, transaction);
+            : await customerIdOfEndpoint(ctx.services.db.models, input.endpointId, transaction);
         const production = await findRow(
           IsotopeProduction,
           input.isotopeProductionId ?? row.isotopeProductionId,
@@ -398,7 +411,11 @@ const isotopeDeliveriesRouter = router({
         const { IsotopeDelivery } = ctx.services.db.models;
         const row = await findRow(IsotopeDelivery, input.id, 'IsotopeDelivery', transaction);
         const before = toWire(row);
-        const customerId = await customerOfEndpoint(ctx.services, row.endpointId, transaction);
+        const customerId = await customerIdOfEndpoint(
+          ctx.services.db.models,
+          row.endpointId,
+          transaction,
+        );
         await row.destroy({ transaction });
         await audit({
           action: 'isotopeDelivery.delete',

@@ -8,7 +8,7 @@ import { apiError } from '../../errors';
 import { writeRecord } from '../../recordWrites';
 import { procedure, router } from '../../trpc/init';
 import { toWire } from '../../wire';
-import { EVERYONE } from './audiences';
+import { EVERYONE } from '../../events/audiences';
 import { changesOf, createRow, findRow, saveChanges } from './rows';
 
 export const tracersRouter = router({

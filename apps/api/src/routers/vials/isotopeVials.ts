@@ -18,7 +18,7 @@ import { requireReason } from '../../changeReasons';
 import { apiError, notFound } from '../../errors';
 import type { PublishedChange } from '../../events/changeEvents';
 import { writeRecord } from '../../recordWrites';
-import type { ApiServices } from '../../trpc/context';
+import type { ApiServices } from '../../services';
 import { procedure } from '../../trpc/init';
 import { lockRows } from '../release/lockedRows';
 import { toWire, toWireList } from '../../wire';

@@ -12,11 +12,10 @@ import { requireReason } from '../../changeReasons';
 import { apiError, notFound } from '../../errors';
 import { writeRecord } from '../../recordWrites';
 import { procedure } from '../../trpc/init';
-import type { ApiServices } from '../../trpc/context';
+import type { ApiServices } from '../../services';
 import { toWire, toWireList } from '../../wire';
-import { withdrawnFromCustomer } from '../release/audiences';
+import { customerAudience, vialUpsert, withdrawnFromCustomer } from '../../events/audiences';
 import { lockRows } from '../release/lockedRows';
-import { vialVisibility, vialUpsert } from './vialAudience';
 import { dateRangeOf, pageOf, vialListInput, vialsForSlotInput } from './vialFilters';
 
 /** Newest first, as the vial page shows them. */
@@ -242,7 +241,7 @@ export const deleteVial = procedure('vial.write')
         entity: 'Vial',
         op: 'delete',
         ids: [vial.id],
-        visibility: vialVisibility(before.customerId),
+        visibility: customerAudience(before.customerId),
       });
       const deleted: { id: number } = { id: vial.id };
       return deleted;

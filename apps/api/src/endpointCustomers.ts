@@ -1,20 +1,64 @@
 /**
- * Who receives the change events of a release, a correction or a vial edit (README "Who
- * receives which events"): orders and owned vials go to the users of the row's customer (plus
- * production), rows without a customer to production only. The customer is found through the
- * row's endpoint, so these helpers look endpoints up in bulk.
+ * The customer a row belongs to, found through its delivery endpoint: an endpoint belongs to
+ * one customer, and a delivery slot, an isotope delivery or an isotope order belongs to the
+ * customer of its endpoint. Ordering, set-up and the change events' audiences ask here.
  */
 import { Op } from 'sequelize';
 import type { Transaction } from 'sequelize';
-import type { Databases } from '@tracershop/db';
-import type { EventEntity, PublishedChange } from '../../events/changeEvents';
+import type { Databases, DeliveryEndpoint } from '@tracershop/db';
+import { apiError, notFound } from './errors';
 
 type Models = Databases['models'];
 
-/** endpoint id → customer id. */
+/** The delivery endpoint `endpointId` (with its `customerId`); NOT_FOUND when there is none. */
+export async function findEndpoint(
+  models: Models,
+  endpointId: number,
+  transaction?: Transaction,
+): Promise<DeliveryEndpoint> {
+  const endpoint = await models.DeliveryEndpoint.findByPk(endpointId, { transaction });
+  if (endpoint === null) {
+    throw apiError('NOT_FOUND', { entity: 'DeliveryEndpoint' });
+  }
+  return endpoint;
+}
+
+/**
+ * The id of the customer endpoint `endpointId` belongs to; NOT_FOUND when there is no such
+ * endpoint. Inside a transaction the endpoint is locked for update (MySQL), so it cannot move
+ * to another customer before the write that depends on it.
+ */
+export async function customerIdOfEndpoint(
+  models: Models,
+  endpointId: number,
+  transaction?: Transaction,
+): Promise<number> {
+  const endpoint =
+    transaction === undefined
+      ? await models.DeliveryEndpoint.findByPk(endpointId)
+      : await models.DeliveryEndpoint.findByPk(endpointId, {
+          transaction,
+          lock: transaction.LOCK.UPDATE,
+        });
+  if (endpoint === null) {
+    throw notFound('DeliveryEndpoint');
+  }
+  return endpoint.customerId;
+}
+
+/** The customer id of an optional endpoint; null when there is none. */
+export async function customerIdOfOptionalEndpoint(
+  models: Models,
+  endpointId: number | null | undefined,
+  transaction?: Transaction,
+): Promise<number | null> {
+  return endpointId == null ? null : customerIdOfEndpoint(models, endpointId, transaction);
+}
+
+/** endpoint id → customer id, for the endpoints given (missing endpoints are left out). */
 export async function customersOfEndpoints(
   models: Models,
-  endpointIds: readonly number[],
+  endpointIds: Iterable<number>,
   transaction?: Transaction,
 ): Promise<Map<number, number>> {
   const unique = [...new Set(endpointIds)];
@@ -96,44 +140,4 @@ export async function customersOfIsotopeOrders(
     }
   }
   return result;
-}
-
-/**
- * Upsert events of `rows`, one per customer (`customerOf` returns null for rows that belong to
- * no customer: those go to production only).
- */
-export function upsertsByCustomer<R>(
-  entity: EventEntity,
-  rows: readonly R[],
-  customerOf: (row: R) => number | null | undefined,
-): PublishedChange[] {
-  const byCustomer = new Map<number | null, R[]>();
-  for (const row of rows) {
-    const customerId = customerOf(row) ?? null;
-    const group = byCustomer.get(customerId) ?? [];
-    group.push(row);
-    byCustomer.set(customerId, group);
-  }
-  return [...byCustomer].map(([customerId, group]) => ({
-    entity,
-    op: 'upsert' as const,
-    rows: group,
-    visibility:
-      customerId === null
-        ? { kind: 'production' as const }
-        : { kind: 'customer' as const, customerId },
-  }));
-}
-
-/**
- * Tells a customer's shop users to drop rows they may no longer see (an isotope vial taken
- * back by a correction, a vial given to another owner); production keeps them through the
- * accompanying upsert.
- */
-export function withdrawnFromCustomer(
-  entity: EventEntity,
-  ids: readonly number[],
-  customerId: number,
-): PublishedChange {
-  return { entity, op: 'delete', ids: [...ids], visibility: { kind: 'customerOnly', customerId } };
 }
