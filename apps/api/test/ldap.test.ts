@@ -12,7 +12,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { missingTestPeers } from '@tracershop/db/testing';
 import { freePort } from './ippPrinterPeer';
 import type { LdapPeer } from './ldapPeer';
-import { LDAP_ADMIN_DN, LDAP_ADMIN_PASSWORD, LDAP_SUFFIX, startLdapPeer } from './ldapPeer';
+import {
+  LDAP_ADMIN_DN,
+  LDAP_ADMIN_PASSWORD,
+  LDAP_BASE_LDIF,
+  LDAP_GROUPS,
+  LDAP_PEOPLE,
+  LDAP_SUFFIX,
+  startLdapPeer,
+} from './ldapPeer';
 import { collectEvents, eventually, upsertedRows } from './liveClient';
 import { reasonOf } from './reasons';
 import { ReleaseFixtures } from './releaseFixtures';
@@ -20,26 +28,11 @@ import type { TestApi } from './testApi';
 import { DEMO_PASSWORD, startTestApi } from './testApi';
 import type { TestClient } from './testClient';
 
-const GROUPS = `OU=groups,${LDAP_SUFFIX.toUpperCase()}`;
+const GROUPS = LDAP_GROUPS;
 const PRODUCTION_ADMINS_DN = `CN=Tracershop Production Admins,${GROUPS}`;
-const PEOPLE = `ou=people,${LDAP_SUFFIX}`;
+const PEOPLE = LDAP_PEOPLE;
 
-const LDIF = `dn: ${LDAP_SUFFIX}
-objectClass: dcObject
-objectClass: organization
-o: Tracershop test
-dc: tracershop
-
-dn: ${PEOPLE}
-objectClass: organizationalUnit
-ou: people
-
-dn: cn=tracershop-service,${LDAP_SUFFIX}
-objectClass: organizationalRole
-objectClass: simpleSecurityObject
-cn: tracershop-service
-userPassword: service-secret
-
+const LDIF = `${LDAP_BASE_LDIF}
 dn: cn=Anna Andersen,${PEOPLE}
 objectClass: inetOrgPerson
 objectClass: tracershopAccount

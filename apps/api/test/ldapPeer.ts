@@ -16,6 +16,26 @@ const run = promisify(execFile);
 export const LDAP_SUFFIX = 'dc=tracershop,dc=test';
 export const LDAP_ADMIN_DN = `cn=admin,${LDAP_SUFFIX}`;
 export const LDAP_ADMIN_PASSWORD = 'admin-secret';
+/** Where the test directories keep their people, and the groups that give roles. */
+export const LDAP_PEOPLE = `ou=people,${LDAP_SUFFIX}`;
+export const LDAP_GROUPS = `OU=groups,${LDAP_SUFFIX.toUpperCase()}`;
+/** The directory's root, its people and the service account Tracershop binds with. */
+export const LDAP_BASE_LDIF = `dn: ${LDAP_SUFFIX}
+objectClass: dcObject
+objectClass: organization
+o: Tracershop test
+dc: tracershop
+
+dn: ${LDAP_PEOPLE}
+objectClass: organizationalUnit
+ou: people
+
+dn: cn=tracershop-service,${LDAP_SUFFIX}
+objectClass: organizationalRole
+objectClass: simpleSecurityObject
+cn: tracershop-service
+userPassword: service-secret
+`;
 
 const AD_SCHEMA = `attributetype ( 1.3.6.1.4.1.99999.7.1.1 NAME 'sAMAccountName'
   EQUALITY caseIgnoreMatch SUBSTR caseIgnoreSubstringsMatch

@@ -23,7 +23,7 @@ import { mllpFrame } from '../src/background/ris/mllpServer';
 import { pollWorklistOnce, startWorklistService } from '../src/background/ris/worklistPoller';
 import { waitForPort } from './ippPrinterPeer';
 import type { LdapPeer } from './ldapPeer';
-import { LDAP_SUFFIX, startLdapPeer } from './ldapPeer';
+import { LDAP_BASE_LDIF, LDAP_GROUPS, LDAP_PEOPLE, LDAP_SUFFIX, startLdapPeer } from './ldapPeer';
 import { reasonOf } from './reasons';
 import type { TestApi } from './testApi';
 import { DEMO_PASSWORD, TEST_DIALECTS, startTestApi } from './testApi';
@@ -329,24 +329,9 @@ describe.each(TEST_DIALECTS)('service addresses (%s)', (dialect) => {
   });
 });
 
-const PEOPLE = `ou=people,${LDAP_SUFFIX}`;
-const GROUPS = `OU=groups,${LDAP_SUFFIX.toUpperCase()}`;
-const LDIF = `dn: ${LDAP_SUFFIX}
-objectClass: dcObject
-objectClass: organization
-o: Tracershop test
-dc: tracershop
-
-dn: ${PEOPLE}
-objectClass: organizationalUnit
-ou: people
-
-dn: cn=tracershop-service,${LDAP_SUFFIX}
-objectClass: organizationalRole
-objectClass: simpleSecurityObject
-cn: tracershop-service
-userPassword: service-secret
-
+const PEOPLE = LDAP_PEOPLE;
+const GROUPS = LDAP_GROUPS;
+const LDIF = `${LDAP_BASE_LDIF}
 dn: cn=Gitte Gram,${PEOPLE}
 objectClass: inetOrgPerson
 objectClass: tracershopAccount

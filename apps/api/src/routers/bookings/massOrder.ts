@@ -26,12 +26,7 @@ import type { ApiServices } from '../../services';
 import type { Wire } from '../../wire';
 import { toWire } from '../../wire';
 import { findEndpoint } from '../../endpointCustomers';
-import {
-  assertOrderingOpen,
-  customerVisibility,
-  loadSlotContext,
-  personNameOf,
-} from '../orders/orderingRules';
+import { assertOrderingOpen, loadSlotContext, personNameOf } from '../orders/orderingRules';
 import { activityLimitBreaches, settleLimits } from '../orders/plausibilityChecks';
 import { planInputOf } from './bookingPlanInput';
 import type { BookingView, EndpointBookings } from './endpointBookings';
@@ -42,6 +37,7 @@ import {
   procedureOf,
   shownAccessionNumber,
 } from './endpointBookings';
+import { customerAudience } from '../../events/audiences';
 
 export interface MassOrderResult {
   activityOrders: Wire<InferAttributes<ActivityOrder>>[];
@@ -136,7 +132,7 @@ export function massOrder(writer: Writer, input: MassOrderRequest): Promise<Mass
 
     const orderedBy = { orderedById: user.id, orderedByName: personNameOf(user) };
     const released = { freedAt: null, freedById: null, freedByName: null };
-    const visibility = customerVisibility(endpoint.customerId);
+    const visibility = customerAudience(endpoint.customerId);
     const activityOrders: MassOrderResult['activityOrders'] = [];
     // The plausibility limits, as for an order by hand: each order counts with the delivery's
     // orders, those created a moment ago in this transaction included. No override here.

@@ -44,7 +44,6 @@ import {
   assertInCatalog,
   assertOrderingOpen,
   assertSlotDelivers,
-  customerVisibility,
   loadSlotContext,
   moveSlotOf,
   personNameOf,
@@ -56,6 +55,7 @@ import {
   settleLimits,
 } from './plausibilityChecks';
 import { detachVialsOfActivityOrder } from './releasedOrderRemoval';
+import { customerAudience } from '../../events/audiences';
 
 /** The comment of an order production enters for a customer, unless one is given. */
 export const PRODUCTION_ORDER_COMMENT = 'Lavet af produktionen';
@@ -125,7 +125,7 @@ async function createActivityOrder(
     entity: 'ActivityOrder',
     op: 'upsert',
     rows: [wire],
-    visibility: customerVisibility(slot.endpoint.customerId),
+    visibility: customerAudience(slot.endpoint.customerId),
   });
   return wire;
 }

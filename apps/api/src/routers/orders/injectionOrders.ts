@@ -36,12 +36,8 @@ import {
 import { injectionOrderKind } from './orderChanges';
 import { auditLimitOverride, settleLimits } from './plausibilityChecks';
 import { findEndpoint } from '../../endpointCustomers';
-import {
-  assertInCatalog,
-  assertOrderingOpen,
-  customerVisibility,
-  personNameOf,
-} from './orderingRules';
+import { assertInCatalog, assertOrderingOpen, personNameOf } from './orderingRules';
+import { customerAudience } from '../../events/audiences';
 
 /**
  * Creates an injection order (always Ordered, ordered by the caller) after the scope, the
@@ -109,7 +105,7 @@ function createInjectionOrder(
       entity: 'InjectionOrder',
       op: 'upsert',
       rows: [wire],
-      visibility: customerVisibility(endpoint.customerId),
+      visibility: customerAudience(endpoint.customerId),
     });
     return wire;
   });

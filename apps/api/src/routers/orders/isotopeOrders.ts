@@ -29,11 +29,11 @@ import { isotopeOrderKind } from './orderChanges';
 import {
   assertIsotopeDelivers,
   assertOrderingOpen,
-  customerVisibility,
   loadIsotopeDeliveryContext,
   personNameOf,
 } from './orderingRules';
 import { detachVialsOfIsotopeOrder } from './releasedOrderRemoval';
+import { customerAudience } from '../../events/audiences';
 
 /**
  * Creates an isotope order (always Ordered, ordered by the caller) for a delivery that runs
@@ -84,7 +84,7 @@ function createIsotopeOrder(
       entity: 'IsotopeOrder',
       op: 'upsert',
       rows: [wire],
-      visibility: customerVisibility(delivery.endpoint.customerId),
+      visibility: customerAudience(delivery.endpoint.customerId),
     });
     return wire;
   });

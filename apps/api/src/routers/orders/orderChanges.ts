@@ -26,8 +26,9 @@ import type { Wire } from '../../wire';
 import { toWire } from '../../wire';
 import type { Models } from './orderingRules';
 import { customersOfEndpoints } from '../../endpointCustomers';
-import { customerVisibility, loadSlotContext } from './orderingRules';
+import { loadSlotContext } from './orderingRules';
 import { activityLimitBreaches } from './plausibilityChecks';
+import { customerAudience } from '../../events/audiences';
 
 /** What every kind of order has. */
 export type OrderRow = Model & { id: number; status: OrderStatus; deliveryDate: string };
@@ -328,7 +329,7 @@ export function changeOrders<M extends OrderRow>(
         entity: kind.entity,
         op: 'upsert',
         rows: rowsOfCustomer,
-        visibility: customerVisibility(customerId),
+        visibility: customerAudience(customerId),
       });
     }
     for (const [customerId, ids] of deletes) {
@@ -336,7 +337,7 @@ export function changeOrders<M extends OrderRow>(
         entity: kind.entity,
         op: 'delete',
         ids,
-        visibility: customerVisibility(customerId),
+        visibility: customerAudience(customerId),
       });
     }
     return { orders, deletedIds };

@@ -30,7 +30,6 @@ import type { Transaction } from 'sequelize';
 import type { SessionUser } from '../../auth/sessions';
 import { siteNow } from '../../clock';
 import { apiError } from '../../errors';
-import type { Visibility } from '../../events/changeEvents';
 import type { ApiServices } from '../../services';
 
 export type Models = Databases['models'];
@@ -60,11 +59,6 @@ export interface OrderingState {
   closedDate: boolean;
   /** The shop may no longer create, edit or delete orders for the date. */
   closed: boolean;
-}
-
-/** Events about a customer's rows go to that customer's users (and production). */
-export function customerVisibility(customerId: number): Visibility {
-  return { kind: 'customer', customerId };
 }
 
 /** The name snapshot stored next to a user id on records. */

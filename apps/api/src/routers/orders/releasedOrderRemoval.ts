@@ -8,14 +8,11 @@
 import { OrderStatus, releaseIdsOf, isReleased } from '@tracershop/core';
 import type { ActivityOrder, IsotopeOrder } from '@tracershop/db';
 import { Op } from 'sequelize';
-import type { Visibility } from '../../events/changeEvents';
 import type { WriteScope } from '../../recordWrites';
 import type { ApiServices } from '../../services';
 import { toWire } from '../../wire';
 import { slotOrderOf } from './deliveryParts';
-import { customerVisibility } from './orderingRules';
-
-const PRODUCTION_ONLY: Visibility = { kind: 'production' };
+import { customerAudience, PRODUCTION } from '../../events/audiences';
 
 /** The other orders of `order`'s release (core `releaseIdsOf`), lowest id first. */
 async function releaseMatesOf(
@@ -77,7 +74,7 @@ export async function detachVialsOfActivityOrder(
       entity: 'Vial',
       op: 'upsert',
       rows: [after],
-      visibility: vial.customerId == null ? PRODUCTION_ONLY : customerVisibility(vial.customerId),
+      visibility: customerAudience(vial.customerId ?? null),
     });
   }
   // The release is named by its pivot: when the pivot goes, the heir names it.
@@ -98,7 +95,7 @@ export async function detachVialsOfActivityOrder(
       entity: 'ActivityOrder',
       op: 'upsert',
       rows: [after],
-      visibility: customerVisibility(customerId),
+      visibility: customerAudience(customerId),
     });
   }
   if (order.releasedWithId !== null) {
@@ -150,7 +147,7 @@ export async function detachVialsOfIsotopeOrder(
       entity: 'IsotopeVial',
       op: 'upsert',
       rows: [after],
-      visibility: heir === null ? PRODUCTION_ONLY : customerVisibility(customerId),
+      visibility: heir === null ? PRODUCTION : customerAudience(customerId),
     });
   }
 }
